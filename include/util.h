@@ -1,0 +1,48 @@
+/* util.h: allocation wrappers that abort on failure, a growable string,
+ * UUIDs.  Nothing here knows about the terminal or SQL. */
+#ifndef YS_UTIL_H
+#define YS_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+#define YS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define YS_UUID_LEN 36          /* text form, without the NUL */
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);                 /* NULL -> "" copy; caller frees */
+char *xasprintf(const char *fmt, ...)         /* caller frees */
+	__attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* snprintf that tells whether it fitted: 0 ok, -1 truncated */
+int ys_snprintf(char *buf, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* copy with truncation at a UTF-8 character boundary; returns -1 if cut */
+int ys_strlcpy(char *dst, const char *src, size_t len);
+
+/* growable string; sb.s is always NUL-terminated once anything was added */
+struct strbuf {
+	char   *s;
+	size_t  len;
+	size_t  cap;
+};
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_free(struct strbuf *sb);
+char *sb_steal(struct strbuf *sb);            /* caller frees; sb reset */
+
+/* a new random UUID (libuuid), lower-case text, into out[37] */
+void ys_uuid(char out[YS_UUID_LEN + 1]);
+/* 1 if s is a well-formed lower/upper-case UUID text */
+int ys_uuid_valid(const char *s);
+
+/* trim ASCII and ideographic (U+3000) spaces at both ends, in place */
+char *ys_trim(char *s);
+
+#endif

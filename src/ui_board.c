@@ -1,0 +1,485 @@
+/* ui_board.c: the board of proposals by step, and a proposal's dossier. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "ops.h"
+#include "text.h"
+#include "util.h"
+
+#define COL_MAX 5
+#define ROW_MAX 64
+
+/* the two pages of columns: the four deliberation steps, then what follows
+ * them; step 0 is the column of proposals that left the procedure */
+static const int page_steps[2][COL_MAX] = {
+	{ STEP_PROPOSE, STEP_CONSULT, STEP_REVIEW, STEP_RESOLVE, -1 },
+	{ STEP_PUBLISH, STEP_IMPLEMENT, STEP_RESULT, STEP_ARCHIVE, 0 },
+};
+
+/* what the clerk does next, per step: shown under the board */
+static const char *const next_step_hint[STEP_MAX + 1] = {
+	[STEP_PROPOSE] = "下一步：两委联席会议商议。在「2 会议」按 n 新建会议，类型选「两委联席会议」。",
+	[STEP_CONSULT] = "下一步：党员大会审议。在「2 会议」按 n 新建会议，类型选「党员大会」。",
+	[STEP_REVIEW] = "下一步：居民会议或居民代表会议决议。在「2 会议」新建会议。",
+	[STEP_RESOLVE] = "下一步：决议公开。按 a 推进。",
+	[STEP_PUBLISH] = "下一步：组织实施。按 a 推进。",
+	[STEP_IMPLEMENT] = "下一步：实施结果公开。按 a 推进。",
+	[STEP_RESULT] = "下一步：归档。按 a 推进。",
+	[STEP_ARCHIVE] = "已归档。",
+};
+
+static struct {
+	int page, col;
+	int cur[COL_MAX];
+	char first[COL_MAX][16];    /* keyset: number before the first visible row */
+	struct proposal rows[COL_MAX][ROW_MAX];
+	int nrows[COL_MAX];
+	int count[COL_MAX];
+	int vis;                    /* visible rows, from the last draw */
+} B;
+
+static int ncols(void)
+{
+	return page_steps[B.page][COL_MAX - 1] >= 0 ? COL_MAX : COL_MAX - 1;
+}
+
+static void load_col(struct ui *u, int c)
+{
+	int step = page_steps[B.page][c];
+	int vis = B.vis > 0 && B.vis < ROW_MAX ? B.vis : ROW_MAX;
+	B.count[c] = store_proposal_count(u->st, step);
+	B.nrows[c] = store_proposal_page(u->st, step, B.first[c], 1, B.rows[c], vis);
+	if (B.nrows[c] < 0) {
+		ui_error(u, "%s", store_errmsg(u->st));
+		B.nrows[c] = 0;
+	}
+	/* the keyset start may have gone past the end after a change */
+	if (B.nrows[c] == 0 && B.first[c][0]) {
+		B.first[c][0] = '\0';
+		B.nrows[c] = store_proposal_page(u->st, step, "", 1, B.rows[c], vis);
+		if (B.nrows[c] < 0)
+			B.nrows[c] = 0;
+	}
+	if (B.cur[c] >= B.nrows[c])
+		B.cur[c] = B.nrows[c] ? B.nrows[c] - 1 : 0;
+}
+
+static void board_load(struct ui *u)
+{
+	for (int c = 0; c < ncols(); c++)
+		load_col(u, c);
+}
+
+static void board_enter(struct ui *u)
+{
+	board_load(u);
+}
+
+static const struct proposal *selected(void)
+{
+	int c = B.col;
+	if (B.nrows[c] == 0)
+		return NULL;
+	return &B.rows[c][B.cur[c]];
+}
+
+/* column titles: short enough for five columns at 80×24 */
+static const char *col_title(int step)
+{
+	static const char *const t[STEP_MAX + 1] = {
+		"终止", "提议", "商议", "审议", "决议", "决议公开", "实施", "结果公开", "归档",
+	};
+	return step >= 0 && step <= STEP_MAX ? t[step] : "?";
+}
+
+static void board_draw(struct ui *u, int top, int bottom)
+{
+	int n = ncols();
+	int colw = u->cols / n;
+	/* narrow columns show each proposal on two lines: number, then title */
+	int per = colw < 34 ? 2 : 1;
+	int vis = (bottom - top - 5) / per;
+	if (vis < 1)
+		vis = 1;
+	if (vis > ROW_MAX)
+		vis = ROW_MAX;
+	if (vis != B.vis) {
+		B.vis = vis;
+		board_load(u);
+	}
+	for (int c = 0; c < n; c++) {
+		int x = c * colw, w = (c == n - 1 ? u->cols - x : colw) - 1;
+		int step = page_steps[B.page][c];
+		char head[64];
+		snprintf(head, sizeof head, " %s (%d)", col_title(step), B.count[c]);
+		ui_put(top, x, w, head, TEXT_ELLIPSIS, c == B.col ? UA_TAB_ON : UA_HEAD);
+		for (int i = 0; i < B.vis && i < B.nrows[c]; i++) {
+			const struct proposal *p = &B.rows[c][i];
+			int sel = c == B.col && i == B.cur[c];
+			int attr = sel ? UA_SEL : UA_NORMAL;
+			int y = top + 1 + i * per;
+			if (per == 2) {
+				ui_putf(y, x, w, TEXT_ELLIPSIS, attr, "%s%s %s", sel ? "▸" : " ", p->number,
+				        p->category);
+				ui_putf(y + 1, x, w, TEXT_ELLIPSIS, attr, "  %s", p->title);
+			} else {
+				ui_putf(y, x, w, TEXT_ELLIPSIS, attr, "%s%s %s", sel ? "▸" : " ", p->number, p->title);
+			}
+		}
+		if (B.nrows[c] == 0)
+			ui_put(top + 1, x, w, "  （无）", 0, UA_DIM);
+		else if (B.count[c] > B.vis)
+			ui_putf(top + 1 + B.vis * per, x, w, TEXT_ELLIPSIS, UA_DIM, "  共 %d 项，↑↓ 翻看",
+			        B.count[c]);
+	}
+	/* the selected proposal in full, and what to do next */
+	int y = bottom - 3;
+	ui_hline(y, 0, u->cols, UA_DIM);
+	const struct proposal *p = selected();
+	if (!p) {
+		ui_put(y + 1, 1, u->cols - 2, B.page == 0 && B.col == 0
+		       ? "还没有议题。按 n 登记新议题；按 Tab 查看公开、实施、归档和终止的议题。"
+		       : "本栏没有议题。←→ 换栏，Tab 换页。", TEXT_ELLIPSIS, UA_DIM);
+		return;
+	}
+	ui_putf(y + 1, 1, u->cols - 2, TEXT_ELLIPSIS, UA_NORMAL, "%s %s  提议人：%s", p->number,
+	        p->title, p->proposers[0] ? p->proposers : "—");
+	if (p->status != PST_ACTIVE)
+		ui_putf(y + 2, 1, u->cols - 2, TEXT_ELLIPSIS, UA_WARN, "已终止：%s（停在%s）。按 Enter 查看档案。",
+		        pstatus_name(p->status), step_name(p->step));
+	else
+		ui_put(y + 2, 1, u->cols - 2, next_step_hint[p->step], TEXT_ELLIPSIS, UA_OK);
+}
+
+/* move the cursor in the current column by d rows, paging by keyset */
+static void board_move(struct ui *u, int d)
+{
+	int c = B.col, step = page_steps[B.page][c];
+	while (d > 0) {
+		if (B.cur[c] < B.nrows[c] - 1) {
+			B.cur[c]++;
+		} else if (B.nrows[c] == B.vis) {
+			struct proposal next[1];
+			if (store_proposal_page(u->st, step, B.rows[c][B.nrows[c] - 1].number, 1, next, 1) != 1)
+				break;
+			ys_strlcpy(B.first[c], B.rows[c][0].number, sizeof B.first[c]);
+			load_col(u, c);
+			B.cur[c] = B.nrows[c] - 1;
+		} else {
+			break;
+		}
+		d--;
+	}
+	while (d < 0) {
+		if (B.cur[c] > 0) {
+			B.cur[c]--;
+		} else if (B.first[c][0]) {
+			struct proposal prev[2];
+			int m = store_proposal_page(u->st, step, B.rows[c][0].number, -1, prev, 2);
+			if (m <= 0)
+				break;
+			if (m == 2)
+				snprintf(B.first[c], sizeof B.first[c], "%s", prev[0].number);
+			else
+				B.first[c][0] = '\0';
+			load_col(u, c);
+			B.cur[c] = 0;
+		} else {
+			break;
+		}
+		d++;
+	}
+}
+
+static void advance(struct ui *u, const char *pid)
+{
+	struct proposal p;
+	char err[512];
+	memset(&p, 0, sizeof p);
+	if (store_proposal_get(u->st, pid, &p) != 0)
+		return;
+	int from = p.step;
+	char q[512];
+	snprintf(q, sizeof q, "把 %s %s 从「%s」推进到「%s」？", p.number, p.title,
+	         step_long_name(from), step_long_name(from + 1 <= STEP_MAX ? from + 1 : from));
+	if (ui_confirm(u, q)) {
+		if (ops_proposal_advance(u->st, pid, err, sizeof err) != 0)
+			ui_error(u, "%s", err);
+		else
+			ui_message(u, UA_OK, "%s 已进入「%s」。", p.number, step_long_name(from + 1));
+	}
+	proposal_clear(&p);
+}
+
+static void withdraw(struct ui *u, const char *pid, const char *number)
+{
+	char *reason = NULL, err[512], title[128];
+	snprintf(title, sizeof title, "撤回议题 %s", number);
+	if (!ui_prompt(u, title, "撤回理由（必填，写入档案）：", NULL, 200, &reason))
+		return;
+	if (ops_proposal_withdraw(u->st, pid, reason, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_message(u, UA_OK, "%s 已撤回。", number);
+	free(reason);
+}
+
+int ui_proposal_new(struct ui *u);   /* ui_proposal.c */
+
+static void board_action(struct ui *u, int a)
+{
+	const struct proposal *p = selected();
+	switch (a) {
+	case K_LEFT:
+		if (B.col > 0)
+			B.col--;
+		else if (B.page == 1) {
+			B.page = 0;
+			B.col = 3;
+			board_load(u);
+		}
+		break;
+	case K_RIGHT:
+		if (B.col < ncols() - 1)
+			B.col++;
+		else if (B.page == 0) {
+			B.page = 1;
+			B.col = 0;
+			board_load(u);
+		}
+		break;
+	case K_NEXT_PAGE:
+		B.page = !B.page;
+		B.col = 0;
+		board_load(u);
+		break;
+	case K_UP: board_move(u, -1); break;
+	case K_DOWN: board_move(u, 1); break;
+	case K_PGUP: board_move(u, -B.vis); break;
+	case K_PGDN: board_move(u, B.vis); break;
+	case K_HOME:
+		B.first[B.col][0] = '\0';
+		B.cur[B.col] = 0;
+		load_col(u, B.col);
+		break;
+	case K_END:
+		board_move(u, 1000000);
+		break;
+	case K_OPEN:
+		if (p) {
+			snprintf(u->proposal_id, sizeof u->proposal_id, "%s", p->id);
+			ui_goto(u, SCR_DOSSIER);
+		}
+		break;
+	case K_NEW:
+		if (ui_proposal_new(u)) {
+			/* show the new proposal where it now stands */
+			B.page = 0;
+			B.col = 0;
+			B.first[0][0] = '\0';
+			board_load(u);
+			board_move(u, 1000000);
+		}
+		break;
+	case K_ADVANCE:
+		if (p)
+			advance(u, p->id);
+		board_load(u);
+		break;
+	case K_WITHDRAW:
+		if (p) {
+			char id[ID_LEN], num[16];
+			snprintf(id, sizeof id, "%s", p->id);
+			snprintf(num, sizeof num, "%s", p->number);
+			withdraw(u, id, num);
+		}
+		board_load(u);
+		break;
+	}
+}
+
+const struct screen_def screen_board = {
+	SCR_BOARD, "议题", board_enter, board_draw, board_action
+};
+
+/* ---- the dossier --------------------------------------------------------- */
+static struct {
+	struct strbuf text;         /* lines separated by '\n', already wrapped */
+	int nlines;
+	int top;
+	int width;                  /* wrapped for this width */
+	int step, status;
+	char number[16];
+} D;
+
+struct wrap_ctx { struct strbuf *sb; int *n; const char *indent; };
+
+static void wrap_cb(const char *line, size_t nbytes, void *arg)
+{
+	struct wrap_ctx *w = arg;
+	sb_add(w->sb, w->indent);
+	sb_addn(w->sb, line, nbytes);
+	sb_add(w->sb, "\n");
+	(*w->n)++;
+}
+
+/* add text wrapped at width with an indent (the indent is ASCII spaces) */
+static void add_wrapped(const char *indent, const char *s, int width)
+{
+	struct wrap_ctx w = { &D.text, &D.nlines, indent };
+	int iw = (int)strlen(indent);
+	text_wrap(s && *s ? s : " ", width - iw > 4 ? width - iw : 4, wrap_cb, &w);
+}
+
+static void add_linef(int width, const char *indent, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add_linef(int width, const char *indent, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvasprintf(fmt, ap);
+	va_end(ap);
+	add_wrapped(indent, s, width);
+	free(s);
+}
+
+static void dossier_build(struct ui *u, int width)
+{
+	struct proposal p;
+	memset(&p, 0, sizeof p);
+	sb_free(&D.text);
+	sb_add(&D.text, "");
+	D.nlines = 0;
+	D.width = width;
+	if (store_proposal_get(u->st, u->proposal_id, &p) != 0) {
+		add_wrapped("", "找不到这个议题。", width);
+		return;
+	}
+	D.step = p.step;
+	D.status = p.status;
+	snprintf(D.number, sizeof D.number, "%s", p.number);
+
+	struct proposer pp[16];
+	int npp = store_proposal_proposers(u->st, p.id, pp, 16);
+	struct strbuf who = { 0 };
+	sb_add(&who, "");
+	for (int i = 0; i < npp; i++)
+		sb_addf(&who, "%s%s", i ? "、" : "", pp[i].name);
+
+	add_linef(width, "", "【%s】%s", p.number, p.title);
+	add_linef(width, "", "当前：%s%s    登记：%s", step_long_name(p.step),
+	          p.status == PST_ACTIVE ? "（进行中）" : p.status == PST_REJECTED ? "（不予采纳，已终止）" : "（已撤回）",
+	          p.created_at);
+	add_linef(width, "", "提议人：%s", who.s);
+	add_linef(width, "", "来源：%s    类别：%s    网格：%s %s", p.source[0] ? p.source : "—",
+	          p.category[0] ? p.category : "—", p.grid[0] ? p.grid : "—", p.building);
+	if (p.status == PST_ACTIVE)
+		add_wrapped("", next_step_hint[p.step], width);
+	sb_free(&who);
+	add_wrapped("", "", width);
+	add_wrapped("", "内容", width);
+	add_wrapped("  ", p.content, width);
+	add_wrapped("", "", width);
+	add_wrapped("", "流程", width);
+
+	int total = 0;
+	struct pevent ev[64];
+	int nev = store_proposal_events(u->st, p.id, ev, 64, &total);
+	for (int i = 0; i < nev; i++) {
+		struct pevent *e = &ev[i];
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", e->meeting_date[0] ? e->meeting_date : e->at);
+		if (e->meeting_id[0]) {
+			const struct meeting_kind_def *k = meeting_kind_get(e->meeting_kind);
+			add_linef(width, "  ", "%s  %s：%s → %s    %s %s（%s）", day, action_name(e->action),
+			          step_name(e->from_step), step_name(e->to_step), k ? k->name : "会议",
+			          e->meeting_number, e->meeting_title);
+		} else {
+			add_linef(width, "  ", "%s  %s：%s → %s", day, action_name(e->action),
+			          e->from_step ? step_name(e->from_step) : "—", step_name(e->to_step));
+		}
+		struct vote v;
+		if (e->agenda_id[0] && store_vote_latest(u->st, e->agenda_id, &v) == 0) {
+			add_linef(width, "      ", "应到 %d 人，实到 %d 人；%s：赞成 %d，反对 %d，弃权 %d，未表决 %d。",
+			          v.t.entitled, v.t.present, vote_method_name(v.method), v.t.yes, v.t.no,
+			          v.t.abstain, tally_not_voted(&v.t));
+			add_linef(width, "      ", "%s（%s）", v.sentence, v.rule.name);
+		} else if (e->meeting_id[0]) {
+			struct attendance_counts c;
+			if (store_attendance_counts(u->st, e->meeting_id, &c) == 0)
+				add_linef(width, "      ", "应到 %d 人，实到 %d 人。", c.entitled, c.present);
+		}
+		if (e->reason && e->reason[0])
+			add_linef(width, "      ", "理由：%s", e->reason);
+		pevent_clear(e);
+	}
+	if (total > nev)
+		add_linef(width, "  ", "（另有 %d 条更早的记录）", total - nev);
+	proposal_clear(&p);
+}
+
+static void dossier_enter(struct ui *u)
+{
+	D.top = 0;
+	dossier_build(u, u->cols - 2);
+}
+
+static void dossier_draw(struct ui *u, int top, int bottom)
+{
+	if (D.width != u->cols - 2)
+		dossier_build(u, u->cols - 2);
+	int h = bottom - top - 1;     /* the last row tells where we are */
+	if (D.top > D.nlines - h)
+		D.top = D.nlines - h > 0 ? D.nlines - h : 0;
+	const char *s = D.text.s ? D.text.s : "";
+	int line = 0, y = top;
+	while (*s && y < top + h) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (line >= D.top) {
+			char *l = xasprintf("%.*s", (int)n, s);
+			int attr = UA_NORMAL;
+			if (line == 0)
+				attr = UA_HEAD;
+			else if (strcmp(l, "内容") == 0 || strcmp(l, "流程") == 0)
+				attr = UA_HEAD;
+			ui_put(y++, 1, u->cols - 2, l, TEXT_ELLIPSIS, attr);
+			free(l);
+		}
+		line++;
+		s = e ? e + 1 : s + n;
+	}
+	if (D.nlines > h)
+		ui_putf(bottom - 1, 1, u->cols - 2, TEXT_RIGHT, UA_DIM, "↑↓ PgUp PgDn 翻看  第 %d-%d 行，共 %d 行",
+		        D.top + 1, D.top + h < D.nlines ? D.top + h : D.nlines, D.nlines);
+}
+
+static void dossier_action(struct ui *u, int a)
+{
+	int h = u->rows - 5;
+	switch (a) {
+	case K_BACK: ui_goto(u, u->prev_screen); break;
+	case K_UP: if (D.top > 0) D.top--; break;
+	case K_DOWN: if (D.top < D.nlines - h) D.top++; break;
+	case K_PGUP: D.top = D.top > h ? D.top - h : 0; break;
+	case K_PGDN: D.top += h; break;
+	case K_HOME: D.top = 0; break;
+	case K_END: D.top = D.nlines; break;
+	case K_ADVANCE:
+		advance(u, u->proposal_id);
+		dossier_build(u, u->cols - 2);
+		break;
+	case K_WITHDRAW:
+		withdraw(u, u->proposal_id, D.number);
+		dossier_build(u, u->cols - 2);
+		break;
+	}
+}
+
+const struct screen_def screen_dossier = {
+	SCR_DOSSIER, NULL, dossier_enter, dossier_draw, dossier_action
+};

@@ -1,0 +1,87 @@
+# lib.sh: drive the real ./yishiting in tmux as a person would.
+# Sourced by tests/e2e/test_*.sh.  A private tmux server (-L) per test run
+# keeps tests apart from each other and from the user's tmux.
+YS_BIN=${YS_BIN:-./yishiting}
+ROOT=$(pwd)
+T_TMP=$(mktemp -d /tmp/ys-e2e.XXXXXX)
+DB=$T_TMP/test.db
+SOCK=ys$$
+SES=main
+NOW=${NOW:-2026-11-22 14:05}
+export YISHITING_NOW="$NOW"
+SAN_ENV="ASAN_OPTIONS=detect_leaks=0:log_path=$ROOT/build/logs/san.asan UBSAN_OPTIONS=print_stacktrace=1:log_path=$ROOT/build/logs/san.ubsan"
+TEST=${TEST:-$(basename "$0" .sh)}
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+
+cleanup() {
+	tm kill-server 2>/dev/null
+	rm -rf "$T_TMP"
+}
+trap cleanup EXIT
+
+# start W H [args...]: the program on $DB at W×H with the fixed clock
+start() {
+	w=$1; h=$2; shift 2
+	tm kill-server 2>/dev/null
+	tm new-session -d -s "$SES" -x "$w" -y "$h" \
+		"env LANG=C.UTF-8 TERM=screen-256color YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
+	tm set-option -t "$SES" status off >/dev/null
+	tm resize-window -t "$SES" -x "$w" -y "$h" 2>/dev/null
+}
+
+screen() { tm capture-pane -p -t "$SES"; }
+
+# keys KEY...: tmux key names (Enter, Tab, Escape, Down, F2, C-s ...)
+keys() { tm send-keys -t "$SES" "$@"; sleep 0.05; }
+# typ TEXT: literal text (Chinese included), as typed through an input method
+typ() { tm send-keys -t "$SES" -l "$1"; sleep 0.05; }
+# paste TEXT: a bracketed paste of a block, as a terminal pastes it
+paste() {
+	tm set-buffer -b ysclip -- "$1"
+	tm paste-buffer -p -b ysclip -t "$SES"
+	sleep 0.05
+}
+
+pass() { echo "PASS $TEST: $1"; }
+fail() {
+	echo "FAIL $TEST: $1"
+	echo "---- screen ----"
+	screen | sed 's/^/| /'
+	echo "----------------"
+}
+
+# wait_for TEXT [SECONDS]: until TEXT is on screen; 0 or 1
+wait_for() {
+	n=$(( ${2:-10} * 10 ))
+	while [ $n -gt 0 ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# expect TEXT DESCRIPTION: pass when TEXT appears on screen
+expect() {
+	if wait_for "$1" "${3:-10}"; then pass "$2"; else fail "$2 (expected on screen: $1)"; fi
+}
+# expect_not TEXT DESCRIPTION
+expect_not() {
+	if screen | grep -qF -- "$1"; then fail "$2 (unexpected on screen: $1)"; else pass "$2"; fi
+}
+# sql QUERY: run against the test database
+sql() { sqlite3 -batch -noheader "$DB" "$1"; }
+# expect_sql QUERY VALUE DESCRIPTION
+expect_sql() {
+	got=$(sql "$1")
+	if [ "$got" = "$2" ]; then pass "$3"; else fail "$3 (SQL: $1 gave '$got', expected '$2')"; fi
+}
+
+# no replacement characters and no half characters on screen
+check_screen_sane() {
+	if screen | grep -q '�'; then fail "$1: replacement character on screen"; return; fi
+	pass "$1"
+}

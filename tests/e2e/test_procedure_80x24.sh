@@ -1,0 +1,3 @@
+#!/bin/sh
+W=80 H=24
+. tests/e2e/procedure.sh

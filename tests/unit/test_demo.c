@@ -1,0 +1,310 @@
+/* test_demo.c: the demo community is written through the ops layer, obeys
+ * the procedure, passes store_check and comes out the same every time. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "core.h"
+#include "demo.h"
+#include "store.h"
+#include "util.h"
+#include "t.h"
+
+static char dir[64];
+
+static char *tmp_path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static void rm_db(const char *path)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+
+	for (size_t i = 0; i < YS_ARRAY_LEN(sfx); i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* write the demo at path; prints the message on failure */
+static int write_demo(const char *path)
+{
+	char err[1024] = "";
+	int rc = demo_write(path, err, sizeof err);
+
+	if (rc != 0)
+		printf("  demo_write: %s\n", err);
+	return rc;
+}
+
+static struct store *open_db(const char *path)
+{
+	char err[512] = "";
+	struct store *st = store_open(path, 0, err, sizeof err);
+
+	if (!st)
+		printf("  store_open: %s\n", err);
+	return st;
+}
+
+/* a text summary of everything that must not depend on the run: proposals
+ * with number/title/step/status, meetings with number/title/date/status,
+ * every vote's snapshot */
+static char *summary(struct store *st)
+{
+	struct strbuf sb = { 0 };
+	struct proposal p[16];
+	struct meeting m[16];
+	char after[16] = "", adate[11] = "", anum[16] = "";
+	int n;
+
+	for (int step = 0; step <= STEP_MAX; step++) {
+		after[0] = '\0';
+		while ((n = store_proposal_page(st, step, after, 1, p, 16)) > 0) {
+			for (int i = 0; i < n; i++) {
+				sb_addf(&sb, "P %s %s %d %d %s|%s|%s\n", p[i].number, p[i].title,
+				        p[i].step, p[i].status, p[i].proposers, p[i].created_at,
+				        p[i].updated_at);
+				snprintf(after, sizeof after, "%s", p[i].number);
+				proposal_clear(&p[i]);
+			}
+			if (n < 16)
+				break;
+		}
+	}
+	while ((n = store_meeting_page(st, adate, anum, m, 16)) > 0) {
+		for (int i = 0; i < n; i++) {
+			struct agenda_item a[8];
+			int na = store_agenda_list(st, m[i].id, a, 8);
+			struct attendance_counts c;
+
+			store_attendance_counts(st, m[i].id, &c);
+			sb_addf(&sb, "M %s %s %s %s-%s %d 应到%d 实到%d 请假%d 缺席%d 列席%d 记录%d\n",
+			        m[i].number, m[i].title, m[i].date, m[i].start_time,
+			        m[i].end_time, m[i].status, c.entitled, c.present, c.leave,
+			        c.absent, c.observers, store_minute_count(st, m[i].id));
+			for (int k = 0; k < na; k++) {
+				struct vote v[4];
+				int nv = store_vote_list(st, a[k].id, v, 4);
+				sb_addf(&sb, "  A %d %s %d\n", a[k].seq, a[k].title, a[k].outcome);
+				for (int j = 0; j < nv; j++)
+					sb_addf(&sb, "    V %d %d %d/%d %d:%d:%d %d %s\n", v[j].round,
+					        v[j].method, v[j].t.entitled, v[j].t.present, v[j].t.yes,
+					        v[j].t.no, v[j].t.abstain, v[j].passed, v[j].sentence);
+				agenda_clear(&a[k]);
+			}
+			snprintf(adate, sizeof adate, "%s", m[i].date);
+			snprintf(anum, sizeof anum, "%s", m[i].number);
+			meeting_clear(&m[i]);
+		}
+		if (n < 16)
+			break;
+	}
+	return sb_steal(&sb);
+}
+
+static void test_refuses_existing(void)
+{
+	char *path = tmp_path("exists.db");
+	char err[512] = "";
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	if (f) {
+		fputs("keep me", f);
+		fclose(f);
+	}
+	CHECK_INT(demo_write(path, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "文件已存在，不会覆盖：");
+	CHECK_CONTAINS(err, path);
+	f = fopen(path, "r");
+	if (f) {
+		char buf[16] = "";
+		CHECK(fgets(buf, sizeof buf, f) != NULL);
+		CHECK_STR(buf, "keep me");
+		fclose(f);
+	}
+	unlink(path);
+	free(path);
+}
+
+static void test_contents(void)
+{
+	char *path = tmp_path("demo.db");
+	struct store *st;
+	struct community com;
+	struct person_query all = { 0 }, active = { .active_only = 1 };
+	struct person_query party = { .roles = ROLE_PARTY, .active_only = 1 };
+	struct proposal p;
+	int total = 0, n;
+
+	CHECK_INT(write_demo(path), 0);
+	/* the process clock is back to the real one */
+	CHECK(labs((long)(ys_now() - time(NULL))) < 5);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st) {
+		free(path);
+		return;
+	}
+
+	CHECK_INT(store_community_get(st, &com), 0);
+	CHECK_STR(com.name, "军门社区");
+	CHECK_STR(com.party_org, "中共军门社区委员会");
+
+	n = store_person_count(st, &all);
+	CHECK(n >= 55 && n <= 65);
+	CHECK(store_person_count(st, &active) < n);         /* some moved away */
+	CHECK(store_person_count(st, &party) >= 20);
+
+	/* every column of the board has a proposal, and so have the exits */
+	for (int step = 1; step <= STEP_MAX; step++) {
+		int c = store_proposal_count(st, step);
+		if (c < 1)
+			printf("  no proposal at step %d (%s)\n", step, step_name(step));
+		CHECK(c >= 1);
+		total += c;
+	}
+	CHECK(store_proposal_count(st, 0) >= 2);
+	total += store_proposal_count(st, 0);
+	CHECK(total >= 10);
+
+	/* numbers follow the order of proposing, with the clock's year */
+	memset(&p, 0, sizeof p);
+	CHECK_INT(store_proposal_get_number(st, "2026-001", &p), 0);
+	CHECK_STR(p.title, "10栋至12栋背巷路面硬化");
+	CHECK_INT(p.step, STEP_ARCHIVE);
+	CHECK_STR(p.created_at, "2026-01-06 10:20:00");
+	proposal_clear(&p);
+
+	/* the exits: one 不予采纳, one 撤回, one 退回 waiting again */
+	{
+		struct proposal ex[16];
+		int rej = 0, wd = 0, returned = 0;
+		n = store_proposal_page(st, 0, "", 1, ex, 16);
+		for (int i = 0; i < n; i++) {
+			rej += ex[i].status == PST_REJECTED;
+			wd += ex[i].status == PST_WITHDRAWN;
+			proposal_clear(&ex[i]);
+		}
+		CHECK(rej >= 1);
+		CHECK(wd >= 1);
+		n = store_proposal_page(st, STEP_PROPOSE, "", 1, ex, 16);
+		for (int i = 0; i < n; i++) {
+			struct pevent ev[16];
+			int tot = 0, ne = store_proposal_events(st, ex[i].id, ev, 16, &tot);
+			for (int k = 0; k < ne; k++) {
+				if (ev[k].action == ACT_RETURN) {
+					returned++;
+					CHECK(ev[k].reason && ev[k].reason[0]);
+					CHECK(ev[k].meeting_id[0]);
+				}
+				pevent_clear(&ev[k]);
+			}
+			proposal_clear(&ex[i]);
+		}
+		CHECK(returned >= 1);
+	}
+
+	/* meetings: all closed; votes within those present, the snapshot
+	 * consistent; one vote failed; a roll call has its ballots */
+	{
+		struct meeting m[32];
+		int nm = store_meeting_page(st, "", "", m, 32);
+		int kinds = 0, failed = 0, rollcall = 0, votes = 0, recounts = 0;
+
+		CHECK(nm >= 10);
+		for (int i = 0; i < nm; i++) {
+			struct agenda_item a[8];
+			int na = store_agenda_list(st, m[i].id, a, 8);
+
+			CHECK_INT(m[i].status, MS_CLOSED);
+			CHECK(m[i].end_time[0]);
+			CHECK(strncmp(m[i].date, "2026-", 5) == 0);
+			CHECK(strcmp(m[i].date, "2026-11-20") < 0);
+			CHECK(store_minute_count(st, m[i].id) >= 3);
+			kinds |= 1 << m[i].kind;
+			for (int k = 0; k < na; k++) {
+				struct vote v[4];
+				int nv = store_vote_list(st, a[k].id, v, 4);
+				CHECK(a[k].outcome != OC_OPEN);
+				for (int j = 0; j < nv; j++) {
+					votes++;
+					CHECK(v[j].t.yes + v[j].t.no + v[j].t.abstain <= v[j].t.present);
+					CHECK(v[j].t.present <= v[j].t.entitled);
+					CHECK(v[j].quorum_ok);
+					CHECK(v[j].sentence[0]);
+					failed += !v[j].passed;
+					recounts += v[j].supersedes[0] != '\0';
+					if (v[j].method == VM_ROLLCALL) {
+						struct ballot b[64];
+						int nb = store_ballots(st, v[j].id, b, 64);
+						CHECK_INT(nb, v[j].t.present);
+						rollcall++;
+					}
+				}
+				agenda_clear(&a[k]);
+			}
+			meeting_clear(&m[i]);
+		}
+		CHECK(votes >= 15);
+		CHECK(failed >= 1);
+		CHECK(rollcall >= 1);
+		CHECK(recounts >= 1);
+		for (int k = MK_LIANGWEI; k <= MK_CONSULT; k++)
+			CHECK(kinds & (1 << k));
+	}
+
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+	store_close(st);
+	rm_db(path);
+	free(path);
+}
+
+static void test_deterministic(void)
+{
+	char *a = tmp_path("a.db"), *b = tmp_path("b.db");
+	struct store *sa, *sb;
+
+	CHECK_INT(write_demo(a), 0);
+	CHECK_INT(write_demo(b), 0);
+	sa = open_db(a);
+	sb = open_db(b);
+	CHECK(sa && sb);
+	if (sa && sb) {
+		char *x = summary(sa), *y = summary(sb);
+		CHECK(strlen(x) > 1000);
+		CHECK_STR(x, y);
+		CHECK_CONTAINS(x, "2026-013");
+		free(x);
+		free(y);
+	}
+	if (sa)
+		store_close(sa);
+	if (sb)
+		store_close(sb);
+	rm_db(a);
+	rm_db(b);
+	free(a);
+	free(b);
+}
+
+int main(void)
+{
+	unsetenv("YISHITING_NOW");
+	snprintf(dir, sizeof dir, "/tmp/ys_demo_XXXXXX");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	RUN(test_refuses_existing);
+	RUN(test_contents);
+	RUN(test_deterministic);
+	rmdir(dir);
+	T_DONE();
+}

@@ -1,0 +1,733 @@
+/* test_ops.c: the clerk's operations on a real (temporary) database: a
+ * proposal through 两委联席会议, 党员大会 and 居民会议, the refusals on the
+ * way (no quorum, a failed vote, a closed meeting), roll-call and secret
+ * ballots, recounts, and exits whose reasons reach the events and the
+ * minutes. */
+#include <stdlib.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "t.h"
+#include "core.h"
+#include "ops.h"
+#include "store.h"
+
+static struct store *st;
+
+/* copy a short string (ids, names) that is known to fit */
+static void cpy(char *dst, size_t len, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+static char err[512];
+
+/* the roster of the test community */
+enum {
+	P_SECRETARY,              /* 党委书记: 党组织委员 + 党员 */
+	P_DIRECTOR,               /* 居委会主任: 居委会委员 + 党员 */
+	P_MEMBER,                 /* 居委会委员 */
+	P_PARTY1,                 /* 8 more 党员: P_PARTY1 .. P_PARTY1+7 */
+	P_PROB = P_PARTY1 + 8,    /* 2 预备党员 (no vote) */
+	P_HOUSE = P_PROB + 2,     /* 12 户代表 */
+	P_REP = P_HOUSE + 12,     /* 6 居民代表 */
+	P_CLERK = P_REP + 6,      /* 社区工作者 */
+	P_COUNT
+};
+static char pid[P_COUNT][ID_LEN];
+static char pname[P_COUNT][64];
+
+static char db_path[256];
+
+static void test_open(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	int fd;
+
+	snprintf(db_path, sizeof db_path, "%s/yishiting-test-ops-XXXXXX",
+	         tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(db_path);
+
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	st = store_open(db_path, 1, err, sizeof err);
+	if (!st)
+		printf("  store_open: %s\n", err);
+	CHECK(st != NULL);
+}
+
+/* the database and its WAL files go at the end (SQLite refuses to write to
+ * a database file that was unlinked while open) */
+static void remove_db(void)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char path[300];
+
+	if (!db_path[0])
+		return;
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
+		unlink(path);
+	}
+}
+
+static void test_people(void)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		struct person p;
+		memset(&p, 0, sizeof p);
+		if (i == P_SECRETARY)
+			snprintf(p.name, sizeof p.name, "张书记"), p.roles = ROLE_PARTY_CMTE | ROLE_PARTY;
+		else if (i == P_DIRECTOR)
+			snprintf(p.name, sizeof p.name, "李主任"), p.roles = ROLE_RES_CMTE | ROLE_PARTY;
+		else if (i == P_MEMBER)
+			snprintf(p.name, sizeof p.name, "王委员"), p.roles = ROLE_RES_CMTE;
+		else if (i < P_PROB)
+			snprintf(p.name, sizeof p.name, "党员%d", i - P_PARTY1 + 1), p.roles = ROLE_PARTY;
+		else if (i < P_HOUSE)
+			snprintf(p.name, sizeof p.name, "预备党员%d", i - P_PROB + 1), p.roles = ROLE_PARTY_PROB;
+		else if (i < P_REP)
+			snprintf(p.name, sizeof p.name, "户代表%d", i - P_HOUSE + 1), p.roles = ROLE_HOUSEHOLD;
+		else if (i < P_CLERK)
+			snprintf(p.name, sizeof p.name, "居民代表%d", i - P_REP + 1), p.roles = ROLE_REP;
+		else
+			snprintf(p.name, sizeof p.name, "赵记录"), p.roles = ROLE_OTHER;
+		snprintf(p.phone, sizeof p.phone, "138-0000-%04d", i);
+		p.active = 1;
+		if (ops_person_save(st, &p, err, sizeof err) != 0)
+			printf("  person %d: %s\n", i, err);
+		CHECK(p.id[0] != '\0');
+		CHECK(p.no > 0);
+		cpy(pid[i], sizeof pid[i], p.id);
+		cpy(pname[i], sizeof pname[i], p.name);
+	}
+}
+
+static void test_person_save(void)
+{
+	struct person p;
+
+	memset(&p, 0, sizeof p);
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "姓名");
+	snprintf(p.name, sizeof p.name, "\xe3\x80\x80 ");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	/* 21 characters */
+	snprintf(p.name, sizeof p.name, "一二三四五六七八九十一二三四五六七八九十一");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "20");
+	snprintf(p.name, sizeof p.name, "一二三四五六七八九十一二三四五六七八九十");
+	snprintf(p.phone, sizeof p.phone, "138abc");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "电话");
+	snprintf(p.phone, sizeof p.phone, "+86 138-0000-0000");
+	p.roles = ROLE_PARTY | ROLE_PARTY_PROB;
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "预备党员");
+	p.roles = ROLE_RESIDENT;
+	p.active = 1;
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
+	CHECK(p.id[0] != '\0');
+
+	/* an update keeps the id and number */
+	struct person q;
+	char id[ID_LEN];
+	int no = p.no;
+	cpy(id, sizeof id, p.id);
+	snprintf(p.name, sizeof p.name, "  孙大妈 ");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
+	CHECK_STR(p.id, id);
+	CHECK_INT(store_person_get(st, id, &q), 0);
+	CHECK_STR(q.name, "孙大妈");
+	CHECK_INT(q.no, no);
+	/* not on any roll: inactive */
+	CHECK_INT(store_person_set_active(st, id, 0), 0);
+}
+
+static int new_proposal(const char *title, char out_id[ID_LEN], char out_no[16])
+{
+	struct proposal p;
+	struct proposer pp;
+
+	memset(&p, 0, sizeof p);
+	memset(&pp, 0, sizeof pp);
+	cpy(p.title, sizeof p.title, title);
+	p.content = "居民反映多年，请两委研究。";
+	cpy(pp.person_id, sizeof pp.person_id, pid[P_REP]);
+	cpy(pp.name, sizeof pp.name, pname[P_REP]);
+	pp.kind = PK_PERSON;
+	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
+		printf("  proposal: %s\n", err);
+		return -1;
+	}
+	cpy(out_id, ID_LEN, p.id);
+	cpy(out_no, 16, p.number);
+	return 0;
+}
+
+static int proposal_step(const char *id, int *status)
+{
+	struct proposal p;
+	int step = -1;
+	if (store_proposal_get(st, id, &p) == 0) {
+		step = p.step;
+		if (status)
+			*status = p.status;
+		proposal_clear(&p);
+	}
+	return step;
+}
+
+static void test_proposal_new(void)
+{
+	struct proposal p;
+	struct proposer pp;
+	char id[ID_LEN], no[16];
+
+	memset(&p, 0, sizeof p);
+	memset(&pp, 0, sizeof pp);
+	snprintf(pp.name, sizeof pp.name, "社区党委");
+	pp.kind = PK_PARTY_ORG;
+	p.content = "内容";
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "标题");
+	snprintf(p.title, sizeof p.title, "%s",
+	         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一");
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "60");
+	snprintf(p.title, sizeof p.title, "路灯维修");
+	p.content = "  ";
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "内容");
+	p.content = "内容";
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 0, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "提议人");
+	CHECK_INT(store_proposal_count(st, STEP_PROPOSE), 0);
+
+	CHECK_INT(new_proposal("3栋加装电梯", id, no), 0);
+	CHECK_STR(no, "2026-001");
+	CHECK_INT(proposal_step(id, NULL), STEP_PROPOSE);
+}
+
+/* a planned meeting of `kind` with the proposals given */
+static int new_meeting(int kind, const char *const *pids, int n,
+                       const char *const *free_titles, int nfree, char mid[ID_LEN])
+{
+	struct meeting m;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	m.kind = kind;
+	snprintf(m.date, sizeof m.date, "2026-11-22");
+	snprintf(m.start_time, sizeof m.start_time, "14:00");
+	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
+	cpy(m.chair_id, sizeof m.chair_id, pid[P_SECRETARY]);
+	snprintf(m.chair_post, sizeof m.chair_post, "社区党委书记");
+	cpy(m.clerk_id, sizeof m.clerk_id, pid[P_CLERK]);
+	rc = ops_meeting_new(st, &m, pids, n, free_titles, nfree, err, sizeof err);
+	if (rc == 0) {
+		cpy(mid, ID_LEN, m.id);
+		CHECK_INT(m.status, MS_PLANNED);
+		CHECK_STR(m.chair_name, "张书记");
+		CHECK_STR(m.clerk_name, "赵记录");
+		CHECK(m.rule_id[0] != '\0');
+		meeting_clear(&m);
+	}
+	return rc;
+}
+
+static int first_agenda(const char *mid, char aid[ID_LEN], int seq)
+{
+	struct agenda_item a[8];
+	int n = store_agenda_list(st, mid, a, 8), rc = -1;
+	for (int i = 0; i < n; i++) {
+		if (a[i].seq == seq) {
+			cpy(aid, ID_LEN, a[i].id);
+			rc = 0;
+		}
+		agenda_clear(&a[i]);
+	}
+	return rc;
+}
+
+static int sign(const char *mid, int from, int count)
+{
+	for (int i = from; i < from + count; i++)
+		if (ops_attend(st, mid, pid[i], ATT_PRESENT, NULL, err, sizeof err) != 0) {
+			printf("  sign %d: %s\n", i, err);
+			return -1;
+		}
+	return 0;
+}
+
+static int hands(const char *mid, const char *aid, int yes, int no, int abstain,
+                 struct vote *v)
+{
+	struct vote_req rq = { .method = VM_HANDS, .yes = yes, .no = no, .abstain = abstain };
+	return ops_vote(st, mid, aid, &rq, v, err, sizeof err);
+}
+
+/* does the meeting's minutes contain a line with text (by speaker)? */
+static int minutes_have(const char *mid, const char *text, const char *speaker)
+{
+	struct minute mi[32];
+	int n = store_minute_page(st, mid, 0, 1, mi, 32), found = 0;
+	for (int i = 0; i < n; i++) {
+		if (mi[i].text && strstr(mi[i].text, text) &&
+		    (!speaker || strcmp(mi[i].speaker, speaker) == 0))
+			found = 1;
+		minute_clear(&mi[i]);
+	}
+	return found;
+}
+
+/* the last event of a proposal */
+static int last_event(const char *id, struct pevent *out)
+{
+	struct pevent ev[16];
+	int total = 0, n = store_proposal_events(st, id, ev, 16, &total);
+	if (n <= 0)
+		return -1;
+	*out = ev[n - 1];
+	ev[n - 1].reason = NULL;      /* moved to *out */
+	for (int i = 0; i < n; i++)
+		pevent_clear(&ev[i]);
+	return 0;
+}
+
+/* the scenario: one proposal through the whole procedure */
+static void test_scenario(void)
+{
+	char prop[ID_LEN], no[16], mid[ID_LEN], aid[ID_LEN], fid[ID_LEN];
+	const char *ids[1];
+	struct vote v, v2;
+	struct quorum_state q;
+	struct pevent ev;
+
+	CHECK_INT(new_proposal("5栋雨污分流改造", prop, no), 0);
+	ids[0] = prop;
+
+	/* steps are never skipped: not to 党员大会 before 两委 */
+	CHECK_INT(new_meeting(MK_PARTY, ids, 1, NULL, 0, mid), -1);
+	CHECK_CONTAINS(err, "尚未经两委联席会议商议，不能提交党员大会审议");
+	CHECK_CONTAINS(err, no);
+	CHECK_INT(new_meeting(MK_RESIDENTS, ids, 1, NULL, 0, mid), -1);
+
+	/* ---- 两委联席会议 ---- */
+	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(hands(mid, aid, 3, 0, 0, &v), -1);
+	CHECK_CONTAINS(err, "会议尚未开始");
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), -1);
+	/* 应到 3 (张书记, 李主任, 王委员) */
+	CHECK_INT(sign(mid, P_SECRETARY, 3), 0);
+	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
+	CHECK_INT(q.c.entitled, 3);
+	CHECK_INT(q.c.present, 3);
+	CHECK_INT(q.ok, 1);
+	/* no vote yet: cannot forward */
+	struct close_req fwd = { .outcome = OC_FORWARD };
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "表决未通过");
+	CHECK_INT(hands(mid, aid, 3, 0, 0, &v), 0);
+	CHECK_INT(v.passed, 1);
+	CHECK_STR(v.sentence, "赞成 3 票，超过出席人数 3 人的半数，通过。");
+	CHECK_STR(v.rule.code, "LIANGWEI");
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_CONSULT);
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	/* a closed meeting refuses sign-in, votes and minutes */
+	CHECK_INT(ops_attend(st, mid, pid[P_MEMBER], ATT_ABSENT, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "散会");
+	CHECK_INT(hands(mid, aid, 3, 0, 0, &v2), -1);
+	CHECK_STR(err, "会议已散会，不能再表决。");
+	struct minute mi = { .text = "补记" };
+	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), -1);
+
+	/* ---- 党员大会 ---- */
+	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), -1);
+	CHECK_CONTAINS(err, "不能再提交两委联席会议");
+	CHECK_INT(new_meeting(MK_PARTY, ids, 1, NULL, 0, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
+	CHECK_INT(q.c.entitled, 10);          /* 正式党员 only */
+	CHECK_INT(q.needed, 5);
+	/* 预备党员 are not on the sheet */
+	CHECK_INT(ops_attend(st, mid, pid[P_PROB], ATT_PRESENT, NULL, err, sizeof err), -1);
+	/* 请假 needs a reason */
+	CHECK_INT(ops_attend(st, mid, pid[P_PARTY1 + 7], ATT_LEAVE, "", err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, pid[P_PARTY1 + 7], ATT_LEAVE, "外出务工", err, sizeof err), 0);
+	CHECK_INT(sign(mid, P_SECRETARY, 2), 0);
+	CHECK_INT(sign(mid, P_PARTY1, 2), 0);      /* 4 of 10 */
+	CHECK_INT(hands(mid, aid, 4, 0, 0, &v), -1);
+	CHECK_STR(err, "应到 10 人，实到 4 人，未达到应到会有表决权的党员的半数以上（至少 5 人），"
+	          "不足法定人数，不能表决。");
+	CHECK_INT(store_vote_latest(st, aid, &v2), 1);   /* nothing stored */
+	CHECK_INT(sign(mid, P_PARTY1 + 2, 2), 0);  /* 6 of 10 */
+	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
+	CHECK_INT(q.ok, 1);
+	CHECK_INT(q.c.leave, 1);
+	/* more votes than people present */
+	CHECK_INT(hands(mid, aid, 5, 2, 0, &v), -1);
+	CHECK_CONTAINS(err, "赞成、反对、弃权合计 7 票，超过实到 6 人");
+	/* 5 of 6 present but not more than half of 10 entitled */
+	CHECK_INT(hands(mid, aid, 5, 1, 0, &v), 0);
+	CHECK_INT(v.passed, 0);
+	CHECK_INT(v.t.entitled, 10);
+	CHECK_INT(v.t.present, 6);
+	CHECK_STR(v.sentence, "赞成 5 票，未超过应到会有表决权的党员 10 人的半数，未通过。");
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "表决未通过");
+	/* a recount needs a reason and corrects the latest vote only */
+	struct vote_req re = { .method = VM_HANDS, .yes = 6, .supersedes = v.id };
+	CHECK_INT(ops_vote(st, mid, aid, &re, &v2, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "理由");
+	re.reason = "计票人漏记一票，重新清点";
+	CHECK_INT(ops_vote(st, mid, aid, &re, &v2, err, sizeof err), 0);
+	CHECK_INT(v2.passed, 1);
+	CHECK_INT(v2.round, 2);
+	CHECK_STR(v2.supersedes, v.id);
+	CHECK_STR(v2.sentence, "赞成 6 票，超过应到会有表决权的党员 10 人的半数，通过。");
+	CHECK_INT(ops_vote(st, mid, aid, &re, &v, err, sizeof err), -1);   /* v is no longer latest */
+	struct vote list[4];
+	CHECK_INT(store_vote_list(st, aid, list, 4), 2);
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_REVIEW);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+
+	/* ---- 居民会议 with a free item ---- */
+	const char *free_titles[] = { "小区停车收费意见征集" };
+	CHECK_INT(new_meeting(MK_RESIDENTS, ids, 1, free_titles, 1, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(first_agenda(mid, fid, 2), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	/* 12 households, 6 present is exactly half: 过半数 not reached */
+	CHECK_INT(sign(mid, P_HOUSE, 6), 0);
+	CHECK_INT(hands(mid, aid, 6, 0, 0, &v), -1);
+	CHECK_CONTAINS(err, "未超过应到户代表的半数（至少 7 人）");
+	CHECK_INT(sign(mid, P_HOUSE + 6, 1), 0);   /* 7 of 12 */
+
+	/* roll call: one ballot per present person */
+	struct ballot b[8];
+	memset(b, 0, sizeof b);
+	for (int i = 0; i < 7; i++) {
+		cpy(b[i].person_id, sizeof b[i].person_id, pid[P_HOUSE + i]);
+		b[i].choice = i < 5 ? CH_YES : i == 5 ? CH_NO : CH_ABSTAIN;
+	}
+	struct vote_req rc = { .method = VM_ROLLCALL, .ballots = b, .nballots = 6 };
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);   /* one missing */
+	CHECK_CONTAINS(err, "实到 7 人");
+	rc.nballots = 7;
+	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE + 10]);  /* absent */
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
+	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE]);       /* twice */
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "两票");
+	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE + 6]);
+	rc.yes = 99;                 /* ignored: counts come from the ballots */
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), 0);
+	CHECK_INT(v.method, VM_ROLLCALL);
+	CHECK_INT(v.t.yes, 5);
+	CHECK_INT(v.t.no, 1);
+	CHECK_INT(v.t.abstain, 1);
+	CHECK_INT(v.passed, 1);
+	CHECK_STR(v.sentence, "赞成 5 票，超过出席人数 7 人的半数，通过。");
+	struct ballot got[10];
+	CHECK_INT(store_ballots(st, v.id, got, 10), 7);
+
+	/* secret ballot on the free item: counts only */
+	struct vote_req sec = { .method = VM_SECRET, .yes = 4, .no = 2, .abstain = 1,
+	                        .ballots = b, .nballots = 7 };
+	CHECK_INT(ops_vote(st, mid, fid, &sec, &v2, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "无记名");
+	sec.ballots = NULL;
+	sec.nballots = 0;
+	CHECK_INT(ops_vote(st, mid, fid, &sec, &v2, err, sizeof err), 0);
+	CHECK_INT(v2.method, VM_SECRET);
+	CHECK_INT(store_ballots(st, v2.id, got, 10), 0);
+
+	/* closing with an item still open needs force */
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_RESOLVE);
+	CHECK_INT(last_event(prop, &ev), 0);
+	CHECK_INT(ev.action, ACT_FORWARD);
+	CHECK_INT(ev.from_step, STEP_REVIEW);
+	CHECK_INT(ev.to_step, STEP_RESOLVE);
+	CHECK_STR(ev.meeting_id, mid);
+	CHECK_STR(ev.agenda_id, aid);
+	CHECK_STR(ev.vote_id, v.id);
+	pevent_clear(&ev);
+	struct close_req noted = { .outcome = OC_NOTED };
+	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), -1);   /* not a 议事协商会 */
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "小区停车收费意见征集");
+	CHECK_INT(ops_meeting_close(st, mid, 1, err, sizeof err), 0);
+
+	/* ---- after the decision: the clerk's steps ---- */
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_PUBLISH);
+	CHECK_INT(ops_proposal_withdraw(st, prop, "不想做了", err, sizeof err), -1);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_ARCHIVE);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "归档");
+}
+
+/* exits: 退回, 不予采纳, 撤回 with their reasons in events and minutes */
+static void test_exits(void)
+{
+	char a[ID_LEN], an[16], b[ID_LEN], bn[16], c[ID_LEN], cn[16];
+	char mid[ID_LEN], aid[ID_LEN], bid[ID_LEN];
+	const char *both[2];
+	struct vote v;
+	struct pevent ev;
+	int status = -1;
+
+	CHECK_INT(new_proposal("停车位改造", a, an), 0);
+	CHECK_INT(new_proposal("楼道杂物清理", b, bn), 0);
+	CHECK_INT(new_proposal("广场舞噪音", c, cn), 0);
+
+	/* 撤回 outside a meeting */
+	CHECK_INT(ops_proposal_withdraw(st, c, "", err, sizeof err), -1);
+	CHECK_STR(err, "撤回须写明理由。");
+	CHECK_INT(ops_proposal_withdraw(st, c, "已与物业协商解决", err, sizeof err), 0);
+	CHECK_INT(proposal_step(c, &status), STEP_PROPOSE);
+	CHECK_INT(status, PST_WITHDRAWN);
+	CHECK_INT(last_event(c, &ev), 0);
+	CHECK_INT(ev.action, ACT_WITHDRAW);
+	CHECK_STR(ev.reason, "已与物业协商解决");
+	pevent_clear(&ev);
+	both[0] = c;
+	CHECK_INT(new_meeting(MK_LIANGWEI, both, 1, NULL, 0, mid), -1);
+	CHECK_CONTAINS(err, "已撤回");
+
+	/* 两委: A forwarded, B not adopted */
+	both[0] = a;
+	both[1] = b;
+	CHECK_INT(new_meeting(MK_LIANGWEI, both, 2, NULL, 0, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(first_agenda(mid, bid, 2), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(sign(mid, P_SECRETARY, 2), 0);
+	CHECK_INT(hands(mid, aid, 2, 0, 0, &v), 0);
+	struct close_req fwd = { .outcome = OC_FORWARD };
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+	struct close_req rej = { .outcome = OC_REJECT };
+	CHECK_INT(ops_item_close(st, mid, bid, &rej, err, sizeof err), -1);
+	CHECK_STR(err, "不予采纳须写明理由。");
+	struct close_req ret = { .outcome = OC_RETURN, .to_step = STEP_PROPOSE, .reason = "x" };
+	CHECK_INT(ops_item_close(st, mid, bid, &ret, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "没有更早的步骤");
+	rej.reason = "属于物业服务范围，转物业公司处理";
+	CHECK_INT(ops_item_close(st, mid, bid, &rej, err, sizeof err), 0);
+	CHECK_INT(proposal_step(b, &status), STEP_PROPOSE);
+	CHECK_INT(status, PST_REJECTED);
+	CHECK(minutes_have(mid, "不予采纳：属于物业服务范围，转物业公司处理", "赵记录"));
+	CHECK(minutes_have(mid, bn, NULL));
+	CHECK_INT(last_event(b, &ev), 0);
+	CHECK_INT(ev.action, ACT_REJECT);
+	CHECK_STR(ev.meeting_id, mid);
+	CHECK_STR(ev.reason, "属于物业服务范围，转物业公司处理");
+	pevent_clear(&ev);
+	/* minutes by hand, with the clock fixed by YISHITING_NOW */
+	struct minute mi = { .text = "王委员：建议先摸清车位数量。" };
+	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
+	snprintf(mi.speaker, sizeof mi.speaker, "王委员");
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), 0);
+	CHECK_STR(mi.at, "14:05");
+	CHECK(mi.id[0] != '\0');        /* text is ours (a literal): no minute_clear */
+	struct minute empty = { .text = " " };
+	cpy(empty.meeting_id, sizeof empty.meeting_id, mid);
+	CHECK_INT(ops_minute_add(st, &empty, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+
+	/* 党员大会: A returned to 提议 */
+	both[0] = a;
+	CHECK_INT(new_meeting(MK_PARTY, both, 1, NULL, 0, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	struct close_req ret2 = { .outcome = OC_RETURN, .to_step = STEP_PROPOSE,
+	                          .reason = "方案需补充费用测算" };
+	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "会议尚未开始");
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	ret2.to_step = STEP_CONSULT;      /* not earlier than the current step */
+	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
+	ret2.to_step = STEP_PROPOSE;
+	ret2.reason = NULL;
+	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
+	CHECK_STR(err, "退回须写明理由。");
+	ret2.reason = "方案需补充费用测算";
+	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), 0);
+	CHECK_INT(proposal_step(a, &status), STEP_PROPOSE);
+	CHECK_INT(status, PST_ACTIVE);
+	char line[128];
+	snprintf(line, sizeof line, "议题 %s 退回至提议：方案需补充费用测算", an);
+	CHECK(minutes_have(mid, line, "赵记录"));
+	CHECK_INT(last_event(a, &ev), 0);
+	CHECK_INT(ev.action, ACT_RETURN);
+	CHECK_INT(ev.from_step, STEP_CONSULT);
+	CHECK_INT(ev.to_step, STEP_PROPOSE);
+	CHECK_STR(ev.reason, "方案需补充费用测算");
+	CHECK_STR(ev.agenda_id, aid);
+	pevent_clear(&ev);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+
+	/* a rejected proposal cannot come back */
+	both[0] = b;
+	CHECK_INT(new_meeting(MK_LIANGWEI, both, 1, NULL, 0, mid), -1);
+	CHECK_CONTAINS(err, "已不予采纳");
+}
+
+static void test_meeting_checks(void)
+{
+	struct meeting m;
+	char mid[ID_LEN];
+	const char *free_titles[] = { "听取居民对垃圾分类的意见" };
+
+	memset(&m, 0, sizeof m);
+	m.kind = 9;
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, NULL, 0, err, sizeof err), -1);
+	m.kind = MK_CONSULT;
+	snprintf(m.date, sizeof m.date, "2026-02-30");
+	snprintf(m.start_time, sizeof m.start_time, "14:00");
+	snprintf(m.place, sizeof m.place, "小区议事厅");
+	snprintf(m.chair_name, sizeof m.chair_name, "李主任");
+	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "日期");
+	snprintf(m.date, sizeof m.date, "2026-11-23");
+	snprintf(m.start_time, sizeof m.start_time, "25:00");
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "时间");
+	snprintf(m.start_time, sizeof m.start_time, "19:30");
+	m.place[0] = '\0';
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "地点");
+	snprintf(m.place, sizeof m.place, "小区议事厅");
+	snprintf(m.clerk_name, sizeof m.clerk_name, " ");
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "记录人");
+	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
+	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), 0);
+	CHECK_STR(m.title, "2026年11月23日议事协商会");
+	cpy(mid, sizeof mid, m.id);
+	meeting_clear(&m);
+
+	/* 议事协商会: no quorum, items are noted */
+	char fid[ID_LEN];
+	struct quorum_state q;
+	struct close_req noted = { .outcome = OC_NOTED };
+	CHECK_INT(first_agenda(mid, fid, 1), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
+	CHECK_INT(q.ok, 1);
+	/* a guest from the property company */
+	CHECK_INT(ops_observer(st, mid, NULL, "物业公司刘经理", err, sizeof err), 0);
+	CHECK_INT(ops_observer(st, mid, NULL, "", err, sizeof err), -1);
+	CHECK_INT(ops_observer(st, mid, pid[P_REP], NULL, err, sizeof err), -1);  /* on the sheet */
+	CHECK_INT(ops_observer(st, mid, pid[P_HOUSE], NULL, err, sizeof err), 0);
+	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
+	CHECK_INT(q.c.observers, 2);
+	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_observer(st, mid, NULL, "迟到的人", err, sizeof err), -1);
+}
+
+/* nothing is half-written: a write that fails in the middle of an
+ * operation (made to fail here by a trigger) undoes the whole of it */
+static int exec_sql(const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		printf("  sql: %s\n", msg ? msg : "?");
+	sqlite3_free(msg);
+	return rc;
+}
+
+static void test_atomic(void)
+{
+	char prop[ID_LEN], no[16], mid[ID_LEN], aid[ID_LEN];
+	const char *ids[1];
+	struct pevent ev[4];
+	struct agenda_item a;
+	struct vote v;
+	int total = 0, status = -1;
+
+	CHECK_INT(new_proposal("垃圾分类亭选址", prop, no), 0);
+	ids[0] = prop;
+	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), 0);
+	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(sign(mid, P_SECRETARY, 3), 0);
+
+	/* the minute line is the last write of a rejection */
+	CHECK_INT(exec_sql("CREATE TEMP TRIGGER no_minute BEFORE INSERT ON minute "
+	                   "BEGIN SELECT RAISE(ABORT, '测试：记录写入失败'); END"), SQLITE_OK);
+	struct close_req rej = { .outcome = OC_REJECT, .reason = "选址不当" };
+	CHECK_INT(ops_item_close(st, mid, aid, &rej, err, sizeof err), -1);
+	CHECK(err[0] != '\0');
+	CHECK_INT(store_agenda_get(st, aid, &a), 0);
+	CHECK_INT(a.outcome, OC_OPEN);
+	agenda_clear(&a);
+	CHECK_INT(proposal_step(prop, &status), STEP_PROPOSE);
+	CHECK_INT(status, PST_ACTIVE);
+	CHECK_INT(store_proposal_events(st, prop, ev, 4, &total), 1);   /* 提出 only */
+	for (int i = 0; i < total && i < 4; i++)
+		pevent_clear(&ev[i]);
+	CHECK_INT(exec_sql("DROP TRIGGER no_minute"), SQLITE_OK);
+
+	/* a roll call whose ballots cannot be written leaves no vote */
+	CHECK_INT(exec_sql("CREATE TEMP TRIGGER no_ballot BEFORE INSERT ON ballot "
+	                   "BEGIN SELECT RAISE(ABORT, '测试：选票写入失败'); END"), SQLITE_OK);
+	struct ballot b[3];
+	memset(b, 0, sizeof b);
+	for (int i = 0; i < 3; i++) {
+		cpy(b[i].person_id, sizeof b[i].person_id, pid[P_SECRETARY + i]);
+		b[i].choice = CH_YES;
+	}
+	struct vote_req rc = { .method = VM_ROLLCALL, .ballots = b, .nballots = 3 };
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
+	CHECK_INT(store_vote_latest(st, aid, &v), 1);
+	CHECK_INT(exec_sql("DROP TRIGGER no_ballot"), SQLITE_OK);
+
+	/* and once the fault is gone, the same operations go through */
+	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), 0);
+	CHECK_INT(store_ballots(st, v.id, b, 3), 3);
+	CHECK_INT(ops_item_close(st, mid, aid, &rej, err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, &status), STEP_PROPOSE);
+	CHECK_INT(status, PST_REJECTED);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+}
+
+int main(void)
+{
+	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
+	RUN(test_open);
+	if (!st) {
+		remove_db();
+		T_DONE();
+	}
+	RUN(test_people);
+	RUN(test_person_save);
+	RUN(test_proposal_new);
+	RUN(test_scenario);
+	RUN(test_exits);
+	RUN(test_meeting_checks);
+	RUN(test_atomic);
+	store_close(st);
+	remove_db();
+	T_DONE();
+}
