@@ -87,7 +87,10 @@ check: all asan $(UNIT_BIN)
 
 test: check
 
-bench: all
+build/bench: tests/bench/bench.c $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
+
+bench: all build/bench
 	@sh tests/bench.sh
 
 install: yishiting

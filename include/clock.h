@@ -10,11 +10,12 @@ time_t ys_now(void);
 /* fix the clock inside this process (the demo loader replays past meetings);
  * 0 returns to YISHITING_NOW / the system clock */
 void ys_clock_set(time_t t);
-/* local time of a "YYYY-MM-DD HH:MM" string; -1 if invalid */
+/* local time of a "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" string
+ * (exactly that form, a real date); -1 if invalid */
 time_t ys_parse_stamp(const char *s);
 void ys_now_tm(struct tm *out);               /* local broken-down now */
 
-/* formats of now or of a given tm */
+/* formats of now or of a given tm ("" if the tm is out of range) */
 void ys_fmt_date(const struct tm *t, char out[11]);      /* 2026-11-22 */
 void ys_fmt_time(const struct tm *t, char out[6]);       /* 14:05 */
 void ys_fmt_stamp(const struct tm *t, char out[20]);     /* 2026-11-22 14:05:00 */
@@ -23,11 +24,16 @@ const char *ys_weekday_cn(const struct tm *t);           /* 周日 */
 int ys_year_now(void);
 
 /* parse / validate.  Return 0 when valid, -1 otherwise. */
-int ys_parse_date(const char *s, struct tm *out);        /* YYYY-MM-DD, real calendar date */
-int ys_parse_time(const char *s, int *hh, int *mm);      /* HH:MM, 00:00-23:59 */
+/* YYYY-MM-DD exactly, a real calendar date in years 1000-9999 (leap years
+ * honoured).  out (may be NULL) gets year/month/day, tm_wday and tm_yday,
+ * time 00:00:00, tm_isdst -1; computed without the time zone. */
+int ys_parse_date(const char *s, struct tm *out);
+/* HH:MM or H:MM, 00:00-23:59; hh/mm may be NULL */
+int ys_parse_time(const char *s, int *hh, int *mm);
 /* 2026-11-22 -> 2026年11月22日 (no zero padding); -1 if s is not a date */
 int ys_cn_date(const char *iso, char out[32]);
-/* days from date a to date b (b - a), both YYYY-MM-DD; 0 on parse error */
+/* days from date a to date b (b - a), both YYYY-MM-DD; 0 on parse error.
+ * Pure calendar arithmetic: no time zone or DST effects. */
 int ys_days_between(const char *a, const char *b);
 
 #endif

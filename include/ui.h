@@ -109,6 +109,9 @@ void ui_error(struct ui *u, const char *fmt, ...)
 /* THE function through which text reaches the screen: sanitised, fitted
  * to exactly cols columns (text_fit flags), never a split character. */
 void ui_put(int y, int x, int cols, const char *s, int flags, int attr);
+extern int ui_small;          /* the terminal is below 80×24 (set by ui_draw_frame) */
+extern int ui_small_notice;   /* drawing the notice that says so */
+void ui_cursor(int y, int x);  /* show the text cursor there (not when too small) */
 void ui_putf(int y, int x, int cols, int flags, int attr, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 void ui_fill(int y, int x, int cols, int attr);       /* blank run */

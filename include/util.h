@@ -9,6 +9,8 @@
 #define YS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define YS_UUID_LEN 36          /* text form, without the NUL */
 
+/* x* functions print a message and abort() when memory runs out; die()
+ * prints "yishiting: <message>" to stderr and exits with status 1 */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
@@ -21,7 +23,8 @@ void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* snprintf that tells whether it fitted: 0 ok, -1 truncated */
 int ys_snprintf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* copy with truncation at a UTF-8 character boundary; returns -1 if cut */
+/* copy with truncation at a UTF-8 character boundary (never half a
+ * character); returns -1 if cut */
 int ys_strlcpy(char *dst, const char *src, size_t len);
 
 /* growable string; sb.s is always NUL-terminated once anything was added */
@@ -42,7 +45,9 @@ void ys_uuid(char out[YS_UUID_LEN + 1]);
 /* 1 if s is a well-formed lower/upper-case UUID text */
 int ys_uuid_valid(const char *s);
 
-/* trim ASCII and ideographic (U+3000) spaces at both ends, in place */
+/* trim ASCII white space and ideographic (U+3000) spaces at both ends, in
+ * place; returns s itself (the text is moved to the front), so it can still
+ * be freed */
 char *ys_trim(char *s);
 
 #endif

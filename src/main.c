@@ -34,7 +34,7 @@ static const char usage[] =
 	"\n"
 	"环境变量：\n"
 	"  YISHITING_NOW=\"2026-11-22 14:05\"  固定程序的时钟（测试用）\n"
-	"  YISHITING_AMBIWIDTH=2             把“”…等宽度不定的字符按两列计算\n";
+	"  YISHITING_AMBIWIDTH=2             把“”…等宽度不定的字符按两列计算（默认一列）\n";
 
 /* The screen needs a UTF-8 locale for wide characters.  Use the user's;
  * when it is not UTF-8, fall back to C.UTF-8, or say what is wrong. */
@@ -184,8 +184,6 @@ int main(int argc, char **argv)
 	}
 	if (setup_locale() != 0)
 		return 2;
-	if (getenv("YISHITING_AMBIWIDTH") && strcmp(getenv("YISHITING_AMBIWIDTH"), "2") == 0)
-		text_set_ambiguous_width(2);
 
 	if (cmd && !db) {
 		fprintf(stderr, "%s 命令需要 --db 路径。\n", cmd);

@@ -121,7 +121,7 @@ int text_ambiguous_width(void)
 {
 	if (!ambiwidth) {
 		const char *e = getenv("YISHITING_AMBIWIDTH");
-		ambiwidth = (e && strcmp(e, "1") == 0) ? 1 : 2;
+		ambiwidth = (e && strcmp(e, "2") == 0) ? 2 : 1;
 	}
 	return ambiwidth;
 }

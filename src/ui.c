@@ -229,7 +229,10 @@ void ui_draw_frame(struct ui *u)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	erase();
-	if (too_small(u)) {
+	ui_small = too_small(u);
+	if (ui_small) {
+		ui_small_notice = 1;
+		curs_set(0);
 		char line[160];
 		int y = u->rows / 2 - 1;
 		if (y < 0)
@@ -239,6 +242,7 @@ void ui_draw_frame(struct ui *u)
 		ui_put(y, 0, u->cols, line, TEXT_CENTER | TEXT_ELLIPSIS, UA_WARN);
 		if (y + 1 < u->rows)
 			ui_put(y + 1, 0, u->cols, "请放大窗口；按 q 退出。", TEXT_CENTER | TEXT_ELLIPSIS, UA_NORMAL);
+		ui_small_notice = 0;
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;

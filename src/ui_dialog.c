@@ -179,7 +179,7 @@ int ui_prompt(struct ui *u, const char *title, const char *label,
 		ui_put(b.y + 2, b.x + 2, b.w - 4, label, TEXT_ELLIPSIS, UA_NORMAL);
 		int cc = ui_draw_line_field(&e, b.y + 3, b.x + 2, b.w - 4, UA_FIELD_ON);
 		ui_put(b.y + 4, b.x + 2, b.w - 4, err, TEXT_ELLIPSIS, UA_ERR);
-		move(b.y + 3, b.x + 2 + cc);
+		ui_cursor(b.y + 3, b.x + 2 + cc);
 		show();
 		char *paste = NULL;
 		int k = ui_getkey(u, &paste);
@@ -218,7 +218,7 @@ int ui_prompt_text(struct ui *u, const char *title, const char *initial, char **
 		struct box b = box_draw(u, h, 72, title, "Enter 换行   ^S/F10 确定   Esc 取消");
 		int cr, ccol;
 		ui_draw_multi_field(&e, b.y + 1, b.x + 2, b.h - 2, b.w - 4, UA_NORMAL, &cr, &ccol);
-		move(b.y + 1 + cr, b.x + 2 + ccol);
+		ui_cursor(b.y + 1 + cr, b.x + 2 + ccol);
 		show();
 		char *paste = NULL;
 		int k = ui_getkey(u, &paste);
@@ -341,7 +341,7 @@ int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
 		}
 		if (total == 0)
 			ui_put(b.y + 3, b.x + 2, b.w - 4, "没有找到。", 0, UA_DIM);
-		move(b.y + 1, b.x + 10 + cc);
+		ui_cursor(b.y + 1, b.x + 10 + cc);
 		show();
 		char *paste = NULL;
 		int k = ui_getkey(u, &paste);

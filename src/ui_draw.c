@@ -9,9 +9,16 @@
 #include "text.h"
 #include "util.h"
 
+/* While the terminal is below the minimum size only the frame's notice is
+ * drawn: dialogs keep their contents but do not scribble over the notice. */
+int ui_small;
+int ui_small_notice;
+
 void ui_put(int y, int x, int cols, const char *s, int flags, int attr)
 {
 	int maxy, maxx;
+	if (ui_small && !ui_small_notice)
+		return;
 	getmaxyx(stdscr, maxy, maxx);
 	if (y < 0 || y >= maxy || x < 0 || x >= maxx || cols <= 0)
 		return;
@@ -132,4 +139,13 @@ void ui_roles_short(int roles, char *buf, size_t len)
 		}
 		used += (size_t)n;
 	}
+}
+
+/* show the text cursor at (y, x), unless the terminal is too small */
+void ui_cursor(int y, int x)
+{
+	if (ui_small)
+		return;
+	curs_set(1);
+	move(y, x);
 }

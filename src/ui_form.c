@@ -286,7 +286,7 @@ int form_run(struct ui *u, struct form *fm)
 		form_draw(u, fm, &cy, &cx);
 		if (cy >= 0) {
 			curs_set(1);
-			move(cy, cx);
+			ui_cursor(cy, cx);
 		} else {
 			curs_set(0);
 		}

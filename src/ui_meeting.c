@@ -741,7 +741,7 @@ static void minute_editor(struct ui *u)
 		ui_put(y0 + h - 2, x0 + 1, w - 2, err, TEXT_ELLIPSIS, UA_ERR);
 		ui_put(y0 + h - 1, x0, w, " Enter 保存本条  Tab 换发言人  Esc 结束记录（未保存的这一条会询问）",
 		       TEXT_ELLIPSIS, UA_TAB);
-		move(y0 + 1 + cr, x0 + 1 + cc);
+		ui_cursor(y0 + 1 + cr, x0 + 1 + cc);
 		wnoutrefresh(stdscr);
 		doupdate();
 		char *paste = NULL;

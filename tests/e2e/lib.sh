@@ -6,7 +6,7 @@ ROOT=$(pwd)
 T_TMP=$(mktemp -d /tmp/ys-e2e.XXXXXX)
 DB=$T_TMP/test.db
 SOCK=ys$$
-SES=main
+SES=s0
 NOW=${NOW:-2026-11-22 14:05}
 export YISHITING_NOW="$NOW"
 SAN_ENV="ASAN_OPTIONS=detect_leaks=0:log_path=$ROOT/build/logs/san.asan UBSAN_OPTIONS=print_stacktrace=1:log_path=$ROOT/build/logs/san.ubsan"
@@ -20,12 +20,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start W H [args...]: the program on $DB at W×H with the fixed clock
+# start W H [args...]: the program on $DB at W×H with the fixed clock, in
+# a new session; the previous one is closed after the new one exists (so
+# the server never exits in between).  TERM_TEST sets the terminal type.
+NSES=0
 start() {
 	w=$1; h=$2; shift 2
-	tm kill-server 2>/dev/null
+	old=$SES
+	NSES=$((NSES + 1))
+	SES=s$NSES
 	tm new-session -d -s "$SES" -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=screen-256color YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
+		"env LANG=C.UTF-8 TERM=${TERM_TEST:-screen-256color} YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
+	[ "$NSES" -gt 1 ] && tm kill-session -t "$old" 2>/dev/null
 	tm set-option -t "$SES" status off >/dev/null
 	tm resize-window -t "$SES" -x "$w" -y "$h" 2>/dev/null
 }

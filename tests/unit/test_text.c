@@ -30,11 +30,12 @@ static int fit_is(const char *s, int cols, int flags, const char *want)
 /* must run first: the variable is read at first use */
 static void t_ambi_env(void)
 {
-	setenv("YISHITING_AMBIWIDTH", "1", 1);
-	CHECK_INT(text_wcwidth(0x201C), 1);
-	CHECK_INT(text_ambiguous_width(), 1);
-	setenv("YISHITING_AMBIWIDTH", "2", 1);      /* too late: decided */
-	CHECK_INT(text_ambiguous_width(), 1);
+	/* the default is 1; the variable asks for 2 */
+	setenv("YISHITING_AMBIWIDTH", "2", 1);
+	CHECK_INT(text_wcwidth(0x201C), 2);
+	CHECK_INT(text_ambiguous_width(), 2);
+	setenv("YISHITING_AMBIWIDTH", "1", 1);      /* too late: decided */
+	CHECK_INT(text_ambiguous_width(), 2);
 	unsetenv("YISHITING_AMBIWIDTH");
 }
 
