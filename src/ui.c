@@ -22,20 +22,21 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_MEETINGS, '2', 0, "2", NULL, "会议：新建会议、进入会议签到、记录、表决" },
 	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
-	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑", NULL, "上移" },
-	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓", NULL, "下移" },
+	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
+	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
 	{ SCR_ANY, -1, K_PGDN, KC(KEY_NPAGE), 0, "PgDn", NULL, "下一页" },
 	{ SCR_ANY, -1, K_HOME, KC(KEY_HOME), 'g', "Home/g", NULL, "到最前" },
 	{ SCR_ANY, -1, K_END, KC(KEY_END), 'G', "End/G", NULL, "到最后" },
 	/* 议题看板 */
-	{ SCR_BOARD, -1, K_LEFT, KC(KEY_LEFT), 'h', "←", NULL, "左一列" },
-	{ SCR_BOARD, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→", NULL, "右一列" },
+	{ SCR_BOARD, -1, K_LEFT, KC(KEY_LEFT), 'h', "←/h", NULL, "左一列" },
+	{ SCR_BOARD, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→/l", NULL, "右一列" },
 	{ SCR_BOARD, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "档案", "打开议题档案：内容、提议人和每一步的记录" },
 	{ SCR_BOARD, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新议题", "登记一个新议题（提议）" },
 	{ SCR_BOARD, -1, K_NEXT_PAGE, '\t', 0, "Tab", "后续", "在 提议至决议 与 公开、实施、归档、终止 两页之间切换" },
 	{ SCR_BOARD, -1, K_ADVANCE, 'a', 0, "a", "推进", "已决议的议题：决议公开、实施、实施结果公开、归档" },
 	{ SCR_BOARD, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
+	{ SCR_BOARD, -1, K_SEARCH, '/', 0, "/", "检索", "按标题或内容中的字词检索全部议题（含已终止、已归档）" },
 	/* 议题档案 */
 	{ SCR_DOSSIER, -1, K_BACK, 27, KC(KEY_LEFT), "Esc", "返回", "回到上一屏" },
 	{ SCR_DOSSIER, -1, K_ADVANCE, 'a', 0, "a", "推进", "决议公开、实施、实施结果公开、归档" },
@@ -305,7 +306,7 @@ static void ui_help(struct ui *u)
 			p = *e ? e + 1 : e;
 		}
 		ui_put(u->rows - 1, 0, u->cols,
-		       "所有内容在确认时立即保存。字母键与功能键等效；终端不支持功能键时用字母键。",
+		       "所有内容确认即保存。功能键不灵时用对应的字母键。",
 		       TEXT_ELLIPSIS, UA_DIM);
 		wnoutrefresh(stdscr);
 		doupdate();

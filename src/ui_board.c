@@ -230,6 +230,82 @@ static void withdraw(struct ui *u, const char *pid, const char *number)
 
 int ui_proposal_new(struct ui *u);   /* ui_proposal.c */
 
+/* 检索: results of a search, newest first, a page at a time (keyset on the
+ * number; a stack of page starts to go back).  Returns 1 with the chosen
+ * proposal's id in u->proposal_id. */
+#define SR_PAGES 512
+static int search_results(struct ui *u, const char *q)
+{
+	static char starts[SR_PAGES][16];
+	struct proposal rows[ROW_MAX];
+	int depth = 0, cur = 0, n = 0, chosen = 0;
+	starts[0][0] = '\0';
+	for (;;) {
+		ui_draw_frame(u);
+		int h = u->rows - 3, w = u->cols;      /* over the whole body */
+		int y0 = 2, x0 = 0, vis = h - 3;
+		if (vis > ROW_MAX)
+			vis = ROW_MAX;
+		if (vis < 1)
+			vis = 1;
+		for (int i = 0; i < n; i++)
+			proposal_clear(&rows[i]);
+		n = store_proposal_search(u->st, q, starts[depth], rows, vis);
+		if (n < 0) {
+			ui_error(u, "%s", store_errmsg(u->st));
+			return 0;
+		}
+		if (cur >= n)
+			cur = n ? n - 1 : 0;
+		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」%s", q,
+		        depth ? "（续）" : "");
+		for (int i = 1; i < h; i++)
+			ui_fill(y0 + i, x0, w, UA_NORMAL);
+		const int widths[] = { 9, 12, 60 };
+		for (int i = 0; i < n; i++) {
+			char st[64];
+			if (rows[i].status == PST_ACTIVE)
+				snprintf(st, sizeof st, "%s", step_long_name(rows[i].step));
+			else
+				snprintf(st, sizeof st, "%s", pstatus_name(rows[i].status));
+			const char *cells[] = { rows[i].number, st, rows[i].title };
+			int attr = i == cur ? UA_SEL : UA_NORMAL;
+			ui_put(y0 + 1 + i, x0, 1, i == cur ? "▸" : " ", 0, attr);
+			ui_row(y0 + 1 + i, x0 + 1, w - 1, attr, cells, widths, 3);
+		}
+		if (n == 0)
+			ui_put(y0 + 2, x0 + 2, w - 4, depth ? "没有更多结果。" : "没有找到。检索标题和内容中的字词，如「电梯」。",
+			       TEXT_ELLIPSIS, UA_DIM);
+		ui_put(y0 + h - 1, x0, w, " ↑↓ 选择  PgDn/PgUp 翻页  Enter 打开档案  Esc 返回", TEXT_ELLIPSIS, UA_TAB);
+		wnoutrefresh(stdscr);
+		doupdate();
+		int k = ui_getkey(u, NULL);
+		if (k == 27 || k == 'q')
+			break;
+		if (ui_is_enter(k) && n > 0) {
+			snprintf(u->proposal_id, sizeof u->proposal_id, "%s", rows[cur].id);
+			chosen = 1;
+			break;
+		}
+		if (k == KC(KEY_UP) && cur > 0)
+			cur--;
+		else if (k == KC(KEY_DOWN) && cur < n - 1)
+			cur++;
+		else if ((k == KC(KEY_NPAGE) || (k == KC(KEY_DOWN) && cur == n - 1))
+		         && n == vis && depth < SR_PAGES - 1) {
+			ys_strlcpy(starts[depth + 1], rows[n - 1].number, sizeof starts[0]);
+			depth++;
+			cur = 0;
+		} else if ((k == KC(KEY_PPAGE) || k == KC(KEY_UP)) && depth > 0) {
+			depth--;
+			cur = k == KC(KEY_UP) ? vis - 1 : 0;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		proposal_clear(&rows[i]);
+	return chosen;
+}
+
 static void board_action(struct ui *u, int a)
 {
 	const struct proposal *p = selected();
@@ -290,6 +366,14 @@ static void board_action(struct ui *u, int a)
 			advance(u, p->id);
 		board_load(u);
 		break;
+	case K_SEARCH: {
+		char *q = NULL;
+		if (ui_prompt(u, "检索议题", "标题或内容中的字词（如：电梯、停车）：", NULL, 30, &q) && q[0]
+		    && search_results(u, q))
+			ui_goto(u, SCR_DOSSIER);
+		free(q);
+		break;
+	}
 	case K_WITHDRAW:
 		if (p) {
 			char id[ID_LEN], num[16];

@@ -207,6 +207,11 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 	ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " %s", fm->title);
 	for (int i = 1; i < h - 1; i++)
 		ui_fill(y0 + i, x0, w, UA_NORMAL);
+	/* sides, so that the screen underneath does not show through */
+	for (int i = 0; i < h; i++) {
+		ui_put(y0 + i, x0 - 1, 1, "|", 0, UA_NORMAL);
+		ui_put(y0 + i, x0 + w, 1, "|", 0, UA_NORMAL);
+	}
 	int y = y0 + 1, fx = x0 + LABEL_W + 1, fw = w - LABEL_W - 2;
 	g_fw = fw;
 	*cy = -1;

@@ -68,7 +68,7 @@ static void ml_draw(struct ui *u, int top, int bottom)
 		ml_load(u);
 	}
 	/* 编号 日期 类型 名称 状态 实到/应到; the name takes the spare width */
-	int tw = u->cols - 1 - (10 + 1) - (10 + 1) - (12 + 1) - (6 + 1) - 9;
+	int tw = u->cols - 1 - (10 + 1) - (10 + 1) - (12 + 1) - (6 + 1) - 9 - 1;
 	const int widths[] = { 10, 10, 12, tw, 6, -9 };
 	const char *head[] = { "编号", "日期", "类型", "会议名称", "状态", "实到/应到" };
 	ui_row(top, 1, u->cols - 1, UA_HEAD, head, widths, 6);
@@ -468,7 +468,8 @@ static void draw_sign(struct ui *u, int top, int bottom, int x, int w)
 		L.avis = vis;
 		load_attendance(u);
 	}
-	const int widths[] = { -4, 10, 14, 40 };
+	int nw = (w - 40) / 3 > 10 ? (w - 40) / 3 : 10;   /* names get the spare width */
+	const int widths[] = { -4, nw, 14, 40 };
 	const char *head[] = { "编号", "姓名", "身份", L.filter[0] ? "状态（已按姓名查找）" : "状态" };
 	ui_row(top, x + 1, w - 1, UA_HEAD, head, widths, 4);
 	for (int i = 0; i < L.natt && i < vis; i++) {
@@ -560,7 +561,11 @@ static void draw_vote(struct ui *u, int top, int bottom, int x, int w)
 		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 规则：%s。%s", r.name, desc);
 	}
 	if (L.nvotes == 0) {
-		ui_put(y + 1, x + 1, w - 1, "尚未表决。按 v 表决（须达到法定人数），表决后按 c 结束议题。",
+		ui_put(y + 1, x + 1, w - 1,
+		       a->outcome != OC_OPEN ? "本议题没有表决。"
+		       : L.m.status == MS_CLOSED ? "会议已散会，本议题未表决、未结束。"
+		       : L.m.status == MS_PLANNED ? "会议尚未开始：签到后按 s 宣布开会，再按 v 表决。"
+		       : "尚未表决。按 v 表决（须达到法定人数），表决后按 c 结束议题。",
 		       TEXT_ELLIPSIS, UA_DIM);
 		return;
 	}
