@@ -141,6 +141,9 @@ int ui_confirm(struct ui *u, const char *question);
 /* one line of text; initial may be NULL; result allocated into *out */
 int ui_prompt(struct ui *u, const char *title, const char *label,
               const char *initial, size_t maxchars, char **out);
+/* the same, but an empty answer is refused in the dialog (reasons) */
+int ui_prompt_required(struct ui *u, const char *title, const char *label,
+                       const char *initial, size_t maxchars, char **out);
 /* multi-line text (Enter = new line, ^S/F10 = OK) */
 int ui_prompt_text(struct ui *u, const char *title, const char *initial,
                    char **out);

@@ -219,7 +219,7 @@ static void withdraw(struct ui *u, const char *pid, const char *number)
 {
 	char *reason = NULL, err[512], title[128];
 	snprintf(title, sizeof title, "撤回议题 %s", number);
-	if (!ui_prompt(u, title, "撤回理由（必填，写入档案）：", NULL, 200, &reason))
+	if (!ui_prompt_required(u, title, "撤回理由（必填，写入档案）：", NULL, 200, &reason))
 		return;
 	if (ops_proposal_withdraw(u->st, pid, reason, err, sizeof err) != 0)
 		ui_error(u, "%s", err);

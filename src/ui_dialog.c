@@ -164,8 +164,23 @@ int ui_confirm(struct ui *u, const char *question)
 }
 
 /* ---- one-line prompt ----------------------------------------------------- */
+static int prompt_line(struct ui *u, const char *title, const char *label,
+                       const char *initial, size_t maxchars, int required, char **out);
+
 int ui_prompt(struct ui *u, const char *title, const char *label,
               const char *initial, size_t maxchars, char **out)
+{
+	return prompt_line(u, title, label, initial, maxchars, 0, out);
+}
+
+int ui_prompt_required(struct ui *u, const char *title, const char *label,
+                       const char *initial, size_t maxchars, char **out)
+{
+	return prompt_line(u, title, label, initial, maxchars, 1, out);
+}
+
+static int prompt_line(struct ui *u, const char *title, const char *label,
+                       const char *initial, size_t maxchars, int required, char **out)
 {
 	struct edbuf e;
 	char err[160] = "";
@@ -188,6 +203,13 @@ int ui_prompt(struct ui *u, const char *title, const char *label,
 		if (ui_is_enter(k)) {
 			*out = edbuf_get(&e);
 			ys_trim(*out);
+			if (required && !(*out)[0]) {
+				free(*out);
+				*out = NULL;
+				snprintf(err, sizeof err, "不能为空：请填写后再按 Enter，或按 Esc 取消。");
+				beep();
+				continue;
+			}
 			ok = 1;
 			break;
 		}

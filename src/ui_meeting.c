@@ -650,7 +650,7 @@ static void sign(struct ui *u, int status)
 	if (status == ATT_LEAVE) {
 		char title[128];
 		snprintf(title, sizeof title, "%s 请假", a->name);
-		if (!ui_prompt(u, title, "请假原因（必填）：", a->reason, 60, &reason))
+		if (!ui_prompt_required(u, title, "请假原因（必填）：", a->reason, 60, &reason))
 			return;
 	}
 	if (a->status == ATT_OBSERVER) {
@@ -937,7 +937,7 @@ static void take_vote(struct ui *u)
 	if (L.nvotes > 0) {
 		/* a new round on the same item: a recount keeps the old record */
 		snprintf(prev_id, sizeof prev_id, "%s", L.votes[L.nvotes - 1].id);
-		if (!ui_prompt(u, "再次表决", "本议题已表决过。再次表决的理由（必填，原记录保留）：", NULL, 100,
+		if (!ui_prompt_required(u, "再次表决", "本议题已表决过。再次表决的理由（必填，原记录保留）：", NULL, 100,
 		               &ca.reason))
 			return;
 		ca.supersedes = prev_id;
@@ -1021,6 +1021,16 @@ static void close_item(struct ui *u)
 	struct close_req rq = { .outcome = opts[sel].outcome };
 	char *reason = NULL, *decision = NULL, err[512];
 	int go = 1;
+	if (rq.outcome == OC_FORWARD) {
+		/* say it before asking anything else */
+		struct vote v;
+		if (store_vote_latest(u->st, a->id, &v) != 0 || !v.passed) {
+			ui_error(u, "本议题%s，不能转入下一步；可以再次表决，或选择退回、不予采纳。",
+			         L.nvotes ? "表决未通过" : "尚未表决");
+			proposal_clear(&p);
+			return;
+		}
+	}
 	if (rq.outcome == OC_RETURN) {
 		const char *steps[STEP_MAX];
 		int vals[STEP_MAX], ns = 0;
@@ -1033,7 +1043,7 @@ static void close_item(struct ui *u)
 		rq.to_step = go ? vals[ts] : 0;
 	}
 	if (go && rq.outcome != OC_FORWARD && rq.outcome != OC_NOTED)
-		go = ui_prompt(u, opts[sel].label, "理由（必填，写入会议记录和议题档案）：", NULL, 200, &reason);
+		go = ui_prompt_required(u, opts[sel].label, "理由（必填，写入会议记录和议题档案）：", NULL, 200, &reason);
 	if (go && (rq.outcome == OC_FORWARD || rq.outcome == OC_NOTED))
 		go = ui_prompt(u, "决定事项", "决定事项（可空，如：同意提交党员大会审议）：", NULL, 200, &decision);
 	if (go) {
