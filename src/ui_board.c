@@ -456,7 +456,8 @@ static void dossier_build(struct ui *u, int width)
 
 	add_linef(width, "", "【%s】%s", p.number, p.title);
 	add_linef(width, "", "当前：%s%s    登记：%s", step_long_name(p.step),
-	          p.status == PST_ACTIVE ? "（进行中）" : p.status == PST_REJECTED ? "（不予采纳，已终止）" : "（已撤回）",
+	          p.status == PST_REJECTED ? "（不予采纳，已终止）" : p.status == PST_WITHDRAWN ? "（已撤回）"
+	          : p.step == STEP_ARCHIVE ? "（已完成）" : "（进行中）",
 	          p.created_at);
 	add_linef(width, "", "提议人：%s", who.s);
 	add_linef(width, "", "来源：%s    类别：%s    网格：%s %s", p.source[0] ? p.source : "—",
@@ -486,13 +487,21 @@ static void dossier_build(struct ui *u, int width)
 			add_linef(width, "  ", "%s  %s：%s → %s", day, action_name(e->action),
 			          e->from_step ? step_name(e->from_step) : "—", step_name(e->to_step));
 		}
-		struct vote v;
-		if (e->agenda_id[0] && store_vote_latest(u->st, e->agenda_id, &v) == 0) {
-			add_linef(width, "      ", "应到 %d 人，实到 %d 人；%s：赞成 %d，反对 %d，弃权 %d，未表决 %d。",
-			          v.t.entitled, v.t.present, vote_method_name(v.method), v.t.yes, v.t.no,
-			          v.t.abstain, tally_not_voted(&v.t));
-			add_linef(width, "      ", "%s（%s）", v.sentence, v.rule.name);
-		} else if (e->meeting_id[0]) {
+		/* every round of the item's votes: a recount never hides the first */
+		struct vote v[8];
+		int nv = e->agenda_id[0] ? store_vote_list(u->st, e->agenda_id, v, 8) : 0;
+		for (int j = 0; j < nv; j++) {
+			char round[32] = "";
+			if (nv > 1)
+				snprintf(round, sizeof round, "第 %d 轮：", v[j].round);
+			add_linef(width, "      ", "%s应到 %d 人，实到 %d 人；%s：赞成 %d，反对 %d，弃权 %d，未表决 %d。",
+			          round, v[j].t.entitled, v[j].t.present, vote_method_name(v[j].method),
+			          v[j].t.yes, v[j].t.no, v[j].t.abstain, tally_not_voted(&v[j].t));
+			add_linef(width, "      ", "%s（%s）", v[j].sentence, v[j].rule.name);
+			if (v[j].reason[0])
+				add_linef(width, "      ", "再次表决的理由：%s", v[j].reason);
+		}
+		if (nv <= 0 && e->meeting_id[0]) {
 			struct attendance_counts c;
 			if (store_attendance_counts(u->st, e->meeting_id, &c) == 0)
 				add_linef(width, "      ", "应到 %d 人，实到 %d 人。", c.entitled, c.present);

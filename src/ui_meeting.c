@@ -224,6 +224,41 @@ static void mform_kind_changed(struct ui *u, struct form *fm, int field, void *a
 	free(cur);
 }
 
+/* Materials must reach the Party members some days before 审议 (DESIGN §2:
+ * default 3, setting "material_days"): warn, never block.  Counts from the
+ * day the proposal was forwarded to 审议's agenda by the 两委. */
+static int materials_late(struct ui *u, const struct meeting *m, const char *const *pids, int n,
+                          char *out, size_t len)
+{
+	char val[16];
+	int days = 3;
+	if (store_setting_get(u->st, "material_days", val, sizeof val) == 0 && atoi(val) > 0)
+		days = atoi(val);
+	for (int i = 0; i < n; i++) {
+		struct pevent ev[32];
+		int total = 0, late = 0;
+		char number[16] = "";
+		int ne = store_proposal_events(u->st, pids[i], ev, 32, &total);
+		for (int j = 0; j < ne; j++) {
+			if (ev[j].to_step == STEP_CONSULT && ev[j].action == ACT_FORWARD) {
+				char d[11];
+				snprintf(d, sizeof d, "%.10s", ev[j].meeting_date[0] ? ev[j].meeting_date : ev[j].at);
+				late = ys_days_between(d, m->date) < days;
+			}
+			pevent_clear(&ev[j]);
+		}
+		struct proposal p;
+		memset(&p, 0, sizeof p);
+		if (late && store_proposal_get(u->st, pids[i], &p) == 0) {
+			snprintf(number, sizeof number, "%s", p.number);
+			proposal_clear(&p);
+			snprintf(out, len, "议题 %s 商议后距审议不足 %d 天，材料应提前 %d 天送达党员。", number, days, days);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int mform_submit(struct ui *u, struct form *fm, void *arg)
 {
 	struct mform *mf = arg;
@@ -272,7 +307,11 @@ static int mform_submit(struct ui *u, struct form *fm, void *arg)
 	else {
 		snprintf(u->meeting_id, sizeof u->meeting_id, "%s", m.id);
 		store_setting_set(u->st, "last_place", m.place);
-		ui_message(u, UA_OK, "已建立会议 %s。请签到，然后按 s 宣布开会。", m.number);
+		char late[128];
+		if (m.kind == MK_PARTY && materials_late(u, &m, pids, np, late, sizeof late))
+			ui_message(u, UA_WARN, "已建立会议 %s。提醒：%s", m.number, late);
+		else
+			ui_message(u, UA_OK, "已建立会议 %s。请签到，然后按 s 宣布开会。", m.number);
 		rc = 0;
 	}
 	for (int i = 0; i < M_N; i++)
@@ -584,8 +623,18 @@ static void draw_vote(struct ui *u, int top, int bottom, int x, int w)
 	}
 	ui_putf(y++, x, w, TEXT_ELLIPSIS, v->passed ? UA_OK : UA_ERR, " %s %s", v->passed ? "✓" : "✗",
 	        v->sentence);
+	if (y < bottom)
+		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 依据：%s", v->rule.source);
+	/* earlier rounds stay visible: a recount never overwrites */
+	for (int i = L.nvotes - 2; i >= 0 && y < bottom; i--, y++) {
+		const struct vote *o = &L.votes[i];
+		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮 %s 赞成 %d 反对 %d 弃权 %d，%s%s%s",
+		        o->round, vote_method_name(o->method), o->t.yes, o->t.no, o->t.abstain,
+		        o->passed ? "通过" : "未通过", o->reason[0] ? "；" : "", o->reason);
+	}
 	if (L.nvotes > 1 && y < bottom)
-		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 此前 %d 轮表决记录保留在档案中。", L.nvotes - 1);
+		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮是再次表决：%s", v->round,
+		        v->reason[0] ? v->reason : "");
 }
 
 static void live_draw(struct ui *u, int top, int bottom)
