@@ -113,7 +113,7 @@ expect_sql "SELECT step FROM proposal" "2" "the proposal is at 商议"
 
 # 审议: 党员大会, first without quorum
 convene 1 "王建华" "李秀英"
-expect "材料应提前 3 天送达党员" "a 党员大会 the same day as the 商议 is warned about, not blocked"
+expect "不足 3 天，材料应提前 3" "a 党员大会 the same day as the 商议 is warned about, not blocked"
 expect "应到 4" "应到: the four Party members with voting rights"
 sign_in 1
 keys s
