@@ -94,6 +94,8 @@ struct screen_def {
 	void (*enter)(struct ui *);      /* when shown (reload data), may be NULL */
 	void (*draw)(struct ui *, int top, int bottom);
 	void (*action)(struct ui *, int action);
+	/* whether an action makes sense now (for the hint bar); NULL = all */
+	int (*key_ok)(struct ui *, int action);
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules;
@@ -155,6 +157,11 @@ int ui_choose(struct ui *u, const char *title, const char *const *items, int n,
  * name not on the roster.  Results into out[max]; *n in/out. */
 int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
                    int free_text, struct person *out, int max, int *n);
+
+/* text editing keys shared by every field (ui_dialog.c): 1 if handled;
+ * ui_edit_dropped tells how many characters of a paste did not fit */
+int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols);
+extern size_t ui_edit_dropped;
 
 /* ---- forms (ui_form.c) -------------------------------------------------- */
 enum field_type {

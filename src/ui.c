@@ -175,11 +175,15 @@ static void draw_header(struct ui *u)
 	}
 }
 
-/* the hint bar: this screen's (and pane's) keys that have a hint, then the
- * global ones, as many whole items as fit */
+/* the hint bar: this screen's (and pane's) keys that have a hint and make
+ * sense now, then the global ones (help and quit always fit: their room is
+ * kept), as many whole items as fit */
 static void draw_hints(struct ui *u, int y)
 {
-	int x = 0, pass;
+	int x = 0, pass, global = 0;
+	for (size_t i = 0; i < ui_key_count; i++)
+		if (ui_keys[i].screen == SCR_ANY && ui_keys[i].hint)
+			global += text_width(ui_keys[i].keyname) + text_width(ui_keys[i].hint) + 2;
 	ui_fill(y, 0, u->cols, UA_NORMAL);
 	for (pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < ui_key_count; i++) {
@@ -192,9 +196,11 @@ static void draw_hints(struct ui *u, int y)
 				continue;
 			if (k->pane >= 0 && (u->screen != SCR_LIVE || k->pane != u->pane))
 				continue;
+			if (pass == 0 && screens[u->screen]->key_ok && !screens[u->screen]->key_ok(u, k->action))
+				continue;
 			int kw = text_width(k->keyname), hw = text_width(k->hint);
-			if (x + kw + hw + 1 > u->cols)
-				return;
+			if (x + kw + hw + 1 > u->cols - (pass == 0 ? global : 0))
+				continue;   /* a shorter one may still fit */
 			ui_put(y, x, kw, k->keyname, 0, UA_KEY);
 			ui_put(y, x + kw, hw, k->hint, 0, UA_NORMAL);
 			x += kw + hw + 2;
@@ -446,10 +452,10 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 	fflush(stdout);
 	getmaxyx(stdscr, u.rows, u.cols);
 
-	int rc = 0;
+	int rc = 0, setup_cancelled = 0;
 	if (store_community_get(st, &u.comm) != 0) {
 		if (!ui_setup_community(&u)) {
-			rc = 1;
+			setup_cancelled = 1;
 			goto out;
 		}
 	}
@@ -490,5 +496,7 @@ out:
 	printf("\033[?2004l");
 	fflush(stdout);
 	endwin();
+	if (setup_cancelled)
+		printf("未填写社区名称，已退出；下次启动时会再询问。\n");
 	return rc;
 }

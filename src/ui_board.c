@@ -387,7 +387,7 @@ static void board_action(struct ui *u, int a)
 }
 
 const struct screen_def screen_board = {
-	SCR_BOARD, "议题", board_enter, board_draw, board_action
+	.id = SCR_BOARD, .title = "议题", .enter = board_enter, .draw = board_draw, .action = board_action,
 };
 
 /* ---- the dossier --------------------------------------------------------- */
@@ -574,5 +574,5 @@ static void dossier_action(struct ui *u, int a)
 }
 
 const struct screen_def screen_dossier = {
-	SCR_DOSSIER, NULL, dossier_enter, dossier_draw, dossier_action
+	.id = SCR_DOSSIER, .title = NULL, .enter = dossier_enter, .draw = dossier_draw, .action = dossier_action,
 };

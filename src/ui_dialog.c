@@ -48,12 +48,13 @@ static void show(void)
 /* ---- text editing keys, shared by prompts and forms ---------------------- */
 /* Returns 1 if the key was an editing key (handled), 0 otherwise.  For
  * single-line buffers Enter is not handled (the caller submits). */
-int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols);
+size_t ui_edit_dropped;
 int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols)
 {
+	ui_edit_dropped = 0;
 	switch (key) {
 	case UI_KEY_PASTE:
-		if (paste && edbuf_insert_utf8(e, paste, strlen(paste)) > 0)
+		if (paste && (ui_edit_dropped = edbuf_insert_utf8(e, paste, strlen(paste))) > 0)
 			beep();
 		return 1;
 	case KC(KEY_BACKSPACE): case 127: case 8:
@@ -217,6 +218,9 @@ static int prompt_line(struct ui *u, const char *title, const char *label,
 		size_t before = e.len;
 		if (!ui_edit_key(&e, k, paste, b.w - 4))
 			beep();
+		else if (ui_edit_dropped)
+			snprintf(err, sizeof err, "最多 %zu 个字：粘贴的内容有 %zu 个字没有输入。", maxchars,
+			         ui_edit_dropped);
 		else if (maxchars && e.len == before && e.len >= maxchars && k != KC(KEY_RESIZE))
 			snprintf(err, sizeof err, "最多 %zu 个字。", maxchars);
 		free(paste);
@@ -277,7 +281,8 @@ int ui_choose(struct ui *u, const char *title, const char *const *items, int n, 
 			top = cur - vis + 1;
 		for (int i = 0; i < vis && top + i < n; i++)
 			ui_putf(b.y + 2 + i, b.x + 2, b.w - 4, TEXT_ELLIPSIS,
-			        top + i == cur ? UA_SEL : UA_NORMAL, "%d %s", (top + i + 1) % 10, items[top + i]);
+			        top + i == cur ? UA_SEL : UA_NORMAL, top + i < 9 ? "%d %s" : "  %.0d%s",
+			        top + i < 9 ? top + i + 1 : 0, items[top + i]);
 		show();
 		int k = ui_getkey(u, NULL);
 		if (k == 27)

@@ -28,7 +28,7 @@ void ui_put(int y, int x, int cols, const char *s, int flags, int attr)
 	attrset(ui_attr(attr));
 	/* the last cell of the last row would scroll: leave it alone */
 	if (y == maxy - 1 && x + cols == maxx) {
-		char *cut = text_fit(fit, cols - 1, flags | TEXT_NOPAD);
+		char *cut = text_fit(s ? s : "", cols - 1, flags);
 		mvaddstr(y, x, cut);
 		free(cut);
 	} else {

@@ -13,7 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols);
 int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr);
 void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
                          int attr, int *crow, int *ccol);
@@ -366,6 +365,9 @@ int form_run(struct ui *u, struct form *fm)
 			size_t before = f->eb->len;
 			if (!ui_edit_key(f->eb, k, paste, g_fw))
 				beep();
+			else if (ui_edit_dropped)
+				snprintf(fm->msg, sizeof fm->msg, "「%s」最多 %zu 个字：粘贴的内容有 %zu 个字没有输入。",
+				         f->label, f->maxchars, ui_edit_dropped);
 			else if (f->maxchars && f->eb->len == before && f->eb->len >= f->maxchars
 			         && (k == UI_KEY_PASTE || (k >= 32 && !(k & 0x40000000))))
 				snprintf(fm->msg, sizeof fm->msg, "「%s」最多 %zu 个字，多出的没有输入。",

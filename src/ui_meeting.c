@@ -13,7 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols);
 void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
                          int attr, int *crow, int *ccol);
 
@@ -154,7 +153,7 @@ static void ml_action(struct ui *u, int a)
 }
 
 const struct screen_def screen_meetings = {
-	SCR_MEETINGS, "会议", ml_enter, ml_draw, ml_action
+	.id = SCR_MEETINGS, .title = "会议", .enter = ml_enter, .draw = ml_draw, .action = ml_action,
 };
 
 /* ======================================================================
@@ -1212,6 +1211,24 @@ static void live_action(struct ui *u, int a)
 	}
 }
 
+/* what the hint bar offers depends on the meeting's state */
+static int live_key_ok(struct ui *u, int a)
+{
+	(void)u;
+	if (!L.loaded)
+		return a == K_BACK;
+	switch (a) {
+	case K_START:
+		return L.m.status == MS_PLANNED;
+	case K_SIGN: case K_LEAVE: case K_ABSENT: case K_UNSIGN: case K_OBSERVER:
+	case K_MINUTE: case K_END_MEETING:
+		return L.m.status != MS_CLOSED;
+	case K_VOTE: case K_CLOSE_ITEM:
+		return L.m.status == MS_OPEN;
+	}
+	return 1;
+}
+
 const struct screen_def screen_live = {
-	SCR_LIVE, NULL, live_enter, live_draw, live_action
+	.id = SCR_LIVE, .enter = live_enter, .draw = live_draw, .action = live_action, .key_ok = live_key_ok,
 };

@@ -617,5 +617,5 @@ static void roster_action(struct ui *u, int a)
 }
 
 const struct screen_def screen_roster = {
-	SCR_ROSTER, "花名册", roster_enter, roster_draw, roster_action
+	.id = SCR_ROSTER, .title = "花名册", .enter = roster_enter, .draw = roster_draw, .action = roster_action,
 };

@@ -393,5 +393,5 @@ static void rules_action(struct ui *u, int a)
 }
 
 const struct screen_def screen_rules = {
-	SCR_RULES, "表决规则", rules_enter, rules_draw, rules_action
+	.id = SCR_RULES, .title = "表决规则", .enter = rules_enter, .draw = rules_draw, .action = rules_action,
 };
