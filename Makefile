@@ -6,7 +6,7 @@
 
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS     = ncursesw sqlite3 uuid
+PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -83,6 +83,7 @@ run: yishiting build/demo.db
 	./yishiting --db build/demo.db
 
 check: all asan $(UNIT_BIN)
+	@sh tools/deps.sh test
 	@sh tests/run.sh
 
 test: check

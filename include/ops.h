@@ -92,6 +92,47 @@ struct close_req {
 int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
                    const struct close_req *rq, char *err, size_t errlen);
 
+/* ---- paper (issue 3) ------------------------------------------------- */
+/* 签字确认: seal a closed meeting's minutes (chair and clerk named); from
+ * then on every op that would change the meeting, its attendance, minutes,
+ * votes or agenda is refused with 「会议记录已签字确认，不能修改；如有错误请
+ * 添加更正」.  Fills s. */
+int ops_seal(struct store *st, const char *mid, struct seal *s, char *err, size_t errlen);
+/* 更正 to sealed minutes: reason and text required */
+int ops_addendum(struct store *st, const char *mid, const char *reason, const char *text,
+                 char *err, size_t errlen);
+/* 决议公开: make the decision notice of a decided proposal (step RESOLVE) and
+ * move it to PUBLISH; 实施结果公开: the result notice of a proposal under
+ * implementation (IMPLEMENT, with progress entries) and move it to RESULT.
+ * The body is written from the meeting, the vote and the decision (or the
+ * progress entries); days = posting period (0 = the setting "notice_days",
+ * default 7).  Fills n. */
+int ops_notice_new(struct store *st, const char *pid, int kind, int days,
+                   struct notice *n, char *err, size_t errlen);
+/* 实施: set the responsible person and deadline of a published decision and
+ * move it to IMPLEMENT */
+int ops_implement(struct store *st, const char *pid, const char *responsible,
+                  const char *deadline, char *err, size_t errlen);
+int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen);
+int ops_objection(struct store *st, const char *notice_id, const char *person,
+                  const char *content, char *err, size_t errlen);
+
+/* Added with the implementation of issue 3:
+ * an objection's answer (once; refused when already answered) */
+int ops_objection_answer(struct store *st, const char *objection_id, const char *answer,
+                         char *err, size_t errlen);
+/* what a form for 实施 starts with: the impl row when set, else the
+ * responsible person and deadline the deciding meeting wrote (either may
+ * be ""); im->proposal_id is set.  0 or -1. */
+int ops_impl_defaults(struct store *st, const char *pid, struct impl *im,
+                      char *err, size_t errlen);
+/* edit a minute line (text, time, speaker, agenda item) of a meeting that
+ * is not sealed, also after 散会; refused on sealed minutes */
+int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen);
+/* 遗留问题 of a meeting that is not sealed ("" clears it) */
+int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
+                            char *err, size_t errlen);
+
 /* people: name required (<= 20 characters), phone digits/-/+ only */
 int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen);
 

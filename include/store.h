@@ -313,6 +313,114 @@ int store_vote_list(struct store *st, const char *agenda_id, struct vote *out, i
 int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v); /* 1 = none */
 int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int max);
 
+/* ---- paper: seals, addenda, notices, objections, implementation --------
+ * (migration 0003) */
+
+/* 签字确认: a sealed meeting record.  The digests are over the canonical
+ * text seal_canonical() makes of the meeting (seal.h). */
+struct seal {
+	char meeting_id[ID_LEN];
+	char signed_at[20];
+	char chair_name[64];
+	char clerk_name[64];
+	char sm3[65];            /* hex */
+	char sha256[65];         /* hex */
+};
+int store_seal_get(struct store *st, const char *meeting_id, struct seal *s); /* 1 = not sealed */
+int store_seal_add(struct store *st, const struct seal *s);
+/* sealed meetings in number order, keyset on the meeting number */
+int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max);
+
+/* 更正: an addendum to sealed minutes; never edited, never deleted */
+struct addendum {
+	char id[ID_LEN];
+	char meeting_id[ID_LEN];
+	int seq;
+	char at[20];
+	char *reason;            /* allocated */
+	char *text;              /* allocated */
+	char sm3[65];            /* over the meeting's sm3, seq, at, reason, text */
+};
+void addendum_clear(struct addendum *a);
+int store_addendum_add(struct store *st, struct addendum *a);  /* assigns id, seq, at */
+int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max);
+
+enum notice_kind { NK_DECISION = 1, NK_RESULT = 2 };   /* 决议公开, 实施结果公开 */
+struct notice {
+	char id[ID_LEN];
+	char proposal_id[ID_LEN];
+	char proposal_number[16];        /* filled by get/page */
+	int kind;                        /* enum notice_kind */
+	int year, seq;                   /* 文号 numbering per year */
+	char doc_no[32];                 /* 〔2026〕3号 */
+	char title[256];                 /* 关于……的公示 */
+	char addressee[128];             /* 主送: 全体居民 */
+	char *body;                      /* 正文, allocated */
+	char start_date[11], end_date[11];  /* 公示期 */
+	char *channel;                   /* 异议渠道, allocated */
+	char signoff[256];               /* 落款: 党组织 + 居委会, one per line */
+	char written_date[11];           /* 成文日期 (YYYY-MM-DD; printed 2026年11月22日) */
+	char created_at[20];
+};
+void notice_clear(struct notice *n);
+/* assigns id, year (of written_date), seq and doc_no */
+int store_notice_add(struct store *st, struct notice *n);
+int store_notice_get(struct store *st, const char *id, struct notice *n);
+/* the latest notice of that kind for a proposal; 1 = none */
+int store_notice_for(struct store *st, const char *proposal_id, int kind, struct notice *n);
+/* newest first (start_date, then doc number), keyset; after_id "" = first page */
+int store_notice_page(struct store *st, const char *after_start, const char *after_id,
+                      struct notice *out, int max);
+
+struct objection {
+	char id[ID_LEN];
+	char notice_id[ID_LEN];
+	char received_at[20];
+	char person[64];                 /* who objected (kept out of public versions) */
+	char *content;                   /* allocated */
+	char *answer;                    /* allocated, NULL until answered */
+	char answered_at[20];
+};
+void objection_clear(struct objection *o);
+int store_objection_add(struct store *st, struct objection *o);   /* assigns id */
+int store_objection_answer(struct store *st, const char *id, const char *answer);
+int store_objection_list(struct store *st, const char *notice_id, struct objection *out, int max);
+int store_objection_count(struct store *st, const char *notice_id, int *total, int *unanswered);
+
+/* 实施: a decided proposal's responsible person, deadline and progress */
+struct impl {
+	char proposal_id[ID_LEN];
+	char responsible[64];
+	char deadline[11];
+};
+int store_impl_get(struct store *st, const char *proposal_id, struct impl *im);  /* 1 = none */
+int store_impl_set(struct store *st, const struct impl *im);
+struct progress {
+	char id[ID_LEN];
+	char proposal_id[ID_LEN];
+	char at[11];                     /* date */
+	char *text;                      /* allocated */
+};
+void progress_clear(struct progress *p);
+int store_progress_add(struct store *st, struct progress *p);     /* assigns id */
+int store_progress_list(struct store *st, const char *proposal_id, struct progress *out, int max);
+/* proposals under implementation whose deadline is before `today` */
+int store_impl_overdue(struct store *st, const char *today, char (*ids)[ID_LEN], int max);
+
+/* Added with the implementation of issue 3: */
+/* an objection by id; 1 = none */
+int store_objection_get(struct store *st, const char *id, struct objection *o);
+/* number of progress entries of a proposal */
+int store_progress_count(struct store *st, const char *proposal_id);
+/* a minute line by its id; 1 = none */
+int store_minute_get(struct store *st, const char *id, struct minute *m);
+/* a vote by its id; 1 = none */
+int store_vote_get(struct store *st, const char *id, struct vote *v);
+/* the latest event of a proposal with that action (and to_step, when
+ * to_step > 0), e.g. the ACT_FORWARD that made the decision; 1 = none */
+int store_proposal_event_find(struct store *st, const char *pid, int action,
+                              int to_step, struct pevent *e);
+
 /* ---- change log --------------------------------------------------------- */
 int store_log(struct store *st, const char *entity, const char *entity_id,
               const char *field, const char *old_value, const char *new_value,

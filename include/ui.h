@@ -23,6 +23,7 @@ enum screen_id {
 	SCR_LIVE,            /* 会议进行中（签到/记录/表决） */
 	SCR_ROSTER,          /* 花名册 */
 	SCR_RULES,           /* 表决规则 */
+	SCR_NOTICES,         /* 公示栏 */
 	SCR_COUNT
 };
 #define SCR_ANY (-1)          /* key row valid on every screen */
@@ -38,6 +39,9 @@ enum ui_action {
 	/* live meeting */
 	K_PANE, K_START, K_SIGN, K_LEAVE, K_ABSENT, K_UNSIGN, K_OBSERVER,
 	K_MINUTE, K_VOTE, K_CLOSE_ITEM, K_END_MEETING,
+	/* paper */
+	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
+	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT,
 	K_ACTION_COUNT
 };
 
@@ -98,7 +102,17 @@ struct screen_def {
 	int (*key_ok)(struct ui *, int action);
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
-	screen_live, screen_roster, screen_rules;
+	screen_live, screen_roster, screen_rules, screen_notices;
+
+/* ---- paper (ui_paper.c) -------------------------------------------------- */
+struct doc;
+/* a document on screen (the pager), with export (x) and print (P/F5);
+ * takes ownership of nothing: the caller frees d */
+void ui_preview(struct ui *u, struct doc *d);
+/* the minutes of a meeting in the pager */
+void ui_preview_minutes(struct ui *u, const char *meeting_id);
+/* a notice in the pager, public or internal version */
+void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
 
 int ui_run(struct store *st, int exit_after_frame, int mono);
 void ui_goto(struct ui *u, int screen);

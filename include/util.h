@@ -45,6 +45,10 @@ void ys_uuid(char out[YS_UUID_LEN + 1]);
 /* 1 if s is a well-formed lower/upper-case UUID text */
 int ys_uuid_valid(const char *s);
 
+/* 1 if s (may be NULL) has something besides ASCII white space and
+ * ideographic spaces (U+3000): a reason of blanks is no reason */
+int ys_has_text(const char *s);
+
 /* trim ASCII white space and ideographic (U+3000) spaces at both ends, in
  * place; returns s itself (the text is moved to the front), so it can still
  * be freed */

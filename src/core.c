@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "util.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -337,23 +338,6 @@ static int fail(char *err, size_t errlen, const char *msg)
 	return -1;
 }
 
-/* 1 if s has something besides ASCII and ideographic (U+3000) spaces: a
- * reason of blanks is no reason */
-static int has_text(const char *s)
-{
-	if (!s)
-		return 0;
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 1;
-	}
-	return 0;
-}
-
 int proc_agenda_ok(int kind, int step, int status, char *err, size_t errlen)
 {
 	const struct meeting_kind_def *k = meeting_kind_get(kind);
@@ -443,7 +427,7 @@ int proc_apply(const struct transition_req *rq, int *new_step,
 			         step_long_name(step - 1));
 		return -1;
 	}
-	if (a->need_reason && !has_text(rq->reason))
+	if (a->need_reason && !ys_has_text(rq->reason))
 		return fail(err, errlen, a->need_reason);
 
 	switch (a->move) {

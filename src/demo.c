@@ -5,10 +5,13 @@
  * (tools/embed.sh).  People, proposals, meetings, sign-ins, minutes,
  * votes and the steps after a decision all go through ops_*(), with the
  * process clock set to the moment each thing happened, so the demo obeys
- * the same rules as real use and its numbers (2026-001 …) come out as the
- * store assigns them.  Only the community record and a meeting's 遗留问题,
- * which have no ops function, are written with the store directly.  The
- * whole replay is one transaction: the file is written whole or removed.
+ * the same rules as real use and its numbers (2026-001 …, 文号 〔2026〕1号
+ * …) come out as the store assigns them.  Every meeting is signed and
+ * sealed (签字确认) at the moment it closes; the paper that follows a
+ * decision (notices, 实施 with its progress, objections to a notice,
+ * addenda to sealed minutes) is replayed like the rest.  Only the
+ * community record is written with the store directly.  The whole replay
+ * is one transaction: the file is written whole or removed.
  *
  * The TSV files: UTF-8, tab-separated, the first non-comment line is the
  * header (columns are found by name), lines starting with '#' are
@@ -302,7 +305,11 @@ enum ev_type {                   /* order of events at the same moment */
 	EV_MINUTE,
 	EV_VOTE,
 	EV_OUTCOME,
-	EV_CLOSE,                /* 散会 */
+	EV_CLOSE,                /* 散会, and the minutes are signed */
+	EV_ADDENDUM,             /* 更正 to sealed minutes */
+	EV_PROGRESS,             /* 实施进展 */
+	EV_OBJECTION,            /* 异议 to a notice */
+	EV_ANSWER,               /* its answer */
 };
 
 struct event {
@@ -347,7 +354,7 @@ struct demo {
 	int failed;
 
 	struct tsv community, people, proposals, meetings, minutes, votes,
-	           outcomes, actions;
+	           outcomes, actions, progress, objections, addenda;
 
 	struct community com;
 	time_t setup_at;
@@ -365,7 +372,9 @@ struct demo {
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[11], pc[11], mc[16], nc[5], vc[8], oc[9], ac[4];
+	int pec[11], pc[11], mc[16], nc[5], vc[8], oc[9], ac[6], gc[3], jc[7], dc[4];
+
+	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
 };
 
 static int derr(struct demo *d, const char *file, int line, const char *fmt, ...)
@@ -937,11 +946,12 @@ static int read_outcomes(struct demo *d)
 
 static int read_actions(struct demo *d)
 {
-	static const char *const cols[] = { "at", "proposal", "action", "reason" };
+	static const char *const cols[] = { "at", "proposal", "action", "reason",
+	                                    "responsible", "deadline" };
 	const struct tsv *t = &d->actions;
 	int *c = d->ac;
 
-	if (tsv_cols(d, t, cols, c, 4) != 0)
+	if (tsv_cols(d, t, cols, c, 6) != 0)
 		return -1;
 	for (int r = 0; r < t->nrows; r++) {
 		const char *act = fld(t, r, c[2]);
@@ -956,7 +966,107 @@ static int read_actions(struct demo *d)
 		if (strcmp(act, "撤回") != 0 && s < STEP_PUBLISH)
 			return derr(d, t->file, t->rows[r].line, "action 应为 决议公开、实施、"
 			            "实施结果公开、归档 或 撤回，不是「%s」。", act);
+		if (s == STEP_IMPLEMENT &&
+		    (!fld(t, r, c[4])[0] || ys_parse_date(fld(t, r, c[5]), NULL) != 0))
+			return row_err(d, t, r, "实施须写明 responsible（责任人）和 deadline"
+			               "（完成时限 YYYY-MM-DD）。");
 		add_event(d, at, EV_ACTION, r, -1, -1, -1);
+	}
+	return 0;
+}
+
+static int read_progress(struct demo *d)
+{
+	static const char *const cols[] = { "at", "proposal", "text" };
+	const struct tsv *t = &d->progress;
+	int *c = d->gc;
+
+	if (tsv_cols(d, t, cols, c, 3) != 0)
+		return -1;
+	for (int r = 0; r < t->nrows; r++) {
+		time_t at = ys_parse_stamp(fld(t, r, c[0]));
+
+		if (at == (time_t)-1)
+			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
+		if (prop_by_key(d, fld(t, r, c[1])) < 0)
+			return derr(d, t->file, t->rows[r].line, "议题「%s」不在 proposals.tsv 中。",
+			            fld(t, r, c[1]));
+		if (!fld(t, r, c[2])[0])
+			return row_err(d, t, r, "进展内容不能为空。");
+		add_event(d, at, EV_PROGRESS, r, -1, -1, -1);
+	}
+	return 0;
+}
+
+/* the kind of notice named in a data file: 决议公开 or 实施结果公开 */
+static int notice_kind_by_name(const char *s)
+{
+	if (strcmp(s, step_long_name(STEP_PUBLISH)) == 0)
+		return NK_DECISION;
+	if (strcmp(s, step_long_name(STEP_RESULT)) == 0)
+		return NK_RESULT;
+	return 0;
+}
+
+static int read_objections(struct demo *d)
+{
+	static const char *const cols[] = { "at", "proposal", "notice", "person", "content",
+	                                    "answered_at", "answer" };
+	const struct tsv *t = &d->objections;
+	int *c = d->jc;
+
+	if (tsv_cols(d, t, cols, c, 7) != 0)
+		return -1;
+	d->objection_id = xcalloc((size_t)t->nrows + 1, sizeof *d->objection_id);
+	for (int r = 0; r < t->nrows; r++) {
+		time_t at = ys_parse_stamp(fld(t, r, c[0]));
+		const char *ans_at = fld(t, r, c[5]), *ans = fld(t, r, c[6]);
+
+		if (at == (time_t)-1)
+			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
+		if (prop_by_key(d, fld(t, r, c[1])) < 0)
+			return derr(d, t->file, t->rows[r].line, "议题「%s」不在 proposals.tsv 中。",
+			            fld(t, r, c[1]));
+		if (!notice_kind_by_name(fld(t, r, c[2])))
+			return derr(d, t->file, t->rows[r].line, "notice 应为 决议公开 或 实施结果公开，"
+			            "不是「%s」。", fld(t, r, c[2]));
+		if (!fld(t, r, c[3])[0] || !fld(t, r, c[4])[0])
+			return row_err(d, t, r, "异议须写明 person（异议人）和 content（内容）。");
+		if (!ans_at[0] != !ans[0])
+			return row_err(d, t, r, "answered_at 和 answer 须同时填写或同时留空。");
+		add_event(d, at, EV_OBJECTION, r, -1, -1, -1);
+		if (ans_at[0]) {
+			time_t when = ys_parse_stamp(ans_at);
+			if (when == (time_t)-1 || when < at)
+				return row_err(d, t, r, "answered_at 应为 YYYY-MM-DD HH:MM，且不早于收到异议的时间。");
+			add_event(d, when, EV_ANSWER, r, -1, -1, -1);
+		}
+	}
+	return 0;
+}
+
+static int read_addenda(struct demo *d)
+{
+	static const char *const cols[] = { "meeting", "at", "reason", "text" };
+	const struct tsv *t = &d->addenda;
+	int *c = d->dc;
+
+	if (tsv_cols(d, t, cols, c, 4) != 0)
+		return -1;
+	for (int r = 0; r < t->nrows; r++) {
+		time_t at = ys_parse_stamp(fld(t, r, c[1]));
+		int meet = meet_by_key(d, fld(t, r, c[0]));
+
+		if (meet < 0)
+			return derr(d, t->file, t->rows[r].line, "会议「%s」不在 meetings.tsv 中。",
+			            fld(t, r, c[0]));
+		if (at == (time_t)-1)
+			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
+		if (at <= d->meets[meet].end)
+			return row_err(d, t, r, "更正须在会议散会、签字确认之后。");
+		if (!fld(t, r, c[2])[0] || !fld(t, r, c[3])[0])
+			return row_err(d, t, r, "更正须写明 reason（理由）和 text（内容）。");
+		add_event(d, at, EV_ADDENDUM, r, meet, -1, -1);
 	}
 	return 0;
 }
@@ -1054,7 +1164,13 @@ static int do_action(struct demo *d, int r)
 	if (rc + 1 != want)
 		return derr(d, t->file, t->rows[r].line, "议题「%s」处于「%s」，下一步不是「%s」。",
 		            fld(t, r, c[1]), step_long_name(rc), act);
-	if (ops_proposal_advance(d->st, d->props[i].id, err, sizeof err) != 0)
+	/* 实施 names the responsible person and the deadline; 决议公开 and
+	 * 实施结果公开 write their notices with the default posting period */
+	rc = want == STEP_IMPLEMENT
+		? ops_implement(d->st, d->props[i].id, fld(t, r, c[4]), fld(t, r, c[5]),
+		                err, sizeof err)
+		: ops_proposal_advance(d->st, d->props[i].id, err, sizeof err);
+	if (rc != 0)
 		return ops_err(d, t, r, err);
 	return 0;
 }
@@ -1229,13 +1345,16 @@ static int do_close(struct demo *d, int mi)
 	const char *pending = fld(&d->meetings, dm->row, d->mc[15]);
 	char err[512];
 
-	/* 遗留问题 has no ops function; it is a plain field of the meeting */
-	if (pending[0] && store_meeting_set_pending(d->st, dm->id, pending) != 0)
+	if (pending[0] && ops_meeting_set_pending(d->st, dm->id, pending, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
-		            "遗留问题：%s", store_errmsg(d->st));
+		            "遗留问题：%s", err);
 	if (ops_meeting_close(d->st, dm->id, 0, err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, dm->row, err);
 	dm->closed = 1;
+	/* chair and clerk sign the minutes as the meeting ends */
+	if (ops_seal(d->st, dm->id, NULL, err, sizeof err) != 0)
+		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
+		            "签字确认：%s", err);
 	return 0;
 }
 
@@ -1391,6 +1510,76 @@ static int do_outcome(struct demo *d, const struct event *e)
 	return 0;
 }
 
+static int do_addendum(struct demo *d, const struct event *e)
+{
+	const struct tsv *t = &d->addenda;
+	const int *c = d->dc;
+	char err[512];
+
+	if (ops_addendum(d->st, d->meets[e->meet].id, fld(t, e->idx, c[2]), fld(t, e->idx, c[3]),
+	                 err, sizeof err) != 0)
+		return ops_err(d, t, e->idx, err);
+	return 0;
+}
+
+static int do_progress(struct demo *d, int r)
+{
+	const struct tsv *t = &d->progress;
+	int i = prop_by_key(d, fld(t, r, d->gc[1]));
+	char err[512];
+
+	if (!d->props[i].id[0])
+		return derr(d, t->file, t->rows[r].line, "议题「%s」此时尚未提出。",
+		            fld(t, r, d->gc[1]));
+	if (ops_progress(d->st, d->props[i].id, fld(t, r, d->gc[2]), err, sizeof err) != 0)
+		return ops_err(d, t, r, err);
+	return 0;
+}
+
+/* the objection of row r: recorded against the latest notice of its kind;
+ * its id is found again as the newest objection of that notice */
+static int do_objection(struct demo *d, int r)
+{
+	const struct tsv *t = &d->objections;
+	const int *c = d->jc;
+	int i = prop_by_key(d, fld(t, r, c[1]));
+	struct notice n;
+	struct objection o[64];
+	char err[512];
+	int rc, k;
+
+	if (!d->props[i].id[0])
+		return derr(d, t->file, t->rows[r].line, "议题「%s」此时尚未提出。", fld(t, r, c[1]));
+	rc = store_notice_for(d->st, d->props[i].id, notice_kind_by_name(fld(t, r, c[2])), &n);
+	if (rc != 0)
+		return derr(d, t->file, t->rows[r].line, "议题「%s」此时还没有%s公示。%s",
+		            fld(t, r, c[1]), fld(t, r, c[2]), rc < 0 ? store_errmsg(d->st) : "");
+	rc = ops_objection(d->st, n.id, fld(t, r, c[3]), fld(t, r, c[4]), err, sizeof err);
+	if (rc != 0) {
+		notice_clear(&n);
+		return ops_err(d, t, r, err);
+	}
+	k = store_objection_list(d->st, n.id, o, 64);
+	notice_clear(&n);
+	if (k <= 0)
+		return derr(d, t->file, t->rows[r].line, "读取异议失败：%s", store_errmsg(d->st));
+	snprintf(d->objection_id[r], sizeof d->objection_id[r], "%s", o[k - 1].id);
+	for (int j = 0; j < k; j++)
+		objection_clear(&o[j]);
+	return 0;
+}
+
+static int do_answer(struct demo *d, int r)
+{
+	const struct tsv *t = &d->objections;
+	char err[512];
+
+	if (ops_objection_answer(d->st, d->objection_id[r], fld(t, r, d->jc[6]),
+	                         err, sizeof err) != 0)
+		return ops_err(d, t, r, err);
+	return 0;
+}
+
 static int run_event(struct demo *d, const struct event *e)
 {
 	if (e->type != EV_ATTEND)
@@ -1406,6 +1595,10 @@ static int run_event(struct demo *d, const struct event *e)
 	case EV_VOTE:     return do_vote(d, e);
 	case EV_OUTCOME:  return do_outcome(d, e);
 	case EV_CLOSE:    return do_close(d, e->meet);
+	case EV_ADDENDUM: return do_addendum(d, e);
+	case EV_PROGRESS: return do_progress(d, e->idx);
+	case EV_OBJECTION: return do_objection(d, e->idx);
+	case EV_ANSWER:   return do_answer(d, e->idx);
 	}
 	return derr(d, NULL, 0, "内部错误：未知的事件。");
 }
@@ -1437,10 +1630,16 @@ static int check_expect(struct demo *d)
 		}
 		proposal_clear(&p);
 	}
-	for (int i = 0; i < d->nmeets; i++)
+	for (int i = 0; i < d->nmeets; i++) {
+		struct seal s;
+
 		if (!d->meets[i].closed)
 			return derr(d, d->meetings.file, d->meetings.rows[d->meets[i].row].line,
 			            "会议没有散会。");
+		if (store_seal_get(d->st, d->meets[i].id, &s) != 0)
+			return derr(d, d->meetings.file, d->meetings.rows[d->meets[i].row].line,
+			            "会议记录没有签字确认。");
+	}
 	return 0;
 }
 
@@ -1490,7 +1689,8 @@ static int replay(struct demo *d)
 static void demo_free(struct demo *d)
 {
 	struct tsv *all[] = { &d->community, &d->people, &d->proposals, &d->meetings,
-	                      &d->minutes, &d->votes, &d->outcomes, &d->actions };
+	                      &d->minutes, &d->votes, &d->outcomes, &d->actions,
+	                      &d->progress, &d->objections, &d->addenda };
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(all); i++)
 		tsv_free(all[i]);
@@ -1508,6 +1708,7 @@ static void demo_free(struct demo *d)
 		free(m->att);
 	}
 	free(d->meets);
+	free(d->objection_id);
 	free(d->props);
 	free(d->pp);
 	free(d->ev);
@@ -1535,6 +1736,9 @@ static int load_all(struct demo *d)
 		{ offsetof(struct demo, votes),     DEMO_DIR "votes.tsv" },
 		{ offsetof(struct demo, outcomes),  DEMO_DIR "outcomes.tsv" },
 		{ offsetof(struct demo, actions),   DEMO_DIR "actions.tsv" },
+		{ offsetof(struct demo, progress),  DEMO_DIR "progress.tsv" },
+		{ offsetof(struct demo, objections), DEMO_DIR "objections.tsv" },
+		{ offsetof(struct demo, addenda),   DEMO_DIR "addenda.tsv" },
 	};
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(files); i++)
@@ -1542,7 +1746,8 @@ static int load_all(struct demo *d)
 			return -1;
 	if (read_community(d) || read_people(d) || read_proposals(d) ||
 	    read_meetings(d) || read_minutes(d) || read_votes(d) ||
-	    read_outcomes(d) || read_actions(d))
+	    read_outcomes(d) || read_actions(d) || read_progress(d) ||
+	    read_objections(d) || read_addenda(d))
 		return -1;
 	return 0;
 }

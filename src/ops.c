@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "core.h"
 #include "ops.h"
+#include "seal.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -57,23 +58,6 @@ static int tx_fail(struct store *st, char *err, size_t errlen)
 	store_fail(st, err, errlen);
 	store_rollback(st);
 	return -1;
-}
-
-/* 1 if s has something besides ASCII and ideographic (U+3000) spaces */
-static int has_text(const char *s)
-{
-	if (!s)
-		return 0;
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-		    *s == '\v' || *s == '\f')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 1;
-	}
-	return 0;
 }
 
 static void now_hm(char out[6])
@@ -142,6 +126,23 @@ static int meeting_in_session(const struct meeting *m, const char *what,
 	return fail(err, errlen, "会议已散会，不能再%s。", what);
 }
 
+/* 签字确认: a sealed meeting's record never changes again (an addendum
+ * corrects it).  Every op that writes to a meeting asks this first, so
+ * that the refusal is the same whatever else is wrong. */
+#define SEALED_MSG "会议记录已签字确认，不能修改；如有错误请添加更正。"
+
+static int not_sealed(struct store *st, const char *mid, char *err, size_t errlen)
+{
+	struct seal s;
+	int rc = store_seal_get(st, mid ? mid : "", &s);
+
+	if (rc == 0)
+		return fail(err, errlen, SEALED_MSG);
+	if (rc < 0)
+		return store_fail(st, err, errlen);
+	return 0;
+}
+
 static const char *kind_label(int kind)
 {
 	const struct meeting_kind_def *k = meeting_kind_get(kind);
@@ -163,12 +164,12 @@ int ops_proposal_new(struct store *st, struct proposal *p,
 	if (text_chars(p->title) > TITLE_MAX_CHARS)
 		return fail(err, errlen, "议题标题不能超过 %d 个字（现有 %zu 个字）。",
 		            TITLE_MAX_CHARS, text_chars(p->title));
-	if (!has_text(p->content))
+	if (!ys_has_text(p->content))
 		return fail(err, errlen, "请填写议题内容。");
 	if (!pp || n < 1)
 		return fail(err, errlen, "议题至少要有一位提议人。");
 	for (int i = 0; i < n; i++)
-		if (!has_text(pp[i].name))
+		if (!ys_has_text(pp[i].name))
 			return fail(err, errlen, "第 %d 位提议人没有姓名。", i + 1);
 	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0)
 		return -1;
@@ -217,29 +218,50 @@ int ops_proposal_withdraw(struct store *st, const char *pid, const char *reason,
 	return transition(st, pid, ACT_WITHDRAW, reason, err, errlen);
 }
 
-/* the clerk's steps after the decision, one per completed step; any other
- * step is left to proc_apply to refuse with its own words */
-static const struct { int from, action; } advance_table[] = {
-	{ STEP_RESOLVE,   ACT_PUBLISH },
-	{ STEP_PUBLISH,   ACT_IMPLEMENT },
-	{ STEP_IMPLEMENT, ACT_PUBLISH_RESULT },
-	{ STEP_RESULT,    ACT_ARCHIVE },
-};
-
+/* The clerk's steps after the decision, one per completed step:
+ *   决议 -> 决议公开     writes the decision notice (default posting period)
+ *   决议公开 -> 实施     needs the responsible person and the deadline
+ *   实施 -> 实施结果公开 writes the result notice from the progress entries
+ *   实施结果公开 -> 归档
+ * Any other step (and a proposal no longer active) is left to proc_apply
+ * to refuse with its own words. */
 int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t errlen)
 {
 	struct proposal p;
-	int action;
+	struct notice n;
+	struct impl im;
+	int step, status, rc;
 
 	if (load_proposal(st, pid, &p, err, errlen) != 0)
 		return -1;
-	/* before the decision: "尚未作出决议，不能决议公开"; after: "已经归档" */
-	action = p.step < STEP_RESOLVE ? ACT_PUBLISH : ACT_ARCHIVE;
-	for (size_t i = 0; i < YS_ARRAY_LEN(advance_table); i++)
-		if (advance_table[i].from == p.step)
-			action = advance_table[i].action;
+	step = p.step;
+	status = p.status;
 	proposal_clear(&p);
-	return transition(st, pid, action, NULL, err, errlen);
+	if (status == PST_ACTIVE) {
+		switch (step) {
+		case STEP_RESOLVE:
+		case STEP_IMPLEMENT:
+			memset(&n, 0, sizeof n);
+			rc = ops_notice_new(st, pid, step == STEP_RESOLVE ? NK_DECISION : NK_RESULT,
+			                    0, &n, err, errlen);
+			notice_clear(&n);
+			return rc;
+		case STEP_PUBLISH:
+			rc = store_impl_get(st, pid, &im);
+			if (rc < 0)
+				return store_fail(st, err, errlen);
+			if (rc == 1 || !im.responsible[0] || !im.deadline[0])
+				return fail(err, errlen, "请先确定实施责任人和完成时限，再进入实施。");
+			return ops_implement(st, pid, im.responsible, im.deadline, err, errlen);
+		case STEP_RESULT:
+			return transition(st, pid, ACT_ARCHIVE, NULL, err, errlen);
+		default:
+			break;
+		}
+	}
+	/* before the decision: "尚未作出决议，不能决议公开"; after: "已经归档" */
+	return transition(st, pid, step < STEP_RESOLVE ? ACT_PUBLISH : ACT_ARCHIVE, NULL,
+	                  err, errlen);
 }
 
 /* ---- meetings ------------------------------------------------------------ */
@@ -332,7 +354,7 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 			return -1;
 	}
 	for (int i = 0; i < nfree; i++)
-		if (!has_text(free_titles[i]))
+		if (!ys_has_text(free_titles[i]))
 			return fail(err, errlen, "第 %d 个临时议程没有标题。", i + 1);
 
 	m->status = MS_PLANNED;
@@ -353,7 +375,9 @@ int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen
 
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
-	if (m.status == MS_OPEN)
+	if (not_sealed(st, m.id, err, errlen) != 0)
+		rc = -1;
+	else if (m.status == MS_OPEN)
 		rc = fail(err, errlen, "会议已经开始。");
 	else if (m.status == MS_CLOSED)
 		rc = fail(err, errlen, "会议已散会，不能再开始。");
@@ -407,6 +431,10 @@ int ops_meeting_close(struct store *st, const char *mid, int force,
 
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
+	if (not_sealed(st, m.id, err, errlen) != 0) {
+		meeting_clear(&m);
+		return -1;
+	}
 	if (m.status == MS_PLANNED) {
 		meeting_clear(&m);
 		return fail(err, errlen, "会议尚未开始，不能散会。");
@@ -454,11 +482,13 @@ int ops_attend(struct store *st, const char *mid, const char *person_id,
 
 	if (status < ATT_NONE || status > ATT_ABSENT)
 		return fail(err, errlen, "签到状态无效（列席请另行登记）。");
-	if (status == ATT_LEAVE && !has_text(reason))
+	if (status == ATT_LEAVE && !ys_has_text(reason))
 		return fail(err, errlen, "请假须写明原因。");
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
-	rc = m.status == MS_CLOSED ? fail(err, errlen, "会议已散会，不能再签到。") : 0;
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0 && m.status == MS_CLOSED)
+		rc = fail(err, errlen, "会议已散会，不能再签到。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
@@ -487,13 +517,15 @@ int ops_observer(struct store *st, const char *mid, const char *person_id,
 	struct attendance a;
 	int rc;
 
-	if (!opt(person_id) && !has_text(name))
+	if (!opt(person_id) && !ys_has_text(name))
 		return fail(err, errlen, "请选择列席人员或填写姓名。");
 	if (name && text_chars(name) > NAME_MAX_CHARS)
 		return fail(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
-	rc = m.status == MS_CLOSED ? fail(err, errlen, "会议已散会，不能再登记列席。") : 0;
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0 && m.status == MS_CLOSED)
+		rc = fail(err, errlen, "会议已散会，不能再登记列席。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
@@ -547,13 +579,15 @@ int ops_minute_add(struct store *st, struct minute *mi, char *err, size_t errlen
 	struct meeting m;
 	int hh, mm, rc;
 
-	if (!has_text(mi->text))
+	if (!ys_has_text(mi->text))
 		return fail(err, errlen, "记录内容不能为空。");
 	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
 		return fail(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
 	if (load_meeting(st, mi->meeting_id, &m, err, errlen) != 0)
 		return -1;
-	rc = m.status == MS_CLOSED ? fail(err, errlen, "会议已散会，不能再添加记录。") : 0;
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0 && m.status == MS_CLOSED)
+		rc = fail(err, errlen, "会议已散会，不能再添加记录。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
@@ -647,7 +681,9 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
 	memset(&v, 0, sizeof v);
-	rc = meeting_in_session(&m, "表决", err, errlen);
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0)
+		rc = meeting_in_session(&m, "表决", err, errlen);
 	if (rc == 0)
 		rc = load_agenda(st, m.id, agenda_id, &a, err, errlen);
 	if (rc != 0) {
@@ -673,7 +709,7 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 
 	/* a recount corrects the latest vote and must say why */
 	if (opt(rq->supersedes)) {
-		if (!has_text(rq->reason)) {
+		if (!ys_has_text(rq->reason)) {
 			rc = fail(err, errlen, "复核表决须说明理由。");
 			goto out;
 		}
@@ -783,7 +819,9 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		return -1;
 	memset(&p, 0, sizeof p);
 	k = meeting_kind_get(m.kind);
-	rc = meeting_in_session(&m, "对议程作出结论", err, errlen);
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0)
+		rc = meeting_in_session(&m, "对议程作出结论", err, errlen);
 	if (rc == 0)
 		rc = load_agenda(st, m.id, agenda_id, &a, err, errlen);
 	if (rc != 0) {
@@ -818,7 +856,7 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		else if (rq->outcome == OC_RETURN || rq->outcome == OC_WITHDRAW)
 			rc = fail(err, errlen, "临时议程没有对应的议题，不能%s。",
 			          rq->outcome == OC_RETURN ? "退回" : "撤回");
-		else if (rq->outcome == OC_REJECT && !has_text(rq->reason))
+		else if (rq->outcome == OC_REJECT && !ys_has_text(rq->reason))
 			rc = fail(err, errlen, "不予采纳须写明理由。");
 		if (rc != 0)
 			goto out;
@@ -883,6 +921,668 @@ out:
 	proposal_clear(&p);
 	agenda_clear(&a);
 	meeting_clear(&m);
+	return rc;
+}
+
+/* ---- minutes after 散会 -------------------------------------------------- */
+
+int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen)
+{
+	struct minute old;
+	struct meeting m;
+	int hh, mm, rc;
+
+	if (!ys_has_text(mi->text))
+		return fail(err, errlen, "记录内容不能为空。");
+	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
+		return fail(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
+	/* the meeting the line really belongs to, whatever the caller says */
+	rc = store_minute_get(st, mi->id, &old);
+	if (rc == 1)
+		return fail(err, errlen, "会议记录不存在。");
+	if (rc != 0)
+		return store_fail(st, err, errlen);
+	rc = strcmp(old.meeting_id, mi->meeting_id) != 0
+		? fail(err, errlen, "该条记录不属于本次会议。") : 0;
+	minute_clear(&old);
+	if (rc != 0)
+		return -1;
+	if (load_meeting(st, mi->meeting_id, &m, err, errlen) != 0)
+		return -1;
+	rc = not_sealed(st, m.id, err, errlen);
+	meeting_clear(&m);
+	if (rc != 0)
+		return -1;
+	if (mi->agenda_id[0]) {
+		struct agenda_item a;
+		if (load_agenda(st, mi->meeting_id, mi->agenda_id, &a, err, errlen) != 0)
+			return -1;
+		agenda_clear(&a);
+	}
+	if (store_begin(st) != 0)
+		return store_fail(st, err, errlen);
+	if (store_minute_update(st, mi) != 0 || store_commit(st) != 0)
+		return tx_fail(st, err, errlen);
+	return 0;
+}
+
+int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
+                            char *err, size_t errlen)
+{
+	struct meeting m;
+	int rc;
+
+	if (load_meeting(st, mid, &m, err, errlen) != 0)
+		return -1;
+	rc = not_sealed(st, m.id, err, errlen);
+	if (rc == 0 && store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (rc == 0 && (store_meeting_set_pending(st, m.id, ys_has_text(text) ? text : NULL) != 0 ||
+	                     store_commit(st) != 0))
+		rc = tx_fail(st, err, errlen);
+	meeting_clear(&m);
+	return rc;
+}
+
+/* ---- 签字确认 and 更正 ----------------------------------------------------- */
+
+static void now_stamp(char out[20])
+{
+	struct tm tm;
+	ys_now_tm(&tm);
+	ys_fmt_stamp(&tm, out);
+}
+
+int ops_seal(struct store *st, const char *mid, struct seal *out, char *err, size_t errlen)
+{
+	struct meeting m;
+	struct seal s;
+	int rc;
+
+	if (load_meeting(st, mid, &m, err, errlen) != 0)
+		return -1;
+	rc = store_seal_get(st, m.id, &s);
+	if (rc == 0)
+		rc = fail(err, errlen, "会议记录已于 %s 签字确认，不能重复签字。", s.signed_at);
+	else if (rc < 0)
+		rc = store_fail(st, err, errlen);
+	else if (m.status != MS_CLOSED)
+		rc = fail(err, errlen, "会议%s，不能签字确认；散会后再由主持人和记录人签字。",
+		          m.status == MS_PLANNED ? "尚未召开" : "尚未散会");
+	else if (!ys_has_text(m.chair_name) || !ys_has_text(m.clerk_name))
+		rc = fail(err, errlen, "会议没有%s，不能签字确认。",
+		          !ys_has_text(m.chair_name) ? "主持人" : "记录人");
+	else
+		rc = 0;
+	if (rc != 0) {
+		meeting_clear(&m);
+		return -1;
+	}
+	memset(&s, 0, sizeof s);
+	snprintf(s.meeting_id, sizeof s.meeting_id, "%s", m.id);
+	snprintf(s.chair_name, sizeof s.chair_name, "%s", m.chair_name);
+	snprintf(s.clerk_name, sizeof s.clerk_name, "%s", m.clerk_name);
+	now_stamp(s.signed_at);
+	meeting_clear(&m);
+	/* the digests are taken inside the write transaction: what is
+	 * signed is exactly what is in the file at that moment */
+	if (store_begin(st) != 0)
+		return store_fail(st, err, errlen);
+	if (seal_digests(st, &s) != 0) {
+		store_rollback(st);
+		return fail(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
+	}
+	if (store_seal_add(st, &s) != 0 || store_commit(st) != 0)
+		return tx_fail(st, err, errlen);
+	if (out)
+		*out = s;
+	return 0;
+}
+
+int ops_addendum(struct store *st, const char *mid, const char *reason, const char *text,
+                 char *err, size_t errlen)
+{
+	struct meeting m;
+	struct addendum a;
+	struct seal s;
+	int rc;
+
+	if (load_meeting(st, mid, &m, err, errlen) != 0)
+		return -1;
+	rc = store_seal_get(st, m.id, &s);
+	if (rc == 1)
+		rc = fail(err, errlen, "会议记录尚未签字确认，可以直接修改，不需要更正。");
+	else if (rc < 0)
+		rc = store_fail(st, err, errlen);
+	else if (!ys_has_text(reason))
+		rc = fail(err, errlen, "更正须写明理由。");
+	else if (!ys_has_text(text))
+		rc = fail(err, errlen, "请填写更正内容。");
+	if (rc != 0) {
+		meeting_clear(&m);
+		return -1;
+	}
+	memset(&a, 0, sizeof a);
+	snprintf(a.meeting_id, sizeof a.meeting_id, "%s", m.id);
+	meeting_clear(&m);
+	a.reason = ys_trim(xstrdup(reason));
+	a.text = ys_trim(xstrdup(text));
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_addendum_add(st, &a) != 0 || store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+	addendum_clear(&a);
+	return rc;
+}
+
+/* ---- notices (公示) -------------------------------------------------------- */
+
+#define NOTICE_DAYS_DEFAULT 7
+#define NOTICE_DAYS_MAX 365
+
+static void today(char out[11])
+{
+	struct tm tm;
+	ys_now_tm(&tm);
+	ys_fmt_date(&tm, out);
+}
+
+/* days since 1970-01-01 of a civil date (proleptic Gregorian) */
+static long days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* iso + days into out (YYYY-MM-DD); -1 if iso is not a date */
+static int date_add(const char *iso, int days, char out[11])
+{
+	struct tm tm;
+	long y;
+	int m, d;
+
+	if (ys_parse_date(iso, &tm) != 0)
+		return -1;
+	civil_from_days(days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) + days,
+	                &y, &m, &d);
+	if (y < 1000 || y > 9999)
+		return -1;
+	return ys_snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
+}
+
+/* 2026-05-31 -> 2026年5月31日 (the text itself if it is not a date) */
+static void cn_date(const char *iso, char out[32])
+{
+	if (ys_cn_date(iso, out) != 0)
+		snprintf(out, 32, "%s", iso);
+}
+
+/* the posting period: the setting "notice_days", else 7 */
+static int notice_days(struct store *st)
+{
+	char val[16];
+	int d;
+
+	if (store_setting_get(st, "notice_days", val, sizeof val) != 0)
+		return NOTICE_DAYS_DEFAULT;
+	d = atoi(val);
+	return d >= 1 && d <= NOTICE_DAYS_MAX ? d : NOTICE_DAYS_DEFAULT;
+}
+
+static int starts_with(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int ends_with(const char *s, const char *p)
+{
+	size_t n = strlen(s), k = strlen(p);
+	return n >= k && strcmp(s + n - k, p) == 0;
+}
+
+/* what a notice is about: the proposal's title without a leading 关于 and
+ * a trailing 的提议 / 的建议 (「关于加装电梯的提议」 -> 「加装电梯」) */
+static void notice_subject(const char *title, char *out, size_t len)
+{
+	static const char *const tails[] = { "的提议", "的建议", "的议题" };
+	const char *t = title;
+
+	if (starts_with(t, "关于") && strlen(t) > strlen("关于"))
+		t += strlen("关于");
+	ys_strlcpy(out, t, len);
+	for (size_t i = 0; i < YS_ARRAY_LEN(tails); i++) {
+		if (ends_with(out, tails[i]) && strlen(out) > strlen(tails[i])) {
+			out[strlen(out) - strlen(tails[i])] = '\0';
+			break;
+		}
+	}
+}
+
+/* "召开2026年第1次居民代表会议（会议编号 2026-H-03）" */
+static void meeting_phrase(const struct meeting *m, char *out, size_t len)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
+	char d[32];
+
+	cn_date(m->date, d);
+	if (!k || strstr(m->title, k->name))
+		snprintf(out, len, "%s，社区召开%s（会议编号 %s）", d, m->title, m->number);
+	else
+		snprintf(out, len, "%s，社区召开%s「%s」（会议编号 %s）", d, k->name, m->title,
+		         m->number);
+}
+
+/* the decision and who carries it out, as the meeting recorded it */
+struct decided {
+	struct meeting m;
+	struct agenda_item a;
+	struct vote v;
+	int has_vote;
+};
+
+static void decided_clear(struct decided *d)
+{
+	meeting_clear(&d->m);
+	agenda_clear(&d->a);
+}
+
+/* the 居民会议 / 居民代表会议 that moved the proposal to 决议 */
+static int load_decided(struct store *st, const char *pid, struct decided *d,
+                        char *err, size_t errlen)
+{
+	struct pevent ev;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	rc = store_proposal_event_find(st, pid, ACT_FORWARD, STEP_RESOLVE, &ev);
+	if (rc < 0)
+		return store_fail(st, err, errlen);
+	if (rc == 1 || !ev.meeting_id[0] || !ev.agenda_id[0]) {
+		if (rc == 0)
+			pevent_clear(&ev);
+		return fail(err, errlen, "找不到作出决议的会议记录，无法生成公示。");
+	}
+	rc = load_meeting(st, ev.meeting_id, &d->m, err, errlen);
+	if (rc == 0)
+		rc = load_agenda(st, ev.meeting_id, ev.agenda_id, &d->a, err, errlen);
+	if (rc == 0 && ev.vote_id[0]) {
+		int r = store_vote_get(st, ev.vote_id, &d->v);
+		if (r < 0)
+			rc = store_fail(st, err, errlen);
+		d->has_vote = r == 0;
+	}
+	pevent_clear(&ev);
+	if (rc != 0)
+		decided_clear(d);
+	return rc;
+}
+
+/* 决议公开: which meeting, 应到/实到, the vote and its result, the decision,
+ * the responsible person and the deadline */
+static void decision_body(const struct proposal *p, const struct decided *d,
+                          struct strbuf *b)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(d->m.kind);
+	const char *dec = d->a.decision;
+	char ph[512], dl[32];
+
+	meeting_phrase(&d->m, ph, sizeof ph);
+	sb_addf(b, "%s，对议题 %s「%s」进行表决。", ph, p->number, p->title);
+	if (d->has_vote) {
+		sb_addf(b, "会议%s %d 人，实到 %d 人。采用%s，赞成 %d 票，反对 %d 票，弃权 %d 票。%s",
+		        k ? k->entitled_label : "应到", d->v.t.entitled, d->v.t.present,
+		        vote_method_name(d->v.method), d->v.t.yes, d->v.t.no, d->v.t.abstain,
+		        d->v.sentence);
+	}
+	sb_add(b, "\n");
+	if (starts_with(dec, "决议："))
+		dec += strlen("决议：");
+	if (ys_has_text(dec))
+		sb_addf(b, "决议内容：%s\n", dec);
+	else
+		sb_addf(b, "决议内容：同意议题「%s」。\n", p->title);
+	if (d->a.responsible[0] && d->a.deadline[0]) {
+		cn_date(d->a.deadline, dl);
+		sb_addf(b, "责任人：%s；完成时限：%s。\n", d->a.responsible, dl);
+	} else if (d->a.responsible[0]) {
+		sb_addf(b, "责任人：%s。\n", d->a.responsible);
+	} else if (d->a.deadline[0]) {
+		cn_date(d->a.deadline, dl);
+		sb_addf(b, "完成时限：%s。\n", dl);
+	}
+	sb_add(b, "现予公示。");
+}
+
+/* the progress entries of a proposal, oldest first */
+static int progress_all(struct store *st, const char *pid, struct progress **out)
+{
+	int max = 16, n;
+	struct progress *pr = NULL;
+
+	for (;;) {
+		pr = xrealloc(pr, (size_t)max * sizeof *pr);
+		n = store_progress_list(st, pid, pr, max);
+		if (n < 0) {
+			free(pr);
+			return -1;
+		}
+		if (n < max)
+			break;
+		for (int i = 0; i < n; i++)
+			progress_clear(&pr[i]);
+		max *= 2;
+	}
+	*out = pr;
+	return n;
+}
+
+/* 实施结果公开: the decision it carries out, who and by when, what was done */
+static void result_body(const struct proposal *p, const struct decided *d,
+                        const struct impl *im, const struct progress *pr, int npr,
+                        struct strbuf *b)
+{
+	char ph[512], dl[32], day[32];
+	const char *who = im->responsible[0] ? im->responsible : d->a.responsible;
+	const char *deadline = im->deadline[0] ? im->deadline : d->a.deadline;
+
+	meeting_phrase(&d->m, ph, sizeof ph);
+	sb_addf(b, "%s，决定实施议题 %s「%s」", ph, p->number, p->title);
+	if (who[0])
+		sb_addf(b, "，由%s负责", who);
+	if (deadline[0]) {
+		cn_date(deadline, dl);
+		sb_addf(b, "，完成时限为%s", dl);
+	}
+	sb_add(b, "。实施情况如下：\n");
+	for (int i = 0; i < npr; i++) {
+		cn_date(pr[i].at, day);
+		sb_addf(b, "%s：%s\n", day, pr[i].text);
+	}
+	if (deadline[0] && npr > 0 && strcmp(pr[npr - 1].at, deadline) > 0) {
+		cn_date(deadline, dl);
+		sb_addf(b, "实施晚于完成时限（%s）%d 天。\n", dl,
+		        ys_days_between(deadline, pr[npr - 1].at));
+	}
+	sb_add(b, "现将实施结果予以公示。");
+}
+
+int ops_notice_new(struct store *st, const char *pid, int kind, int days,
+                   struct notice *n, char *err, size_t errlen)
+{
+	struct proposal p;
+	struct community com;
+	struct decided d;
+	struct impl im;
+	struct progress *pr = NULL;
+	struct notice local;
+	struct strbuf body = { 0 };
+	struct transition_req rq = { .action = kind == NK_RESULT ? ACT_PUBLISH_RESULT : ACT_PUBLISH };
+	char subject[256];
+	int ns, nst, npr = 0, rc;
+
+	if (!n)
+		n = &local;
+	memset(n, 0, sizeof *n);
+	if (kind != NK_DECISION && kind != NK_RESULT)
+		return fail(err, errlen, "公示类型无效。");
+	if (days < 0 || days > NOTICE_DAYS_MAX)
+		return fail(err, errlen, "公示期应为 1 至 %d 天。", NOTICE_DAYS_MAX);
+	if (load_proposal(st, pid, &p, err, errlen) != 0)
+		return -1;
+	rq.step = p.step;
+	rq.status = p.status;
+	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0) {
+		proposal_clear(&p);
+		return -1;
+	}
+	rc = store_community_get(st, &com);
+	if (rc == 1 || (rc == 0 && (!com.party_org[0] || !com.committee[0])))
+		rc = fail(err, errlen, "尚未填写社区党组织和居委会名称，无法生成公示落款。");
+	else if (rc < 0)
+		rc = store_fail(st, err, errlen);
+	if (rc == 0 && load_decided(st, p.id, &d, err, errlen) != 0)
+		rc = -1;
+	if (rc != 0) {
+		proposal_clear(&p);
+		return -1;
+	}
+	memset(&im, 0, sizeof im);
+	if (kind == NK_RESULT) {
+		npr = progress_all(st, p.id, &pr);
+		if (npr < 0)
+			rc = store_fail(st, err, errlen);
+		else if (npr == 0)
+			rc = fail(err, errlen, "还没有实施进展记录，不能发布实施结果公示；"
+			          "请先登记实施进展。");
+		else if (store_impl_get(st, p.id, &im) < 0)
+			rc = store_fail(st, err, errlen);
+		if (rc != 0)
+			goto out;
+	}
+
+	notice_subject(p.title, subject, sizeof subject);
+	n->kind = kind;
+	snprintf(n->proposal_id, sizeof n->proposal_id, "%s", p.id);
+	if (ys_snprintf(n->title, sizeof n->title, "关于%s%s的公示", subject,
+	                kind == NK_RESULT ? "实施结果" : "") != 0) {
+		rc = fail(err, errlen, "议题标题过长，无法生成公示标题。");
+		goto out;
+	}
+	snprintf(n->addressee, sizeof n->addressee, "全体居民");
+	if (kind == NK_DECISION)
+		decision_body(&p, &d, &body);
+	else
+		result_body(&p, &d, &im, pr, npr, &body);
+	n->body = sb_steal(&body);
+	today(n->start_date);
+	snprintf(n->written_date, sizeof n->written_date, "%s", n->start_date);
+	if (date_add(n->start_date, (days ? days : notice_days(st)) - 1, n->end_date) != 0) {
+		rc = fail(err, errlen, "系统日期不对，无法计算公示期。");
+		goto out;
+	}
+	n->channel = com.phone[0]
+		? xasprintf("公示期内如有异议，请向社区居委会反映，电话：%s", com.phone)
+		: xstrdup("公示期内如有异议，请向社区居委会反映。");
+	if (ys_snprintf(n->signoff, sizeof n->signoff, "%s\n%s", com.party_org, com.committee) != 0) {
+		rc = fail(err, errlen, "社区党组织和居委会名称过长，无法生成落款。");
+		goto out;
+	}
+
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_notice_add(st, n) != 0 ||
+	         store_proposal_transition(st, p.id, rq.action, ns, nst, NULL, NULL, NULL,
+	                                   NULL) != 0 ||
+	         store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+out:
+	for (int i = 0; i < npr; i++)
+		progress_clear(&pr[i]);
+	free(pr);
+	sb_free(&body);
+	decided_clear(&d);
+	proposal_clear(&p);
+	if (rc != 0 || n == &local)
+		notice_clear(n);
+	return rc;
+}
+
+/* ---- 实施 ---------------------------------------------------------------- */
+
+int ops_impl_defaults(struct store *st, const char *pid, struct impl *im,
+                      char *err, size_t errlen)
+{
+	struct decided d;
+	int rc;
+
+	memset(im, 0, sizeof im[0]);
+	rc = store_impl_get(st, pid ? pid : "", im);
+	if (rc < 0)
+		return store_fail(st, err, errlen);
+	if (rc == 0)
+		return 0;
+	snprintf(im->proposal_id, sizeof im->proposal_id, "%s", pid ? pid : "");
+	/* not set yet: what the deciding meeting wrote, if anything */
+	if (load_decided(st, pid, &d, err, errlen) != 0)
+		return 0;
+	snprintf(im->responsible, sizeof im->responsible, "%s", d.a.responsible);
+	snprintf(im->deadline, sizeof im->deadline, "%s", d.a.deadline);
+	decided_clear(&d);
+	return 0;
+}
+
+int ops_implement(struct store *st, const char *pid, const char *responsible,
+                  const char *deadline, char *err, size_t errlen)
+{
+	struct proposal p;
+	struct transition_req rq = { .action = ACT_IMPLEMENT };
+	struct impl im;
+	struct tm tm;
+	int ns, nst, rc = 0;
+
+	if (!ys_has_text(responsible))
+		return fail(err, errlen, "请填写实施责任人。");
+	memset(&im, 0, sizeof im);
+	if (ys_strlcpy(im.responsible, responsible, sizeof im.responsible) != 0 ||
+	    text_chars(ys_trim(im.responsible)) > NAME_MAX_CHARS)
+		return fail(err, errlen, "责任人不能超过 %d 个字。", NAME_MAX_CHARS);
+	if (!deadline || strlen(deadline) != 10 || ys_parse_date(deadline, &tm) != 0)
+		return fail(err, errlen, "完成时限“%s”无效，格式应为 2026-12-31。",
+		            deadline ? deadline : "");
+	snprintf(im.deadline, sizeof im.deadline, "%s", deadline);
+	if (load_proposal(st, pid, &p, err, errlen) != 0)
+		return -1;
+	rq.step = p.step;
+	rq.status = p.status;
+	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0) {
+		proposal_clear(&p);
+		return -1;
+	}
+	snprintf(im.proposal_id, sizeof im.proposal_id, "%s", p.id);
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_impl_set(st, &im) != 0 ||
+	         store_proposal_transition(st, p.id, ACT_IMPLEMENT, ns, nst, NULL, NULL, NULL,
+	                                   NULL) != 0 ||
+	         store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+	proposal_clear(&p);
+	return rc;
+}
+
+int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen)
+{
+	struct proposal p;
+	struct progress pr;
+	int rc = 0;
+
+	if (!ys_has_text(text))
+		return fail(err, errlen, "请填写实施进展。");
+	if (load_proposal(st, pid, &p, err, errlen) != 0)
+		return -1;
+	if (p.status != PST_ACTIVE || p.step != STEP_IMPLEMENT)
+		rc = fail(err, errlen, "议题 %s 现为「%s」，不在实施阶段，不能登记实施进展。",
+		          p.number, p.status == PST_ACTIVE ? step_long_name(p.step)
+		                                           : pstatus_name(p.status));
+	if (rc != 0) {
+		proposal_clear(&p);
+		return -1;
+	}
+	memset(&pr, 0, sizeof pr);
+	snprintf(pr.proposal_id, sizeof pr.proposal_id, "%s", p.id);
+	proposal_clear(&p);
+	pr.text = ys_trim(xstrdup(text));
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_progress_add(st, &pr) != 0 || store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+	progress_clear(&pr);
+	return rc;
+}
+
+/* ---- 异议 ------------------------------------------------------------------ */
+
+/* An objection is recorded whenever it arrives, also after the posting
+ * period ended: the record must show it, and the board marks it as late
+ * (received_at after the notice's end_date). */
+int ops_objection(struct store *st, const char *notice_id, const char *person,
+                  const char *content, char *err, size_t errlen)
+{
+	struct notice n;
+	struct objection o;
+	int rc;
+
+	if (!ys_has_text(person))
+		return fail(err, errlen, "请填写提出异议的人。");
+	if (!ys_has_text(content))
+		return fail(err, errlen, "请填写异议内容。");
+	memset(&o, 0, sizeof o);
+	if (ys_strlcpy(o.person, person, sizeof o.person) != 0 ||
+	    text_chars(ys_trim(o.person)) > NAME_MAX_CHARS)
+		return fail(err, errlen, "异议人姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+	rc = store_notice_get(st, notice_id ? notice_id : "", &n);
+	if (rc == 1)
+		return fail(err, errlen, "公示不存在。");
+	if (rc != 0)
+		return store_fail(st, err, errlen);
+	snprintf(o.notice_id, sizeof o.notice_id, "%s", n.id);
+	notice_clear(&n);
+	now_stamp(o.received_at);
+	o.content = ys_trim(xstrdup(content));
+	rc = 0;
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_objection_add(st, &o) != 0 || store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+	objection_clear(&o);
+	return rc;
+}
+
+int ops_objection_answer(struct store *st, const char *objection_id, const char *answer,
+                         char *err, size_t errlen)
+{
+	struct objection o;
+	char *a;
+	int rc;
+
+	if (!ys_has_text(answer))
+		return fail(err, errlen, "请填写答复内容。");
+	rc = store_objection_get(st, objection_id ? objection_id : "", &o);
+	if (rc == 1)
+		return fail(err, errlen, "异议不存在。");
+	if (rc != 0)
+		return store_fail(st, err, errlen);
+	rc = o.answer ? fail(err, errlen, "该异议已于 %s 答复。", o.answered_at) : 0;
+	objection_clear(&o);
+	if (rc != 0)
+		return -1;
+	a = ys_trim(xstrdup(answer));
+	if (store_begin(st) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (store_objection_answer(st, objection_id, a) != 0 || store_commit(st) != 0)
+		rc = tx_fail(st, err, errlen);
+	free(a);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "util.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -157,20 +158,6 @@ static int fail(char *err, size_t errlen, const char *msg)
 	return -1;
 }
 
-/* 1 if s has something besides ASCII and ideographic spaces */
-static int has_text(const char *s)
-{
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 1;
-	}
-	return 0;
-}
-
 static int frac_ok(int cmp, int num, int den)
 {
 	if (num <= 0 || den <= 0 || num > den || den > 100)
@@ -181,9 +168,9 @@ static int frac_ok(int cmp, int num, int den)
 
 int rule_validate(const struct rule_set *r, char *err, size_t errlen)
 {
-	if (!has_text(r->name))
+	if (!ys_has_text(r->name))
 		return fail(err, errlen, "规则名称不能为空。");
-	if (!has_text(r->source))
+	if (!ys_has_text(r->source))
 		return fail(err, errlen, "请填写规则的依据（法律条文或议事规则）。");
 	if (r->q_base != BASE_ENTITLED)
 		return fail(err, errlen, "法定人数只能以应到人数为基数。");

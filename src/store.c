@@ -29,6 +29,7 @@
 #include "clock.h"
 #include "core.h"
 #include "embed.h"
+#include "seal.h"
 #include "store.h"
 #include "util.h"
 
@@ -1774,6 +1775,24 @@ int store_proposal_events(struct store *st, const char *pid,
 	return read_rows(st, s, out, sizeof *out, max, read_pevent, pevent_clear_v);
 }
 
+int store_proposal_event_find(struct store *st, const char *pid, int action,
+                              int to_step, struct pevent *e)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT e.id, e.proposal_id, e.at, e.action, e.from_step, e.to_step, e.status,"
+		" e.meeting_id, m.number, m.title, m.date, m.kind, e.agenda_id, e.vote_id, e.reason"
+		" FROM proposal_event e LEFT JOIN meeting m ON m.id = e.meeting_id"
+		" WHERE e.proposal_id = ?1 AND e.action = ?2 AND (?3 <= 0 OR e.to_step = ?3)"
+		" ORDER BY e.seq DESC LIMIT 1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, pid);
+	bind_int(s, 2, action);
+	bind_int(s, 3, to_step);
+	return read_one(st, s, e, sizeof *e, read_pevent);
+}
+
 /* ---- meetings -------------------------------------------------------------- */
 
 #define MEETING_COLS "id, number, kind, title, date, start_time, end_time, place," \
@@ -2510,6 +2529,16 @@ int store_minute_update(struct store *st, const struct minute *m)
 	return tx_end(st, rc);
 }
 
+int store_minute_get(struct store *st, const char *id, struct minute *m)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT " MINUTE_COLS " FROM minute WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, id);
+	return read_one(st, s, m, sizeof *m, read_minute);
+}
+
 int store_minute_page(struct store *st, const char *meeting_id, int after,
                       int dir, struct minute *out, int max)
 {
@@ -2755,6 +2784,16 @@ int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v)
 	return read_one(st, s, v, sizeof *v, read_vote);
 }
 
+int store_vote_get(struct store *st, const char *id, struct vote *v)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT " VOTE_COLS " FROM vote WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, id);
+	return read_one(st, s, v, sizeof *v, read_vote);
+}
+
 static int read_ballot(struct store *st, sqlite3_stmt *s, void *dst)
 {
 	struct ballot *b = dst;
@@ -2777,6 +2816,694 @@ int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int
 	bind_text(s, 1, vote_id);
 	bind_int(s, 2, max);
 	return read_rows(st, s, out, sizeof *out, max, read_ballot, NULL);
+}
+
+/* ---- paper: seals, addenda, notices, objections, implementation ---------- */
+
+#define STAMP_LEN 19                    /* YYYY-MM-DD HH:MM:SS */
+
+/* a YYYY-MM-DD date handed in: exactly that form and a real day */
+static int valid_date(const char *s)
+{
+	return s && strlen(s) == 10 && ys_parse_date(s, NULL) == 0;
+}
+
+#define SEAL_COLS "s.meeting_id, s.signed_at, s.chair_name, s.clerk_name, s.sm3, s.sha256"
+
+static int read_seal(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct seal *x = dst;
+
+	memset(x, 0, sizeof *x);
+	return col_copy(st, s, 0, x->meeting_id, sizeof x->meeting_id, "会议编号") ||
+	       col_copy(st, s, 1, x->signed_at, sizeof x->signed_at, "签字时间") ||
+	       col_copy(st, s, 2, x->chair_name, sizeof x->chair_name, "主持人姓名") ||
+	       col_copy(st, s, 3, x->clerk_name, sizeof x->clerk_name, "记录人姓名") ||
+	       col_copy(st, s, 4, x->sm3, sizeof x->sm3, "SM3 摘要") ||
+	       col_copy(st, s, 5, x->sha256, sizeof x->sha256, "SHA-256 摘要") ? -1 : 0;
+}
+
+int store_seal_get(struct store *st, const char *meeting_id, struct seal *s)
+{
+	sqlite3_stmt *q = stmt(st, "SELECT " SEAL_COLS " FROM seal s WHERE s.meeting_id = ?1");
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, meeting_id);
+	return read_one(st, q, s, sizeof *s, read_seal);
+}
+
+int store_seal_add(struct store *st, const struct seal *x)
+{
+	sqlite3_stmt *s;
+
+	if (FITS(st, x->meeting_id, "会议编号") || FITS(st, x->signed_at, "签字时间") ||
+	    FITS(st, x->chair_name, "主持人姓名") || FITS(st, x->clerk_name, "记录人姓名") ||
+	    FITS(st, x->sm3, "SM3 摘要") || FITS(st, x->sha256, "SHA-256 摘要"))
+		return -1;
+	if (tx_begin(st))
+		return -1;
+	s = stmt(st,
+		"INSERT INTO seal(meeting_id, signed_at, chair_name, clerk_name, sm3, sha256)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, x->meeting_id);
+	bind_text(s, 2, x->signed_at);
+	bind_text(s, 3, x->chair_name);
+	bind_text(s, 4, x->clerk_name);
+	bind_text(s, 5, x->sm3);
+	bind_text(s, 6, x->sha256);
+	return tx_end(st, run(st, s, "签字确认保存失败"));
+}
+
+int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max)
+{
+	sqlite3_stmt *s;
+	int year, seq;
+
+	if (max <= 0)
+		return 0;
+	if (parse_mnumber(st, after_number, &year, &seq))
+		return -1;
+	/* (year, seq) rather than the number's text: 2026-H-100 sorts
+	 * after 2026-H-99 */
+	s = stmt(st, "SELECT " SEAL_COLS " FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	             " WHERE (m.year, m.seq) > (?1, ?2) ORDER BY m.year, m.seq LIMIT ?3");
+	if (!s)
+		return -1;
+	bind_int(s, 1, year);
+	bind_int(s, 2, seq);
+	bind_int(s, 3, max);
+	return read_rows(st, s, out, sizeof *out, max, read_seal, NULL);
+}
+
+/* ---- addenda (更正) ---- */
+
+#define ADDENDUM_COLS "id, meeting_id, seq, at, reason, text, sm3"
+
+void addendum_clear(struct addendum *a)
+{
+	if (!a)
+		return;
+	free(a->reason);
+	free(a->text);
+	a->reason = a->text = NULL;
+}
+
+static void addendum_clear_v(void *a)
+{
+	addendum_clear(a);
+}
+
+static int read_addendum(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct addendum *a = dst;
+
+	memset(a, 0, sizeof *a);
+	a->seq = col_int(s, 2);
+	if (col_copy(st, s, 0, a->id, sizeof a->id, "更正编号") ||
+	    col_copy(st, s, 1, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
+	    col_copy(st, s, 3, a->at, sizeof a->at, "更正时间") ||
+	    col_copy(st, s, 6, a->sm3, sizeof a->sm3, "SM3 摘要"))
+		return -1;
+	a->reason = xstrdup(col_text(s, 4));
+	a->text = xstrdup(col_text(s, 5));
+	return 0;
+}
+
+int store_addendum_add(struct store *st, struct addendum *a)
+{
+	struct addendum x;
+	char msm3[65];
+	long long seq;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (FITS(st, a->meeting_id, "会议编号"))
+		return -1;
+	if (!a->reason || !*a->reason)
+		return fail(st, "更正须写明理由");
+	if (!a->text || !*a->text)
+		return fail(st, "更正内容不能为空");
+	if (tx_begin(st))
+		return -1;
+	/* the chain starts at the seal: no addendum to unsigned minutes */
+	s = stmt(st, "SELECT sm3 FROM seal WHERE meeting_id = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, a->meeting_id);
+	rc = read_one_text(st, s, msm3, sizeof msm3, "SM3 摘要");
+	if (rc)
+		return tx_end(st, rc < 0 ? -1 : fail(st, "会议记录尚未签字确认，不能添加更正"));
+	s = stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM addendum WHERE meeting_id = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, a->meeting_id);
+	if (query_int(st, s, &seq))
+		return tx_end(st, -1);
+	memset(&x, 0, sizeof x);
+	new_id(x.id);
+	memcpy(x.meeting_id, a->meeting_id, sizeof x.meeting_id);
+	x.seq = (int)seq;
+	now_stamp(x.at);
+	x.reason = a->reason;
+	x.text = a->text;
+	if (seal_addendum_sm3(msm3, &x, x.sm3) != 0)
+		return tx_end(st, fail(st, "无法计算更正的 SM3 摘要"));
+	s = stmt(st,
+		"INSERT INTO addendum(" ADDENDUM_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, x.id);
+	bind_text(s, 2, x.meeting_id);
+	bind_int(s, 3, x.seq);
+	bind_text(s, 4, x.at);
+	bind_text(s, 5, x.reason);
+	bind_text(s, 6, x.text);
+	bind_text(s, 7, x.sm3);
+	if (tx_end(st, run(st, s, "更正保存失败")))
+		return -1;
+	memcpy(a->id, x.id, sizeof a->id);
+	a->seq = x.seq;
+	memcpy(a->at, x.at, sizeof a->at);
+	memcpy(a->sm3, x.sm3, sizeof a->sm3);
+	return 0;
+}
+
+int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	bind_text(s, 1, meeting_id);
+	bind_int(s, 2, max);
+	return read_rows(st, s, out, sizeof *out, max, read_addendum, addendum_clear_v);
+}
+
+/* ---- notices (公示) ---- */
+
+#define NOTICE_COLS "n.id, n.proposal_id, COALESCE(p.number, ''), n.kind, n.year, n.seq," \
+	" n.doc_no, n.title, n.addressee, n.body, n.start_date, n.end_date, n.channel," \
+	" n.signoff, n.written_date, n.created_at"
+#define NOTICE_FROM " FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id"
+
+void notice_clear(struct notice *n)
+{
+	if (!n)
+		return;
+	free(n->body);
+	free(n->channel);
+	n->body = n->channel = NULL;
+}
+
+static void notice_clear_v(void *n)
+{
+	notice_clear(n);
+}
+
+static int read_notice(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct notice *n = dst;
+
+	memset(n, 0, sizeof *n);
+	n->kind = col_int(s, 3);
+	n->year = col_int(s, 4);
+	n->seq = col_int(s, 5);
+	if (col_copy(st, s, 0, n->id, sizeof n->id, "公示编号") ||
+	    col_copy(st, s, 1, n->proposal_id, sizeof n->proposal_id, "议题编号") ||
+	    col_copy(st, s, 2, n->proposal_number, sizeof n->proposal_number, "议题编号") ||
+	    col_copy(st, s, 6, n->doc_no, sizeof n->doc_no, "文号") ||
+	    col_copy(st, s, 7, n->title, sizeof n->title, "公示标题") ||
+	    col_copy(st, s, 8, n->addressee, sizeof n->addressee, "主送") ||
+	    col_copy(st, s, 10, n->start_date, sizeof n->start_date, "公示开始日期") ||
+	    col_copy(st, s, 11, n->end_date, sizeof n->end_date, "公示结束日期") ||
+	    col_copy(st, s, 13, n->signoff, sizeof n->signoff, "落款") ||
+	    col_copy(st, s, 14, n->written_date, sizeof n->written_date, "成文日期") ||
+	    col_copy(st, s, 15, n->created_at, sizeof n->created_at, "公示时间"))
+		return -1;
+	n->body = xstrdup(col_text(s, 9));
+	n->channel = xstrdup(col_text(s, 12));
+	return 0;
+}
+
+int store_notice_add(struct store *st, struct notice *n)
+{
+	char id[ID_LEN], now[20], doc_no[32], number[16];
+	long long seq;
+	sqlite3_stmt *s;
+	int year;
+
+	if (FITS(st, n->proposal_id, "议题编号") || FITS(st, n->title, "公示标题") ||
+	    FITS(st, n->addressee, "主送") || FITS(st, n->start_date, "公示开始日期") ||
+	    FITS(st, n->end_date, "公示结束日期") || FITS(st, n->signoff, "落款") ||
+	    FITS(st, n->written_date, "成文日期"))
+		return -1;
+	if (n->kind != NK_DECISION && n->kind != NK_RESULT)
+		return fail(st, "公示类型不对：%d", n->kind);
+	if (!valid_date(n->start_date) || !valid_date(n->end_date))
+		return fail(st, "公示期日期不对：%s 至 %s（应为 YYYY-MM-DD）", n->start_date, n->end_date);
+	if (strcmp(n->end_date, n->start_date) < 0)
+		return fail(st, "公示结束日期（%s）早于开始日期（%s）", n->end_date, n->start_date);
+	if (!valid_date(n->written_date))
+		return fail(st, "成文日期不对：%s（应为 YYYY-MM-DD）", n->written_date);
+	if (!n->body || !*n->body)
+		return fail(st, "公示正文不能为空");
+	/* 文号 counts the notices of the year they are written in */
+	year = atoi(n->written_date);
+	if (tx_begin(st))
+		return -1;
+	s = stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM notice WHERE year = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_int(s, 1, year);
+	if (query_int(st, s, &seq))
+		return tx_end(st, -1);
+	if (seq > 999999)
+		return tx_end(st, fail(st, "%d 年的公示文号已用尽", year));
+	snprintf(doc_no, sizeof doc_no, "〔%d〕%d号", year, (int)seq);
+	new_id(id);
+	now_stamp(now);
+	s = stmt(st,
+		"INSERT INTO notice(id, proposal_id, kind, year, seq, doc_no, title, addressee, body,"
+		" start_date, end_date, channel, signoff, written_date, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, id);
+	bind_text(s, 2, n->proposal_id);
+	bind_int(s, 3, n->kind);
+	bind_int(s, 4, year);
+	bind_int(s, 5, seq);
+	bind_text(s, 6, doc_no);
+	bind_text(s, 7, n->title);
+	bind_text(s, 8, n->addressee);
+	bind_text(s, 9, n->body);
+	bind_text(s, 10, n->start_date);
+	bind_text(s, 11, n->end_date);
+	bind_text(s, 12, n->channel ? n->channel : "");
+	bind_text(s, 13, n->signoff);
+	bind_text(s, 14, n->written_date);
+	bind_text(s, 15, now);
+	if (run(st, s, "公示保存失败"))
+		return tx_end(st, -1);
+	s = stmt(st, "SELECT number FROM proposal WHERE id = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, n->proposal_id);
+	if (read_one_text(st, s, number, sizeof number, "议题编号") < 0)
+		return tx_end(st, -1);
+	if (tx_end(st, 0))
+		return -1;
+	memcpy(n->id, id, sizeof n->id);
+	memcpy(n->proposal_number, number, sizeof n->proposal_number);
+	memcpy(n->doc_no, doc_no, sizeof n->doc_no);
+	memcpy(n->created_at, now, sizeof n->created_at);
+	n->year = year;
+	n->seq = (int)seq;
+	return 0;
+}
+
+int store_notice_get(struct store *st, const char *id, struct notice *n)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, id);
+	return read_one(st, s, n, sizeof *n, read_notice);
+}
+
+int store_notice_for(struct store *st, const char *proposal_id, int kind, struct notice *n)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT " NOTICE_COLS NOTICE_FROM
+		" WHERE n.proposal_id = ?1 AND n.kind = ?2 ORDER BY n.year DESC, n.seq DESC LIMIT 1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, proposal_id);
+	bind_int(s, 2, kind);
+	return read_one(st, s, n, sizeof *n, read_notice);
+}
+
+int store_notice_page(struct store *st, const char *after_start, const char *after_id,
+                      struct notice *out, int max)
+{
+	sqlite3_stmt *s;
+
+	if (max <= 0)
+		return 0;
+	if (!after_id || !*after_id) {
+		s = stmt(st, "SELECT " NOTICE_COLS NOTICE_FROM
+		             " ORDER BY n.start_date DESC, n.year DESC, n.seq DESC LIMIT ?3");
+		if (!s)
+			return -1;
+	} else {
+		/* the row after which to go on is named by its id; its 文号
+		 * (year, seq) breaks ties between notices posted the same day */
+		s = stmt(st, "SELECT " NOTICE_COLS NOTICE_FROM
+		             " WHERE (n.start_date, n.year, n.seq) < (?1,"
+		             " (SELECT year FROM notice WHERE id = ?2),"
+		             " (SELECT seq FROM notice WHERE id = ?2))"
+		             " ORDER BY n.start_date DESC, n.year DESC, n.seq DESC LIMIT ?3");
+		if (!s)
+			return -1;
+		bind_text(s, 1, after_start ? after_start : "");
+		bind_text(s, 2, after_id);
+	}
+	bind_int(s, 3, max);
+	return read_rows(st, s, out, sizeof *out, max, read_notice, notice_clear_v);
+}
+
+/* ---- objections (异议) ---- */
+
+#define OBJECTION_COLS "id, notice_id, received_at, person, content, answer, answered_at"
+
+void objection_clear(struct objection *o)
+{
+	if (!o)
+		return;
+	free(o->content);
+	free(o->answer);
+	o->content = o->answer = NULL;
+}
+
+static void objection_clear_v(void *o)
+{
+	objection_clear(o);
+}
+
+static int read_objection(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct objection *o = dst;
+
+	memset(o, 0, sizeof *o);
+	if (col_copy(st, s, 0, o->id, sizeof o->id, "异议编号") ||
+	    col_copy(st, s, 1, o->notice_id, sizeof o->notice_id, "公示编号") ||
+	    col_copy(st, s, 2, o->received_at, sizeof o->received_at, "异议收到时间") ||
+	    col_copy(st, s, 3, o->person, sizeof o->person, "异议人") ||
+	    col_copy(st, s, 6, o->answered_at, sizeof o->answered_at, "答复时间"))
+		return -1;
+	o->content = xstrdup(col_text(s, 4));
+	o->answer = col_dup(s, 5);
+	return 0;
+}
+
+int store_objection_add(struct store *st, struct objection *o)
+{
+	char id[ID_LEN], at[20];
+	sqlite3_stmt *s;
+
+	if (FITS(st, o->notice_id, "公示编号") || FITS(st, o->person, "异议人") ||
+	    FITS(st, o->received_at, "异议收到时间"))
+		return -1;
+	if (!o->content || !*o->content)
+		return fail(st, "异议内容不能为空");
+	if (o->received_at[0]) {
+		if (strlen(o->received_at) != STAMP_LEN || ys_parse_stamp(o->received_at) == (time_t)-1)
+			return fail(st, "异议收到时间不对：%s（应为 YYYY-MM-DD HH:MM:SS）",
+			            o->received_at);
+		memcpy(at, o->received_at, sizeof at);
+	} else {
+		now_stamp(at);
+	}
+	if (tx_begin(st))
+		return -1;
+	new_id(id);
+	s = stmt(st,
+		"INSERT INTO objection(id, notice_id, received_at, person, content)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, id);
+	bind_text(s, 2, o->notice_id);
+	bind_text(s, 3, at);
+	bind_text(s, 4, o->person);
+	bind_text(s, 5, o->content);
+	if (tx_end(st, run(st, s, "异议保存失败")))
+		return -1;
+	memcpy(o->id, id, sizeof o->id);
+	memcpy(o->received_at, at, sizeof o->received_at);
+	return 0;
+}
+
+int store_objection_answer(struct store *st, const char *id, const char *answer)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!answer || !*answer)
+		return fail(st, "答复内容不能为空");
+	if (tx_begin(st))
+		return -1;
+	now_stamp(now);
+	s = stmt(st, "UPDATE objection SET answer = ?2, answered_at = ?3 WHERE id = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, id);
+	bind_text(s, 2, answer);
+	bind_text(s, 3, now);
+	rc = run(st, s, "答复保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = fail(st, "异议不存在");
+	return tx_end(st, rc);
+}
+
+int store_objection_get(struct store *st, const char *id, struct objection *o)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT " OBJECTION_COLS " FROM objection WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, id);
+	return read_one(st, s, o, sizeof *o, read_objection);
+}
+
+int store_objection_list(struct store *st, const char *notice_id, struct objection *out, int max)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT " OBJECTION_COLS " FROM objection WHERE notice_id = ?1"
+		" ORDER BY received_at, id LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	bind_text(s, 1, notice_id);
+	bind_int(s, 2, max);
+	return read_rows(st, s, out, sizeof *out, max, read_objection, objection_clear_v);
+}
+
+int store_objection_count(struct store *st, const char *notice_id, int *total, int *unanswered)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT COUNT(*), COALESCE(SUM(answer IS NULL), 0) FROM objection WHERE notice_id = ?1");
+	int rc;
+
+	if (total)
+		*total = 0;
+	if (unanswered)
+		*unanswered = 0;
+	if (!s)
+		return -1;
+	bind_text(s, 1, notice_id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return step_end(st, s, rc);
+	if (total)
+		*total = col_int(s, 0);
+	if (unanswered)
+		*unanswered = col_int(s, 1);
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* ---- implementation (实施) ---- */
+
+static int read_impl(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct impl *im = dst;
+
+	memset(im, 0, sizeof *im);
+	return col_copy(st, s, 0, im->proposal_id, sizeof im->proposal_id, "议题编号") ||
+	       col_copy(st, s, 1, im->responsible, sizeof im->responsible, "责任人") ||
+	       col_copy(st, s, 2, im->deadline, sizeof im->deadline, "完成时限") ? -1 : 0;
+}
+
+int store_impl_get(struct store *st, const char *proposal_id, struct impl *im)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT proposal_id, responsible, deadline FROM impl WHERE proposal_id = ?1");
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, proposal_id);
+	return read_one(st, s, im, sizeof *im, read_impl);
+}
+
+int store_impl_set(struct store *st, const struct impl *im)
+{
+	char now[20];
+	sqlite3_stmt *s;
+
+	if (FITS(st, im->proposal_id, "议题编号") || FITS(st, im->responsible, "责任人") ||
+	    FITS(st, im->deadline, "完成时限"))
+		return -1;
+	if (!im->responsible[0])
+		return fail(st, "实施须有责任人");
+	if (!valid_date(im->deadline))
+		return fail(st, "完成时限不对：%s（应为 YYYY-MM-DD）", im->deadline);
+	if (tx_begin(st))
+		return -1;
+	now_stamp(now);
+	s = stmt(st,
+		"INSERT INTO impl(proposal_id, responsible, deadline, updated_at) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT(proposal_id) DO UPDATE SET responsible = excluded.responsible,"
+		" deadline = excluded.deadline, updated_at = excluded.updated_at");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, im->proposal_id);
+	bind_text(s, 2, im->responsible);
+	bind_text(s, 3, im->deadline);
+	bind_text(s, 4, now);
+	return tx_end(st, run(st, s, "实施安排保存失败"));
+}
+
+int store_impl_overdue(struct store *st, const char *today, char (*ids)[ID_LEN], int max)
+{
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE, n = 0;
+
+	if (max <= 0)
+		return 0;
+	/* few proposals are under implementation at a time, while impl
+	 * keeps the rows of every finished one: CROSS JOIN keeps this order,
+	 * the board's index finds them, the impl row is looked up by its key */
+	s = stmt(st,
+		"SELECT p.id FROM proposal p CROSS JOIN impl i ON i.proposal_id = p.id"
+		" WHERE p.step = 6 AND p.status = 0 AND +i.deadline < ?1"
+		" ORDER BY i.deadline, p.year, p.seq LIMIT ?2");
+	if (!s)
+		return -1;
+	bind_text(s, 1, today ? today : "");
+	bind_int(s, 2, max);
+	while (n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (col_copy(st, s, 0, ids[n], ID_LEN, "议题编号")) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		n++;
+	}
+	if (n < max && step_end(st, s, rc))
+		return -1;
+	sqlite3_reset(s);
+	return n;
+}
+
+#define PROGRESS_COLS "id, proposal_id, at, text"
+
+void progress_clear(struct progress *p)
+{
+	if (!p)
+		return;
+	free(p->text);
+	p->text = NULL;
+}
+
+static void progress_clear_v(void *p)
+{
+	progress_clear(p);
+}
+
+static int read_progress(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct progress *p = dst;
+
+	memset(p, 0, sizeof *p);
+	if (col_copy(st, s, 0, p->id, sizeof p->id, "进展编号") ||
+	    col_copy(st, s, 1, p->proposal_id, sizeof p->proposal_id, "议题编号") ||
+	    col_copy(st, s, 2, p->at, sizeof p->at, "进展日期"))
+		return -1;
+	p->text = xstrdup(col_text(s, 3));
+	return 0;
+}
+
+int store_progress_add(struct store *st, struct progress *p)
+{
+	char id[ID_LEN], now[20], at[11];
+	long long seq;
+	sqlite3_stmt *s;
+
+	if (FITS(st, p->proposal_id, "议题编号") || FITS(st, p->at, "进展日期"))
+		return -1;
+	if (!p->text || !*p->text)
+		return fail(st, "进展内容不能为空");
+	now_stamp(now);
+	if (p->at[0]) {
+		if (!valid_date(p->at))
+			return fail(st, "进展日期不对：%s（应为 YYYY-MM-DD）", p->at);
+		memcpy(at, p->at, sizeof at);
+	} else {
+		memcpy(at, now, 10);
+		at[10] = '\0';
+	}
+	if (tx_begin(st))
+		return -1;
+	s = stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM progress WHERE proposal_id = ?1");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, p->proposal_id);
+	if (query_int(st, s, &seq))
+		return tx_end(st, -1);
+	new_id(id);
+	s = stmt(st,
+		"INSERT INTO progress(id, proposal_id, seq, at, text, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!s)
+		return tx_end(st, -1);
+	bind_text(s, 1, id);
+	bind_text(s, 2, p->proposal_id);
+	bind_int(s, 3, seq);
+	bind_text(s, 4, at);
+	bind_text(s, 5, p->text);
+	bind_text(s, 6, now);
+	if (tx_end(st, run(st, s, "实施进展保存失败")))
+		return -1;
+	memcpy(p->id, id, sizeof p->id);
+	memcpy(p->at, at, sizeof p->at);
+	return 0;
+}
+
+int store_progress_list(struct store *st, const char *proposal_id, struct progress *out, int max)
+{
+	sqlite3_stmt *s = stmt(st,
+		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	bind_text(s, 1, proposal_id);
+	bind_int(s, 2, max);
+	return read_rows(st, s, out, sizeof *out, max, read_progress, progress_clear_v);
+}
+
+int store_progress_count(struct store *st, const char *proposal_id)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT COUNT(*) FROM progress WHERE proposal_id = ?1");
+	long long n;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, proposal_id);
+	if (query_int(st, s, &n))
+		return -1;
+	return (int)n;
 }
 
 /* ---- change log ------------------------------------------------------------ */
@@ -2842,6 +3569,8 @@ static const char *table_cn(const char *t)
 		{ "proposal_event", "议题流转记录" }, { "meeting", "会议" },
 		{ "agenda_item", "议程" }, { "attendance", "签到" }, { "minute", "会议记录" },
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
+		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
+		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
 	};
 	size_t i;
 
@@ -2948,6 +3677,41 @@ static void say_dup(struct check *c, sqlite3_stmt *s)
 	report(c, "%s编号 %s 重复（%d 处）", table_cn(col_text(s, 0)), col_text(s, 1), col_int(s, 2));
 }
 
+static void say_seal_open(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "会议 %s 尚未散会，却已签字确认", col_text(s, 0));
+}
+
+static void say_notice_no(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "公示「%s」的文号 %s 与其年份序号（%d 年第 %d 号）不符", col_text(s, 0),
+	       col_text(s, 1), col_int(s, 2), col_int(s, 3));
+}
+
+static void say_notice_year(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "公示 %s 的文号年份（%d）与成文日期（%s）不符", col_text(s, 0), col_int(s, 1),
+	       col_text(s, 2));
+}
+
+static void say_notice_period(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "公示 %s 的公示期不合理：%s 至 %s", col_text(s, 0), col_text(s, 1), col_text(s, 2));
+}
+
+static void say_notice_kind(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "公示 %s 是%s，但议题 %s 从未%s", col_text(s, 0),
+	       col_int(s, 1) == NK_DECISION ? "决议公开" : "实施结果公开", col_text(s, 2),
+	       col_int(s, 1) == NK_DECISION ? "作出决议" : "进入实施");
+}
+
+static void say_addendum_seq(struct check *c, sqlite3_stmt *s)
+{
+	report(c, "会议 %s 的更正编号不连续：%d 条更正，最大编号 %d", col_text(s, 0), col_int(s, 1),
+	       col_int(s, 2));
+}
+
 static void say_agenda(struct check *c, sqlite3_stmt *s)
 {
 	report(c, "会议 %s 第 %d 项议程引用的议题（%s）不存在", col_text(s, 0), col_int(s, 1),
@@ -2971,7 +3735,9 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		BAD_ID("meeting") " UNION ALL " BAD_ID("agenda_item") " UNION ALL "
 		BAD_ID("attendance") " UNION ALL " BAD_ID("minute") " UNION ALL "
 		BAD_ID("vote") " UNION ALL " BAD_ID("ballot") " UNION ALL "
-		BAD_ID("change_log"), say_uuid))
+		BAD_ID("change_log") " UNION ALL " BAD_ID("addendum") " UNION ALL "
+		BAD_ID("notice") " UNION ALL " BAD_ID("objection") " UNION ALL "
+		BAD_ID("progress"), say_uuid))
 		return -1;
 
 	/* the procedure: a proposal is where its last event put it */
@@ -3031,8 +3797,42 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		"SELECT 'proposal', number, COUNT(*) FROM proposal GROUP BY number HAVING COUNT(*) > 1"
 		" UNION ALL SELECT 'meeting', number, COUNT(*) FROM meeting GROUP BY number"
 		" HAVING COUNT(*) > 1"
-		" UNION ALL SELECT 'person', no, COUNT(*) FROM person GROUP BY no HAVING COUNT(*) > 1",
+		" UNION ALL SELECT 'person', no, COUNT(*) FROM person GROUP BY no HAVING COUNT(*) > 1"
+		" UNION ALL SELECT 'notice', doc_no, COUNT(*) FROM notice GROUP BY doc_no"
+		" HAVING COUNT(*) > 1",
 		say_dup))
+		return -1;
+
+	/* paper (0003): a seal only after 散会, 文号 as numbered, posting
+	 * periods that make sense, notices of steps the proposal reached,
+	 * addenda numbered 1..n */
+	if (check_rows(&c,
+		"SELECT m.number FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+		" WHERE m.status <> 2 ORDER BY m.year, m.seq",
+		say_seal_open) ||
+	    check_rows(&c,
+		"SELECT title, doc_no, year, seq FROM notice"
+		" WHERE doc_no <> printf('〔%d〕%d号', year, seq) ORDER BY year, seq",
+		say_notice_no) ||
+	    check_rows(&c,
+		"SELECT doc_no, year, written_date FROM notice"
+		" WHERE year <> CAST(substr(written_date, 1, 4) AS INTEGER) ORDER BY year, seq",
+		say_notice_year) ||
+	    check_rows(&c,
+		"SELECT doc_no, start_date, end_date FROM notice"
+		" WHERE end_date < start_date OR date(start_date) IS NULL OR date(end_date) IS NULL"
+		" ORDER BY year, seq",
+		say_notice_period) ||
+	    check_rows(&c,
+		"SELECT n.doc_no, n.kind, p.number FROM notice n JOIN proposal p ON p.id = n.proposal_id"
+		" WHERE NOT EXISTS (SELECT 1 FROM proposal_event e WHERE e.proposal_id = p.id"
+		" AND e.to_step >= CASE n.kind WHEN 1 THEN 4 ELSE 6 END)"
+		" ORDER BY n.year, n.seq",
+		say_notice_kind) ||
+	    check_rows(&c,
+		"SELECT m.number, COUNT(*), MAX(a.seq) FROM addendum a JOIN meeting m ON m.id = a.meeting_id"
+		" GROUP BY a.meeting_id HAVING COUNT(*) <> MAX(a.seq)",
+		say_addendum_seq))
 		return -1;
 
 	/* agenda items point at proposals that exist */

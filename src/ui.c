@@ -22,6 +22,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_MEETINGS, '2', 0, "2", NULL, "会议：新建会议、进入会议签到、记录、表决" },
 	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
+	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
 	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
 	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
@@ -37,13 +38,18 @@ const struct keydef ui_keys[] = {
 	{ SCR_BOARD, -1, K_ADVANCE, 'a', 0, "a", "推进", "已决议的议题：决议公开、实施、实施结果公开、归档" },
 	{ SCR_BOARD, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
 	{ SCR_BOARD, -1, K_SEARCH, '/', 0, "/", "检索", "按标题或内容中的字词检索全部议题（含已终止、已归档）" },
+	{ SCR_BOARD, -1, K_PROGRESS, 'r', 0, "r", NULL, "实施中的议题：记录一条实施进展" },
+	{ SCR_BOARD, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", NULL, "预览、导出、打印本议题的公示" },
 	/* 议题档案 */
 	{ SCR_DOSSIER, -1, K_BACK, 27, KC(KEY_LEFT), "Esc", "返回", "回到上一屏" },
 	{ SCR_DOSSIER, -1, K_ADVANCE, 'a', 0, "a", "推进", "决议公开、实施、实施结果公开、归档" },
 	{ SCR_DOSSIER, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
+	{ SCR_DOSSIER, -1, K_PROGRESS, 'r', 0, "r", "进展", "实施中的议题：记录一条实施进展" },
+	{ SCR_DOSSIER, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "公示", "预览、导出、打印本议题的公示" },
 	/* 会议 */
 	{ SCR_MEETINGS, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "进入", "进入会议：签到、记录发言、表决" },
 	{ SCR_MEETINGS, -1, K_NEW, 'n', KC(KEY_F(3)), "F3/n", "新会议", "新建会议：类型、时间、地点、主持、记录、议程" },
+	{ SCR_MEETINGS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印所选会议的会议记录" },
 	/* 会议进行中 */
 	{ SCR_LIVE, -1, K_BACK, 27, 0, "Esc", "返回", "回到会议列表（一切已保存）" },
 	{ SCR_LIVE, -1, K_PANE, '\t', 0, "Tab", "签到/记录/表决", "在 签到、记录、表决 三栏之间切换" },
@@ -60,12 +66,20 @@ const struct keydef ui_keys[] = {
 	{ SCR_LIVE, 2, K_VOTE, 'v', KC(KEY_F(4)), "F4/v", "表决", "对所选议题表决：举手、无记名或记名" },
 	{ SCR_LIVE, 2, K_CLOSE_ITEM, 'c', 0, "c", "结束议题", "结束所选议题：转入下一步、退回、不予采纳或撤回" },
 	{ SCR_LIVE, -1, K_END_MEETING, 'z', 0, "z", "散会", "宣布散会：记录遗留问题，会议关闭后不能再改" },
+	{ SCR_LIVE, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印会议记录" },
+	{ SCR_LIVE, -1, K_SEAL, 'f', 0, "f", "签字确认", "散会后由主持人、记录人签字确认：记录封存，不能再改" },
+	{ SCR_LIVE, -1, K_ADDENDUM, 'e', 0, "e", "更正", "已签字确认的记录有错：添加更正（须写明理由）" },
 	/* 花名册 */
 	{ SCR_ROSTER, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新增", "新增人员" },
 	{ SCR_ROSTER, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选人员" },
 	{ SCR_ROSTER, -1, K_TOGGLE_ACTIVE, 'd', 0, "d", "停用/启用", "停用或恢复所选人员（以往记录不变）" },
 	{ SCR_ROSTER, -1, K_SEARCH, '/', 0, "/", "查找", "按姓名查找" },
 	{ SCR_ROSTER, -1, K_FILTER, 'f', 0, "f", "筛选", "按身份筛选" },
+	/* 公示栏 */
+	{ SCR_NOTICES, -1, K_PREVIEW, '\r', KC(KEY_F(5)), "Enter/F5", "预览", "预览、导出、打印所选公示（公开版）" },
+	{ SCR_NOTICES, -1, K_PREVIEW_INTERNAL, 'i', 0, "i", "存档版", "存档版：含异议人及答复，不对外张贴" },
+	{ SCR_NOTICES, -1, K_OBJECTION, 'o', 0, "o", "记录异议", "记录公示期内收到的异议" },
+	{ SCR_NOTICES, -1, K_ANSWER, 'r', 0, "r", "答复", "答复所选公示的一条异议" },
 	/* 表决规则 */
 	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
 	/* the tab screens quit; detail screens go back */
@@ -80,6 +94,7 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_LIVE] = &screen_live,
 	[SCR_ROSTER] = &screen_roster,
 	[SCR_RULES] = &screen_rules,
+	[SCR_NOTICES] = &screen_notices,
 };
 
 /* the tabs in the second row, in order */
@@ -88,6 +103,7 @@ static const struct { int screen; const char *label; int action; } tabs[] = {
 	{ SCR_MEETINGS, "2 会议", K_TAB_MEETINGS },
 	{ SCR_ROSTER, "3 花名册", K_TAB_ROSTER },
 	{ SCR_RULES, "4 规则", K_TAB_RULES },
+	{ SCR_NOTICES, "5 公示栏", K_TAB_NOTICES },
 };
 
 static int key_matches(const struct keydef *k, int screen, int pane, int key)
@@ -296,7 +312,7 @@ static void ui_help(struct ui *u)
 	for (;;) {
 		getmaxyx(stdscr, u->rows, u->cols);
 		erase();
-		ui_put(0, 0, u->cols, " 帮助：本屏幕的按键（Esc/q 关闭，↑↓ 翻看）", TEXT_ELLIPSIS, UA_TITLE);
+		ui_put(0, 0, u->cols, " 帮助：本屏幕的按键（Esc/q 关闭，↑↓ PgUp PgDn End 翻看）", TEXT_ELLIPSIS, UA_TITLE);
 		const char *p = sb.s;
 		int line = 0, y = 1;
 		while (*p && y < u->rows - 1) {
@@ -319,10 +335,19 @@ static void ui_help(struct ui *u)
 		int k = ui_getkey(u, NULL);
 		if (k == 27 || k == 'q' || k == KC(KEY_F(1)) || k == '?' || ui_is_enter(k))
 			break;
+		int h = u->rows - 2;
 		if ((k == KC(KEY_DOWN) || k == 'j') && top < n - 1)
 			top++;
 		if ((k == KC(KEY_UP) || k == 'k') && top > 0)
 			top--;
+		if (k == KC(KEY_NPAGE) || k == ' ')
+			top = top + h < n ? top + h : top;
+		if (k == KC(KEY_PPAGE))
+			top = top > h ? top - h : 0;
+		if (k == KC(KEY_HOME) || k == 'g')
+			top = 0;
+		if (k == KC(KEY_END) || k == 'G')
+			top = n > h ? n - h : 0;
 	}
 	sb_free(&sb);
 }
@@ -482,6 +507,7 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 			u.quit = 1;
 			break;
 		case K_TAB_BOARD: case K_TAB_MEETINGS: case K_TAB_ROSTER: case K_TAB_RULES:
+		case K_TAB_NOTICES:
 			for (size_t i = 0; i < YS_ARRAY_LEN(tabs); i++)
 				if (tabs[i].action == act)
 					ui_goto(&u, tabs[i].screen);

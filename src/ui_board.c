@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui.h"
+#include "clock.h"
 #include "ops.h"
 #include "text.h"
 #include "util.h"
@@ -40,7 +41,17 @@ static struct {
 	int nrows[COL_MAX];
 	int count[COL_MAX];
 	int vis;                    /* visible rows, from the last draw */
+	char overdue[64][ID_LEN];   /* under implementation past the deadline */
+	int noverdue;
 } B;
+
+static int is_overdue(const char *id)
+{
+	for (int i = 0; i < B.noverdue; i++)
+		if (strcmp(B.overdue[i], id) == 0)
+			return 1;
+	return 0;
+}
 
 static int ncols(void)
 {
@@ -70,6 +81,13 @@ static void load_col(struct ui *u, int c)
 
 static void board_load(struct ui *u)
 {
+	struct tm now;
+	char today[11];
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	B.noverdue = store_impl_overdue(u->st, today, B.overdue, 64);
+	if (B.noverdue < 0)
+		B.noverdue = 0;
 	for (int c = 0; c < ncols(); c++)
 		load_col(u, c);
 }
@@ -120,14 +138,16 @@ static void board_draw(struct ui *u, int top, int bottom)
 		for (int i = 0; i < B.vis && i < B.nrows[c]; i++) {
 			const struct proposal *p = &B.rows[c][i];
 			int sel = c == B.col && i == B.cur[c];
-			int attr = sel ? UA_SEL : UA_NORMAL;
+			int late = step == STEP_IMPLEMENT && is_overdue(p->id);
+			int attr = sel ? UA_SEL : late ? UA_ERR : UA_NORMAL;
 			int y = top + 1 + i * per;
 			if (per == 2) {
 				ui_putf(y, x, w, TEXT_ELLIPSIS, attr, "%s%s %s", sel ? "▸" : " ", p->number,
-				        p->category);
+				        late ? "已逾期" : p->category);
 				ui_putf(y + 1, x, w, TEXT_ELLIPSIS, attr, "  %s", p->title);
 			} else {
-				ui_putf(y, x, w, TEXT_ELLIPSIS, attr, "%s%s %s", sel ? "▸" : " ", p->number, p->title);
+				ui_putf(y, x, w, TEXT_ELLIPSIS, attr, "%s%s %s%s", sel ? "▸" : " ", p->number,
+				        late ? "[逾期] " : "", p->title);
 			}
 		}
 		if (B.nrows[c] == 0)
@@ -151,6 +171,12 @@ static void board_draw(struct ui *u, int top, int bottom)
 	if (p->status != PST_ACTIVE)
 		ui_putf(y + 2, 1, u->cols - 2, TEXT_ELLIPSIS, UA_WARN, "已终止：%s（停在%s）。按 Enter 查看档案。",
 		        pstatus_name(p->status), step_name(p->step));
+	else if (p->step == STEP_IMPLEMENT && is_overdue(p->id)) {
+		struct impl im;
+		if (store_impl_get(u->st, p->id, &im) == 0)
+			ui_putf(y + 2, 1, u->cols - 2, TEXT_ELLIPSIS, UA_ERR, "已逾期：时限 %s，责任人 %s。按 r 记录进展，a 公开实施结果。",
+			        im.deadline, im.responsible);
+	}
 	else
 		ui_put(y + 2, 1, u->cols - 2, next_step_hint[p->step], TEXT_ELLIPSIS, UA_OK);
 }
@@ -195,6 +221,8 @@ static void board_move(struct ui *u, int d)
 	}
 }
 
+static void implement(struct ui *u, const struct proposal *p);
+
 static void advance(struct ui *u, const char *pid)
 {
 	struct proposal p;
@@ -204,15 +232,106 @@ static void advance(struct ui *u, const char *pid)
 		return;
 	int from = p.step;
 	char q[512];
-	snprintf(q, sizeof q, "把 %s %s 从「%s」推进到「%s」？", p.number, p.title,
-	         step_long_name(from), step_long_name(from + 1 <= STEP_MAX ? from + 1 : from));
-	if (ui_confirm(u, q)) {
-		if (ops_proposal_advance(u->st, pid, err, sizeof err) != 0)
-			ui_error(u, "%s", err);
-		else
-			ui_message(u, UA_OK, "%s 已进入「%s」。", p.number, step_long_name(from + 1));
+	struct notice n;
+	memset(&n, 0, sizeof n);
+	if (p.status != PST_ACTIVE || from < STEP_RESOLVE || from >= STEP_ARCHIVE) {
+		ui_error(u, "%s 在「%s」%s：推进只用于已决议的议题（决议公开、实施、结果公开、归档）。",
+		         p.number, step_long_name(from), p.status == PST_ACTIVE ? "" : "且已终止");
+	} else if (from == STEP_RESOLVE || from == STEP_IMPLEMENT) {
+		/* the notice is written from the record; the clerk sees it at once */
+		int kind = from == STEP_RESOLVE ? NK_DECISION : NK_RESULT;
+		snprintf(q, sizeof q, "生成%s的公示并张贴（公示期按设置，默认 7 天）？",
+		         kind == NK_DECISION ? "决议公开" : "实施结果公开");
+		if (ui_confirm(u, q)) {
+			if (ops_notice_new(u->st, pid, kind, 0, &n, err, sizeof err) != 0)
+				ui_error(u, "%s", err);
+			else {
+				ui_message(u, UA_OK, "已生成公示 %s「%s」，公示期 %s 至 %s。", n.doc_no, n.title,
+				           n.start_date, n.end_date);
+				ui_preview_notice(u, n.id, 0);
+			}
+		}
+	} else if (from == STEP_PUBLISH) {
+		implement(u, &p);
+	} else {
+		snprintf(q, sizeof q, "把 %s %s 归档？", p.number, p.title);
+		if (ui_confirm(u, q)) {
+			if (ops_proposal_advance(u->st, pid, err, sizeof err) != 0)
+				ui_error(u, "%s", err);
+			else
+				ui_message(u, UA_OK, "%s 已归档。", p.number);
+		}
 	}
+	notice_clear(&n);
 	proposal_clear(&p);
+}
+
+/* 实施: who is responsible, by when */
+struct impl_arg { const char *pid; };
+
+static int implement_submit(struct ui *u, struct form *fm, void *arg)
+{
+	struct impl_arg *ia = arg;
+	char err[512];
+	char *who = fm->f[0].npeople ? xstrdup(fm->f[0].people[0].name) : xstrdup("");
+	char *when = form_get_text(fm, 1);
+	int rc = ops_implement(u->st, ia->pid, who, when, err, sizeof err);
+	if (rc != 0)
+		snprintf(fm->msg, sizeof fm->msg, "%s", err);
+	else
+		ui_message(u, UA_OK, "已进入实施：责任人 %s，时限 %s。按 r 记录进展。", who, when);
+	free(who);
+	free(when);
+	return rc;
+}
+
+static void implement(struct ui *u, const struct proposal *p)
+{
+	struct field f[] = {
+		{ .label = "责任人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
+		  .hint = "Enter 从花名册选择，或输入姓名、单位" },
+		{ .label = "时限", .type = FT_DATE, .required = 1, .maxchars = 10, .hint = "年-月-日，如 2026-12-31" },
+	};
+	struct impl_arg ia = { p->id };
+	char title[320];
+	snprintf(title, sizeof title, "组织实施：%s %s", p->number, p->title);
+	struct form fm = { .title = title, .f = f, .n = 2, .submit = implement_submit, .arg = &ia };
+	form_init(&fm);
+	form_run(u, &fm);
+	form_free(&fm);
+}
+
+static void progress(struct ui *u, const char *pid)
+{
+	char *text = NULL, err[512];
+	if (!ui_prompt_text(u, "实施进展（^S 保存）", NULL, &text))
+		return;
+	ys_trim(text);
+	if (ops_progress(u->st, pid, text, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_message(u, UA_OK, "已记录实施进展。");
+	free(text);
+}
+
+/* the proposal's notices: the result notice first if there is one */
+static void preview_notices(struct ui *u, const char *pid)
+{
+	struct notice n[2];
+	const char *labels[2];
+	int k = 0;
+	memset(n, 0, sizeof n);
+	if (store_notice_for(u->st, pid, NK_DECISION, &n[k]) == 0)
+		labels[k++] = "决议公开的公示";
+	if (store_notice_for(u->st, pid, NK_RESULT, &n[k]) == 0)
+		labels[k++] = "实施结果公开的公示";
+	int sel = k - 1;
+	if (k == 0)
+		ui_error(u, "本议题还没有公示：决议后在看板上按 a 生成。");
+	else if (k == 1 || ui_choose(u, "预览哪一份公示", labels, k, &sel))
+		ui_preview_notice(u, n[sel].id, 0);
+	for (int i = 0; i < k; i++)
+		notice_clear(&n[i]);
 }
 
 static void withdraw(struct ui *u, const char *pid, const char *number)
@@ -366,6 +485,14 @@ static void board_action(struct ui *u, int a)
 			advance(u, p->id);
 		board_load(u);
 		break;
+	case K_PROGRESS:
+		if (p)
+			progress(u, p->id);
+		break;
+	case K_PREVIEW:
+		if (p)
+			preview_notices(u, p->id);
+		break;
 	case K_SEARCH: {
 		char *q = NULL;
 		if (ui_prompt(u, "检索议题", "标题或内容中的字词（如：电梯、停车）：", NULL, 30, &q) && q[0]
@@ -512,6 +639,37 @@ static void dossier_build(struct ui *u, int width)
 	}
 	if (total > nev)
 		add_linef(width, "  ", "（另有 %d 条更早的记录）", total - nev);
+
+	struct impl im;
+	if (store_impl_get(u->st, p.id, &im) == 0) {
+		add_wrapped("", "", width);
+		add_wrapped("", "实施", width);
+		add_linef(width, "  ", "责任人：%s    时限：%s%s", im.responsible, im.deadline,
+		          p.step == STEP_IMPLEMENT && is_overdue(p.id) ? "（已逾期）" : "");
+		struct progress pr[32];
+		int npr = store_progress_list(u->st, p.id, pr, 32);
+		for (int i = 0; i < npr; i++) {
+			add_linef(width, "  ", "%s  %s", pr[i].at, pr[i].text ? pr[i].text : "");
+			progress_clear(&pr[i]);
+		}
+		if (npr <= 0)
+			add_wrapped("  ", "还没有实施进展。按 r 记录。", width);
+	}
+	static const int kinds[] = { NK_DECISION, NK_RESULT };
+	int header = 0;
+	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++) {
+		struct notice n;
+		memset(&n, 0, sizeof n);
+		if (store_notice_for(u->st, p.id, kinds[i], &n) != 0)
+			continue;
+		if (!header++) {
+			add_wrapped("", "", width);
+			add_wrapped("", "公示", width);
+		}
+		add_linef(width, "  ", "%s %s  公示期 %s 至 %s（按 p 预览、导出、打印）", n.doc_no, n.title,
+		          n.start_date, n.end_date);
+		notice_clear(&n);
+	}
 	proposal_clear(&p);
 }
 
@@ -538,7 +696,8 @@ static void dossier_draw(struct ui *u, int top, int bottom)
 			int attr = UA_NORMAL;
 			if (line == 0)
 				attr = UA_HEAD;
-			else if (strcmp(l, "内容") == 0 || strcmp(l, "流程") == 0)
+			else if (strcmp(l, "内容") == 0 || strcmp(l, "流程") == 0 || strcmp(l, "实施") == 0
+			         || strcmp(l, "公示") == 0)
 				attr = UA_HEAD;
 			ui_put(y++, 1, u->cols - 2, l, TEXT_ELLIPSIS, attr);
 			free(l);
@@ -569,6 +728,13 @@ static void dossier_action(struct ui *u, int a)
 	case K_WITHDRAW:
 		withdraw(u, u->proposal_id, D.number);
 		dossier_build(u, u->cols - 2);
+		break;
+	case K_PROGRESS:
+		progress(u, u->proposal_id);
+		dossier_build(u, u->cols - 2);
+		break;
+	case K_PREVIEW:
+		preview_notices(u, u->proposal_id);
 		break;
 	}
 }

@@ -149,6 +149,10 @@ static void ml_action(struct ui *u, int a)
 		else
 			ml_load(u);
 		break;
+	case K_PREVIEW:
+		if (ML.n > 0)
+			ui_preview_minutes(u, ML.rows[ML.cur].id);
+		break;
 	}
 }
 
@@ -391,6 +395,9 @@ static struct {
 	/* the current speaker, kept between entries */
 	struct person speaker;
 	int have_speaker;
+	/* 签字确认 */
+	int sealed;
+	struct seal seal;
 } L;
 
 static void live_clear(void)
@@ -447,6 +454,7 @@ static void live_reload(struct ui *u)
 	if (ops_quorum(u->st, L.m.id, &L.q, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	L.nminutes = store_minute_count(u->st, L.m.id);
+	L.sealed = store_seal_get(u->st, L.m.id, &L.seal) == 0;
 	load_attendance(u);
 	load_votes(u);
 }
@@ -644,7 +652,7 @@ static void live_draw(struct ui *u, int top, int bottom)
 	}
 	const struct meeting_kind_def *k = meeting_kind_get(L.m.kind);
 	ui_putf(top, 0, u->cols, TEXT_ELLIPSIS, UA_HEAD, " %s [%s] %s  %s %s  主持 %s  记录 %s  %s",
-	        L.m.number, meeting_status_names[L.m.status % 3], k ? k->name : "", L.m.date,
+	        L.m.number, L.sealed ? "已签字确认" : meeting_status_names[L.m.status % 3], k ? k->name : "", L.m.date,
 	        L.m.start_time, L.m.chair_name, L.m.clerk_name, L.m.place);
 	/* the quorum meter */
 	struct attendance_counts *c = &L.q.c;
@@ -671,7 +679,8 @@ static void live_draw(struct ui *u, int top, int bottom)
 		x += 9;
 	}
 	ui_put(top + 2, x, u->cols - x, L.m.status == MS_PLANNED ? " 会议未开始：签到后按 s 宣布开会"
-	       : L.m.status == MS_CLOSED ? " 会议已散会：记录只读" : " Tab 切换栏目  [ ] 选择议题",
+	       : L.sealed ? " 已签字确认、封存：有误请按 e 添加更正"
+	       : L.m.status == MS_CLOSED ? " 已散会：按 p 预览记录，核对后按 f 签字确认" : " Tab 切换栏目  [ ] 选择议题",
 	       TEXT_ELLIPSIS, L.m.status == MS_OPEN ? UA_DIM : UA_WARN);
 	int aw = u->cols >= 120 ? 34 : 24;
 	draw_agenda(u, top + 3, bottom, aw);
@@ -964,6 +973,10 @@ static void take_vote(struct ui *u)
 	if (L.nitems == 0)
 		return;
 	struct agenda_item *a = &L.items[L.item];
+	if (L.m.status == MS_CLOSED) {
+		ui_error(u, "会议已散会，不能再表决。");
+		return;
+	}
 	if (a->outcome != OC_OPEN) {
 		ui_error(u, "本议题已结束（%s），不能再表决。", outcome_name(a->outcome));
 		return;
@@ -1135,6 +1148,52 @@ static void end_meeting(struct ui *u)
 	live_reload(u);
 }
 
+/* 签字确认: after the meeting, chair and clerk sign; the record is sealed */
+static void seal_minutes(struct ui *u)
+{
+	char q[512], err[512];
+	struct seal s;
+	if (L.sealed) {
+		ui_error(u, "会议记录已于 %s 签字确认。", L.seal.signed_at);
+		return;
+	}
+	if (L.m.status != MS_CLOSED) {
+		ui_error(u, "散会后才能签字确认：请先按 z 宣布散会。");
+		return;
+	}
+	snprintf(q, sizeof q, "主持人 %s、记录人 %s 已在纸面记录上签字？确认后记录封存，不能再修改。",
+	         L.m.chair_name, L.m.clerk_name);
+	if (!ui_confirm(u, q))
+		return;
+	if (ops_seal(u->st, L.m.id, &s, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_message(u, UA_OK, "已签字确认。摘要 SM3 %.16s…，打印在记录的每一页上。", s.sm3);
+	live_reload(u);
+}
+
+/* 更正 to a sealed record: reason and text, never an edit */
+static void addendum(struct ui *u)
+{
+	char *reason = NULL, *text = NULL, err[512];
+	if (!L.sealed) {
+		ui_error(u, "记录尚未签字确认：散会后核对无误再按 f 签字确认。");
+		return;
+	}
+	if (!ui_prompt_required(u, "更正", "更正的理由（必填，打印在以后的记录上）：", NULL, 200, &reason))
+		return;
+	if (ui_prompt_text(u, "更正的内容（^S 保存）", NULL, &text)) {
+		ys_trim(text);
+		if (ops_addendum(u->st, L.m.id, reason, text, err, sizeof err) != 0)
+			ui_error(u, "%s", err);
+		else
+			ui_message(u, UA_OK, "已添加更正；原记录不变，更正随记录打印。");
+	}
+	free(reason);
+	free(text);
+	live_reload(u);
+}
+
 static void live_action(struct ui *u, int a)
 {
 	char err[512];
@@ -1208,6 +1267,9 @@ static void live_action(struct ui *u, int a)
 	case K_VOTE: take_vote(u); break;
 	case K_CLOSE_ITEM: close_item(u); break;
 	case K_END_MEETING: end_meeting(u); break;
+	case K_PREVIEW: ui_preview_minutes(u, L.m.id); break;
+	case K_SEAL: seal_minutes(u); break;
+	case K_ADDENDUM: addendum(u); break;
 	}
 }
 
@@ -1225,6 +1287,10 @@ static int live_key_ok(struct ui *u, int a)
 		return L.m.status != MS_CLOSED;
 	case K_VOTE: case K_CLOSE_ITEM:
 		return L.m.status == MS_OPEN;
+	case K_SEAL:
+		return L.m.status == MS_CLOSED && !L.sealed;
+	case K_ADDENDUM:
+		return L.sealed;
 	}
 	return 1;
 }

@@ -268,3 +268,18 @@ const struct embedded_file *embedded_find(const char *name)
 			return &embedded_files[i];
 	return NULL;
 }
+
+int ys_has_text(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return 1;
+	}
+	return 0;
+}

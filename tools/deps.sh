@@ -1,21 +1,37 @@
 #!/bin/sh
-# Check the libraries and tools the build and the tests need; install them
-# with apt-get when running as root, otherwise print the one command to run.
-PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev tmux sqlite3"
+# Check what the build (and, with "test", the tests) need; install it with
+# apt-get when running as root, otherwise print the one command to run.
+#   sh tools/deps.sh         libraries and fonts for building and running
+#   sh tools/deps.sh test    also tmux, sqlite3, poppler-utils (pdftotext),
+#                            CUPS with the cups-pdf printer, and Chromium
+BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev fonts-noto-cjk"
+TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium"
 missing=""
-pkg-config --exists ncursesw 2>/dev/null || missing="$missing libncurses-dev"
-pkg-config --exists sqlite3 2>/dev/null || missing="$missing libsqlite3-dev"
-pkg-config --exists uuid 2>/dev/null || missing="$missing uuid-dev"
-command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
-command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
-command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+need() { missing="$missing $1"; }
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+pkg-config --exists ncursesw 2>/dev/null || need libncurses-dev
+pkg-config --exists sqlite3 2>/dev/null || need libsqlite3-dev
+pkg-config --exists uuid 2>/dev/null || need uuid-dev
+pkg-config --exists pangocairo 2>/dev/null || need "libpango1.0-dev libcairo2-dev"
+pkg-config --exists libcrypto 2>/dev/null || need libssl-dev
+fc-list :lang=zh 2>/dev/null | grep -qi 'Noto Serif CJK' || need fonts-noto-cjk
+all="$BUILD_PKGS"
+if [ "$1" = test ]; then
+	all="$BUILD_PKGS $TEST_PKGS"
+	command -v tmux >/dev/null 2>&1 || need tmux
+	command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+	command -v pdftotext >/dev/null 2>&1 || need poppler-utils
+	command -v cupsd >/dev/null 2>&1 || need cups
+	[ -x /usr/lib/cups/backend/cups-pdf ] || need printer-driver-cups-pdf
+	command -v chromium >/dev/null 2>&1 || need chromium
+fi
 [ -z "$missing" ] && exit 0
 echo "缺少以下软件包：$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "正在用 apt-get 安装……"
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PKGS && exit 0
-	echo "安装失败。请手工运行：apt-get update && apt-get install -y $PKGS"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $all >/dev/null && exit 0
+	echo "安装失败。请手工运行：apt-get update && apt-get install -y $all"
 	exit 1
 fi
-echo "请运行：sudo apt-get install -y $PKGS"
+echo "请运行：sudo apt-get install -y $all"
 exit 1

@@ -10,7 +10,7 @@ if ! $YS_BIN demo --db "$DB" >/dev/null 2>&1; then
 	exit 1
 fi
 
-HELP_TITLE="帮助：本屏幕的按键（Esc/q 关闭，↑↓ 翻看）"
+HELP_TITLE="帮助：本屏幕的按键（Esc/q 关闭，↑↓ PgUp PgDn End 翻看）"
 
 # hint_bar DESCRIPTION ITEM...: the bottom line holds each ITEM as a whole
 # item; every item on it is a key followed by its Chinese hint, with no
@@ -90,13 +90,14 @@ keys F1
 expect "$HELP_TITLE" "F1 opens the help on the board"
 expect "F2/n       登记一个新议题（提议）" "the board's help lists F2/n with its description"
 expect "Tab        在 提议至决议 与 公开、实施、归档、终止 两页之间切换" "the board's help describes Tab"
-expect "F1/?       显示本屏幕的全部按键" "the global keys follow"
-expect "q          退出议事厅（所有内容均已保存）" "q is described"
 first=$(screen | sed -n 2p)
 case "$first" in
 *左一列*) pass "the board's own keys come first" ;;
 *) fail "the first help line is '$first'" ;;
 esac
+keys End
+expect "F1/?       显示本屏幕的全部按键" "the global keys follow"
+expect "q          退出议事厅（所有内容均已保存）" "q is described"
 expect_not "进入会议：签到、记录发言、表决" "the meetings list's keys are not on the board's help"
 check_screen_sane "the help screen"
 keys Escape
@@ -145,7 +146,7 @@ expect "Enter      所选人员签到出席（签到栏）" "the help names the 
 expect "F4/v       对所选议题表决：举手、无记名或记名（表决栏）" "the vote key is described"
 expect "z          宣布散会：记录遗留问题，会议关闭后不能再改" "the closing key is described"
 expect_not "退出议事厅" "the last keys are below the first page"
-keys Down Down Down Down Down Down Down Down Down Down
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down
 expect "q          退出议事厅（所有内容均已保存）" "Down scrolls the help to the last key"
 expect_not "Esc        回到会议列表" "the first lines have scrolled off"
 keys Escape

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "core.h"
 #include "demo.h"
+#include "seal.h"
 #include "store.h"
 #include "util.h"
 #include "t.h"
@@ -104,6 +105,25 @@ static char *summary(struct store *st)
 		}
 		if (n < 16)
 			break;
+	}
+	/* the paper: notices with their numbers, periods and text, objections */
+	{
+		struct notice no[8];
+		char as[11] = "", aid[ID_LEN] = "";
+		while ((n = store_notice_page(st, as, aid, no, 8)) > 0) {
+			for (int i = 0; i < n; i++) {
+				int t = 0, u = 0;
+				store_objection_count(st, no[i].id, &t, &u);
+				sb_addf(&sb, "N %s %s %s %s..%s %s 异议%d/%d\n%s\n", no[i].doc_no,
+				        no[i].proposal_number, no[i].title, no[i].start_date,
+				        no[i].end_date, no[i].written_date, t, u, no[i].body);
+				memcpy(as, no[i].start_date, sizeof as);
+				memcpy(aid, no[i].id, sizeof aid);
+				notice_clear(&no[i]);
+			}
+			if (n < 8)
+				break;
+		}
 	}
 	return sb_steal(&sb);
 }
@@ -266,6 +286,124 @@ static void test_contents(void)
 	free(path);
 }
 
+static void count_line(const char *line, void *arg)
+{
+	(void)line;
+	(*(int *)arg)++;
+}
+
+/* the paper the demo leaves: every meeting signed, one addendum, notices
+ * for every proposal past 决议 (numbered in order), none for the one just
+ * decided, an overdue implementation, objections with one answered */
+static void test_paper(void)
+{
+	char *path = tmp_path("paper.db");
+	struct store *st;
+	struct meeting m[32];
+	struct notice no[16];
+	int nm, nn, sealed = 0, addenda = 0, lines = 0;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st) {
+		free(path);
+		return;
+	}
+	nm = store_meeting_page(st, "", "", m, 32);
+	for (int i = 0; i < nm; i++) {
+		struct seal s;
+		struct addendum a[4];
+		int na;
+
+		if (store_seal_get(st, m[i].id, &s) == 0) {
+			sealed++;
+			/* signed as the meeting ended */
+			CHECK(strncmp(s.signed_at, m[i].date, 10) == 0);
+			CHECK(strncmp(s.signed_at + 11, m[i].end_time, 5) == 0);
+			CHECK_STR(s.chair_name, m[i].chair_name);
+			CHECK_STR(s.clerk_name, m[i].clerk_name);
+		}
+		na = store_addendum_list(st, m[i].id, a, 4);
+		for (int k = 0; k < na; k++) {
+			addenda++;
+			CHECK(a[k].reason && a[k].reason[0]);
+			CHECK(strcmp(a[k].at, s.signed_at) > 0);
+			addendum_clear(&a[k]);
+		}
+		meeting_clear(&m[i]);
+	}
+	CHECK(nm >= 10);
+	CHECK_INT(sealed, nm);
+	CHECK(addenda >= 1);
+	CHECK_INT(seal_verify_all(st, count_line, &lines), 0);
+	CHECK_INT(lines, 0);
+
+	/* notices: 〔2026〕1号 … in the order they were written */
+	nn = store_notice_page(st, "", "", no, 16);
+	CHECK(nn >= 5);
+	for (int i = 0; i < nn; i++) {
+		char want[32];
+		struct proposal p;
+
+		snprintf(want, sizeof want, "〔2026〕%d号", nn - i);
+		CHECK_STR(no[i].doc_no, want);
+		CHECK(strncmp(no[i].title, "关于", 6) == 0);
+		CHECK_CONTAINS(no[i].body, no[i].kind == NK_DECISION ? "赞成" : "实施情况如下");
+		CHECK_CONTAINS(no[i].channel, "0591-87654321");
+		CHECK_INT(store_proposal_get(st, no[i].proposal_id, &p), 0);
+		CHECK(p.step >= (no[i].kind == NK_DECISION ? STEP_PUBLISH : STEP_RESULT));
+		proposal_clear(&p);
+	}
+	/* every proposal past 决议 has its decision notice, past 实施 its
+	 * result notice; the one at 决议 has none */
+	for (int step = STEP_RESOLVE; step <= STEP_ARCHIVE; step++) {
+		struct proposal p[8];
+		int np = store_proposal_page(st, step, "", 1, p, 8);
+		for (int i = 0; i < np; i++) {
+			struct notice x;
+			int rc = store_notice_for(st, p[i].id, NK_DECISION, &x);
+			CHECK_INT(rc, step >= STEP_PUBLISH ? 0 : 1);
+			if (rc == 0)
+				notice_clear(&x);
+			rc = store_notice_for(st, p[i].id, NK_RESULT, &x);
+			CHECK_INT(rc, step >= STEP_RESULT ? 0 : 1);
+			if (rc == 0) {
+				CHECK_CONTAINS(x.title, "实施结果的公示");
+				notice_clear(&x);
+			}
+			if (step == STEP_IMPLEMENT) {
+				struct impl im;
+				CHECK_INT(store_impl_get(st, p[i].id, &im), 0);
+				CHECK(store_progress_count(st, p[i].id) >= 2);
+			}
+			proposal_clear(&p[i]);
+		}
+	}
+	/* one notice has two objections, one of them answered */
+	{
+		int two = 0;
+		for (int i = 0; i < nn; i++) {
+			int t = 0, u = 0;
+			store_objection_count(st, no[i].id, &t, &u);
+			if (t == 2 && u == 1)
+				two++;
+		}
+		CHECK_INT(two, 1);
+	}
+	for (int i = 0; i < nn; i++)
+		notice_clear(&no[i]);
+	/* the board on 2026-11-22 shows an overdue implementation */
+	{
+		char ids[4][ID_LEN];
+		CHECK(store_impl_overdue(st, "2026-11-22", ids, 4) >= 1);
+	}
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+	store_close(st);
+	rm_db(path);
+	free(path);
+}
+
 static void test_deterministic(void)
 {
 	char *a = tmp_path("a.db"), *b = tmp_path("b.db");
@@ -304,6 +442,7 @@ int main(void)
 	}
 	RUN(test_refuses_existing);
 	RUN(test_contents);
+	RUN(test_paper);
 	RUN(test_deterministic);
 	rmdir(dir);
 	T_DONE();

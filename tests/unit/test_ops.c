@@ -474,12 +474,33 @@ static void test_scenario(void)
 	CHECK_INT(ops_meeting_close(st, mid, 1, err, sizeof err), 0);
 
 	/* ---- after the decision: the clerk's steps ---- */
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	/* the notices are signed by the community's organisations */
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "落款");
+	CHECK_INT(proposal_step(prop, NULL), STEP_RESOLVE);
+	{
+		struct community com;
+		memset(&com, 0, sizeof com);
+		snprintf(com.name, sizeof com.name, "幸福里社区");
+		snprintf(com.party_org, sizeof com.party_org, "中共幸福里社区委员会");
+		snprintf(com.committee, sizeof com.committee, "幸福里社区居民委员会");
+		CHECK_INT(store_community_set(st, &com), 0);
+	}
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 决议公开 */
 	CHECK_INT(proposal_step(prop, NULL), STEP_PUBLISH);
 	CHECK_INT(ops_proposal_withdraw(st, prop, "不想做了", err, sizeof err), -1);
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);
+	/* 实施 needs a responsible person and a deadline */
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "责任人");
+	CHECK_INT(ops_implement(st, prop, "李主任", "2026-12-31", err, sizeof err), 0);
+	CHECK_INT(proposal_step(prop, NULL), STEP_IMPLEMENT);
+	/* the result notice is written from progress entries */
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "实施进展");
+	CHECK_INT(ops_progress(st, prop, "管道改造完工，通过验收。", err, sizeof err), 0);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 实施结果公开 */
+	CHECK_INT(proposal_step(prop, NULL), STEP_RESULT);
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 归档 */
 	CHECK_INT(proposal_step(prop, NULL), STEP_ARCHIVE);
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "归档");

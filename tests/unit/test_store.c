@@ -1306,6 +1306,192 @@ static void test_check_finds_problems(void)
 	store_close(st);
 }
 
+/* ---- paper (0003) ------------------------------------------------------------ */
+
+/* a database of schema 0002 takes the paper tables and the settings, and
+ * keeps a posting period the clerk had set */
+static void test_migrate_to_paper(void)
+{
+	const char *path = db_path("v2.db");
+	char err[512] = "", val[16];
+	struct store *st;
+	sqlite3 *db;
+	const struct embedded_file *f1 = embedded_find("data/migrations/0001_init.sql");
+	const struct embedded_file *f2 = embedded_find("data/migrations/0002_proposal_search.sql");
+
+	CHECK(f1 && f2);
+	if (!f1 || !f2)
+		return;
+	remove_db(path);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sql_exec(db, f1->data), SQLITE_OK);
+	CHECK_INT(sql_exec(db, f2->data), SQLITE_OK);
+	CHECK_INT(sql_exec(db, "PRAGMA user_version = 2;"
+	                       "INSERT INTO setting(key, value) VALUES ('notice_days', '10')"), SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(path, 0, err, sizeof err);
+	CHECK(st != NULL);
+	if (!st) {
+		printf("  %s\n", err);
+		return;
+	}
+	CHECK(store_user_version(st) >= 3);
+	CHECK_INT(sql_int(store_db(st), "SELECT COUNT(*) FROM sqlite_master WHERE name IN"
+	                  " ('seal', 'addendum', 'notice', 'objection', 'impl', 'progress')"), 6);
+	CHECK_INT(store_setting_get(st, "notice_days", val, sizeof val), 0);
+	CHECK_STR(val, "10");
+	CHECK_INT(store_setting_get(st, "material_days", val, sizeof val), 0);
+	CHECK_STR(val, "3");
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+	store_close(st);
+}
+
+/* the paper records at the store level: what they refuse and what they
+ * keep across a restart */
+static void test_paper_records(void)
+{
+	struct store *st = fresh("paper.db");
+	struct person a;
+	struct proposal p;
+	struct meeting m;
+	struct seal s, g;
+	struct addendum ad;
+	struct notice n, ng;
+	struct objection o;
+	struct impl im;
+	struct progress pr;
+	const char *pids[1];
+
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(add_person(st, "甲", ROLE_PARTY_CMTE, &a), 0);
+	CHECK_INT(add_proposal(st, "路面硬化", "内容", a.id, &p), 0);
+	pids[0] = p.id;
+	CHECK_INT(new_meeting(st, MK_LIANGWEI, "2026-11-22", pids, 1, &m), 0);
+
+	/* seals */
+	memset(&s, 0, sizeof s);
+	ys_strlcpy(s.meeting_id, m.id, sizeof s.meeting_id);
+	ys_strlcpy(s.signed_at, "2026-11-22 16:00:00", sizeof s.signed_at);
+	ys_strlcpy(s.chair_name, "王书记", sizeof s.chair_name);
+	ys_strlcpy(s.clerk_name, "李记录", sizeof s.clerk_name);
+	memset(s.sm3, 'a', 64);
+	memset(s.sha256, 'b', 64);
+	memset(&ad, 0, sizeof ad);
+	ys_strlcpy(ad.meeting_id, m.id, sizeof ad.meeting_id);
+	ad.reason = "笔误";
+	ad.text = "第 1 条应为……";
+	CHECK_INT(store_addendum_add(st, &ad), -1);           /* not sealed */
+	CHECK_CONTAINS(store_errmsg(st), "尚未签字确认");
+	s.sm3[3] = 'G';
+	CHECK_INT(store_seal_add(st, &s), -1);                /* not hex */
+	CHECK_CONTAINS(store_errmsg(st), "SM3");
+	s.sm3[3] = 'a';
+	CHECK_INT(store_seal_add(st, &s), 0);
+	CHECK_INT(store_seal_add(st, &s), -1);                /* once */
+	CHECK_CONTAINS(store_errmsg(st), "编号重复");
+	CHECK_INT(store_seal_get(st, m.id, &g), 0);
+	CHECK_STR(g.sm3, s.sm3);
+	CHECK_STR(g.chair_name, "王书记");
+	CHECK_INT(store_addendum_add(st, &ad), 0);
+	CHECK_INT(ad.seq, 1);
+	CHECK_STR(ad.at, "2026-11-22 14:05:00");
+	CHECK_INT((int)strlen(ad.sm3), 64);
+	ad.reason = "";
+	CHECK_INT(store_addendum_add(st, &ad), -1);
+	CHECK_CONTAINS(store_errmsg(st), "理由");
+
+	/* notices */
+	memset(&n, 0, sizeof n);
+	ys_strlcpy(n.proposal_id, p.id, sizeof n.proposal_id);
+	n.kind = NK_DECISION;
+	ys_strlcpy(n.title, "关于路面硬化的公示", sizeof n.title);
+	ys_strlcpy(n.addressee, "全体居民", sizeof n.addressee);
+	n.body = "正文";
+	n.channel = "电话";
+	ys_strlcpy(n.start_date, "2026-11-22", sizeof n.start_date);
+	ys_strlcpy(n.end_date, "2026-11-21", sizeof n.end_date);
+	ys_strlcpy(n.written_date, "2026-11-22", sizeof n.written_date);
+	CHECK_INT(store_notice_add(st, &n), -1);
+	CHECK_CONTAINS(store_errmsg(st), "早于");
+	ys_strlcpy(n.end_date, "2026-11-31", sizeof n.end_date);
+	CHECK_INT(store_notice_add(st, &n), -1);
+	ys_strlcpy(n.end_date, "2026-11-28", sizeof n.end_date);
+	n.kind = 3;
+	CHECK_INT(store_notice_add(st, &n), -1);
+	n.kind = NK_DECISION;
+	CHECK_INT(store_notice_add(st, &n), 0);
+	CHECK_STR(n.doc_no, "〔2026〕1号");
+	CHECK_STR(n.proposal_number, "2026-001");
+	/* the year of the 成文日期, not of the clock */
+	ys_strlcpy(n.written_date, "2027-01-02", sizeof n.written_date);
+	CHECK_INT(store_notice_add(st, &n), 0);
+	CHECK_STR(n.doc_no, "〔2027〕1号");
+	CHECK_INT(n.year, 2027);
+
+	/* objections */
+	memset(&o, 0, sizeof o);
+	ys_strlcpy(o.notice_id, n.id, sizeof o.notice_id);
+	ys_strlcpy(o.person, "钱大爷", sizeof o.person);
+	o.content = "有意见";
+	ys_strlcpy(o.received_at, "2026-11-23", sizeof o.received_at);
+	CHECK_INT(store_objection_add(st, &o), -1);
+	o.received_at[0] = '\0';
+	CHECK_INT(store_objection_add(st, &o), 0);
+	CHECK_STR(o.received_at, "2026-11-22 14:05:00");
+	CHECK_INT(store_objection_answer(st, o.id, ""), -1);
+	CHECK_INT(store_objection_answer(st, "nope", "答复"), -1);
+	CHECK_CONTAINS(store_errmsg(st), "异议不存在");
+
+	/* implementation */
+	memset(&im, 0, sizeof im);
+	ys_strlcpy(im.proposal_id, p.id, sizeof im.proposal_id);
+	ys_strlcpy(im.responsible, "甲", sizeof im.responsible);
+	ys_strlcpy(im.deadline, "2026-13-01", sizeof im.deadline);
+	CHECK_INT(store_impl_set(st, &im), -1);
+	ys_strlcpy(im.deadline, "2026-12-31", sizeof im.deadline);
+	CHECK_INT(store_impl_set(st, &im), 0);
+	ys_strlcpy(im.deadline, "2027-01-31", sizeof im.deadline);
+	CHECK_INT(store_impl_set(st, &im), 0);             /* an update */
+	memset(&pr, 0, sizeof pr);
+	ys_strlcpy(pr.proposal_id, p.id, sizeof pr.proposal_id);
+	pr.text = "开工";
+	CHECK_INT(store_progress_add(st, &pr), 0);
+	CHECK_STR(pr.at, "2026-11-22");
+	store_close(st);
+
+	/* everything is there after a restart */
+	st = store_open(db_path("paper.db"), 0, NULL, 0);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(store_seal_get(st, m.id, &g), 0);
+	CHECK_INT(store_notice_get(st, n.id, &ng), 0);
+	CHECK_STR(ng.body, "正文");
+	CHECK_STR(ng.channel, "电话");
+	CHECK_STR(ng.written_date, "2027-01-02");
+	notice_clear(&ng);
+	CHECK_INT(store_impl_get(st, p.id, &im), 0);
+	CHECK_STR(im.deadline, "2027-01-31");
+	CHECK_INT(store_progress_count(st, p.id), 1);
+	{
+		int t = 0, u = 0;
+		CHECK_INT(store_objection_count(st, n.id, &t, &u), 0);
+		CHECK_INT(t, 1);
+		CHECK_INT(u, 1);
+	}
+	{
+		/* stored at the store level, past what ops would refuse */
+		struct lines l = { 0, "" };
+		CHECK_INT(store_check(st, collect, &l), 3);
+		CHECK_CONTAINS(l.all, "会议 2026-H-01 尚未散会，却已签字确认");
+		CHECK_CONTAINS(l.all, "公示 〔2026〕1号 是决议公开，但议题 2026-001 从未作出决议");
+		CHECK_CONTAINS(l.all, "公示 〔2027〕1号 是决议公开");
+	}
+	store_close(st);
+}
+
 int main(void)
 {
 	/* a fixed clock: numbers start with 2026 */
@@ -1333,6 +1519,8 @@ int main(void)
 	RUN(test_attendance_sheet);
 	RUN(test_two_handles);
 	RUN(test_check_finds_problems);
+	RUN(test_migrate_to_paper);
+	RUN(test_paper_records);
 
 	{
 		static const char *const files[] = {

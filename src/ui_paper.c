@@ -1,0 +1,192 @@
+/* ui_paper.c: documents on screen.  The pager shows the same document the
+ * files and the printer get (render_txt of the doc the builders make), and
+ * exports or prints it from there. */
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ui.h"
+#include "doc.h"
+#include "output.h"
+#include "text.h"
+#include "util.h"
+
+/* export formats offered, as data */
+static const struct { const char *label; int format; int gb18030; const char *ext; } formats[] = {
+	{ "PDF（打印、存档用）", OF_PDF, 0, "pdf" },
+	{ "HTML（网页、转发用）", OF_HTML, 0, "html" },
+	{ "纯文本 UTF-8", OF_TXT, 0, "txt" },
+	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1, "txt" },
+};
+
+/* mkdir -p; 0 or -1 with errno */
+static int mkdir_p(const char *dir)
+{
+	char *d = xstrdup(dir);
+	int rc = 0;
+	for (char *p = d + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(d, 0755) != 0 && errno != EEXIST) {
+				rc = -1;
+				break;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(d);
+	return rc;
+}
+
+static void do_export(struct ui *u, const struct doc *d)
+{
+	const char *labels[YS_ARRAY_LEN(formats)];
+	char dir[1024], err[512];
+	for (size_t i = 0; i < YS_ARRAY_LEN(formats); i++)
+		labels[i] = formats[i].label;
+	int sel = 0;
+	if (!ui_choose(u, "导出为", labels, (int)YS_ARRAY_LEN(formats), &sel))
+		return;
+	if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
+		dir[0] = '\0';
+	char *folder = NULL;
+	if (!ui_prompt_required(u, "导出到文件夹", "文件夹（不存在时自动建立）：", dir, 400, &folder))
+		return;
+	char *name = out_filename(d, formats[sel].ext);
+	char *path = xasprintf("%s/%s", folder, name);
+	if (mkdir_p(folder) != 0)
+		ui_error(u, "无法建立文件夹 %s：%s", folder, strerror(errno));
+	else if (out_write_doc(d, formats[sel].format, formats[sel].gb18030, path, err, sizeof err) != 0)
+		ui_error(u, "导出失败：%s", err);
+	else {
+		store_setting_set(u->st, "export_dir", folder);
+		ui_message(u, UA_OK, "已导出：%s", path);
+	}
+	free(path);
+	free(name);
+	free(folder);
+}
+
+static void do_print(struct ui *u, const struct doc *d)
+{
+	char tmpl[] = "/tmp/yishiting-print-XXXXXX.pdf";
+	char err[512], job[256];
+	int fd = mkstemps(tmpl, 4);
+	if (fd < 0) {
+		ui_error(u, "无法建立临时文件：%s", strerror(errno));
+		return;
+	}
+	close(fd);
+	if (render_pdf(d, NULL, tmpl, err, sizeof err) != 0)
+		ui_error(u, "生成 PDF 失败：%s", err);
+	else if (out_print_pdf(u->st, tmpl, NULL, job, sizeof job, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_message(u, UA_OK, "%s", job);
+	unlink(tmpl);
+}
+
+struct pager_lines { struct strbuf sb; int n; };
+
+void ui_preview(struct ui *u, struct doc *d)
+{
+	struct strbuf text = { 0 };
+	int width = -1, top = 0, nlines = 0;
+	const char **line = NULL;
+	char *msg = NULL;
+	for (;;) {
+		if (width != u->cols - 2) {
+			width = u->cols - 2;
+			sb_free(&text);
+			render_txt(d, width, &text);
+			free(line);
+			nlines = 0;
+			for (char *p = text.s; p && *p; nlines++) {
+				char *e = strchr(p, '\n');
+				if (!e)
+					break;
+				p = e + 1;
+			}
+			line = xcalloc((size_t)nlines + 1, sizeof *line);
+			int i = 0;
+			for (char *p = text.s; p && *p && i < nlines; i++) {
+				char *e = strchr(p, '\n');
+				line[i] = p;
+				if (e)
+					*e = '\0';
+				p = e ? e + 1 : p + strlen(p);
+			}
+		}
+		ui_draw_frame(u);
+		int h = u->rows - 3;
+		if (top > nlines - h)
+			top = nlines - h > 0 ? nlines - h : 0;
+		ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
+		        d->title ? d->title : "", nlines ? top + 1 : 0, top + h < nlines ? top + h : nlines, nlines);
+		for (int i = 0; i < h - 1; i++) {
+			ui_fill(2 + i, 0, u->cols, UA_NORMAL);
+			if (top + i < nlines)
+				ui_put(2 + i, 1, u->cols - 2, line[top + i], 0, UA_NORMAL);
+		}
+		ui_put(u->rows - 2, 0, u->cols, u->msg, TEXT_ELLIPSIS, u->msg_attr);
+		ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  Esc 返回", TEXT_ELLIPSIS, UA_TAB);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (u->exit_after_frame)
+			break;
+		int k = ui_getkey(u, NULL);
+		if (k == 27 || k == 'q')
+			break;
+		u->msg[0] = '\0';
+		if (k == KC(KEY_DOWN) || k == 'j')
+			top++;
+		else if ((k == KC(KEY_UP) || k == 'k') && top > 0)
+			top--;
+		else if (k == KC(KEY_NPAGE) || k == ' ')
+			top += h - 2;
+		else if (k == KC(KEY_PPAGE))
+			top = top > h - 2 ? top - (h - 2) : 0;
+		else if (k == KC(KEY_HOME) || k == 'g')
+			top = 0;
+		else if (k == KC(KEY_END) || k == 'G')
+			top = nlines;
+		else if (k == 'x')
+			do_export(u, d);
+		else if (k == 'P' || k == KC(KEY_F(5)))
+			do_print(u, d);
+	}
+	free(msg);
+	free(line);
+	sb_free(&text);
+}
+
+void ui_preview_minutes(struct ui *u, const char *meeting_id)
+{
+	struct doc d;
+	char err[512];
+	doc_init(&d, DOC_MINUTES);
+	if (minutes_doc(u->st, meeting_id, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}
+
+void ui_preview_notice(struct ui *u, const char *notice_id, int internal)
+{
+	struct doc d;
+	char err[512];
+	doc_init(&d, DOC_NOTICE);
+	if (notice_doc(u->st, notice_id, !internal, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}

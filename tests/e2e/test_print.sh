@@ -1,0 +1,234 @@
+#!/bin/sh
+# test_print.sh: printing through a real CUPS.  Starts cupsd when it is not
+# running (as root), adds a cups-pdf virtual printer whose PDFs land in
+# this test's folder, prints the minutes of a sealed meeting and a notice
+# through `yishiting print`, and reads the PDFs that arrive: they must hold
+# the Chinese text.  Also: a printer that does not exist and a CUPS that
+# does not answer give a clear Chinese message and a failure status.
+# No fake lp.  The queue (and a cupsd this test started) are removed at
+# the end.
+. tests/e2e/lib.sh
+fail() { echo "FAIL $TEST: $1"; }
+# the program's temporary PDFs go here, so that the test can see they are removed
+mkdir -p "$T_TMP/tmp"
+export TMPDIR="$T_TMP/tmp"
+
+run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
+has() {
+	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
+}
+rc_is() {
+	if { [ "$1" = nonzero ] && [ "$rc" -ne 0 ]; } || [ "$rc" = "$1" ]; then
+		pass "$2"
+	else
+		fail "$2 (exit status $rc, expected $1; output: $out)"
+	fi
+}
+
+Q=YS-PDF-E2E
+PDFOUT=$T_TMP/pdf
+QCONF=/etc/cups/cups-pdf-$Q.conf
+started_cupsd=""
+added_queue=""
+wrote_conf=""
+
+print_cleanup() {
+	[ -n "$added_queue" ] && lpadmin -x "$Q" 2>/dev/null
+	[ -n "$wrote_conf" ] && rm -f "$QCONF"
+	if [ -n "$started_cupsd" ]; then
+		kill "$started_cupsd" 2>/dev/null
+		wait "$started_cupsd" 2>/dev/null
+	fi
+	cleanup
+}
+trap print_cleanup EXIT
+
+cups_up() { LC_ALL=C lpstat -r 2>/dev/null | grep -q 'scheduler is running'; }
+
+for t in lp lpstat lpadmin pdftotext; do
+	if ! command -v $t >/dev/null 2>&1; then
+		fail "$t is not installed (sh tools/deps.sh test installs cups, printer-driver-cups-pdf and poppler-utils)"
+		exit 1
+	fi
+done
+if [ ! -x /usr/lib/cups/backend/cups-pdf ]; then
+	fail "the cups-pdf backend is missing (package printer-driver-cups-pdf)"
+	exit 1
+fi
+
+# ---- CUPS running -------------------------------------------------------------------
+if cups_up; then
+	pass "CUPS is running"
+else
+	if [ "$(id -u)" != 0 ]; then
+		fail "CUPS is not running and this test is not root, so it cannot start cupsd: start CUPS (systemctl start cups) or run the tests as root"
+		exit 1
+	fi
+	if ! command -v cupsd >/dev/null 2>&1; then
+		fail "cupsd is not installed (package cups)"
+		exit 1
+	fi
+	# (not with this test's TMPDIR: cupsd refuses a private one)
+	env -u TMPDIR cupsd -f </dev/null >/dev/null 2>&1 &
+	started_cupsd=$!
+	n=0
+	while ! cups_up && [ $n -lt 100 ]; do sleep 0.2; n=$((n + 1)); done
+	if cups_up; then
+		pass "started cupsd (pid $started_cupsd)"
+	else
+		fail "cupsd did not come up within 20 s"
+		exit 1
+	fi
+fi
+
+# ---- the cups-pdf queue -----------------------------------------------------------------
+PPD=$(lpinfo -m 2>/dev/null | awk '/CUPS-PDF_opt\.ppd/ { print $1; exit }')
+[ -z "$PPD" ] && PPD=$(lpinfo -m 2>/dev/null | awk 'tolower($0) ~ /cups-pdf/ { print $1; exit }')
+[ -z "$PPD" ] && PPD=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
+no_queues_before=""
+[ -z "$(LC_ALL=C lpstat -e 2>/dev/null)" ] && [ -z "$(LC_ALL=C lpstat -d 2>/dev/null | grep 'system default destination:')" ] && no_queues_before=1
+
+mkdir -p "$PDFOUT"
+# cups-pdf reads /etc/cups/cups-pdf-NAME.conf for a device URI
+# cups-pdf:/NAME: the PDFs land in this test's folder instead of ~/PDF
+if [ -w /etc/cups ]; then
+	printf 'Out %s\nLabel 1\n' "$PDFOUT" >"$QCONF" && wrote_conf=1
+fi
+# The Debian default renderer for PostScript queues (Ghostscript) turns CID
+# fonts into bitmaps, so text could not be read back from the PDF that
+# cups-pdf makes; pdftocairo keeps the text.  Paper looks the same.
+if lpadmin -p "$Q" -E -v "cups-pdf:/$Q" -m "$PPD" -o pdftops-renderer-default=pdftocairo 2>"$T_TMP/lpadmin.err"; then
+	added_queue=1
+	pass "added the cups-pdf queue $Q ($PPD)"
+else
+	fail "lpadmin could not add the cups-pdf queue: $(cat "$T_TMP/lpadmin.err")"
+	exit 1
+fi
+cupsenable "$Q" 2>/dev/null
+cupsaccept "$Q" 2>/dev/null
+
+# where the PDFs arrive: ours, else cups-pdf's defaults for this user
+outdirs="$PDFOUT"
+[ -z "$wrote_conf" ] && outdirs="$HOME/PDF /var/spool/cups-pdf/$(id -un)"
+
+# han FILE: the Chinese characters of a text file, in order.  Only they are
+# compared: on the way through cups-pdf (PDF -> PostScript -> Ghostscript)
+# the Latin digits of the embedded fonts lose their text mapping, so that
+# pdftotext reads "2026年第 次" where the paper shows 第1次; the Chinese
+# text comes through whole.
+han() { perl -CSD -0777 -ne 'print join("", /\p{Han}/g)' "$1"; }
+hanstr() { printf '%s' "$1" | perl -CSD -0777 -ne 'print join("", /\p{Han}/g)'; }
+
+# wait_pdf TEXT: up to 60 s for a new PDF whose Chinese text holds TEXT's;
+# sets got and leaves its text in $T_TMP/arrived.txt
+seen=""
+wait_pdf() {
+	got=""
+	want=$(hanstr "$1")
+	n=0
+	while [ $n -lt 120 ]; do
+		for f in $(find $outdirs -maxdepth 1 -name '*.pdf' -newer "$T_TMP/stamp" 2>/dev/null); do
+			case " $seen " in *" $f "*) continue ;; esac
+			if pdftotext -layout "$f" "$T_TMP/arrived.txt" 2>/dev/null &&
+			   han "$T_TMP/arrived.txt" | grep -qF -- "$want"; then
+				got=$f
+				seen="$seen $f"
+				return 0
+			fi
+		done
+		sleep 0.5
+		n=$((n + 1))
+	done
+	return 1
+}
+# same_han WHAT EXPORTED.pdf: the arrived PDF holds all the Chinese text of
+# the same document exported to a file, in the same order
+same_han() {
+	pdftotext -layout "$2" "$2.txt" 2>/dev/null
+	a=$(han "$2.txt")
+	b=$(han "$T_TMP/arrived.txt")
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then
+		pass "the printed $1 holds all its Chinese text (${#a} characters), in order"
+	else
+		fail "the printed $1's Chinese text differs from the exported PDF's: $(printf '%s\n%s\n' "$a" "$b" | cut -c1-200)"
+	fi
+}
+
+# ---- print the minutes -----------------------------------------------------------------------
+$YS_BIN demo --db "$DB" >/dev/null 2>&1 || fail "the demo database could not be written"
+M=$(sql "SELECT m.number FROM seal s JOIN meeting m ON m.id = s.meeting_id ORDER BY m.date DESC, m.number DESC LIMIT 1")
+MTITLE=$(sql "SELECT title FROM meeting WHERE number = '$M'")
+SPEECH=$(sql "SELECT mi.text FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '$M' ORDER BY mi.seq LIMIT 1")
+CHAIR=$(sql "SELECT chair_name FROM meeting WHERE number = '$M'")
+
+if [ -n "$no_queues_before" ]; then
+	sqlite3 "$DB" "DELETE FROM setting WHERE key = 'printer'"
+	lpadmin -x "$Q" 2>/dev/null
+	run print minutes --db "$DB" --meeting "$M"
+	rc_is 1 "with no printer at all, print exits 1"
+	has "没有可用的打印机：请先在系统中添加打印机，或用 --printer 指定" "it says there is no printer and what to do"
+	lpadmin -p "$Q" -E -v "cups-pdf:/$Q" -m "$PPD" -o pdftops-renderer-default=pdftocairo 2>/dev/null
+	cupsenable "$Q" 2>/dev/null
+	cupsaccept "$Q" 2>/dev/null
+else
+	echo "(a printer is already set up on this system: the no-printer message is not checked)"
+fi
+
+touch "$T_TMP/stamp"
+sleep 1
+run print minutes --db "$DB" --meeting "$M" --printer "$Q"
+rc_is 0 "print minutes --printer $Q exits 0"
+has "已送打印机 $Q（作业 $Q-" "it names the printer and the job"
+if wait_pdf "$MTITLE"; then
+	pass "the printed minutes arrived from cups-pdf ($(basename "$got"))"
+	for want in "$MTITLE" "会议记录" "散会" "$CHAIR" "$SPEECH" "第 页 共 页"; do
+		if han "$T_TMP/arrived.txt" | grep -qF -- "$(hanstr "$want")"; then
+			pass "the printed minutes hold 「$want」"
+		else
+			fail "the printed minutes lack 「$want」"
+		fi
+	done
+	if grep -q '�' "$T_TMP/arrived.txt"; then fail "the printed text has replacement characters"; else pass "no replacement characters in the printed text"; fi
+	env $SAN_ENV $YS_BIN export minutes --db "$DB" --meeting "$M" --format pdf -o "$T_TMP/minutes.pdf" >/dev/null 2>&1
+	same_han minutes "$T_TMP/minutes.pdf"
+else
+	fail "no PDF with 「$MTITLE」 arrived in 60 s in $outdirs; queue: $(LC_ALL=C lpstat -o "$Q" 2>&1 | head -3); files: $(ls $outdirs 2>&1 | head -5)"
+fi
+
+# ---- the printer from the setting, and a notice ----------------------------------------------
+NP=$(sql "SELECT p.number FROM notice n JOIN proposal p ON p.id = n.proposal_id WHERE n.kind = 1 ORDER BY n.year DESC, n.seq DESC LIMIT 1")
+NTITLE=$(sql "SELECT n.title FROM notice n JOIN proposal p ON p.id = n.proposal_id WHERE n.kind = 1 AND p.number = '$NP' ORDER BY n.year DESC, n.seq DESC LIMIT 1")
+sqlite3 "$DB" "INSERT OR REPLACE INTO setting(key, value) VALUES ('printer', '$Q')"
+run print notice --db "$DB" --proposal "$NP" --kind decision
+rc_is 0 "print notice without --printer uses the setting 'printer'"
+has "已送打印机 $Q" "the job went to the printer of the setting"
+if wait_pdf "$NTITLE"; then
+	pass "the printed notice arrived with its Chinese title"
+	env $SAN_ENV $YS_BIN export notice --db "$DB" --proposal "$NP" --format pdf -o "$T_TMP/notice.pdf" >/dev/null 2>&1
+	same_han notice "$T_TMP/notice.pdf"
+else
+	fail "no PDF with 「$NTITLE」 arrived in 60 s"
+fi
+
+# ---- failures --------------------------------------------------------------------------------
+run print minutes --db "$DB" --meeting "$M" --printer NO-SUCH-PRINTER
+rc_is 1 "printing to a printer that does not exist exits 1"
+has "找不到打印机「NO-SUCH-PRINTER」" "the message names the missing printer in Chinese"
+has "$Q" "the message lists the printers there are"
+if ! LC_ALL=C lpstat -d 2>/dev/null | grep -q 'system default destination:'; then
+	sqlite3 "$DB" "DELETE FROM setting WHERE key = 'printer'"
+	run print minutes --db "$DB" --meeting "$M"
+	rc_is 1 "with printers but no default and no --printer, print exits 1"
+	has "没有设置默认打印机" "it says no default printer is set"
+	has "$Q" "and names the printers there are"
+fi
+out=$(env CUPS_SERVER="$T_TMP/no-cups.sock" $SAN_ENV $YS_BIN print minutes --db "$DB" --meeting "$M" --printer "$Q" 2>&1 </dev/null); rc=$?
+rc_is 1 "printing when CUPS does not answer exits 1"
+has "打印服务（CUPS）没有运行" "the message says CUPS is not running"
+run print minutes --db "$DB" --meeting 1999-H-99 --printer "$Q"
+rc_is 1 "printing an unknown meeting exits 1"
+has "没有编号为 1999-H-99 的会议" "the unknown meeting is named"
+run print minutes --db "$DB" --meeting "$M" -o x.pdf
+rc_is 2 "print with -o is a usage error"
+left=$(ls -A "$TMPDIR" | wc -l)
+if [ "$left" -eq 0 ]; then pass "no temporary print files are left behind"; else fail "left in \$TMPDIR: $(ls -A "$TMPDIR")"; fi

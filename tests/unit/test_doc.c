@@ -1,0 +1,777 @@
+/* test_doc.c: documents from a real (temporary) database built through the
+ * ops layer: the minutes of a meeting with every field of DESIGN.md §5 in
+ * order, from the meeting's own snapshots; sealed minutes with their digest
+ * and an addendum; notices (§6) in their public and internal versions; the
+ * text renderer's Chinese line-breaking and the HTML renderer's escaping. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "t.h"
+#include "clock.h"
+#include "core.h"
+#include "doc.h"
+#include "ops.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+static struct store *st;
+static char err[512];
+static char db_path[256];
+
+static void cpy(char *dst, size_t len, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* the roster */
+enum {
+	P_SECRETARY,              /* 张书记: 党组织委员 + 党员 */
+	P_DIRECTOR,               /* 李主任: 居委会委员 + 党员 */
+	P_MEMBER,                 /* 王委员: 居委会委员 */
+	P_PARTY1,                 /* 4 党员 */
+	P_HOUSE = P_PARTY1 + 4,   /* 5 户代表 */
+	P_CLERK = P_HOUSE + 5,    /* 赵记录 */
+	P_COUNT
+};
+static char pid[P_COUNT][ID_LEN];
+static char pname[P_COUNT][64];
+static char pphone[P_COUNT][32];
+
+static void test_open(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	int fd;
+
+	snprintf(db_path, sizeof db_path, "%s/yishiting-test-doc-XXXXXX",
+	         tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(db_path);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	st = store_open(db_path, 1, err, sizeof err);
+	if (!st)
+		printf("  store_open: %s\n", err);
+	CHECK(st != NULL);
+}
+
+static void remove_db(void)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char path[300];
+
+	if (!db_path[0])
+		return;
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
+		unlink(path);
+	}
+}
+
+static void test_people(void)
+{
+	struct community com;
+
+	memset(&com, 0, sizeof com);
+	snprintf(com.name, sizeof com.name, "军门社区");
+	snprintf(com.party_org, sizeof com.party_org, "中共军门社区委员会");
+	snprintf(com.committee, sizeof com.committee, "军门社区居民委员会");
+	snprintf(com.street, sizeof com.street, "鼓楼街道");
+	snprintf(com.phone, sizeof com.phone, "0591-87654321");
+	CHECK_INT(store_community_set(st, &com), 0);
+
+	for (int i = 0; i < P_COUNT; i++) {
+		struct person p;
+		memset(&p, 0, sizeof p);
+		if (i == P_SECRETARY)
+			snprintf(p.name, sizeof p.name, "张书记"), p.roles = ROLE_PARTY_CMTE | ROLE_PARTY;
+		else if (i == P_DIRECTOR)
+			snprintf(p.name, sizeof p.name, "李主任"), p.roles = ROLE_RES_CMTE | ROLE_PARTY;
+		else if (i == P_MEMBER)
+			snprintf(p.name, sizeof p.name, "王委员"), p.roles = ROLE_RES_CMTE;
+		else if (i < P_HOUSE)
+			snprintf(p.name, sizeof p.name, "党员%d", i - P_PARTY1 + 1), p.roles = ROLE_PARTY;
+		else if (i < P_CLERK)
+			snprintf(p.name, sizeof p.name, "户代表%d", i - P_HOUSE + 1), p.roles = ROLE_HOUSEHOLD;
+		else
+			snprintf(p.name, sizeof p.name, "赵记录"), p.roles = ROLE_OTHER;
+		snprintf(p.phone, sizeof p.phone, "139-5000-%04d", 1200 + i);
+		p.active = 1;
+		if (ops_person_save(st, &p, err, sizeof err) != 0)
+			printf("  person %d: %s\n", i, err);
+		CHECK(p.id[0] != '\0');
+		cpy(pid[i], sizeof pid[i], p.id);
+		cpy(pname[i], sizeof pname[i], p.name);
+		cpy(pphone[i], sizeof pphone[i], p.phone);
+	}
+}
+
+static int new_proposal(const char *title, char out_id[ID_LEN])
+{
+	struct proposal p;
+	struct proposer pp;
+
+	memset(&p, 0, sizeof p);
+	memset(&pp, 0, sizeof pp);
+	cpy(p.title, sizeof p.title, title);
+	p.content = "居民反映多年，请两委研究。";
+	cpy(pp.person_id, sizeof pp.person_id, pid[P_HOUSE]);
+	cpy(pp.name, sizeof pp.name, pname[P_HOUSE]);
+	pp.kind = PK_PERSON;
+	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
+		printf("  proposal: %s\n", err);
+		return -1;
+	}
+	cpy(out_id, ID_LEN, p.id);
+	return 0;
+}
+
+static int new_meeting(int kind, const char *title, const char *const *pids, int n,
+                       char mid[ID_LEN])
+{
+	struct meeting m;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	m.kind = kind;
+	if (title)
+		cpy(m.title, sizeof m.title, title);
+	snprintf(m.date, sizeof m.date, "2026-11-22");
+	snprintf(m.start_time, sizeof m.start_time, "13:30");
+	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
+	cpy(m.chair_id, sizeof m.chair_id, pid[P_SECRETARY]);
+	snprintf(m.chair_post, sizeof m.chair_post, "社区党委书记");
+	cpy(m.clerk_id, sizeof m.clerk_id, pid[P_CLERK]);
+	rc = ops_meeting_new(st, &m, pids, n, NULL, 0, err, sizeof err);
+	if (rc == 0) {
+		cpy(mid, ID_LEN, m.id);
+		meeting_clear(&m);
+	} else {
+		printf("  meeting: %s\n", err);
+	}
+	return rc;
+}
+
+static int agenda_id(const char *mid, int seq, char aid[ID_LEN])
+{
+	struct agenda_item a[8];
+	int n = store_agenda_list(st, mid, a, 8), rc = -1;
+	for (int i = 0; i < n; i++) {
+		if (a[i].seq == seq) {
+			cpy(aid, ID_LEN, a[i].id);
+			rc = 0;
+		}
+		agenda_clear(&a[i]);
+	}
+	return rc;
+}
+
+static int attend(const char *mid, int who, int status, const char *reason)
+{
+	if (ops_attend(st, mid, pid[who], status, reason, err, sizeof err) != 0) {
+		printf("  attend %s: %s\n", pname[who], err);
+		return -1;
+	}
+	return 0;
+}
+
+static int say(const char *mid, int who, const char *text)
+{
+	struct minute mi;
+
+	memset(&mi, 0, sizeof mi);
+	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
+	cpy(mi.speaker_id, sizeof mi.speaker_id, pid[who]);
+	cpy(mi.speaker, sizeof mi.speaker, pname[who]);
+	mi.text = (char *)text;
+	if (ops_minute_add(st, &mi, err, sizeof err) != 0) {
+		printf("  minute: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* a meeting that votes a proposal through: everybody entitled present */
+static int pass_meeting(int kind, const char *prop, int first, int count, char mid[ID_LEN])
+{
+	const char *ids[1] = { prop };
+	char aid[ID_LEN];
+	struct vote v;
+	struct vote_req rq = { .method = VM_HANDS, .yes = count };
+	struct close_req fwd = { .outcome = OC_FORWARD, .decision = "同意，转入下一步" };
+
+	if (new_meeting(kind, NULL, ids, 1, mid) != 0 || agenda_id(mid, 1, aid) != 0 ||
+	    ops_meeting_open(st, mid, err, sizeof err) != 0)
+		return -1;
+	for (int i = first; i < first + count; i++)
+		if (attend(mid, i, ATT_PRESENT, NULL) != 0)
+			return -1;
+	if (ops_vote(st, mid, aid, &rq, &v, err, sizeof err) != 0 ||
+	    ops_item_close(st, mid, aid, &fwd, err, sizeof err) != 0 ||
+	    ops_meeting_close(st, mid, 0, err, sizeof err) != 0) {
+		printf("  pass_meeting: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- checks on rendered text -------------------------------------------- */
+
+/* no line starts (after its indentation) with closing punctuation, and no
+ * line is wider than cols */
+static int lines_ok(const char *txt, int cols)
+{
+	static const char *const bad[] = {
+		"。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》",
+	};
+	const char *p = txt;
+	int ok = 1;
+
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *line = xmalloc(n + 1), *s;
+
+		memcpy(line, p, n);
+		line[n] = '\0';
+		for (s = line; *s == ' '; s++)
+			;
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+			if (strncmp(s, bad[i], strlen(bad[i])) == 0) {
+				printf("  line starts with %s: \"%s\"\n", bad[i], line);
+				ok = 0;
+			}
+		if (text_width(line) > cols) {
+			printf("  line wider than %d: \"%s\"\n", cols, line);
+			ok = 0;
+		}
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	return ok;
+}
+
+/* every needle appears, each after the one before */
+static int in_order(const char *hay, const char *const *needles, size_t n)
+{
+	const char *from = hay;
+	int ok = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *at = strstr(from, needles[i]);
+		if (!at) {
+			printf("  \"%s\" missing%s\n", needles[i],
+			       strstr(hay, needles[i]) ? " after the one before" : "");
+			ok = 0;
+			continue;
+		}
+		from = at + strlen(needles[i]);
+	}
+	return ok;
+}
+
+/* YS_TEST_DUMP=1 prints every rendered text, YS_TEST_DUMP=2 every HTML
+ * page, to look at them */
+static char *txt_of(const struct doc *d, int cols)
+{
+	struct strbuf sb = {0};
+	const char *dump = getenv("YS_TEST_DUMP");
+
+	render_txt(d, cols, &sb);
+	if (dump && *dump == '1')
+		printf("---- %s (%d columns)\n%s----\n", d->title ? d->title : "", cols, sb.s);
+	return sb_steal(&sb);
+}
+
+static void html_of(const struct doc *d, struct strbuf *h)
+{
+	const char *dump = getenv("YS_TEST_DUMP");
+
+	render_html(d, h);
+	if (dump && *dump == '2')
+		printf("---- %s (HTML)\n%s----\n", d->title ? d->title : "", h->s);
+}
+
+/* ---- the minutes --------------------------------------------------------- */
+
+static char lw_mid[ID_LEN];      /* the 两委联席会议 of test_minutes */
+static char lw_prop[ID_LEN];
+
+static const char long_speech[] =
+	"经过走访，3栋共有住户二十四户，其中同意加装电梯的二十一户，"
+	"反对的一户，未表态的两户。低层住户担心采光、噪音和出行不便，"
+	"高层住户希望尽快开工。建议：一、请设计单位出具两套方案；"
+	"二、费用按楼层分摊，一楼、二楼不出资；三、施工期间做好安全防护，"
+	"避免影响居民出行！大家还有什么意见？（请在会后一周内反馈。）";
+
+static void test_minutes(void)
+{
+	const char *ids[1];
+	char aid[ID_LEN], *txt;
+	struct vote v;
+	struct vote_req rq = { .method = VM_HANDS, .yes = 2 };
+	struct close_req fwd = { .outcome = OC_FORWARD, .decision = "同意提交党员大会审议",
+	                         .responsible = "李主任", .deadline = "2026-12-01" };
+	struct doc d;
+
+	CHECK_INT(new_proposal("3栋加装电梯", lw_prop), 0);
+	ids[0] = lw_prop;
+	CHECK_INT(new_meeting(MK_LIANGWEI, NULL, ids, 1, lw_mid), 0);
+	CHECK_INT(agenda_id(lw_mid, 1, aid), 0);
+	CHECK_INT(ops_meeting_open(st, lw_mid, err, sizeof err), 0);
+	CHECK_INT(attend(lw_mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+	CHECK_INT(attend(lw_mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+	CHECK_INT(attend(lw_mid, P_MEMBER, ATT_LEAVE, "外出参加街道培训"), 0);
+	CHECK_INT(ops_observer(st, lw_mid, NULL, "物业孙经理", err, sizeof err), 0);
+
+	/* an unfinished meeting: a preview that says so */
+	CHECK_INT(minutes_doc(st, lw_mid, &d, err, sizeof err), 0);
+	txt = txt_of(&d, 72);
+	CHECK_CONTAINS(txt, "预览");
+	CHECK_CONTAINS(txt, "尚未散会");
+	CHECK(d.footer == NULL);
+	free(txt);
+	doc_free(&d);
+
+	CHECK_INT(say(lw_mid, P_SECRETARY, "今天商议3栋加装电梯。\n第一，听取网格员走访情况；\n第二，讨论初步方案。"), 0);
+	CHECK_INT(say(lw_mid, P_DIRECTOR, long_speech), 0);
+	CHECK_INT(ops_vote(st, lw_mid, aid, &rq, &v, err, sizeof err), 0);
+	CHECK_INT(ops_item_close(st, lw_mid, aid, &fwd, err, sizeof err), 0);
+	CHECK_INT(store_meeting_set_pending(st, lw_mid, "电梯费用分摊比例待下次会议确定"), 0);
+	CHECK_INT(ops_meeting_close(st, lw_mid, 0, err, sizeof err), 0);
+
+	/* later edits never change the printed record: rename a person and
+	 * edit the rule set the vote used */
+	struct person p;
+	CHECK_INT(store_person_get(st, pid[P_DIRECTOR], &p), 0);
+	snprintf(p.name, sizeof p.name, "李新名");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
+	struct rule_set r;
+	CHECK_INT(store_rule_get_code(st, "LIANGWEI", &r), 0);
+	char old_rule[96];
+	cpy(old_rule, sizeof old_rule, r.name);
+	snprintf(r.name, sizeof r.name, "改过的规则");
+	CHECK_INT(store_rule_update(st, &r, "测试"), 0);
+
+	CHECK_INT(minutes_doc(st, lw_mid, &d, err, sizeof err), 0);
+	CHECK(d.kind == DOC_MINUTES);
+	CHECK(d.title != NULL && strstr(d.title, "两委联席会议记录") != NULL);
+	CHECK(d.number != NULL && d.number[0] != '\0');
+	CHECK(d.footer == NULL);
+	for (int cols = 40; cols <= 100; cols += 30) {
+		txt = txt_of(&d, cols);
+		CHECK(lines_ok(txt, cols));
+		free(txt);
+	}
+	txt = txt_of(&d, 72);
+	static const char *const fields[] = {
+		"会议名称：", "会议类型：两委联席会议", "日期：2026年11月22日", "起止时间：13:30",
+		"地点：社区党群服务中心", "主持人：张书记（社区党委书记）", "记录人：赵记录",
+		"应到人数：3 人", "实到人数：2 人", "出席名单：张书记、李主任",
+		"缺席人员及原因：王委员（请假：外出参加街道培训）", "列席人员：物业孙经理",
+		"议题：3栋加装电梯", "议程：", "发言摘要",
+		"今天商议3栋加装电梯。", "第一，听取网格员走访情况；", "第二，讨论初步方案。",
+		"表决方式：举手表决", "赞成 2 票", "反对 0 票", "弃权 0 票", "未表决 0 人",
+		"法定人数：", "表决结果：赞成 2 票", "表决规则：", "结论：通过",
+		"决定事项：同意提交党员大会审议", "责任人：李主任", "时限：2026年12月1日",
+		"遗留问题", "电梯费用分摊比例待下次会议确定", "散会",
+		"主持人（签字）：", "记录人（签字）：", "参会人员（签字）：",
+		"尚未签字确认",
+	};
+	CHECK(in_order(txt, fields, sizeof fields / sizeof fields[0]));
+	/* the speaker and time of a speech */
+	CHECK_CONTAINS(txt, "14:05 张书记：");
+	/* the multi-line entry keeps its lines, each under the text */
+	CHECK_CONTAINS(txt, "今天商议3栋加装电梯。\n");
+	/* the snapshot, not the current rule and roster */
+	CHECK_CONTAINS(txt, old_rule);
+	CHECK(strstr(txt, "改过的规则") == NULL);
+	CHECK(strstr(txt, "李新名") == NULL);
+	CHECK_CONTAINS(txt, "散会（14:05）");
+	/* the proposal's number in the agenda */
+	struct proposal pr;
+	CHECK_INT(store_proposal_get(st, lw_prop, &pr), 0);
+	CHECK_CONTAINS(txt, pr.number);
+	proposal_clear(&pr);
+	/* roster phones never reach the minutes */
+	for (int i = 0; i < P_COUNT; i++)
+		CHECK(strstr(txt, pphone[i]) == NULL);
+	free(txt);
+
+	/* the same doc as HTML */
+	struct strbuf h = {0};
+	html_of(&d, &h);
+	CHECK_CONTAINS(h.s, "<!DOCTYPE html>");
+	CHECK_CONTAINS(h.s, "<meta charset=\"utf-8\">");
+	CHECK_CONTAINS(h.s, "lang=\"zh-CN\"");
+	CHECK_CONTAINS(h.s, "外出参加街道培训");
+	CHECK_CONTAINS(h.s, "@page");
+	CHECK(strstr(h.s, "http://") == NULL && strstr(h.s, "https://") == NULL);
+	CHECK(strstr(h.s, "<script") == NULL && strstr(h.s, "<link") == NULL);
+	sb_free(&h);
+	doc_free(&d);
+
+	/* a meeting that does not exist */
+	CHECK_INT(minutes_doc(st, "00000000-0000-0000-0000-000000000000", &d, err, sizeof err), -1);
+	CHECK(err[0] != '\0');
+	doc_free(&d);
+}
+
+/* a recount and a 退回 in the minutes: every round with its reason, the
+ * step it went back to */
+static void test_rounds_and_exit(void)
+{
+	const char *ids[1];
+	char prop[ID_LEN], mid[ID_LEN], aid[ID_LEN], *txt;
+	struct vote v1, v2;
+	struct vote_req rq = { .method = VM_HANDS, .yes = 3, .no = 2, .abstain = 1 };
+	struct close_req ret = { .outcome = OC_RETURN, .to_step = STEP_PROPOSE,
+	                         .reason = "方案需补充费用测算" };
+	struct doc d;
+
+	CHECK_INT(new_proposal("2号楼外墙保温", prop), 0);
+	CHECK_INT(pass_meeting(MK_LIANGWEI, prop, P_SECRETARY, 3, mid), 0);
+	ids[0] = prop;
+	CHECK_INT(new_meeting(MK_PARTY, NULL, ids, 1, mid), 0);
+
+	/* planned: a preview that says so */
+	CHECK_INT(minutes_doc(st, mid, &d, err, sizeof err), 0);
+	txt = txt_of(&d, 80);
+	CHECK_CONTAINS(txt, "会议尚未开始");
+	free(txt);
+	doc_free(&d);
+
+	CHECK_INT(agenda_id(mid, 1, aid), 0);
+	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+	CHECK_INT(attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+	for (int i = P_PARTY1; i < P_HOUSE; i++)
+		CHECK_INT(attend(mid, i, ATT_PRESENT, NULL), 0);
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v1, err, sizeof err), 0);
+	CHECK_INT(v1.passed, 0);
+	rq.yes = 2;
+	rq.no = 3;
+	rq.supersedes = v1.id;
+	rq.reason = "计票人将反对票误记为赞成票";
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v2, err, sizeof err), 0);
+	CHECK_INT(ops_item_close(st, mid, aid, &ret, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+
+	CHECK_INT(minutes_doc(st, mid, &d, err, sizeof err), 0);
+	txt = txt_of(&d, 100);
+	CHECK(lines_ok(txt, 100));
+	static const char *const order[] = {
+		"出席名单：张书记、李新名、党员1、党员2、党员3、党员4", "缺席人员及原因：无",
+		"第 1 轮表决", "赞成 3 票，反对 2 票，弃权 1 票，未表决 0 人", "未通过",
+		"第 2 轮表决", "重新计票，更正第 1 轮结果；理由：计票人将反对票误记为赞成票",
+		"赞成 2 票，反对 3 票，弃权 1 票", "未通过",
+		"结论：退回至提议。理由：方案需补充费用测算", "决定事项：无", "散会",
+	};
+	CHECK(in_order(txt, order, sizeof order / sizeof order[0]));
+	free(txt);
+	doc_free(&d);
+}
+
+/* sealed minutes: the digest on every page (the footer), addenda after */
+static void test_sealed(void)
+{
+	struct seal s;
+	struct doc d;
+	char *txt, *foot;
+
+	memset(&s, 0, sizeof s);
+	CHECK_INT(ops_seal(st, lw_mid, &s, err, sizeof err), 0);
+	CHECK_INT(ops_addendum(st, lw_mid, "记录人笔误", "第二项发言人应为李主任，特此更正。",
+	                       err, sizeof err), 0);
+	CHECK_INT(minutes_doc(st, lw_mid, &d, err, sizeof err), 0);
+	foot = xasprintf("签字确认 %.16s  SM3 %s", s.signed_at, s.sm3);
+	CHECK_STR(d.footer, foot);
+	txt = txt_of(&d, 80);
+	CHECK(lines_ok(txt, 80));
+	CHECK(strstr(txt, "尚未签字确认") == NULL);
+	static const char *const order[] = {
+		"散会", "主持人（签字）：", "更正", "记录人笔误", "第二项发言人应为李主任", "SM3",
+	};
+	CHECK(in_order(txt, order, sizeof order / sizeof order[0]));
+	CHECK_CONTAINS(txt, s.sm3);
+	/* the digest in the HTML page's footer, repeated on every printed page */
+	struct strbuf h = {0};
+	html_of(&d, &h);
+	CHECK_CONTAINS(h.s, "<tfoot>");
+	CHECK_CONTAINS(h.s, foot);
+	sb_free(&h);
+	free(foot);
+	free(txt);
+	doc_free(&d);
+}
+
+/* HTML escapes everything the clerk typed */
+static void test_html_escape(void)
+{
+	const char *ids[1];
+	char prop[ID_LEN], mid[ID_LEN];
+	struct doc d;
+	struct strbuf h = {0};
+
+	CHECK_INT(new_proposal("<script>alert(1)</script> & \"引号\" 'x'", prop), 0);
+	ids[0] = prop;
+	CHECK_INT(new_meeting(MK_CONSULT, "<script>alert(2)</script>议事会 & \"协商\"", ids, 1, mid), 0);
+	CHECK_INT(minutes_doc(st, mid, &d, err, sizeof err), 0);
+	html_of(&d, &h);
+	CHECK(strstr(h.s, "<script") == NULL);
+	CHECK(strstr(h.s, "alert(1)</script>") == NULL);
+	CHECK_CONTAINS(h.s, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引号&quot; &#39;x&#39;");
+	CHECK_CONTAINS(h.s, "<title>&lt;script&gt;alert(2)&lt;/script&gt;议事会 &amp; &quot;协商&quot;");
+	sb_free(&h);
+	doc_free(&d);
+
+	/* html_escape on its own, with invalid UTF-8 and a control character */
+	html_escape("a<b>&\"'\x01\xff中", &h);
+	CHECK_STR(h.s, "a&lt;b&gt;&amp;&quot;&#39;\xef\xbf\xbd中");
+	sb_free(&h);
+}
+
+/* the renderers on a hand-made doc */
+static void test_render_txt(void)
+{
+	struct doc d;
+	char *txt;
+
+	doc_init(&d, DOC_NOTICE);
+	doc_add(&d, B_TITLE, NULL, "关于3栋加装电梯的公示");
+	doc_addf(&d, B_SUBTITLE, NULL, "〔%d〕%d号", 2026, 3);
+	doc_add(&d, B_FIELD, "地点", "社区党群服务中心二楼会议室，会议由社区党委书记主持，居委会主任作说明。");
+	doc_add(&d, B_PARA, NULL, "第一段。\n第二段，较长的一段文字需要折行，折行时不能把句号、逗号放在行首。");
+	doc_add(&d, B_RIGHT, NULL, "军门社区居民委员会");
+	doc_add(&d, B_SIGN, "主持人（签字）", "");
+	doc_add(&d, B_PAGEBREAK, NULL, "");
+	doc_add(&d, B_CENTER, NULL, "散会");
+	d.footer = xstrdup("签字确认 2026-11-22 20:15  SM3 abc");
+	txt = txt_of(&d, 30);
+	CHECK(lines_ok(txt, 30));
+	/* the title centred: (30 - 21) / 2 spaces */
+	CHECK(strncmp(txt, "    关于3栋加装电梯的公示\n", strlen("    关于3栋加装电梯的公示\n")) == 0);
+	/* right-aligned: 18 columns, 12 spaces */
+	CHECK_CONTAINS(txt, "\n            军门社区居民委员会\n");
+	/* a field's continuation lines stand under its text (6 columns) */
+	CHECK_CONTAINS(txt, "地点：社区党群服务中心二楼会议\n      室，会议");
+	/* paragraphs indented two characters */
+	CHECK_CONTAINS(txt, "\n    第一段。\n    第二段");
+	CHECK_CONTAINS(txt, "主持人（签字）：______");
+	CHECK_CONTAINS(txt, "\f\n");
+	/* the footer at the end */
+	CHECK_CONTAINS(txt, "\n\n签字确认 2026-11-22 20:15");
+	CHECK(strlen(txt) > 4 && strcmp(txt + strlen(txt) - 4, "abc\n") == 0);
+	free(txt);
+	doc_free(&d);
+}
+
+/* ---- notices ------------------------------------------------------------- */
+
+static int leaks_phone(const char *txt)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		char digits[32];
+		size_t n = 0;
+		if (strstr(txt, pphone[i]))
+			return 1;
+		for (const char *s = pphone[i]; *s; s++)
+			if (*s >= '0' && *s <= '9')
+				digits[n++] = *s;
+		digits[n] = '\0';
+		if (strstr(txt, digits))
+			return 1;
+	}
+	return 0;
+}
+
+static void check_notice(const struct notice *n, int public_version, const char *objector,
+                         const char *objection)
+{
+	struct doc d;
+	char *txt, *wide, from[32], to[32], written[32], *period, sig[256], *last = NULL;
+	const char *p;
+
+	CHECK_INT(notice_doc(st, n->id, public_version, &d, err, sizeof err), 0);
+	CHECK(d.kind == DOC_NOTICE);
+	txt = txt_of(&d, 56);
+	CHECK(lines_ok(txt, 56));
+	wide = txt_of(&d, 400);          /* nothing wraps: look for whole texts */
+	ys_cn_date(n->start_date, from);
+	ys_cn_date(n->end_date, to);
+	ys_cn_date(n->written_date, written);
+	period = xasprintf("公示期：%s至%s", from, to);
+	CHECK(strstr(n->title, "关于") == n->title);
+	CHECK(strstr(n->doc_no, "〔") == n->doc_no);
+	const char *const order[] = {
+		n->title, n->doc_no, "全体居民：", period, "异议渠道：",
+	};
+	CHECK(in_order(wide, order, sizeof order / sizeof order[0]));
+	/* the objection line as it is (its first line) */
+	char *ch = xstrdup(n->channel);
+	char *nl = strchr(ch, '\n');
+	if (nl)
+		*nl = '\0';
+	CHECK_CONTAINS(wide, ch);
+	free(ch);
+	/* 落款: every line of the signoff, after the channel, then 成文日期 */
+	cpy(sig, sizeof sig, n->signoff);
+	p = strstr(wide, "异议渠道：");
+	for (char *line = strtok(sig, "\n"); line; line = strtok(NULL, "\n")) {
+		p = p ? strstr(p, line) : NULL;
+		CHECK(p != NULL);
+		last = line;
+	}
+	CHECK(last != NULL);
+	CHECK(p != NULL && strstr(p, written) != NULL);
+	if (public_version) {
+		CHECK(strstr(wide, objector) == NULL);
+		CHECK(strstr(wide, objection) == NULL);
+		CHECK(!leaks_phone(wide));
+		CHECK(!leaks_phone(txt));
+	} else {
+		CHECK_CONTAINS(wide, objector);
+		CHECK_CONTAINS(wide, objection);
+		CHECK_CONTAINS(wide, "内部");
+	}
+	struct strbuf h = {0};
+	html_of(&d, &h);
+	CHECK_CONTAINS(h.s, "<h1>");
+	if (public_version) {
+		CHECK(strstr(h.s, objector) == NULL);
+		CHECK(!leaks_phone(h.s));
+	}
+	sb_free(&h);
+	free(period);
+	free(txt);
+	free(wide);
+	doc_free(&d);
+}
+
+static void test_notice(void)
+{
+	char prop[ID_LEN], mid[ID_LEN];
+	struct notice n;
+
+	CHECK_INT(new_proposal("5栋屋面防水维修", prop), 0);
+	CHECK_INT(pass_meeting(MK_LIANGWEI, prop, P_SECRETARY, 3, mid), 0);
+	/* 党员大会: 张书记, 李主任 and 4 党员 */
+	{
+		const char *ids[1] = { prop };
+		char aid[ID_LEN];
+		struct vote v;
+		struct vote_req rq = { .method = VM_HANDS, .yes = 6 };
+		struct close_req fwd = { .outcome = OC_FORWARD };
+		CHECK_INT(new_meeting(MK_PARTY, NULL, ids, 1, mid), 0);
+		CHECK_INT(agenda_id(mid, 1, aid), 0);
+		CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+		CHECK_INT(attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+		CHECK_INT(attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+		for (int i = P_PARTY1; i < P_HOUSE; i++)
+			CHECK_INT(attend(mid, i, ATT_PRESENT, NULL), 0);
+		CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), 0);
+		CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+		CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	}
+	CHECK_INT(pass_meeting(MK_RESIDENTS, prop, P_HOUSE, 5, mid), 0);
+
+	memset(&n, 0, sizeof n);
+	if (ops_notice_new(st, prop, NK_DECISION, 7, &n, err, sizeof err) != 0)
+		printf("  ops_notice_new: %s\n", err);
+	CHECK(n.id[0] != '\0');
+	if (!n.id[0])
+		return;
+	CHECK_INT(ops_objection(st, n.id, "钱某某", "施工时间安排在午休时段，影响休息", err, sizeof err), 0);
+	check_notice(&n, 1, "钱某某", "影响休息");
+	check_notice(&n, 0, "钱某某", "影响休息");
+	notice_clear(&n);
+}
+
+/* a notice whose body carries phone numbers: the public version keeps only
+ * the objection line's */
+static void test_notice_phones(void)
+{
+	char prop[ID_LEN];
+	struct notice n;
+	struct doc d;
+	char *txt, *body;
+
+	CHECK_INT(new_proposal("小区路灯更换", prop), 0);
+	memset(&n, 0, sizeof n);
+	cpy(n.proposal_id, sizeof n.proposal_id, prop);
+	n.kind = NK_RESULT;
+	snprintf(n.title, sizeof n.title, "关于小区路灯更换实施结果的公示");
+	snprintf(n.addressee, sizeof n.addressee, "全体居民");
+	body = xasprintf("2026年11月20日更换路灯12盏，议题 2026-017 已实施完毕。\n"
+	                 "施工联系人%s，电话 %s；手机13950001299；座机 0591-88886666；"
+	                 "值班 87651234，+86 139 5000 1288；另见议题 2026-1017。\n"
+	                 "社区电话 0591-87654321。\n费用 38000 元，共 120 户受益。",
+	                 pname[P_HOUSE], pphone[P_HOUSE]);
+	n.body = body;
+	snprintf(n.start_date, sizeof n.start_date, "2026-11-22");
+	snprintf(n.end_date, sizeof n.end_date, "2026-11-28");
+	n.channel = "如有异议，请于公示期内向社区居委会反映。\n电话：0591-87654321";
+	snprintf(n.signoff, sizeof n.signoff, "中共军门社区委员会\n军门社区居民委员会");
+	snprintf(n.written_date, sizeof n.written_date, "2026-11-22");
+	CHECK_INT(store_notice_add(st, &n), 0);
+	n.body = NULL;
+	n.channel = NULL;
+	free(body);
+
+	CHECK_INT(notice_doc(st, n.id, 1, &d, err, sizeof err), 0);
+	txt = txt_of(&d, 60);
+	CHECK(lines_ok(txt, 60));
+	CHECK(!leaks_phone(txt));
+	CHECK(strstr(txt, "13950001299") == NULL);
+	CHECK(strstr(txt, "88886666") == NULL);
+	CHECK_CONTAINS(txt, "电话：0591-87654321");
+	CHECK_CONTAINS(txt, "社区电话 0591-87654321");   /* the objection line's own number */
+	CHECK(strstr(txt, "87651234") == NULL);
+	CHECK(strstr(txt, "5000 1288") == NULL);
+	CHECK_CONTAINS(txt, "2026-017");                  /* not phone numbers */
+	CHECK_CONTAINS(txt, "2026-1017");
+	CHECK_CONTAINS(txt, "38000 元");
+	CHECK_CONTAINS(txt, "〔2026〕");
+	CHECK_CONTAINS(txt, "公示期：2026年11月22日至2026年11月28日");
+	CHECK_CONTAINS(txt, "2026年11月22日\n");
+	free(txt);
+	doc_free(&d);
+
+	/* the file copy keeps the body as written */
+	CHECK_INT(notice_doc(st, n.id, 0, &d, err, sizeof err), 0);
+	txt = txt_of(&d, 200);
+	CHECK_CONTAINS(txt, "13950001299");
+	CHECK_CONTAINS(txt, "公示期内未收到异议");
+	free(txt);
+	doc_free(&d);
+
+	CHECK_INT(notice_doc(st, "00000000-0000-0000-0000-000000000000", 1, &d, err, sizeof err), -1);
+	doc_free(&d);
+}
+
+int main(void)
+{
+	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
+	RUN(test_open);
+	if (!st) {
+		remove_db();
+		T_DONE();
+	}
+	RUN(test_people);
+	RUN(test_render_txt);
+	RUN(test_minutes);
+	RUN(test_sealed);
+	RUN(test_rounds_and_exit);
+	RUN(test_html_escape);
+	RUN(test_notice);
+	RUN(test_notice_phones);
+	store_close(st);
+	remove_db();
+	T_DONE();
+}

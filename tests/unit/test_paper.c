@@ -1,0 +1,589 @@
+/* test_paper.c: what follows a decision — notices (公示) with their 文号
+ * numbered per year, posting periods, titles and bodies written from the
+ * meeting and the vote, objections and their answers, implementation with
+ * a responsible person, a deadline, progress entries and the overdue list,
+ * and ops_proposal_advance through every later step with its refusals. */
+#include <stdlib.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "t.h"
+#include "clock.h"
+#include "core.h"
+#include "ops.h"
+#include "store.h"
+#include "util.h"
+
+static struct store *st;
+static char err[512];
+static char db_path[256];
+
+enum { P_SEC, P_DIR, P_MEM, P_PARTY, P_REP = P_PARTY + 3, P_COUNT = P_REP + 4 };
+static char pid[P_COUNT][ID_LEN];
+
+/* three proposals decided by a 居民代表会议, one waiting at 提议 */
+static char p1[ID_LEN], p2[ID_LEN], p3[ID_LEN], p4[ID_LEN];
+static char n1[ID_LEN];
+static char reps_meeting1[16];
+
+static void at(const char *stamp)
+{
+	ys_clock_set(ys_parse_stamp(stamp));
+}
+
+static int exec_sql(const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK)
+		printf("  sql: %s: %s\n", sql, msg ? msg : "?");
+	sqlite3_free(msg);
+	return rc;
+}
+
+static int step_of(const char *id)
+{
+	struct proposal p;
+	int step = -1;
+
+	if (store_proposal_get(st, id, &p) == 0) {
+		step = p.step;
+		proposal_clear(&p);
+	}
+	return step;
+}
+
+static int new_proposal(const char *title, char out[ID_LEN])
+{
+	struct proposal p;
+	struct proposer pp;
+
+	memset(&p, 0, sizeof p);
+	memset(&pp, 0, sizeof pp);
+	snprintf(p.title, sizeof p.title, "%s", title);
+	p.content = "居民多次反映，请社区研究解决。";
+	snprintf(pp.person_id, sizeof pp.person_id, "%s", pid[P_REP]);
+	snprintf(pp.name, sizeof pp.name, "代表甲");
+	pp.kind = PK_PERSON;
+	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
+		printf("  proposal: %s\n", err);
+		return -1;
+	}
+	snprintf(out, ID_LEN, "%s", p.id);
+	return 0;
+}
+
+/* one meeting of kind on the proposal: everyone entitled signs in, all vote
+ * yes by show of hands, the item is forwarded with the decision given */
+static int one_meeting(int kind, const char *prop, const char *date, const struct close_req *cr,
+                       char number[16])
+{
+	struct meeting m;
+	struct agenda_item a[2];
+	struct attendance att[32];
+	struct vote v;
+	struct vote_req rq = { .method = VM_HANDS };
+	char mid[ID_LEN], aid[ID_LEN], stamp[32];
+	const char *ids[1] = { prop };
+	int n;
+
+	snprintf(stamp, sizeof stamp, "%s 14:00", date);
+	at(stamp);
+	memset(&m, 0, sizeof m);
+	m.kind = kind;
+	snprintf(m.date, sizeof m.date, "%s", date);
+	snprintf(m.start_time, sizeof m.start_time, "14:30");
+	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
+	snprintf(m.chair_id, sizeof m.chair_id, "%s", pid[P_SEC]);
+	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
+	if (ops_meeting_new(st, &m, ids, 1, NULL, 0, err, sizeof err) != 0) {
+		printf("  meeting: %s\n", err);
+		return -1;
+	}
+	snprintf(mid, sizeof mid, "%s", m.id);
+	if (number)
+		snprintf(number, 16, "%s", m.number);
+	meeting_clear(&m);
+	if (store_agenda_list(st, mid, a, 2) != 1)
+		return -1;
+	snprintf(aid, sizeof aid, "%s", a[0].id);
+	agenda_clear(&a[0]);
+	snprintf(stamp, sizeof stamp, "%s 14:30", date);
+	at(stamp);
+	if (ops_meeting_open(st, mid, err, sizeof err) != 0)
+		return -1;
+	n = store_attendance_page(st, mid, NULL, -1, 0, 1, att, 32);
+	for (int i = 0; i < n; i++) {
+		if (!att[i].entitled)
+			continue;
+		if (ops_attend(st, mid, att[i].person_id, ATT_PRESENT, NULL, err, sizeof err) != 0)
+			return -1;
+		rq.yes++;
+	}
+	if (ops_vote(st, mid, aid, &rq, &v, err, sizeof err) != 0 ||
+	    ops_item_close(st, mid, aid, cr, err, sizeof err) != 0 ||
+	    ops_meeting_close(st, mid, 0, err, sizeof err) != 0) {
+		printf("  meeting %d: %s\n", kind, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* 两委联席会议, 党员大会, 居民代表会议 in the month given ("2026-01") */
+static int decide(const char *title, const char *month, const char *decision,
+                  const char *responsible, const char *deadline, char out[ID_LEN],
+                  char reps_number[16])
+{
+	struct close_req fwd = { .outcome = OC_FORWARD };
+	struct close_req dec = { .outcome = OC_FORWARD, .decision = decision,
+	                         .responsible = responsible, .deadline = deadline };
+	char d1[11], d2[11], d3[11];
+
+	snprintf(d1, sizeof d1, "%s-05", month);
+	snprintf(d2, sizeof d2, "%s-12", month);
+	snprintf(d3, sizeof d3, "%s-19", month);
+	at("2026-01-04 09:00");
+	if (new_proposal(title, out) != 0)
+		return -1;
+	if (one_meeting(MK_LIANGWEI, out, d1, &fwd, NULL) != 0 ||
+	    one_meeting(MK_PARTY, out, d2, &fwd, NULL) != 0 ||
+	    one_meeting(MK_REPS, out, d3, &dec, reps_number) != 0)
+		return -1;
+	return step_of(out) == STEP_RESOLVE ? 0 : -1;
+}
+
+static void test_setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	static const char *const names[P_COUNT] = {
+		"张书记", "李主任", "王委员", "党员甲", "党员乙", "党员丙",
+		"代表甲", "代表乙", "代表丙", "代表丁",
+	};
+	struct community com;
+	int fd;
+
+	snprintf(db_path, sizeof db_path, "%s/yishiting-test-paper-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(db_path);
+	CHECK(fd >= 0);
+	if (fd >= 0)
+		close(fd);
+	st = store_open(db_path, 1, err, sizeof err);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	at("2026-01-04 09:00");
+	memset(&com, 0, sizeof com);
+	snprintf(com.name, sizeof com.name, "幸福里社区");
+	snprintf(com.party_org, sizeof com.party_org, "中共幸福里社区委员会");
+	snprintf(com.committee, sizeof com.committee, "幸福里社区居民委员会");
+	snprintf(com.phone, sizeof com.phone, "0591-87654321");
+	CHECK_INT(store_community_set(st, &com), 0);
+	for (int i = 0; i < P_COUNT; i++) {
+		struct person pe;
+		memset(&pe, 0, sizeof pe);
+		snprintf(pe.name, sizeof pe.name, "%s", names[i]);
+		pe.roles = i == P_SEC ? ROLE_PARTY_CMTE | ROLE_PARTY
+		         : i == P_DIR ? ROLE_RES_CMTE | ROLE_PARTY
+		         : i == P_MEM ? ROLE_RES_CMTE
+		         : i < P_REP ? ROLE_PARTY : ROLE_REP;
+		snprintf(pe.phone, sizeof pe.phone, "1380000%04d", i);
+		pe.active = 1;
+		CHECK_INT(ops_person_save(st, &pe, err, sizeof err), 0);
+		snprintf(pid[i], sizeof pid[i], "%s", pe.id);
+	}
+	/* the settings the migration brings */
+	{
+		char v[16];
+		CHECK_INT(store_setting_get(st, "notice_days", v, sizeof v), 0);
+		CHECK_STR(v, "7");
+		CHECK_INT(store_setting_get(st, "material_days", v, sizeof v), 0);
+		CHECK_STR(v, "3");
+	}
+	CHECK_INT(decide("关于小区路灯维修的提议", "2026-01", "决议：更换损坏路灯12盏，增设2盏。",
+	                 "李主任", "2026-06-30", p1, reps_meeting1), 0);
+	CHECK_INT(decide("3栋楼道照明改造", "2026-02", "", "", "", p2, NULL), 0);
+	CHECK_INT(decide("关于4栋外墙修缮的建议", "2026-03", "4栋外墙脱落部分重新粉刷。",
+	                 "王委员", "", p3, NULL), 0);
+	at("2026-02-01 09:00");
+	CHECK_INT(new_proposal("中心广场增设座椅", p4), 0);
+}
+
+/* ---- notices ------------------------------------------------------------------ */
+
+static void test_decision_notice(void)
+{
+	struct notice n, g;
+
+	/* refusals before anything is written */
+	at("2026-03-01 10:00");
+	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "实施");
+	CHECK_INT(ops_notice_new(st, p1, 9, 0, &n, err, sizeof err), -1);
+	CHECK_STR(err, "公示类型无效。");
+	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, -1, &n, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "公示期");
+	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 400, &n, err, sizeof err), -1);
+	CHECK_INT(ops_notice_new(st, p4, NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "决议");
+	CHECK_INT(ops_notice_new(st, "no-such-proposal", NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_STR(err, "议题不存在。");
+	CHECK_INT(store_notice_page(st, "", "", &g, 1), 0);
+
+	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 0, &n, err, sizeof err), 0);
+	CHECK_INT(step_of(p1), STEP_PUBLISH);
+	snprintf(n1, sizeof n1, "%s", n.id);
+	CHECK_INT(n.kind, NK_DECISION);
+	CHECK_INT(n.year, 2026);
+	CHECK_INT(n.seq, 1);
+	CHECK_STR(n.doc_no, "〔2026〕1号");
+	CHECK_STR(n.title, "关于小区路灯维修的公示");
+	CHECK_STR(n.addressee, "全体居民");
+	CHECK_STR(n.start_date, "2026-03-01");
+	CHECK_STR(n.end_date, "2026-03-07");            /* 7 days, the first included */
+	CHECK_STR(n.written_date, "2026-03-01");
+	CHECK_STR(n.channel, "公示期内如有异议，请向社区居委会反映，电话：0591-87654321");
+	CHECK_STR(n.signoff, "中共幸福里社区委员会\n幸福里社区居民委员会");
+	CHECK_STR(n.proposal_number, "2026-001");
+	/* the body from the data: meeting, 应到/实到, counts, result, decision */
+	CHECK_CONTAINS(n.body, "2026年1月19日");
+	CHECK_CONTAINS(n.body, reps_meeting1);
+	CHECK_CONTAINS(n.body, "居民代表会议");
+	CHECK_CONTAINS(n.body, "议题 2026-001「关于小区路灯维修的提议」");
+	CHECK_CONTAINS(n.body, "应到居民代表 4 人，实到 4 人");
+	CHECK_CONTAINS(n.body, "举手表决");
+	CHECK_CONTAINS(n.body, "赞成 4 票，反对 0 票，弃权 0 票");
+	CHECK_CONTAINS(n.body, "赞成 4 票，超过出席人数 4 人的半数，通过。");
+	CHECK_CONTAINS(n.body, "决议内容：更换损坏路灯12盏，增设2盏。");
+	CHECK(strstr(n.body, "决议：决议") == NULL);
+	CHECK_CONTAINS(n.body, "责任人：李主任；完成时限：2026年6月30日。");
+	/* personal data the notice does not need stays out */
+	CHECK(strstr(n.body, "1380000") == NULL);
+	CHECK(strstr(n.body, "赵记录") == NULL);
+
+	/* the stored notice is the one returned */
+	CHECK_INT(store_notice_get(st, n1, &g), 0);
+	CHECK_STR(g.doc_no, n.doc_no);
+	CHECK_STR(g.body, n.body);
+	CHECK_STR(g.channel, n.channel);
+	CHECK_STR(g.signoff, n.signoff);
+	CHECK_STR(g.created_at, "2026-03-01 10:00:00");
+	notice_clear(&g);
+	CHECK_INT(store_notice_for(st, p1, NK_DECISION, &g), 0);
+	CHECK_STR(g.id, n1);
+	notice_clear(&g);
+	CHECK_INT(store_notice_for(st, p1, NK_RESULT, &g), 1);
+	notice_clear(&n);
+
+	/* the event of 决议公开 is written */
+	{
+		struct pevent e;
+		CHECK_INT(store_proposal_event_find(st, p1, ACT_PUBLISH, 0, &e), 0);
+		CHECK_INT(e.from_step, STEP_RESOLVE);
+		CHECK_INT(e.to_step, STEP_PUBLISH);
+		CHECK_STR(e.at, "2026-03-01 10:00:00");
+		pevent_clear(&e);
+	}
+	/* once published, not again */
+	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_INT(store_notice_page(st, "", "", &g, 1), 1);
+	notice_clear(&g);
+}
+
+static void test_objections(void)
+{
+	struct objection o[4];
+	int total = -1, open = -1, n;
+
+	at("2026-03-02 09:15");
+	CHECK_INT(ops_objection(st, n1, "", "路灯离窗户太近。", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "异议的人");
+	CHECK_INT(ops_objection(st, n1, "钱大爷", " ", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "异议内容");
+	CHECK_INT(ops_objection(st, "no-such-notice", "钱大爷", "路灯离窗户太近。", err, sizeof err), -1);
+	CHECK_STR(err, "公示不存在。");
+	CHECK_INT(ops_objection(st, n1, " 钱大爷 ", "5栋东侧新增路灯离我家卧室窗户太近，晚上影响休息。",
+	                        err, sizeof err), 0);
+	CHECK_INT(store_objection_count(st, n1, &total, &open), 0);
+	CHECK_INT(total, 1);
+	CHECK_INT(open, 1);
+	/* after the posting period (ended 2026-03-07): recorded all the same */
+	at("2026-03-09 16:40");
+	CHECK_INT(ops_objection(st, n1, "孙阿姨", "希望路灯用暖光。", err, sizeof err), 0);
+
+	n = store_objection_list(st, n1, o, 4);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(o[0].person, "钱大爷");
+		CHECK_STR(o[0].received_at, "2026-03-02 09:15:00");
+		CHECK(o[0].answer == NULL);
+		CHECK_STR(o[0].answered_at, "");
+		CHECK_STR(o[1].received_at, "2026-03-09 16:40:00");
+		CHECK(strcmp(o[1].received_at, "2026-03-07 23:59:59") > 0);   /* late */
+
+		at("2026-03-03 10:00");
+		CHECK_INT(ops_objection_answer(st, o[0].id, "  ", err, sizeof err), -1);
+		CHECK_CONTAINS(err, "答复");
+		CHECK_INT(ops_objection_answer(st, o[0].id, "已调整灯杆位置，向东移5米并加装遮光罩。",
+		                               err, sizeof err), 0);
+		CHECK_INT(ops_objection_answer(st, o[0].id, "再答一次", err, sizeof err), -1);
+		CHECK_CONTAINS(err, "已于 2026-03-03 10:00:00 答复");
+		CHECK_INT(ops_objection_answer(st, "no-such-objection", "答复", err, sizeof err), -1);
+		CHECK_STR(err, "异议不存在。");
+		struct objection g;
+		CHECK_INT(store_objection_get(st, o[0].id, &g), 0);
+		CHECK_STR(g.answer, "已调整灯杆位置，向东移5米并加装遮光罩。");
+		CHECK_STR(g.answered_at, "2026-03-03 10:00:00");
+		CHECK_STR(g.person, "钱大爷");
+		objection_clear(&g);
+	}
+	for (int i = 0; i < n; i++)
+		objection_clear(&o[i]);
+	CHECK_INT(store_objection_count(st, n1, &total, &open), 0);
+	CHECK_INT(total, 2);
+	CHECK_INT(open, 1);
+}
+
+static void test_implementation(void)
+{
+	struct impl im;
+	struct progress pr[4];
+	struct notice n;
+	char ids[4][ID_LEN];
+	int k;
+
+	at("2026-03-10 09:00");
+	/* 实施 has not started: no progress yet */
+	CHECK_INT(ops_progress(st, p1, "开始施工。", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "不在实施阶段");
+	/* the form starts with what the meeting decided */
+	CHECK_INT(ops_impl_defaults(st, p1, &im, err, sizeof err), 0);
+	CHECK_STR(im.responsible, "李主任");
+	CHECK_STR(im.deadline, "2026-06-30");
+	CHECK_INT(store_impl_get(st, p1, &im), 1);
+	/* advancing needs them set */
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "实施责任人和完成时限");
+	CHECK_INT(step_of(p1), STEP_PUBLISH);
+	CHECK_INT(ops_implement(st, p1, "", "2026-06-30", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "责任人");
+	CHECK_INT(ops_implement(st, p1, "李主任", "2026-02-30", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "完成时限");
+	CHECK_INT(ops_implement(st, p1, "李主任", "6月30日", err, sizeof err), -1);
+	CHECK_INT(ops_implement(st, p2, "李主任", "2026-06-30", err, sizeof err), -1);  /* not published */
+	CHECK_INT(step_of(p2), STEP_RESOLVE);
+	CHECK_INT(ops_implement(st, p1, " 李主任 ", "2026-06-30", err, sizeof err), 0);
+	CHECK_INT(step_of(p1), STEP_IMPLEMENT);
+	CHECK_INT(store_impl_get(st, p1, &im), 0);
+	CHECK_STR(im.responsible, "李主任");
+	CHECK_STR(im.deadline, "2026-06-30");
+	CHECK_INT(ops_implement(st, p1, "李主任", "2026-07-30", err, sizeof err), -1);
+
+	/* the result notice needs progress */
+	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "实施进展");
+	CHECK_INT(ops_progress(st, p1, "   ", err, sizeof err), -1);
+	at("2026-04-01 15:00");
+	CHECK_INT(ops_progress(st, p1, "路灯采购完成，开始安装。", err, sizeof err), 0);
+	at("2026-07-05 17:00");
+	CHECK_INT(ops_progress(st, p1, "14盏路灯全部安装通电，经居民代表验收合格。", err, sizeof err), 0);
+	CHECK_INT(store_progress_count(st, p1), 2);
+	k = store_progress_list(st, p1, pr, 4);
+	CHECK_INT(k, 2);
+	if (k == 2) {
+		CHECK_STR(pr[0].at, "2026-04-01");
+		CHECK_STR(pr[1].at, "2026-07-05");
+		CHECK_STR(pr[1].text, "14盏路灯全部安装通电，经居民代表验收合格。");
+	}
+	for (int i = 0; i < k; i++)
+		progress_clear(&pr[i]);
+
+	/* overdue: under implementation with the deadline before today */
+	CHECK_INT(store_impl_overdue(st, "2026-06-30", ids, 4), 0);
+	CHECK_INT(store_impl_overdue(st, "2026-07-01", ids, 4), 1);
+	CHECK_STR(ids[0], p1);
+
+	/* 实施结果公开 through advance, written from the entries */
+	at("2026-07-10 09:00");
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
+	CHECK_INT(step_of(p1), STEP_RESULT);
+	CHECK_INT(store_notice_for(st, p1, NK_RESULT, &n), 0);
+	CHECK_STR(n.doc_no, "〔2026〕2号");
+	CHECK_STR(n.title, "关于小区路灯维修实施结果的公示");
+	CHECK_STR(n.start_date, "2026-07-10");
+	CHECK_STR(n.end_date, "2026-07-16");
+	CHECK_CONTAINS(n.body, "由李主任负责");
+	CHECK_CONTAINS(n.body, "完成时限为2026年6月30日");
+	CHECK_CONTAINS(n.body, "2026年4月1日：路灯采购完成，开始安装。");
+	CHECK_CONTAINS(n.body, "2026年7月5日：14盏路灯全部安装通电，经居民代表验收合格。");
+	CHECK_CONTAINS(n.body, "实施晚于完成时限（2026年6月30日）5 天");
+	CHECK_CONTAINS(n.body, reps_meeting1);
+	notice_clear(&n);
+	/* no longer under implementation: not overdue */
+	CHECK_INT(store_impl_overdue(st, "2026-07-11", ids, 4), 0);
+	CHECK_INT(ops_progress(st, p1, "补记。", err, sizeof err), -1);
+
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
+	CHECK_INT(step_of(p1), STEP_ARCHIVE);
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "归档");
+}
+
+static void test_numbering(void)
+{
+	struct notice n, page[4];
+	int k;
+
+	/* a longer posting period that runs into the next year: the 文号 is
+	 * of the year it is written */
+	at("2026-12-28 09:00");
+	CHECK_INT(ops_notice_new(st, p2, NK_DECISION, 10, &n, err, sizeof err), 0);
+	CHECK_STR(n.doc_no, "〔2026〕3号");
+	CHECK_STR(n.start_date, "2026-12-28");
+	CHECK_STR(n.end_date, "2027-01-06");
+	CHECK_STR(n.title, "关于3栋楼道照明改造的公示");
+	CHECK_CONTAINS(n.body, "决议内容：同意议题「3栋楼道照明改造」。");
+	CHECK(strstr(n.body, "责任人") == NULL);
+	notice_clear(&n);
+
+	/* the posting period from the setting; a new year starts at 1 */
+	CHECK_INT(store_setting_set(st, "notice_days", "5"), 0);
+	at("2027-01-05 09:00");
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
+	CHECK_INT(step_of(p3), STEP_PUBLISH);
+	CHECK_INT(store_notice_for(st, p3, NK_DECISION, &n), 0);
+	CHECK_STR(n.doc_no, "〔2027〕1号");
+	CHECK_INT(n.year, 2027);
+	CHECK_INT(n.seq, 1);
+	CHECK_STR(n.start_date, "2027-01-05");
+	CHECK_STR(n.end_date, "2027-01-09");
+	CHECK_STR(n.title, "关于4栋外墙修缮的公示");
+	CHECK_CONTAINS(n.body, "责任人：王委员。");
+	notice_clear(&n);
+	CHECK_INT(store_setting_set(st, "notice_days", "7"), 0);
+
+	/* the board: newest first, in pages */
+	k = store_notice_page(st, "", "", page, 2);
+	CHECK_INT(k, 2);
+	if (k == 2) {
+		CHECK_STR(page[0].doc_no, "〔2027〕1号");
+		CHECK_STR(page[1].doc_no, "〔2026〕3号");
+		char s[11], id[ID_LEN];
+		snprintf(s, sizeof s, "%s", page[1].start_date);
+		snprintf(id, sizeof id, "%s", page[1].id);
+		for (int i = 0; i < k; i++)
+			notice_clear(&page[i]);
+		k = store_notice_page(st, s, id, page, 4);
+		CHECK_INT(k, 2);
+		if (k == 2) {
+			CHECK_STR(page[0].doc_no, "〔2026〕2号");
+			CHECK_STR(page[1].doc_no, "〔2026〕1号");
+		}
+	}
+	for (int i = 0; i < k; i++)
+		notice_clear(&page[i]);
+}
+
+/* the whole way by advance alone, each refusal telling the clerk what to do */
+static void test_advance(void)
+{
+	at("2027-01-06 09:00");
+	CHECK_INT(ops_proposal_advance(st, p4, err, sizeof err), -1);     /* still at 提议 */
+	CHECK_INT(step_of(p4), STEP_PROPOSE);
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
+	CHECK_STR(err, "请先确定实施责任人和完成时限，再进入实施。");
+	CHECK_INT(ops_implement(st, p3, "王委员", "2027-03-31", err, sizeof err), 0);
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "请先登记实施进展");
+	CHECK_INT(step_of(p3), STEP_IMPLEMENT);
+	at("2027-03-01 10:00");
+	CHECK_INT(ops_progress(st, p3, "外墙粉刷完成。", err, sizeof err), 0);
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
+	CHECK_INT(step_of(p3), STEP_RESULT);
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
+	CHECK_INT(step_of(p3), STEP_ARCHIVE);
+	{
+		struct notice n;
+		CHECK_INT(store_notice_for(st, p3, NK_RESULT, &n), 0);
+		CHECK_STR(n.doc_no, "〔2027〕2号");
+		CHECK(strstr(n.body, "晚于") == NULL);           /* done in time */
+		notice_clear(&n);
+	}
+	/* every step is in the history */
+	{
+		struct pevent ev[16];
+		int total = 0, n = store_proposal_events(st, p3, ev, 16, &total);
+		int seen = 0;
+		for (int i = 0; i < n; i++) {
+			if (ev[i].action >= ACT_PUBLISH)
+				seen |= 1 << ev[i].action;
+			pevent_clear(&ev[i]);
+		}
+		CHECK_INT(seen, (1 << ACT_PUBLISH) | (1 << ACT_IMPLEMENT) |
+		                (1 << ACT_PUBLISH_RESULT) | (1 << ACT_ARCHIVE));
+	}
+}
+
+struct lines {
+	int n;
+	char all[2048];
+};
+
+static void collect(const char *line, void *arg)
+{
+	struct lines *l = arg;
+	size_t len = strlen(l->all);
+
+	l->n++;
+	snprintf(l->all + len, sizeof l->all - len, "%s\n", line);
+}
+
+static void test_check(void)
+{
+	struct lines l;
+
+	memset(&l, 0, sizeof l);
+	CHECK_INT(store_check(st, collect, &l), 0);
+	CHECK_STR(l.all, "");
+	/* a 文号 edited by hand, past the CHECK constraint */
+	CHECK((sqlite3_exec(store_db(st), "UPDATE notice SET doc_no = '〔2026〕9号'"
+	                    " WHERE year = 2026 AND seq = 1", NULL, NULL, NULL) & 0xff) == SQLITE_CONSTRAINT);
+	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
+	CHECK_INT(exec_sql("UPDATE notice SET doc_no = '〔2026〕9号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
+	CHECK_INT(exec_sql("UPDATE notice SET end_date = '2026-02-01' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
+	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
+	memset(&l, 0, sizeof l);
+	CHECK(store_check(st, collect, &l) >= 2);
+	CHECK_CONTAINS(l.all, "文号 〔2026〕9号 与其年份序号（2026 年第 1 号）不符");
+	CHECK_CONTAINS(l.all, "公示 〔2026〕2号 的公示期不合理");
+	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
+	CHECK_INT(exec_sql("UPDATE notice SET doc_no = '〔2026〕1号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
+	CHECK_INT(exec_sql("UPDATE notice SET end_date = '2026-07-16' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
+	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+}
+
+int main(void)
+{
+	unsetenv("YISHITING_NOW");
+	RUN(test_setup);
+	if (st) {
+		RUN(test_decision_notice);
+		RUN(test_objections);
+		RUN(test_implementation);
+		RUN(test_numbering);
+		RUN(test_advance);
+		RUN(test_check);
+		store_close(st);
+	}
+	ys_clock_set(0);
+	if (db_path[0]) {
+		static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+		char p[300];
+		for (size_t i = 0; i < YS_ARRAY_LEN(sfx); i++) {
+			snprintf(p, sizeof p, "%s%s", db_path, sfx[i]);
+			unlink(p);
+		}
+	}
+	T_DONE();
+}
