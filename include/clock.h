@@ -4,6 +4,7 @@
 #ifndef YS_CLOCK_H
 #define YS_CLOCK_H
 
+#include <stddef.h>
 #include <time.h>
 
 time_t ys_now(void);
@@ -32,6 +33,10 @@ int ys_parse_date(const char *s, struct tm *out);
 int ys_parse_time(const char *s, int *hh, int *mm);
 /* 2026-11-22 -> 2026年11月22日 (no zero padding); -1 if s is not a date */
 int ys_cn_date(const char *iso, char out[32]);
+/* the same, but anything that is not a date is copied as it is */
+void ys_cn_date_any(const char *iso, char out[32]);
+/* "2026-11-22 20:15:00" -> "2026年11月22日 20:15"; anything else as it is */
+void ys_cn_stamp(const char *stamp, char *out, size_t len);
 /* days from date a to date b (b - a), both YYYY-MM-DD; 0 on parse error.
  * Pure calendar arithmetic: no time zone or DST effects. */
 int ys_days_between(const char *a, const char *b);

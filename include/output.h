@@ -12,9 +12,10 @@ enum out_format { OF_TXT = 1, OF_HTML, OF_PDF, OF_CSV, OF_JSON };
 /* "pdf" → OF_PDF …; -1 if unknown */
 int out_format_parse(const char *s);
 
-/* The default export folder: the setting "export_dir", else
- * $XDG_DOCUMENTS_DIR (or xdg-user-dirs' DOCUMENTS), else ~/Documents, each
- * + "/议事厅".  Created when missing.  0 or -1 with a message. */
+/* The default export folder: the setting "export_dir" (the folder the
+ * clerk chose last, as it is), else $XDG_DOCUMENTS_DIR (or xdg-user-dirs'
+ * DOCUMENTS), else ~/Documents, + "/议事厅".  Created when missing.  0 or
+ * -1 with a message. */
 int out_default_dir(struct store *st, char *buf, size_t len, char *err, size_t errlen);
 /* a name a person recognises: "2026-017_关于加装电梯的公示.pdf"; characters
  * not allowed in file names (/ \ : * ? " < > | and controls) become "_";
@@ -32,6 +33,10 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
  * is not running or no printer is set up.  job gets "已送打印机 X（作业 Y）". */
 int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
                   char *job, size_t joblen, char *err, size_t errlen);
+
+/* the printers CUPS knows (lpstat -e), one name per line into names;
+ * 0 or -1 with a Chinese message (CUPS not running, not installed) */
+int out_printers(struct strbuf *names, char *err, size_t errlen);
 
 /* every decision (proposals at RESOLVE or later, and rejected ones that had
  * a vote) with its steps, dates, vote counts and result: CSV (UTF-8 with a

@@ -144,6 +144,8 @@ int ui_getkey(struct ui *u, char **paste);
 static inline int ui_is_enter(int k)
 { return k == '\r' || k == '\n' || k == KC(0527) /* KEY_ENTER */; }
 void ui_draw_frame(struct ui *u);
+/* the message line (two rows when the message is long) */
+void ui_draw_message(struct ui *u);
 /* a table row of n cells fitted to widths (negative = right-aligned), one
  * space apart; the last cell takes the rest of cols */
 void ui_row(int y, int x, int cols, int attr, const char *const *cells,

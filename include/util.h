@@ -20,6 +20,11 @@ char *xasprintf(const char *fmt, ...)         /* caller frees */
 char *xvasprintf(const char *fmt, va_list ap);
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
+/* a Chinese message into err (may be NULL), never cut inside a character;
+ * returns -1 so that `return ys_err(err, len, "……");` reads naturally */
+int ys_err(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* snprintf that tells whether it fitted: 0 ok, -1 truncated */
 int ys_snprintf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

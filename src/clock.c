@@ -242,3 +242,23 @@ int ys_cn_date(const char *iso, char out[32])
 	ys_fmt_cn_date(&t, out);
 	return 0;
 }
+
+void ys_cn_date_any(const char *iso, char out[32])
+{
+	if (ys_cn_date(iso, out) != 0)
+		snprintf(out, 32, "%s", iso ? iso : "");
+}
+
+void ys_cn_stamp(const char *stamp, char *out, size_t len)
+{
+	char day[11], cn[32];
+
+	if (!stamp || strlen(stamp) < 16) {
+		snprintf(out, len, "%s", stamp ? stamp : "");
+		return;
+	}
+	memcpy(day, stamp, 10);
+	day[10] = '\0';
+	ys_cn_date_any(day, cn);
+	snprintf(out, len, "%s %.5s", cn, stamp + 11);
+}

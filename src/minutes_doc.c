@@ -18,23 +18,9 @@
 #define PAGE 128
 #define SIGN_PER_LINE 4          /* attendees' signatures per blank line */
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 static int store_err(struct store *st, char *err, size_t errlen)
 {
-	return fail(err, errlen, "%s", store_errmsg(st));
+	return ys_err(err, errlen, "%s", store_errmsg(st));
 }
 
 /* 1..99 as 一 … 九十九; larger numbers in digits */
@@ -48,28 +34,6 @@ static void cn_numeral(int n, char *buf, size_t len)
 		snprintf(buf, len, "%s", d[n]);
 	else
 		snprintf(buf, len, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
-}
-
-/* 2026-11-22 -> 2026年11月22日; anything else as it is */
-static void cn_date(const char *iso, char out[32])
-{
-	if (ys_cn_date(iso, out) != 0)
-		snprintf(out, 32, "%s", iso ? iso : "");
-}
-
-/* "2026-11-22 20:15:00" -> "2026年11月22日 20:15" */
-static void cn_stamp(const char *stamp, char *out, size_t len)
-{
-	char day[11], cn[32];
-
-	if (!stamp || strlen(stamp) < 16) {
-		snprintf(out, len, "%s", stamp ? stamp : "");
-		return;
-	}
-	memcpy(day, stamp, 10);
-	day[10] = '\0';
-	cn_date(day, cn);
-	snprintf(out, len, "%s %.5s", cn, stamp + 11);
 }
 
 static void list_add(struct strbuf *sb, const char *item)
@@ -329,7 +293,7 @@ static int vote_lines(struct store *st, const struct vote *v, const struct vote 
 	const char *label = k ? k->entitled_label : NULL;
 
 	if (nall > 1) {
-		cn_stamp(v->created_at, stamp, sizeof stamp);
+		ys_cn_stamp(v->created_at, stamp, sizeof stamp);
 		if (v->supersedes[0]) {
 			int prev = 0;
 			for (int i = 0; i < nall; i++)
@@ -459,7 +423,7 @@ static int items_section(struct store *st, const struct agenda_item *a, int n,
 		if (a[i].responsible[0])
 			doc_add(d, B_FIELD, "责任人", a[i].responsible);
 		if (a[i].deadline[0]) {
-			cn_date(a[i].deadline, date);
+			ys_cn_date_any(a[i].deadline, date);
 			doc_add(d, B_FIELD, "时限", date);
 		}
 	}
@@ -494,7 +458,7 @@ static int addenda_section(struct store *st, const char *mid, struct doc *d,
 	}
 	for (int i = 0; i < n; i++) {
 		cn_numeral(i + 1, num, sizeof num);
-		cn_stamp(ad[i].at, stamp, sizeof stamp);
+		ys_cn_stamp(ad[i].at, stamp, sizeof stamp);
 		doc_addf(d, B_LINE, NULL, "（%s）%s", num, stamp);
 		doc_add(d, B_FIELD, "更正理由", ad[i].reason);
 		doc_add(d, B_FIELD, "更正内容", ad[i].text);
@@ -522,10 +486,10 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 
 	doc_init(d, DOC_MINUTES);
 	if (!meeting_id || !*meeting_id)
-		return fail(err, errlen, "未指定会议。");
+		return ys_err(err, errlen, "未指定会议。");
 	rc = store_meeting_get(st, meeting_id, &m);
 	if (rc == 1)
-		return fail(err, errlen, "找不到该会议。");
+		return ys_err(err, errlen, "找不到该会议。");
 	if (rc != 0)
 		return store_err(st, err, errlen);
 	rc = store_seal_get(st, m.id, &seal);
@@ -560,7 +524,7 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_add(d, B_HEADING, NULL, "一、基本情况");
 	doc_add(d, B_FIELD, "会议名称", m.title);
 	doc_add(d, B_FIELD, "会议类型", kname);
-	cn_date(m.date, date);
+	ys_cn_date_any(m.date, date);
 	doc_add(d, B_FIELD, "日期", date);
 	if (m.end_time[0])
 		doc_addf(d, B_FIELD, "起止时间", "%s 至 %s", m.start_time, m.end_time);
@@ -602,7 +566,7 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_add(d, B_SPACE, NULL, "");
 
 	if (sealed) {
-		cn_stamp(seal.signed_at, stamp, sizeof stamp);
+		ys_cn_stamp(seal.signed_at, stamp, sizeof stamp);
 		doc_addf(d, B_LINE, NULL, "本记录已于%s 经主持人%s、记录人%s签字确认。",
 		         stamp, seal.chair_name, seal.clerk_name);
 		d->footer = xasprintf("签字确认 %.16s  SM3 %s", seal.signed_at, seal.sm3);

@@ -14,40 +14,6 @@
 #include "store.h"
 #include "util.h"
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-static void cn_date(const char *iso, char out[32])
-{
-	if (ys_cn_date(iso, out) != 0)
-		snprintf(out, 32, "%s", iso ? iso : "");
-}
-
-static void cn_stamp(const char *stamp, char *out, size_t len)
-{
-	char day[11], cn[32];
-
-	if (!stamp || strlen(stamp) < 16) {
-		snprintf(out, len, "%s", stamp ? stamp : "");
-		return;
-	}
-	memcpy(day, stamp, 10);
-	day[10] = '\0';
-	cn_date(day, cn);
-	snprintf(out, len, "%s %.5s", cn, stamp + 11);
-}
-
 /* ---- phone numbers ------------------------------------------------------ */
 
 static int is_digit(char c)
@@ -239,14 +205,14 @@ static int objections_section(struct store *st, const char *nid, struct doc *d,
 	}
 	if (n < 0) {
 		free(o);
-		return fail(err, errlen, "%s", store_errmsg(st));
+		return ys_err(err, errlen, "%s", store_errmsg(st));
 	}
 	doc_add(d, B_SPACE, NULL, "");
 	doc_add(d, B_HEADING, NULL, "附：公示期内收到的异议及答复（内部存档，不对外张贴）");
 	if (!n)
 		doc_add(d, B_LINE, NULL, "公示期内未收到异议。");
 	for (int i = 0; i < n; i++) {
-		cn_stamp(o[i].received_at, stamp, sizeof stamp);
+		ys_cn_stamp(o[i].received_at, stamp, sizeof stamp);
 		if (i < 10)
 			doc_addf(d, B_LINE, NULL, "（%s）%s 收到", num[i], stamp);
 		else
@@ -254,7 +220,7 @@ static int objections_section(struct store *st, const char *nid, struct doc *d,
 		doc_add(d, B_FIELD, "异议人", o[i].person[0] ? o[i].person : "匿名");
 		doc_add(d, B_FIELD, "异议内容", o[i].content);
 		if (o[i].answer && *o[i].answer) {
-			cn_stamp(o[i].answered_at, stamp, sizeof stamp);
+			ys_cn_stamp(o[i].answered_at, stamp, sizeof stamp);
 			doc_add(d, B_FIELD, "答复", o[i].answer);
 			if (stamp[0])
 				doc_add(d, B_FIELD, "答复时间", stamp);
@@ -278,16 +244,16 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 
 	doc_init(d, DOC_NOTICE);
 	if (!notice_id || !*notice_id)
-		return fail(err, errlen, "未指定公示。");
+		return ys_err(err, errlen, "未指定公示。");
 	memset(&n, 0, sizeof n);
 	rc = store_notice_get(st, notice_id, &n);
 	if (rc == 1)
-		return fail(err, errlen, "找不到该公示。");
+		return ys_err(err, errlen, "找不到该公示。");
 	if (rc != 0)
-		return fail(err, errlen, "%s", store_errmsg(st));
+		return ys_err(err, errlen, "%s", store_errmsg(st));
 	rc = store_community_get(st, &com);
 	if (rc < 0) {
-		fail(err, errlen, "%s", store_errmsg(st));
+		ys_err(err, errlen, "%s", store_errmsg(st));
 		goto fail;
 	}
 	if (rc == 1)
@@ -318,8 +284,8 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 
 	add_lines(d, B_PARA, NULL, n.body, public_version, keep);
 
-	cn_date(n.start_date, from);
-	cn_date(n.end_date, to);
+	ys_cn_date_any(n.start_date, from);
+	ys_cn_date_any(n.end_date, to);
 	doc_addf(d, B_PARA, NULL, "公示期：%s至%s。", from, to);
 	/* the channel is printed as the clerk set it: nothing is stripped */
 	add_lines(d, B_PARA, "异议渠道：", n.channel, 0, NULL);
@@ -334,10 +300,10 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 			doc_add(d, B_RIGHT, NULL, com.committee);
 	}
 	if (n.written_date[0]) {
-		cn_date(n.written_date, written);
+		ys_cn_date_any(n.written_date, written);
 	} else {
 		snprintf(day, sizeof day, "%.10s", n.created_at);
-		cn_date(day, written);
+		ys_cn_date_any(day, written);
 	}
 	doc_add(d, B_RIGHT, NULL, written);
 

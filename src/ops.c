@@ -31,25 +31,11 @@ static const char *opt(const char *s)
 	return s && *s ? s : NULL;
 }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 /* the store's message for the last failed call */
 static int store_fail(struct store *st, char *err, size_t errlen)
 {
 	const char *msg = store_errmsg(st);
-	return fail(err, errlen, "%s", msg && *msg ? msg : "数据库操作失败。");
+	return ys_err(err, errlen, "%s", msg && *msg ? msg : "数据库操作失败。");
 }
 
 /* a write inside store_begin() failed: keep its message, undo everything */
@@ -76,7 +62,7 @@ static int load_meeting(struct store *st, const char *mid, struct meeting *m,
 	memset(m, 0, sizeof *m);
 	rc = store_meeting_get(st, mid ? mid : "", m);
 	if (rc == 1)
-		return fail(err, errlen, "会议不存在。");
+		return ys_err(err, errlen, "会议不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	return 0;
@@ -90,7 +76,7 @@ static int load_proposal(struct store *st, const char *pid, struct proposal *p,
 	memset(p, 0, sizeof *p);
 	rc = store_proposal_get(st, pid ? pid : "", p);
 	if (rc == 1)
-		return fail(err, errlen, "议题不存在。");
+		return ys_err(err, errlen, "议题不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	return 0;
@@ -104,12 +90,12 @@ static int load_agenda(struct store *st, const char *mid, const char *aid,
 	memset(a, 0, sizeof *a);
 	rc = store_agenda_get(st, aid ? aid : "", a);
 	if (rc == 1)
-		return fail(err, errlen, "议程不存在。");
+		return ys_err(err, errlen, "议程不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	if (strcmp(a->meeting_id, mid) != 0) {
 		agenda_clear(a);
-		return fail(err, errlen, "该议程不属于本次会议。");
+		return ys_err(err, errlen, "该议程不属于本次会议。");
 	}
 	return 0;
 }
@@ -122,8 +108,8 @@ static int meeting_in_session(const struct meeting *m, const char *what,
 	if (m->status == MS_OPEN)
 		return 0;
 	if (m->status == MS_PLANNED)
-		return fail(err, errlen, "会议尚未开始，不能%s。", what);
-	return fail(err, errlen, "会议已散会，不能再%s。", what);
+		return ys_err(err, errlen, "会议尚未开始，不能%s。", what);
+	return ys_err(err, errlen, "会议已散会，不能再%s。", what);
 }
 
 /* 签字确认: a sealed meeting's record never changes again (an addendum
@@ -137,7 +123,7 @@ static int not_sealed(struct store *st, const char *mid, char *err, size_t errle
 	int rc = store_seal_get(st, mid ? mid : "", &s);
 
 	if (rc == 0)
-		return fail(err, errlen, SEALED_MSG);
+		return ys_err(err, errlen, SEALED_MSG);
 	if (rc < 0)
 		return store_fail(st, err, errlen);
 	return 0;
@@ -160,17 +146,17 @@ int ops_proposal_new(struct store *st, struct proposal *p,
 
 	ys_trim(p->title);
 	if (!p->title[0])
-		return fail(err, errlen, "请填写议题标题。");
+		return ys_err(err, errlen, "请填写议题标题。");
 	if (text_chars(p->title) > TITLE_MAX_CHARS)
-		return fail(err, errlen, "议题标题不能超过 %d 个字（现有 %zu 个字）。",
+		return ys_err(err, errlen, "议题标题不能超过 %d 个字（现有 %zu 个字）。",
 		            TITLE_MAX_CHARS, text_chars(p->title));
 	if (!ys_has_text(p->content))
-		return fail(err, errlen, "请填写议题内容。");
+		return ys_err(err, errlen, "请填写议题内容。");
 	if (!pp || n < 1)
-		return fail(err, errlen, "议题至少要有一位提议人。");
+		return ys_err(err, errlen, "议题至少要有一位提议人。");
 	for (int i = 0; i < n; i++)
 		if (!ys_has_text(pp[i].name))
-			return fail(err, errlen, "第 %d 位提议人没有姓名。", i + 1);
+			return ys_err(err, errlen, "第 %d 位提议人没有姓名。", i + 1);
 	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0)
 		return -1;
 
@@ -198,7 +184,7 @@ static int transition(struct store *st, const char *pid, int action,
 	rq.status = p.status;
 	rc = proc_apply(&rq, &ns, &nst, why, sizeof why);
 	if (rc != 0) {
-		fail(err, errlen, "%s", why);
+		ys_err(err, errlen, "%s", why);
 		proposal_clear(&p);
 		return -1;
 	}
@@ -251,7 +237,7 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 			if (rc < 0)
 				return store_fail(st, err, errlen);
 			if (rc == 1 || !im.responsible[0] || !im.deadline[0])
-				return fail(err, errlen, "请先确定实施责任人和完成时限，再进入实施。");
+				return ys_err(err, errlen, "请先确定实施责任人和完成时限，再进入实施。");
 			return ops_implement(st, pid, im.responsible, im.deadline, err, errlen);
 		case STEP_RESULT:
 			return transition(st, pid, ACT_ARCHIVE, NULL, err, errlen);
@@ -277,11 +263,11 @@ static int person_name(struct store *st, const char *id, char *name, size_t len,
 		return 0;
 	rc = store_person_get(st, id, &pr);
 	if (rc == 1)
-		return fail(err, errlen, "%s不在花名册中。", role);
+		return ys_err(err, errlen, "%s不在花名册中。", role);
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	if (!name[0] && ys_strlcpy(name, pr.name, len) != 0)
-		return fail(err, errlen, "%s姓名过长。", role);
+		return ys_err(err, errlen, "%s姓名过长。", role);
 	return 0;
 }
 
@@ -297,11 +283,11 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 	char why[256];
 
 	if (!k)
-		return fail(err, errlen, "请选择会议类型。");
+		return ys_err(err, errlen, "请选择会议类型。");
 	if (ys_parse_date(m->date, &tm) != 0)
-		return fail(err, errlen, "会议日期“%s”无效，格式应为 2026-11-22。", m->date);
+		return ys_err(err, errlen, "会议日期“%s”无效，格式应为 2026-11-22。", m->date);
 	if (ys_parse_time(m->start_time, &hh, &mm) != 0)
-		return fail(err, errlen, "开始时间“%s”无效，格式应为 14:30。", m->start_time);
+		return ys_err(err, errlen, "开始时间“%s”无效，格式应为 14:30。", m->start_time);
 	ys_trim(m->title);
 	ys_trim(m->place);
 	ys_trim(m->chair_name);
@@ -313,13 +299,13 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 	                "记录人", err, errlen) != 0)
 		return -1;
 	if (!m->place[0])
-		return fail(err, errlen, "请填写会议地点。");
+		return ys_err(err, errlen, "请填写会议地点。");
 	if (!m->chair_name[0])
-		return fail(err, errlen, "请填写主持人。");
+		return ys_err(err, errlen, "请填写主持人。");
 	if (!m->clerk_name[0])
-		return fail(err, errlen, "请填写记录人。");
+		return ys_err(err, errlen, "请填写记录人。");
 	if (n < 0 || nfree < 0 || (n > 0 && !pids) || (nfree > 0 && !free_titles))
-		return fail(err, errlen, "议程无效。");
+		return ys_err(err, errlen, "议程无效。");
 	if (!m->title[0]) {
 		/* 2026年11月22日党员大会: what the minutes and lists call it */
 		char cn[32];
@@ -331,7 +317,7 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 	rc = m->rule_id[0] ? store_rule_get(st, m->rule_id, &r)
 	                   : store_rule_get_code(st, k->rule_code, &r);
 	if (rc == 1)
-		return fail(err, errlen, "找不到表决规则（%s）。",
+		return ys_err(err, errlen, "找不到表决规则（%s）。",
 		            m->rule_id[0] ? m->rule_id : k->rule_code);
 	if (rc != 0)
 		return store_fail(st, err, errlen);
@@ -343,19 +329,19 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 		struct proposal p;
 		for (int j = 0; j < i; j++)
 			if (strcmp(pids[i], pids[j]) == 0)
-				return fail(err, errlen, "同一议题不能重复列入议程。");
+				return ys_err(err, errlen, "同一议题不能重复列入议程。");
 		if (load_proposal(st, pids[i], &p, err, errlen) != 0)
 			return -1;
 		rc = proc_agenda_ok(m->kind, p.step, p.status, why, sizeof why);
 		if (rc != 0)
-			fail(err, errlen, "议题 %s %s", p.number, why);
+			ys_err(err, errlen, "议题 %s %s", p.number, why);
 		proposal_clear(&p);
 		if (rc != 0)
 			return -1;
 	}
 	for (int i = 0; i < nfree; i++)
 		if (!ys_has_text(free_titles[i]))
-			return fail(err, errlen, "第 %d 个临时议程没有标题。", i + 1);
+			return ys_err(err, errlen, "第 %d 个临时议程没有标题。", i + 1);
 
 	m->status = MS_PLANNED;
 	m->end_time[0] = '\0';
@@ -378,9 +364,9 @@ int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen
 	if (not_sealed(st, m.id, err, errlen) != 0)
 		rc = -1;
 	else if (m.status == MS_OPEN)
-		rc = fail(err, errlen, "会议已经开始。");
+		rc = ys_err(err, errlen, "会议已经开始。");
 	else if (m.status == MS_CLOSED)
-		rc = fail(err, errlen, "会议已散会，不能再开始。");
+		rc = ys_err(err, errlen, "会议已散会，不能再开始。");
 	else if (store_begin(st) != 0)
 		rc = store_fail(st, err, errlen);
 	else if (store_meeting_set_status(st, m.id, MS_OPEN, "") != 0 ||
@@ -437,11 +423,11 @@ int ops_meeting_close(struct store *st, const char *mid, int force,
 	}
 	if (m.status == MS_PLANNED) {
 		meeting_clear(&m);
-		return fail(err, errlen, "会议尚未开始，不能散会。");
+		return ys_err(err, errlen, "会议尚未开始，不能散会。");
 	}
 	if (m.status == MS_CLOSED) {
 		meeting_clear(&m);
-		return fail(err, errlen, "会议已经散会。");
+		return ys_err(err, errlen, "会议已经散会。");
 	}
 	n = agenda_all(st, m.id, &a);
 	if (n < 0) {
@@ -458,7 +444,7 @@ int ops_meeting_close(struct store *st, const char *mid, int force,
 	agenda_free(a, n);
 	if (open && !force) {
 		meeting_clear(&m);
-		return fail(err, errlen, "还有 %d 项议程未作结论（%s%s），请先处理，"
+		return ys_err(err, errlen, "还有 %d 项议程未作结论（%s%s），请先处理，"
 		            "或确认散会后留作未决。", open, first, open > 1 ? " 等" : "");
 	}
 	now_hm(end);
@@ -481,24 +467,24 @@ int ops_attend(struct store *st, const char *mid, const char *person_id,
 	int rc;
 
 	if (status < ATT_NONE || status > ATT_ABSENT)
-		return fail(err, errlen, "签到状态无效（列席请另行登记）。");
+		return ys_err(err, errlen, "签到状态无效（列席请另行登记）。");
 	if (status == ATT_LEAVE && !ys_has_text(reason))
-		return fail(err, errlen, "请假须写明原因。");
+		return ys_err(err, errlen, "请假须写明原因。");
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
 	rc = not_sealed(st, m.id, err, errlen);
 	if (rc == 0 && m.status == MS_CLOSED)
-		rc = fail(err, errlen, "会议已散会，不能再签到。");
+		rc = ys_err(err, errlen, "会议已散会，不能再签到。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
 	rc = store_attendance_get(st, mid, person_id ? person_id : "", &a);
 	if (rc == 1)
-		return fail(err, errlen, "此人不在本次会议的签到表中（可登记为列席）。");
+		return ys_err(err, errlen, "此人不在本次会议的签到表中（可登记为列席）。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	if (a.status == ATT_OBSERVER)
-		return fail(err, errlen, "%s是列席人员，不计入应到和实到。", a.name);
+		return ys_err(err, errlen, "%s是列席人员，不计入应到和实到。", a.name);
 
 	if (store_begin(st) != 0)
 		return store_fail(st, err, errlen);
@@ -518,21 +504,21 @@ int ops_observer(struct store *st, const char *mid, const char *person_id,
 	int rc;
 
 	if (!opt(person_id) && !ys_has_text(name))
-		return fail(err, errlen, "请选择列席人员或填写姓名。");
+		return ys_err(err, errlen, "请选择列席人员或填写姓名。");
 	if (name && text_chars(name) > NAME_MAX_CHARS)
-		return fail(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+		return ys_err(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
 	rc = not_sealed(st, m.id, err, errlen);
 	if (rc == 0 && m.status == MS_CLOSED)
-		rc = fail(err, errlen, "会议已散会，不能再登记列席。");
+		rc = ys_err(err, errlen, "会议已散会，不能再登记列席。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
 	if (opt(person_id)) {
 		rc = store_attendance_get(st, mid, person_id, &a);
 		if (rc == 0)
-			return fail(err, errlen, "%s已在本次会议的签到表中。", a.name);
+			return ys_err(err, errlen, "%s已在本次会议的签到表中。", a.name);
 		if (rc != 1)
 			return store_fail(st, err, errlen);
 	}
@@ -558,7 +544,7 @@ int ops_quorum(struct store *st, const char *mid, struct quorum_state *q,
 	if (rc == 0)
 		rc = store_attendance_counts(st, m.id, &q->c);
 	if (rc == 1)
-		rc = fail(err, errlen, "本次会议的表决规则不存在。");
+		rc = ys_err(err, errlen, "本次会议的表决规则不存在。");
 	else if (rc != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0) {
@@ -580,14 +566,14 @@ int ops_minute_add(struct store *st, struct minute *mi, char *err, size_t errlen
 	int hh, mm, rc;
 
 	if (!ys_has_text(mi->text))
-		return fail(err, errlen, "记录内容不能为空。");
+		return ys_err(err, errlen, "记录内容不能为空。");
 	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
-		return fail(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
+		return ys_err(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
 	if (load_meeting(st, mi->meeting_id, &m, err, errlen) != 0)
 		return -1;
 	rc = not_sealed(st, m.id, err, errlen);
 	if (rc == 0 && m.status == MS_CLOSED)
-		rc = fail(err, errlen, "会议已散会，不能再添加记录。");
+		rc = ys_err(err, errlen, "会议已散会，不能再添加记录。");
 	meeting_clear(&m);
 	if (rc != 0)
 		return -1;
@@ -626,7 +612,7 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 	struct ballot *b;
 
 	if (!rq->ballots || rq->nballots != present)
-		return fail(err, errlen, "记名表决须为每位出席人员记录一票：实到 %d 人，"
+		return ys_err(err, errlen, "记名表决须为每位出席人员记录一票：实到 %d 人，"
 		            "记录了 %d 票。", present, rq->ballots ? rq->nballots : 0);
 	b = xcalloc((size_t)present + 1, sizeof *b);
 	if (present > 0)
@@ -640,12 +626,12 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 		}
 		if (rc == 1 || a.status != ATT_PRESENT || !a.entitled) {
 			free(b);
-			return fail(err, errlen, "第 %d 票：%s不是本次会议的出席人员，不能表决。",
+			return ys_err(err, errlen, "第 %d 票：%s不是本次会议的出席人员，不能表决。",
 			            i + 1, rc == 1 ? "此人" : a.name);
 		}
 		if (b[i].choice < CH_NONE || b[i].choice > CH_ABSTAIN) {
 			free(b);
-			return fail(err, errlen, "%s的表决意见无效。", a.name);
+			return ys_err(err, errlen, "%s的表决意见无效。", a.name);
 		}
 		snprintf(b[i].name, sizeof b[i].name, "%s", a.name);
 		switch (b[i].choice) {
@@ -658,7 +644,7 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 	qsort(b, (size_t)present, sizeof *b, ballot_cmp);
 	for (int i = 1; i < present; i++) {
 		if (strcmp(b[i].person_id, b[i - 1].person_id) == 0) {
-			fail(err, errlen, "%s记录了两票。", b[i].name);
+			ys_err(err, errlen, "%s记录了两票。", b[i].name);
 			free(b);
 			return -1;
 		}
@@ -691,17 +677,17 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 		return -1;
 	}
 	if (a.outcome != OC_OPEN)
-		rc = fail(err, errlen, "该议程已作出结论（%s），不能再表决。", a.title);
+		rc = ys_err(err, errlen, "该议程已作出结论（%s），不能再表决。", a.title);
 	agenda_clear(&a);
 	if (rc != 0)
 		goto out;
 
 	if (rq->method < VM_HANDS || rq->method > VM_ROLLCALL) {
-		rc = fail(err, errlen, "表决方式无效。");
+		rc = ys_err(err, errlen, "表决方式无效。");
 		goto out;
 	}
 	if (rq->method != VM_ROLLCALL && (rq->ballots || rq->nballots != 0)) {
-		rc = fail(err, errlen, rq->method == VM_SECRET
+		rc = ys_err(err, errlen, rq->method == VM_SECRET
 		          ? "无记名投票只记票数，不记录个人的选择。"
 		          : "举手表决只记票数，不记录个人的选择。");
 		goto out;
@@ -710,19 +696,19 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	/* a recount corrects the latest vote and must say why */
 	if (opt(rq->supersedes)) {
 		if (!ys_has_text(rq->reason)) {
-			rc = fail(err, errlen, "复核表决须说明理由。");
+			rc = ys_err(err, errlen, "复核表决须说明理由。");
 			goto out;
 		}
 		rc = store_vote_latest(st, agenda_id, &prev);
 		if (rc == 1 || (rc == 0 && strcmp(prev.id, rq->supersedes) != 0))
-			rc = fail(err, errlen, "只能复核该议程最近一次的表决。");
+			rc = ys_err(err, errlen, "只能复核该议程最近一次的表决。");
 		else if (rc != 0)
 			rc = store_fail(st, err, errlen);
 		if (rc != 0)
 			goto out;
 		if (ys_strlcpy(v.supersedes, rq->supersedes, sizeof v.supersedes) != 0 ||
 		    ys_strlcpy(v.reason, rq->reason, sizeof v.reason) != 0) {
-			rc = fail(err, errlen, "复核理由过长。");
+			rc = ys_err(err, errlen, "复核理由过长。");
 			goto out;
 		}
 	}
@@ -732,7 +718,7 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	if (rc == 0)
 		rc = store_rule_get(st, m.rule_id, &v.rule);
 	if (rc == 1)
-		rc = fail(err, errlen, "本次会议的表决规则不存在。");
+		rc = ys_err(err, errlen, "本次会议的表决规则不存在。");
 	else if (rc != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc != 0)
@@ -741,7 +727,7 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	v.t.present = c.present;
 	if (!rule_quorum(&v.rule, c.entitled, c.present, kind_label(m.kind),
 	                 v.sentence, sizeof v.sentence)) {
-		rc = fail(err, errlen, "%s", v.sentence);
+		rc = ys_err(err, errlen, "%s", v.sentence);
 		goto out;
 	}
 	if (rq->method == VM_ROLLCALL) {
@@ -812,9 +798,9 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		}
 	}
 	if (action < 0)
-		return fail(err, errlen, "请选择议程的结论。");
+		return ys_err(err, errlen, "请选择议程的结论。");
 	if (rq->deadline && rq->deadline[0] && ys_parse_date(rq->deadline, &tm) != 0)
-		return fail(err, errlen, "时限“%s”无效，格式应为 2026-12-31。", rq->deadline);
+		return ys_err(err, errlen, "时限“%s”无效，格式应为 2026-12-31。", rq->deadline);
 	if (load_meeting(st, mid, &m, err, errlen) != 0)
 		return -1;
 	memset(&p, 0, sizeof p);
@@ -829,7 +815,7 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		return -1;
 	}
 	if (a.outcome != OC_OPEN) {
-		rc = fail(err, errlen, "该议程已作出结论。");
+		rc = ys_err(err, errlen, "该议程已作出结论。");
 		goto out;
 	}
 
@@ -844,7 +830,7 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		goto out;
 
 	if (rq->outcome == OC_NOTED && k && k->performs_step != 0) {
-		rc = fail(err, errlen, "“已听取意见”只用于议事协商会；%s的议程须通过、"
+		rc = ys_err(err, errlen, "“已听取意见”只用于议事协商会；%s的议程须通过、"
 		          "退回、不予采纳或撤回。", k->name);
 		goto out;
 	}
@@ -852,12 +838,12 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		/* a free item (临时议程) has no proposal to move: it can be
 		 * noted, passed by a vote or not adopted */
 		if (rq->outcome == OC_FORWARD && !passed)
-			rc = fail(err, errlen, "表决未通过（或尚未表决），不能作出通过的结论。");
+			rc = ys_err(err, errlen, "表决未通过（或尚未表决），不能作出通过的结论。");
 		else if (rq->outcome == OC_RETURN || rq->outcome == OC_WITHDRAW)
-			rc = fail(err, errlen, "临时议程没有对应的议题，不能%s。",
+			rc = ys_err(err, errlen, "临时议程没有对应的议题，不能%s。",
 			          rq->outcome == OC_RETURN ? "退回" : "撤回");
 		else if (rq->outcome == OC_REJECT && !ys_has_text(rq->reason))
-			rc = fail(err, errlen, "不予采纳须写明理由。");
+			rc = ys_err(err, errlen, "不予采纳须写明理由。");
 		if (rc != 0)
 			goto out;
 	} else if (action != 0) {
@@ -933,17 +919,17 @@ int ops_minute_update(struct store *st, const struct minute *mi, char *err, size
 	int hh, mm, rc;
 
 	if (!ys_has_text(mi->text))
-		return fail(err, errlen, "记录内容不能为空。");
+		return ys_err(err, errlen, "记录内容不能为空。");
 	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
-		return fail(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
+		return ys_err(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
 	/* the meeting the line really belongs to, whatever the caller says */
 	rc = store_minute_get(st, mi->id, &old);
 	if (rc == 1)
-		return fail(err, errlen, "会议记录不存在。");
+		return ys_err(err, errlen, "会议记录不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	rc = strcmp(old.meeting_id, mi->meeting_id) != 0
-		? fail(err, errlen, "该条记录不属于本次会议。") : 0;
+		? ys_err(err, errlen, "该条记录不属于本次会议。") : 0;
 	minute_clear(&old);
 	if (rc != 0)
 		return -1;
@@ -1003,14 +989,14 @@ int ops_seal(struct store *st, const char *mid, struct seal *out, char *err, siz
 		return -1;
 	rc = store_seal_get(st, m.id, &s);
 	if (rc == 0)
-		rc = fail(err, errlen, "会议记录已于 %s 签字确认，不能重复签字。", s.signed_at);
+		rc = ys_err(err, errlen, "会议记录已于 %s 签字确认，不能重复签字。", s.signed_at);
 	else if (rc < 0)
 		rc = store_fail(st, err, errlen);
 	else if (m.status != MS_CLOSED)
-		rc = fail(err, errlen, "会议%s，不能签字确认；散会后再由主持人和记录人签字。",
+		rc = ys_err(err, errlen, "会议%s，不能签字确认；散会后再由主持人和记录人签字。",
 		          m.status == MS_PLANNED ? "尚未召开" : "尚未散会");
 	else if (!ys_has_text(m.chair_name) || !ys_has_text(m.clerk_name))
-		rc = fail(err, errlen, "会议没有%s，不能签字确认。",
+		rc = ys_err(err, errlen, "会议没有%s，不能签字确认。",
 		          !ys_has_text(m.chair_name) ? "主持人" : "记录人");
 	else
 		rc = 0;
@@ -1030,7 +1016,7 @@ int ops_seal(struct store *st, const char *mid, struct seal *out, char *err, siz
 		return store_fail(st, err, errlen);
 	if (seal_digests(st, &s) != 0) {
 		store_rollback(st);
-		return fail(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
+		return ys_err(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
 	}
 	if (store_seal_add(st, &s) != 0 || store_commit(st) != 0)
 		return tx_fail(st, err, errlen);
@@ -1051,13 +1037,13 @@ int ops_addendum(struct store *st, const char *mid, const char *reason, const ch
 		return -1;
 	rc = store_seal_get(st, m.id, &s);
 	if (rc == 1)
-		rc = fail(err, errlen, "会议记录尚未签字确认，可以直接修改，不需要更正。");
+		rc = ys_err(err, errlen, "会议记录尚未签字确认，可以直接修改，不需要更正。");
 	else if (rc < 0)
 		rc = store_fail(st, err, errlen);
 	else if (!ys_has_text(reason))
-		rc = fail(err, errlen, "更正须写明理由。");
+		rc = ys_err(err, errlen, "更正须写明理由。");
 	else if (!ys_has_text(text))
-		rc = fail(err, errlen, "请填写更正内容。");
+		rc = ys_err(err, errlen, "请填写更正内容。");
 	if (rc != 0) {
 		meeting_clear(&m);
 		return -1;
@@ -1131,13 +1117,6 @@ static int date_add(const char *iso, int days, char out[11])
 	return ys_snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
 }
 
-/* 2026-05-31 -> 2026年5月31日 (the text itself if it is not a date) */
-static void cn_date(const char *iso, char out[32])
-{
-	if (ys_cn_date(iso, out) != 0)
-		snprintf(out, 32, "%s", iso);
-}
-
 /* the posting period: the setting "notice_days", else 7 */
 static int notice_days(struct store *st)
 {
@@ -1185,7 +1164,7 @@ static void meeting_phrase(const struct meeting *m, char *out, size_t len)
 	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
 	char d[32];
 
-	cn_date(m->date, d);
+	ys_cn_date_any(m->date, d);
 	if (!k || strstr(m->title, k->name))
 		snprintf(out, len, "%s，社区召开%s（会议编号 %s）", d, m->title, m->number);
 	else
@@ -1221,7 +1200,7 @@ static int load_decided(struct store *st, const char *pid, struct decided *d,
 	if (rc == 1 || !ev.meeting_id[0] || !ev.agenda_id[0]) {
 		if (rc == 0)
 			pevent_clear(&ev);
-		return fail(err, errlen, "找不到作出决议的会议记录，无法生成公示。");
+		return ys_err(err, errlen, "找不到作出决议的会议记录，无法生成公示。");
 	}
 	rc = load_meeting(st, ev.meeting_id, &d->m, err, errlen);
 	if (rc == 0)
@@ -1263,12 +1242,12 @@ static void decision_body(const struct proposal *p, const struct decided *d,
 	else
 		sb_addf(b, "决议内容：同意议题「%s」。\n", p->title);
 	if (d->a.responsible[0] && d->a.deadline[0]) {
-		cn_date(d->a.deadline, dl);
+		ys_cn_date_any(d->a.deadline, dl);
 		sb_addf(b, "责任人：%s；完成时限：%s。\n", d->a.responsible, dl);
 	} else if (d->a.responsible[0]) {
 		sb_addf(b, "责任人：%s。\n", d->a.responsible);
 	} else if (d->a.deadline[0]) {
-		cn_date(d->a.deadline, dl);
+		ys_cn_date_any(d->a.deadline, dl);
 		sb_addf(b, "完成时限：%s。\n", dl);
 	}
 	sb_add(b, "现予公示。");
@@ -1311,16 +1290,16 @@ static void result_body(const struct proposal *p, const struct decided *d,
 	if (who[0])
 		sb_addf(b, "，由%s负责", who);
 	if (deadline[0]) {
-		cn_date(deadline, dl);
+		ys_cn_date_any(deadline, dl);
 		sb_addf(b, "，完成时限为%s", dl);
 	}
 	sb_add(b, "。实施情况如下：\n");
 	for (int i = 0; i < npr; i++) {
-		cn_date(pr[i].at, day);
+		ys_cn_date_any(pr[i].at, day);
 		sb_addf(b, "%s：%s\n", day, pr[i].text);
 	}
 	if (deadline[0] && npr > 0 && strcmp(pr[npr - 1].at, deadline) > 0) {
-		cn_date(deadline, dl);
+		ys_cn_date_any(deadline, dl);
 		sb_addf(b, "实施晚于完成时限（%s）%d 天。\n", dl,
 		        ys_days_between(deadline, pr[npr - 1].at));
 	}
@@ -1345,9 +1324,9 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 		n = &local;
 	memset(n, 0, sizeof *n);
 	if (kind != NK_DECISION && kind != NK_RESULT)
-		return fail(err, errlen, "公示类型无效。");
+		return ys_err(err, errlen, "公示类型无效。");
 	if (days < 0 || days > NOTICE_DAYS_MAX)
-		return fail(err, errlen, "公示期应为 1 至 %d 天。", NOTICE_DAYS_MAX);
+		return ys_err(err, errlen, "公示期应为 1 至 %d 天。", NOTICE_DAYS_MAX);
 	if (load_proposal(st, pid, &p, err, errlen) != 0)
 		return -1;
 	rq.step = p.step;
@@ -1358,7 +1337,7 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 	}
 	rc = store_community_get(st, &com);
 	if (rc == 1 || (rc == 0 && (!com.party_org[0] || !com.committee[0])))
-		rc = fail(err, errlen, "尚未填写社区党组织和居委会名称，无法生成公示落款。");
+		rc = ys_err(err, errlen, "尚未填写社区党组织和居委会名称，无法生成公示落款。");
 	else if (rc < 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0 && load_decided(st, p.id, &d, err, errlen) != 0)
@@ -1373,7 +1352,7 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 		if (npr < 0)
 			rc = store_fail(st, err, errlen);
 		else if (npr == 0)
-			rc = fail(err, errlen, "还没有实施进展记录，不能发布实施结果公示；"
+			rc = ys_err(err, errlen, "还没有实施进展记录，不能发布实施结果公示；"
 			          "请先登记实施进展。");
 		else if (store_impl_get(st, p.id, &im) < 0)
 			rc = store_fail(st, err, errlen);
@@ -1386,7 +1365,7 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 	snprintf(n->proposal_id, sizeof n->proposal_id, "%s", p.id);
 	if (ys_snprintf(n->title, sizeof n->title, "关于%s%s的公示", subject,
 	                kind == NK_RESULT ? "实施结果" : "") != 0) {
-		rc = fail(err, errlen, "议题标题过长，无法生成公示标题。");
+		rc = ys_err(err, errlen, "议题标题过长，无法生成公示标题。");
 		goto out;
 	}
 	snprintf(n->addressee, sizeof n->addressee, "全体居民");
@@ -1398,14 +1377,14 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 	today(n->start_date);
 	snprintf(n->written_date, sizeof n->written_date, "%s", n->start_date);
 	if (date_add(n->start_date, (days ? days : notice_days(st)) - 1, n->end_date) != 0) {
-		rc = fail(err, errlen, "系统日期不对，无法计算公示期。");
+		rc = ys_err(err, errlen, "系统日期不对，无法计算公示期。");
 		goto out;
 	}
 	n->channel = com.phone[0]
 		? xasprintf("公示期内如有异议，请向社区居委会反映，电话：%s", com.phone)
 		: xstrdup("公示期内如有异议，请向社区居委会反映。");
 	if (ys_snprintf(n->signoff, sizeof n->signoff, "%s\n%s", com.party_org, com.committee) != 0) {
-		rc = fail(err, errlen, "社区党组织和居委会名称过长，无法生成落款。");
+		rc = ys_err(err, errlen, "社区党组织和居委会名称过长，无法生成落款。");
 		goto out;
 	}
 
@@ -1462,13 +1441,13 @@ int ops_implement(struct store *st, const char *pid, const char *responsible,
 	int ns, nst, rc = 0;
 
 	if (!ys_has_text(responsible))
-		return fail(err, errlen, "请填写实施责任人。");
+		return ys_err(err, errlen, "请填写实施责任人。");
 	memset(&im, 0, sizeof im);
 	if (ys_strlcpy(im.responsible, responsible, sizeof im.responsible) != 0 ||
 	    text_chars(ys_trim(im.responsible)) > NAME_MAX_CHARS)
-		return fail(err, errlen, "责任人不能超过 %d 个字。", NAME_MAX_CHARS);
+		return ys_err(err, errlen, "责任人不能超过 %d 个字。", NAME_MAX_CHARS);
 	if (!deadline || strlen(deadline) != 10 || ys_parse_date(deadline, &tm) != 0)
-		return fail(err, errlen, "完成时限“%s”无效，格式应为 2026-12-31。",
+		return ys_err(err, errlen, "完成时限“%s”无效，格式应为 2026-12-31。",
 		            deadline ? deadline : "");
 	snprintf(im.deadline, sizeof im.deadline, "%s", deadline);
 	if (load_proposal(st, pid, &p, err, errlen) != 0)
@@ -1498,11 +1477,11 @@ int ops_progress(struct store *st, const char *pid, const char *text, char *err,
 	int rc = 0;
 
 	if (!ys_has_text(text))
-		return fail(err, errlen, "请填写实施进展。");
+		return ys_err(err, errlen, "请填写实施进展。");
 	if (load_proposal(st, pid, &p, err, errlen) != 0)
 		return -1;
 	if (p.status != PST_ACTIVE || p.step != STEP_IMPLEMENT)
-		rc = fail(err, errlen, "议题 %s 现为「%s」，不在实施阶段，不能登记实施进展。",
+		rc = ys_err(err, errlen, "议题 %s 现为「%s」，不在实施阶段，不能登记实施进展。",
 		          p.number, p.status == PST_ACTIVE ? step_long_name(p.step)
 		                                           : pstatus_name(p.status));
 	if (rc != 0) {
@@ -1534,16 +1513,16 @@ int ops_objection(struct store *st, const char *notice_id, const char *person,
 	int rc;
 
 	if (!ys_has_text(person))
-		return fail(err, errlen, "请填写提出异议的人。");
+		return ys_err(err, errlen, "请填写提出异议的人。");
 	if (!ys_has_text(content))
-		return fail(err, errlen, "请填写异议内容。");
+		return ys_err(err, errlen, "请填写异议内容。");
 	memset(&o, 0, sizeof o);
 	if (ys_strlcpy(o.person, person, sizeof o.person) != 0 ||
 	    text_chars(ys_trim(o.person)) > NAME_MAX_CHARS)
-		return fail(err, errlen, "异议人姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+		return ys_err(err, errlen, "异议人姓名不能超过 %d 个字。", NAME_MAX_CHARS);
 	rc = store_notice_get(st, notice_id ? notice_id : "", &n);
 	if (rc == 1)
-		return fail(err, errlen, "公示不存在。");
+		return ys_err(err, errlen, "公示不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
 	snprintf(o.notice_id, sizeof o.notice_id, "%s", n.id);
@@ -1567,13 +1546,13 @@ int ops_objection_answer(struct store *st, const char *objection_id, const char 
 	int rc;
 
 	if (!ys_has_text(answer))
-		return fail(err, errlen, "请填写答复内容。");
+		return ys_err(err, errlen, "请填写答复内容。");
 	rc = store_objection_get(st, objection_id ? objection_id : "", &o);
 	if (rc == 1)
-		return fail(err, errlen, "异议不存在。");
+		return ys_err(err, errlen, "异议不存在。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
-	rc = o.answer ? fail(err, errlen, "该异议已于 %s 答复。", o.answered_at) : 0;
+	rc = o.answer ? ys_err(err, errlen, "该异议已于 %s 答复。", o.answered_at) : 0;
 	objection_clear(&o);
 	if (rc != 0)
 		return -1;
@@ -1593,18 +1572,18 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
 	ys_trim(p->name);
 	ys_trim(p->phone);
 	if (!p->name[0])
-		return fail(err, errlen, "请填写姓名。");
+		return ys_err(err, errlen, "请填写姓名。");
 	if (text_chars(p->name) > NAME_MAX_CHARS)
-		return fail(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+		return ys_err(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
 	if (strspn(p->phone, "0123456789-+ ") != strlen(p->phone))
-		return fail(err, errlen, "电话只能包含数字、“-”、“+”和空格。");
+		return ys_err(err, errlen, "电话只能包含数字、“-”、“+”和空格。");
 	if (p->gender[0] && strcmp(p->gender, "男") != 0 && strcmp(p->gender, "女") != 0)
-		return fail(err, errlen, "性别只能是男、女或不填。");
+		return ys_err(err, errlen, "性别只能是男、女或不填。");
 	if (p->roles < 0 || p->roles >= 1 << 9)
-		return fail(err, errlen, "身份无效。");
+		return ys_err(err, errlen, "身份无效。");
 	/* a 预备党员 becomes a 正式党员 on admission: never both at once */
 	if ((p->roles & ROLE_PARTY) && (p->roles & ROLE_PARTY_PROB))
-		return fail(err, errlen, "正式党员和预备党员只能选一项。");
+		return ys_err(err, errlen, "正式党员和预备党员只能选一项。");
 
 	if (store_begin(st) != 0)
 		return store_fail(st, err, errlen);

@@ -31,30 +31,6 @@
 
 #define SETTING_LEN 1024
 
-static int seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-		/* never leave half a character at the end of a cut message */
-		size_t n = strlen(err), k = n;
-		while (k > 0 && ((unsigned char)err[k - 1] & 0xC0) == 0x80)
-			k--;
-		if (k > 0 && ((unsigned char)err[k - 1] & 0x80)) {
-			unsigned char c = (unsigned char)err[k - 1];
-			size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-			if (n - (k - 1) < want)
-				err[k - 1] = '\0';
-		}
-	}
-	return -1;
-}
-
 int out_format_parse(const char *s)
 {
 	static const struct { const char *name; int f; } t[] = {
@@ -86,7 +62,7 @@ static int mkdir_p(const char *path, char *err, size_t errlen)
 			continue;
 		*p = '\0';
 		if (mkdir(d, 0777) != 0 && errno != EEXIST) {
-			seterr(err, errlen, "无法创建文件夹 %s：%s", d, strerror(errno));
+			ys_err(err, errlen, "无法创建文件夹 %s：%s", d, strerror(errno));
 			free(d);
 			return -1;
 		}
@@ -95,7 +71,7 @@ static int mkdir_p(const char *path, char *err, size_t errlen)
 		*p = '/';
 	}
 	if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		seterr(err, errlen, "%s 不是文件夹", d);
+		ys_err(err, errlen, "%s 不是文件夹", d);
 		free(d);
 		return -1;
 	}
@@ -195,7 +171,7 @@ static int write_file(const char *path, const char *data, size_t n, char *err, s
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		seterr(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+		ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -205,7 +181,7 @@ static int write_file(const char *path, const char *data, size_t n, char *err, s
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
-			seterr(err, errlen, "写入 %s 失败：%s", path, strerror(errno));
+			ys_err(err, errlen, "写入 %s 失败：%s", path, strerror(errno));
 			close(fd);
 			unlink(tmp);
 			free(tmp);
@@ -218,13 +194,13 @@ static int write_file(const char *path, const char *data, size_t n, char *err, s
 	umask(um);
 	fchmod(fd, 0666 & ~um);
 	if (fsync(fd) != 0 || close(fd) != 0) {
-		seterr(err, errlen, "写入 %s 失败：%s", path, strerror(errno));
+		ys_err(err, errlen, "写入 %s 失败：%s", path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
 	if (rename(tmp, path) != 0) {
-		seterr(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+		ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -268,10 +244,10 @@ static int to_gb18030(iconv_t cd, const char *in, size_t n, struct strbuf *out,
 			char ch[8];
 			memcpy(ch, ip, k);
 			ch[k] = '\0';
-			return seterr(err, errlen, "第 %d 行的字符「%s」（U+%04lX）无法转换为 GB18030 编码；"
+			return ys_err(err, errlen, "第 %d 行的字符「%s」（U+%04lX）无法转换为 GB18030 编码；"
 			              "请改用 UTF-8 导出，或修改这个字符", line, ch, (unsigned long)c);
 		}
-		return seterr(err, errlen, "第 %d 行有不是 UTF-8 的字节 0x%02X，无法转换为 GB18030 编码",
+		return ys_err(err, errlen, "第 %d 行有不是 UTF-8 的字节 0x%02X，无法转换为 GB18030 编码",
 		              line, (unsigned)(unsigned char)*ip);
 	}
 	char *op = buf;
@@ -285,7 +261,7 @@ static iconv_t gb_open(char *err, size_t errlen)
 {
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 	if (cd == (iconv_t)-1)
-		seterr(err, errlen, "系统不支持 GB18030 编码转换（iconv）：%s", strerror(errno));
+		ys_err(err, errlen, "系统不支持 GB18030 编码转换（iconv）：%s", strerror(errno));
 	return cd;
 }
 
@@ -328,10 +304,14 @@ int out_default_dir(struct store *st, char *buf, size_t len, char *err, size_t e
 	char *base = NULL;
 	const char *home = getenv("HOME");
 
+	/* the folder the clerk chose last time, as it is */
 	if (st && store_setting_get(st, "export_dir", val, sizeof val) == 0) {
 		ys_trim(val);
-		if (*val)
-			base = xstrdup(val);
+		if (*val) {
+			if (ys_snprintf(buf, len, "%s", val) != 0)
+				return ys_err(err, errlen, "导出文件夹的路径太长");
+			return mkdir_p(buf, err, errlen);
+		}
 	}
 	if (!base) {
 		const char *x = getenv("XDG_DOCUMENTS_DIR");
@@ -352,12 +332,12 @@ int out_default_dir(struct store *st, char *buf, size_t len, char *err, size_t e
 	}
 	if (!base) {
 		if (!home || !*home)
-			return seterr(err, errlen, "不知道把文件导出到哪里：没有设置 HOME；请用 -o 指定文件夹");
+			return ys_err(err, errlen, "不知道把文件导出到哪里：没有设置 HOME；请用 -o 指定文件夹");
 		base = xasprintf("%s/Documents", home);
 	}
 	if (ys_snprintf(buf, len, "%s/议事厅", base) != 0) {
 		free(base);
-		return seterr(err, errlen, "导出文件夹的路径太长");
+		return ys_err(err, errlen, "导出文件夹的路径太长");
 	}
 	free(base);
 	return mkdir_p(buf, err, errlen);
@@ -421,7 +401,7 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
 	int rc;
 
 	if (!d || !path || !*path)
-		return seterr(err, errlen, "没有要写的文档或文件名");
+		return ys_err(err, errlen, "没有要写的文档或文件名");
 	switch (format) {
 	case OF_TXT:
 	case OF_HTML:
@@ -454,7 +434,7 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
 		char *tmp = xasprintf("%s.tmp-XXXXXX", path);
 		int fd = mkstemp(tmp);
 		if (fd < 0) {
-			seterr(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+			ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
 			free(tmp);
 			return -1;
 		}
@@ -465,7 +445,7 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
 			umask(um);
 			chmod(tmp, 0666 & ~um);
 			if (rename(tmp, path) != 0)
-				rc = seterr(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+				rc = ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
 		}
 		if (rc != 0)
 			unlink(tmp);
@@ -473,7 +453,7 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
 		return rc;
 	}
 	default:
-		return seterr(err, errlen, "文档只能导出为 PDF、HTML 或纯文本");
+		return ys_err(err, errlen, "文档只能导出为 PDF、HTML 或纯文本");
 	}
 }
 
@@ -485,15 +465,20 @@ static int list_destinations(struct strbuf *names, char *err, size_t errlen)
 	char *argv[] = { "lpstat", "-e", NULL };
 	int rc = run_capture(argv, names, 20);
 	if (rc == 127)
-		return seterr(err, errlen, "没有找到打印命令（lpstat）：请安装 CUPS（软件包 cups-client）");
+		return ys_err(err, errlen, "没有找到打印命令（lpstat）：请安装 CUPS（软件包 cups-client）");
 	if (rc == -2)
-		return seterr(err, errlen, "打印服务（CUPS）没有响应：请检查打印服务后再试");
+		return ys_err(err, errlen, "打印服务（CUPS）没有响应：请检查打印服务后再试");
 	if (rc != 0) {
 		chomp(names->s);
-		return seterr(err, errlen, "无法列出打印机：%s", names->s);
+		return ys_err(err, errlen, "无法列出打印机：%s", names->s);
 	}
 	chomp(names->s);
 	return 0;
+}
+
+int out_printers(struct strbuf *names, char *err, size_t errlen)
+{
+	return list_destinations(names, err, errlen);
 }
 
 static int has_line(const char *lines, const char *name)
@@ -538,7 +523,7 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 	if (job && joblen)
 		job[0] = '\0';
 	if (!pdf_path || access(pdf_path, R_OK) != 0)
-		return seterr(err, errlen, "要打印的文件不存在：%s", pdf_path ? pdf_path : "");
+		return ys_err(err, errlen, "要打印的文件不存在：%s", pdf_path ? pdf_path : "");
 	if (dest && *dest) {
 		ys_strlcpy(printer, dest, sizeof printer);
 	} else if (st && store_setting_get(st, "printer", printer, sizeof printer) == 0) {
@@ -552,11 +537,11 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 	rc = run_capture(a_r, &o, 20);
 	if (rc == 127) {
 		sb_free(&o);
-		return seterr(err, errlen, "没有找到打印命令（lp、lpstat）：请先安装 CUPS 打印服务（软件包 cups）");
+		return ys_err(err, errlen, "没有找到打印命令（lp、lpstat）：请先安装 CUPS 打印服务（软件包 cups）");
 	}
 	if (rc == -2 || !o.s || !strstr(o.s, "scheduler is running")) {
 		sb_free(&o);
-		return seterr(err, errlen, "打印服务（CUPS）没有运行：请启动打印服务"
+		return ys_err(err, errlen, "打印服务（CUPS）没有运行：请启动打印服务"
 		              "（例如 systemctl start cups）后再打印");
 	}
 	sb_free(&o);
@@ -569,10 +554,10 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 	if (*printer) {
 		if (!has_line(names.s, printer)) {
 			if (*avail.s)
-				seterr(err, errlen, "找不到打印机「%s」：可用的打印机有 %s；请用 --printer 指定其中一台",
+				ys_err(err, errlen, "找不到打印机「%s」：可用的打印机有 %s；请指定其中一台（屏幕上在预览中按 d，命令行用 --printer）",
 				       printer, avail.s);
 			else
-				seterr(err, errlen, "找不到打印机「%s」：系统中还没有可用的打印机，"
+				ys_err(err, errlen, "找不到打印机「%s」：系统中还没有可用的打印机，"
 				       "请先在系统中添加打印机", printer);
 			sb_free(&names);
 			sb_free(&avail);
@@ -590,10 +575,10 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 		sb_free(&o);
 		if (!*printer) {
 			if (*avail.s)
-				seterr(err, errlen, "没有设置默认打印机：请用 --printer 指定一台（可用的打印机有 %s），"
+				ys_err(err, errlen, "没有设置默认打印机：请指定一台（屏幕上在预览中按 d，命令行用 --printer；可用的打印机有 %s），"
 				       "或在系统中设置默认打印机", avail.s);
 			else
-				seterr(err, errlen, "没有可用的打印机：请先在系统中添加打印机，或用 --printer 指定");
+				ys_err(err, errlen, "没有可用的打印机：请先在系统中添加打印机");
 			sb_free(&names);
 			sb_free(&avail);
 			return -1;
@@ -615,11 +600,11 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 		if (o.s)
 			chomp(o.s);
 		if (rc == 127)
-			seterr(err, errlen, "没有找到打印命令 lp：请安装 CUPS（软件包 cups-client）");
+			ys_err(err, errlen, "没有找到打印命令 lp：请安装 CUPS（软件包 cups-client）");
 		else if (rc == -2)
-			seterr(err, errlen, "打印服务（CUPS）没有响应，打印没有完成：请检查打印机「%s」", printer);
+			ys_err(err, errlen, "打印服务（CUPS）没有响应，打印没有完成：请检查打印机「%s」", printer);
 		else
-			seterr(err, errlen, "打印机「%s」没有接受打印任务：%s", printer, o.s ? o.s : "");
+			ys_err(err, errlen, "打印机「%s」没有接受打印任务：%s", printer, o.s ? o.s : "");
 		sb_free(&o);
 		return -1;
 	}
@@ -1120,10 +1105,10 @@ static int emit(FILE *out, iconv_t cd, struct strbuf *sb, char *err, size_t errl
 		struct strbuf g = { 0 };
 		rc = to_gb18030(cd, sb->s, sb->len, &g, err, errlen);
 		if (rc == 0 && g.len && fwrite(g.s, 1, g.len, out) != g.len)
-			rc = seterr(err, errlen, "写入失败：%s", strerror(errno));
+			rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
 		sb_free(&g);
 	} else if (fwrite(sb->s, 1, sb->len, out) != sb->len) {
-		rc = seterr(err, errlen, "写入失败：%s", strerror(errno));
+		rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
 	}
 	sb->len = 0;
 	if (sb->s)
@@ -1143,10 +1128,10 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 	int rc = 0, count = 0;
 
 	if (format != OF_CSV && format != OF_JSON)
-		return seterr(err, errlen, "决议数据只能导出为 CSV 或 JSON");
+		return ys_err(err, errlen, "决议数据只能导出为 CSV 或 JSON");
 	if (gb18030) {
 		if (format == OF_JSON)
-			return seterr(err, errlen, "JSON 总是 UTF-8 编码，不能用 GB18030");
+			return ys_err(err, errlen, "JSON 总是 UTF-8 编码，不能用 GB18030");
 		cd = gb_open(err, errlen);
 		if (cd == (iconv_t)-1)
 			return -1;
@@ -1169,7 +1154,7 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 	for (;;) {
 		int r = pmerge_next(st, m, &p);
 		if (r < 0) {
-			rc = seterr(err, errlen, "读取议题失败：%s", store_errmsg(st));
+			rc = ys_err(err, errlen, "读取议题失败：%s", store_errmsg(st));
 			break;
 		}
 		if (r == 0)
@@ -1178,7 +1163,7 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 		int n;
 		r = decision_load(st, &p, d, &e, &n);
 		if (r < 0) {
-			rc = seterr(err, errlen, "读取议题 %s 的流转记录失败：%s", p.number, store_errmsg(st));
+			rc = ys_err(err, errlen, "读取议题 %s 的流转记录失败：%s", p.number, store_errmsg(st));
 			break;
 		}
 		if (r == 1)
@@ -1188,7 +1173,7 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 		} else {
 			sb_add(&sb, count ? ",\n" : "\n");
 			if (json_decision(st, &sb, d, e, n) != 0)
-				rc = seterr(err, errlen, "读取议题 %s 的表决失败：%s", p.number, store_errmsg(st));
+				rc = ys_err(err, errlen, "读取议题 %s 的表决失败：%s", p.number, store_errmsg(st));
 		}
 		for (int i = 0; i < n; i++)
 			pevent_clear(&e[i]);
@@ -1207,7 +1192,7 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 		rc = emit(out, cd, &sb, err, errlen);
 	}
 	if (rc == 0 && fflush(out) != 0)
-		rc = seterr(err, errlen, "写入失败：%s", strerror(errno));
+		rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
 	sb_free(&sb);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);
@@ -1256,7 +1241,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 			int n = store_meeting_page(st, ad, an, m, LIST_PAGE);
 			if (n < 0) {
 				free(m);
-				return seterr(err, errlen, "读取会议失败：%s", store_errmsg(st));
+				return ys_err(err, errlen, "读取会议失败：%s", store_errmsg(st));
 			}
 			for (int i = 0; i < n; i++) {
 				const struct meeting_kind_def *k = meeting_kind_get(m[i].kind);
@@ -1283,7 +1268,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 		}
 		pmerge_free(pm);
 		if (r < 0)
-			return seterr(err, errlen, "读取议题失败：%s", store_errmsg(st));
+			return ys_err(err, errlen, "读取议题失败：%s", store_errmsg(st));
 	} else if (strcmp(what, "notices") == 0) {
 		struct notice *nn = xcalloc(LIST_PAGE, sizeof *nn);
 		char as[11] = "", ai[ID_LEN] = "";
@@ -1291,7 +1276,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 			int n = store_notice_page(st, as, ai, nn, LIST_PAGE);
 			if (n < 0) {
 				free(nn);
-				return seterr(err, errlen, "读取公示失败：%s", store_errmsg(st));
+				return ys_err(err, errlen, "读取公示失败：%s", store_errmsg(st));
 			}
 			for (int i = 0; i < n; i++)
 				tsv_line(out, nn[i].proposal_number, nn[i].start_date,
@@ -1307,11 +1292,11 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 		}
 		free(nn);
 	} else {
-		return seterr(err, errlen, "只能列出 meetings（会议）、proposals（议题）或 notices（公示），"
+		return ys_err(err, errlen, "只能列出 meetings（会议）、proposals（议题）或 notices（公示），"
 		              "不认识「%s」", what);
 	}
 	if (fflush(out) != 0)
-		return seterr(err, errlen, "写入失败：%s", strerror(errno));
+		return ys_err(err, errlen, "写入失败：%s", strerror(errno));
 	return 0;
 }
 
@@ -1575,7 +1560,7 @@ static int notice_page(struct store *st, const char *dir, const struct board_ite
 	if (n < 0) {
 		free(ob);
 		sb_free(&sb);
-		return seterr(err, errlen, "读取异议失败：%s", store_errmsg(st));
+		return ys_err(err, errlen, "读取异议失败：%s", store_errmsg(st));
 	}
 	sb_add(&sb, "<section class=\"objections\">\n<h2 class=\"section\">异议及答复</h2>\n");
 	if (n == 0)
@@ -1667,15 +1652,15 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 	int nitems = 0, rc = 0;
 
 	if (!dir || !*dir)
-		return seterr(err, errlen, "请用 -o 指定网页要写入的文件夹");
+		return ys_err(err, errlen, "请用 -o 指定网页要写入的文件夹");
 	if (!today || ys_parse_date(today, NULL) != 0)
-		return seterr(err, errlen, "日期不对：%s", today ? today : "");
+		return ys_err(err, errlen, "日期不对：%s", today ? today : "");
 	if (mkdir_p(dir, err, errlen) != 0)
 		return -1;
 	memset(&c, 0, sizeof c);
 	int r = store_community_get(st, &c);
 	if (r < 0)
-		return seterr(err, errlen, "读取社区信息失败：%s", store_errmsg(st));
+		return ys_err(err, errlen, "读取社区信息失败：%s", store_errmsg(st));
 	snprintf(site_title, sizeof site_title, "%s居务公开栏", c.name);
 	ys_cn_date(today, cn_today);
 	int keep = expired_days(st);
@@ -1689,7 +1674,7 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 	while (!stop && nitems < BOARD_MAX) {
 		int n = store_notice_page(st, as, ai, page, LIST_PAGE);
 		if (n < 0) {
-			rc = seterr(err, errlen, "读取公示失败：%s", store_errmsg(st));
+			rc = ys_err(err, errlen, "读取公示失败：%s", store_errmsg(st));
 			break;
 		}
 		for (int i = 0; i < n; i++) {

@@ -236,7 +236,7 @@ static void msg_line_cb(const char *line, size_t nbytes, void *arg)
 
 /* the message line; a long message takes the row above it too, so that a
  * refusal is always read in full */
-static void draw_message(struct ui *u)
+void ui_draw_message(struct ui *u)
 {
 	if (text_width(u->msg) <= u->cols - 1) {
 		ui_put(u->rows - 2, 0, u->cols, u->msg, TEXT_ELLIPSIS, u->msg_attr);
@@ -272,7 +272,7 @@ void ui_draw_frame(struct ui *u)
 	}
 	draw_header(u);
 	screens[u->screen]->draw(u, 2, u->rows - 2);
-	draw_message(u);
+	ui_draw_message(u);
 	draw_hints(u, u->rows - 1);
 	wnoutrefresh(stdscr);
 	doupdate();

@@ -297,6 +297,16 @@ static void implement(struct ui *u, const struct proposal *p)
 	snprintf(title, sizeof title, "组织实施：%s %s", p->number, p->title);
 	struct form fm = { .title = title, .f = f, .n = 2, .submit = implement_submit, .arg = &ia };
 	form_init(&fm);
+	/* start from what the deciding meeting wrote (责任人, 时限) */
+	struct impl im;
+	char err[512];
+	if (ops_impl_defaults(u->st, p->id, &im, err, sizeof err) == 0) {
+		if (im.responsible[0]) {
+			ys_strlcpy(f[0].people[0].name, im.responsible, sizeof f[0].people[0].name);
+			f[0].npeople = 1;
+		}
+		form_set_text(&fm, 1, im.deadline);
+	}
 	form_run(u, &fm);
 	form_free(&fm);
 }

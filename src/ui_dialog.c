@@ -147,14 +147,31 @@ void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
 }
 
 /* ---- confirm ------------------------------------------------------------- */
+struct confirm_lines { char line[4][256]; int n; };
+
+static void confirm_line_cb(const char *line, size_t nbytes, void *arg)
+{
+	struct confirm_lines *c = arg;
+	if (c->n < 4)
+		snprintf(c->line[c->n], sizeof c->line[0], "%.*s", (int)nbytes, line);
+	c->n++;
+}
+
+/* the question wraps onto up to four lines: nothing of it is cut */
 int ui_confirm(struct ui *u, const char *question)
 {
 	for (;;) {
 		int w = text_width(question) + 6;
 		if (w < 40)
 			w = 40;
-		struct box b = box_draw(u, 5, w, "请确认", "y/Enter 确定   n/Esc 取消");
-		ui_put(b.y + 2, b.x + 2, b.w - 4, question, TEXT_ELLIPSIS, UA_NORMAL);
+		if (w > u->cols - 2)
+			w = u->cols - 2;
+		struct confirm_lines cl = { .n = 0 };
+		text_wrap(question, w - 4, confirm_line_cb, &cl);
+		int nl = cl.n < 4 ? cl.n : 4;
+		struct box b = box_draw(u, 4 + nl, w, "请确认", "y/Enter 确定   n/Esc 取消");
+		for (int i = 0; i < nl; i++)
+			ui_put(b.y + 2 + i, b.x + 2, b.w - 4, cl.line[i], TEXT_ELLIPSIS, UA_NORMAL);
 		show();
 		int k = ui_getkey(u, NULL);
 		if (k == 'y' || k == 'Y' || ui_is_enter(k))

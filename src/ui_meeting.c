@@ -547,7 +547,9 @@ static void wrap_into(const char *line, size_t nbytes, void *arg)
 
 static void draw_minutes(struct ui *u, int top, int bottom, int x, int w)
 {
-	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）  按 i 或 Enter 记录发言", L.nminutes);
+	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）%s", L.nminutes,
+	        L.sealed ? "  已签字确认：有误请按 e 添加更正"
+	        : L.m.status == MS_CLOSED ? "  已散会" : "  按 i 或 Enter 记录发言");
 	/* the newest entries that fit, oldest of them first */
 	int h = bottom - top - 1;
 	struct minute mins[32];
@@ -1194,6 +1196,30 @@ static void addendum(struct ui *u)
 	live_reload(u);
 }
 
+/* Actions that would change the record: refused on the key, before the
+ * clerk types anything, when the meeting is sealed or over. */
+static int record_locked(struct ui *u, int a)
+{
+	switch (a) {
+	case K_SIGN: case K_LEAVE: case K_ABSENT: case K_UNSIGN: case K_OBSERVER:
+	case K_MINUTE: case K_VOTE: case K_CLOSE_ITEM: case K_END_MEETING: case K_START:
+		break;
+	default:
+		return 0;
+	}
+	if (L.sealed) {
+		ui_error(u, "会议记录已签字确认，不能修改；如有错误请按 e 添加更正。");
+		return 1;
+	}
+	if (L.m.status == MS_CLOSED) {
+		ui_error(u, "会议已散会，不能再%s。", a == K_VOTE || a == K_CLOSE_ITEM ? "表决或结束议题"
+		         : a == K_END_MEETING || a == K_START ? "开会或散会"
+		         : a == K_MINUTE ? "记录发言" : "签到");
+		return 1;
+	}
+	return 0;
+}
+
 static void live_action(struct ui *u, int a)
 {
 	char err[512];
@@ -1202,6 +1228,8 @@ static void live_action(struct ui *u, int a)
 			ui_goto(u, SCR_MEETINGS);
 		return;
 	}
+	if (record_locked(u, a))
+		return;
 	switch (a) {
 	case K_BACK:
 		ui_goto(u, SCR_MEETINGS);

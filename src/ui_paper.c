@@ -74,26 +74,67 @@ static void do_export(struct ui *u, const struct doc *d)
 	free(folder);
 }
 
+/* the PDF goes through a private temporary folder under the document's
+ * own name, which CUPS shows as the job's title */
 static void do_print(struct ui *u, const struct doc *d)
 {
-	char tmpl[] = "/tmp/yishiting-print-XXXXXX.pdf";
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/yishiting-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	char err[512], job[256];
-	int fd = mkstemps(tmpl, 4);
-	if (fd < 0) {
-		ui_error(u, "无法建立临时文件：%s", strerror(errno));
+	if (!mkdtemp(dir)) {
+		ui_error(u, "无法建立临时文件夹：%s", strerror(errno));
+		free(dir);
 		return;
 	}
-	close(fd);
-	if (render_pdf(d, NULL, tmpl, err, sizeof err) != 0)
+	char *name = out_filename(d, "pdf");
+	char *path = xasprintf("%s/%s", dir, name);
+	if (render_pdf(d, NULL, path, err, sizeof err) != 0)
 		ui_error(u, "生成 PDF 失败：%s", err);
-	else if (out_print_pdf(u->st, tmpl, NULL, job, sizeof job, err, sizeof err) != 0)
+	else if (out_print_pdf(u->st, path, NULL, job, sizeof job, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_message(u, UA_OK, "%s", job);
-	unlink(tmpl);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(name);
+	free(dir);
 }
 
-struct pager_lines { struct strbuf sb; int n; };
+/* choose the printer for this and later prints (the setting "printer") */
+static void choose_printer(struct ui *u)
+{
+	struct strbuf names = { 0 };
+	char err[512], cur[128] = "";
+	const char *items[33];
+	int n = 0;
+	if (out_printers(&names, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		sb_free(&names);
+		return;
+	}
+	store_setting_get(u->st, "printer", cur, sizeof cur);
+	items[n++] = "系统默认打印机";
+	for (char *p = names.s; p && *p && n < 33; ) {
+		char *e = strchr(p, '\n');
+		if (e)
+			*e = '\0';
+		if (*p)
+			items[n++] = p;
+		p = e ? e + 1 : p + strlen(p);
+	}
+	int sel = 0;
+	for (int i = 1; i < n; i++)
+		if (strcmp(items[i], cur) == 0)
+			sel = i;
+	if (n == 1)
+		ui_error(u, "系统中还没有打印机：请先在系统设置中添加打印机。");
+	else if (ui_choose(u, "选择打印机", items, n, &sel)) {
+		store_setting_set(u->st, "printer", sel ? items[sel] : "");
+		ui_message(u, UA_OK, "打印机：%s", items[sel]);
+	}
+	sb_free(&names);
+}
 
 void ui_preview(struct ui *u, struct doc *d)
 {
@@ -135,8 +176,9 @@ void ui_preview(struct ui *u, struct doc *d)
 			if (top + i < nlines)
 				ui_put(2 + i, 1, u->cols - 2, line[top + i], 0, UA_NORMAL);
 		}
-		ui_put(u->rows - 2, 0, u->cols, u->msg, TEXT_ELLIPSIS, u->msg_attr);
-		ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  Esc 返回", TEXT_ELLIPSIS, UA_TAB);
+		ui_draw_message(u);
+		ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
+		       TEXT_ELLIPSIS, UA_TAB);
 		wnoutrefresh(stdscr);
 		doupdate();
 		if (u->exit_after_frame)
@@ -161,6 +203,8 @@ void ui_preview(struct ui *u, struct doc *d)
 			do_export(u, d);
 		else if (k == 'P' || k == KC(KEY_F(5)))
 			do_print(u, d);
+		else if (k == 'd')
+			choose_printer(u);
 	}
 	free(msg);
 	free(line);

@@ -283,3 +283,25 @@ int ys_has_text(const char *s)
 	}
 	return 0;
 }
+
+int ys_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || !errlen)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	/* never leave half a character at the end of a cut message */
+	size_t n = strlen(err), k = n;
+	while (k > 0 && ((unsigned char)err[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k > 0 && ((unsigned char)err[k - 1] & 0x80)) {
+		unsigned char c = (unsigned char)err[k - 1];
+		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (n - (k - 1) < want)
+			err[k - 1] = '\0';
+	}
+	return -1;
+}

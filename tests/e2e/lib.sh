@@ -74,6 +74,20 @@ wait_for() {
 expect() {
 	if wait_for "$1" "${3:-10}"; then pass "$2"; else fail "$2 (expected on screen: $1)"; fi
 }
+# expect_wrapped TEXT DESCRIPTION: TEXT on screen, perhaps wrapped over
+# lines (each line's trailing blanks and the line breaks are ignored)
+expect_wrapped() {
+	n=100
+	while [ $n -gt 0 ]; do
+		if screen | sed 's/ *$//' | tr -d '\n' | grep -qF -- "$1"; then
+			pass "$2"
+			return
+		fi
+		sleep 0.1
+		n=$((n - 1))
+	done
+	fail "$2 (expected on screen, perhaps wrapped: $1)"
+}
 # expect_not TEXT DESCRIPTION
 expect_not() {
 	if screen | grep -qF -- "$1"; then fail "$2 (unexpected on screen: $1)"; else pass "$2"; fi

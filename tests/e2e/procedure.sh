@@ -165,7 +165,7 @@ expect_sql "SELECT step FROM proposal" "4" "the proposal is at 决议"
 
 # a vote on the closed meeting is refused
 keys v
-expect "会议已散会，不能再表决。" "a vote on a closed meeting is refused"
+expect "会议已散会，不能再表决" "a vote on a closed meeting is refused"
 
 # the dossier shows every step
 keys 1 Right Right Right

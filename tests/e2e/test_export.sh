@@ -103,7 +103,7 @@ out=$(env HOME="$H" XDG_DOCUMENTS_DIR="$D2" $SAN_ENV $YS_BIN export minutes --db
 has "已导出：$D2/议事厅/${M}_" "XDG_DOCUMENTS_DIR decides the folder"
 sqlite3 "$DB" "INSERT OR REPLACE INTO setting(key, value) VALUES ('export_dir', '$T_TMP/setting-dir')"
 out=$(env HOME="$H" XDG_DOCUMENTS_DIR="$D2" $SAN_ENV $YS_BIN export minutes --db "$DB" --meeting "$M" --format txt 2>&1 </dev/null); rc=$?
-has "已导出：$T_TMP/setting-dir/议事厅/${M}_" "the setting export_dir comes first"
+has "已导出：$T_TMP/setting-dir/${M}_" "the setting export_dir (the folder chosen last, as it is) comes first"
 sqlite3 "$DB" "DELETE FROM setting WHERE key = 'export_dir'"
 mkdir -p "$OUT/dir"
 run export minutes --db "$DB" --meeting "$M" --format txt -o "$OUT/dir"

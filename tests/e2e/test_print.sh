@@ -26,133 +26,8 @@ rc_is() {
 }
 
 Q=YS-PDF-E2E
-PDFOUT=$T_TMP/pdf
-QCONF=/etc/cups/cups-pdf-$Q.conf
-started_cupsd=""
-added_queue=""
-wrote_conf=""
-
-print_cleanup() {
-	[ -n "$added_queue" ] && lpadmin -x "$Q" 2>/dev/null
-	[ -n "$wrote_conf" ] && rm -f "$QCONF"
-	if [ -n "$started_cupsd" ]; then
-		kill "$started_cupsd" 2>/dev/null
-		wait "$started_cupsd" 2>/dev/null
-	fi
-	cleanup
-}
-trap print_cleanup EXIT
-
-cups_up() { LC_ALL=C lpstat -r 2>/dev/null | grep -q 'scheduler is running'; }
-
-for t in lp lpstat lpadmin pdftotext; do
-	if ! command -v $t >/dev/null 2>&1; then
-		fail "$t is not installed (sh tools/deps.sh test installs cups, printer-driver-cups-pdf and poppler-utils)"
-		exit 1
-	fi
-done
-if [ ! -x /usr/lib/cups/backend/cups-pdf ]; then
-	fail "the cups-pdf backend is missing (package printer-driver-cups-pdf)"
-	exit 1
-fi
-
-# ---- CUPS running -------------------------------------------------------------------
-if cups_up; then
-	pass "CUPS is running"
-else
-	if [ "$(id -u)" != 0 ]; then
-		fail "CUPS is not running and this test is not root, so it cannot start cupsd: start CUPS (systemctl start cups) or run the tests as root"
-		exit 1
-	fi
-	if ! command -v cupsd >/dev/null 2>&1; then
-		fail "cupsd is not installed (package cups)"
-		exit 1
-	fi
-	# (not with this test's TMPDIR: cupsd refuses a private one)
-	env -u TMPDIR cupsd -f </dev/null >/dev/null 2>&1 &
-	started_cupsd=$!
-	n=0
-	while ! cups_up && [ $n -lt 100 ]; do sleep 0.2; n=$((n + 1)); done
-	if cups_up; then
-		pass "started cupsd (pid $started_cupsd)"
-	else
-		fail "cupsd did not come up within 20 s"
-		exit 1
-	fi
-fi
-
-# ---- the cups-pdf queue -----------------------------------------------------------------
-PPD=$(lpinfo -m 2>/dev/null | awk '/CUPS-PDF_opt\.ppd/ { print $1; exit }')
-[ -z "$PPD" ] && PPD=$(lpinfo -m 2>/dev/null | awk 'tolower($0) ~ /cups-pdf/ { print $1; exit }')
-[ -z "$PPD" ] && PPD=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
-no_queues_before=""
-[ -z "$(LC_ALL=C lpstat -e 2>/dev/null)" ] && [ -z "$(LC_ALL=C lpstat -d 2>/dev/null | grep 'system default destination:')" ] && no_queues_before=1
-
-mkdir -p "$PDFOUT"
-# cups-pdf reads /etc/cups/cups-pdf-NAME.conf for a device URI
-# cups-pdf:/NAME: the PDFs land in this test's folder instead of ~/PDF
-if [ -w /etc/cups ]; then
-	printf 'Out %s\nLabel 1\n' "$PDFOUT" >"$QCONF" && wrote_conf=1
-fi
-# The Debian default renderer for PostScript queues (Ghostscript) turns CID
-# fonts into bitmaps, so text could not be read back from the PDF that
-# cups-pdf makes; pdftocairo keeps the text.  Paper looks the same.
-if lpadmin -p "$Q" -E -v "cups-pdf:/$Q" -m "$PPD" -o pdftops-renderer-default=pdftocairo 2>"$T_TMP/lpadmin.err"; then
-	added_queue=1
-	pass "added the cups-pdf queue $Q ($PPD)"
-else
-	fail "lpadmin could not add the cups-pdf queue: $(cat "$T_TMP/lpadmin.err")"
-	exit 1
-fi
-cupsenable "$Q" 2>/dev/null
-cupsaccept "$Q" 2>/dev/null
-
-# where the PDFs arrive: ours, else cups-pdf's defaults for this user
-outdirs="$PDFOUT"
-[ -z "$wrote_conf" ] && outdirs="$HOME/PDF /var/spool/cups-pdf/$(id -un)"
-
-# han FILE: the Chinese characters of a text file, in order.  Only they are
-# compared: on the way through cups-pdf (PDF -> PostScript -> Ghostscript)
-# the Latin digits of the embedded fonts lose their text mapping, so that
-# pdftotext reads "2026年第 次" where the paper shows 第1次; the Chinese
-# text comes through whole.
-han() { perl -CSD -0777 -ne 'print join("", /\p{Han}/g)' "$1"; }
-hanstr() { printf '%s' "$1" | perl -CSD -0777 -ne 'print join("", /\p{Han}/g)'; }
-
-# wait_pdf TEXT: up to 60 s for a new PDF whose Chinese text holds TEXT's;
-# sets got and leaves its text in $T_TMP/arrived.txt
-seen=""
-wait_pdf() {
-	got=""
-	want=$(hanstr "$1")
-	n=0
-	while [ $n -lt 120 ]; do
-		for f in $(find $outdirs -maxdepth 1 -name '*.pdf' -newer "$T_TMP/stamp" 2>/dev/null); do
-			case " $seen " in *" $f "*) continue ;; esac
-			if pdftotext -layout "$f" "$T_TMP/arrived.txt" 2>/dev/null &&
-			   han "$T_TMP/arrived.txt" | grep -qF -- "$want"; then
-				got=$f
-				seen="$seen $f"
-				return 0
-			fi
-		done
-		sleep 0.5
-		n=$((n + 1))
-	done
-	return 1
-}
-# same_han WHAT EXPORTED.pdf: the arrived PDF holds all the Chinese text of
-# the same document exported to a file, in the same order
-same_han() {
-	pdftotext -layout "$2" "$2.txt" 2>/dev/null
-	a=$(han "$2.txt")
-	b=$(han "$T_TMP/arrived.txt")
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then
-		pass "the printed $1 holds all its Chinese text (${#a} characters), in order"
-	else
-		fail "the printed $1's Chinese text differs from the exported PDF's: $(printf '%s\n%s\n' "$a" "$b" | cut -c1-200)"
-	fi
-}
+. tests/e2e/cups.sh
+cups_setup || exit 1
 
 # ---- print the minutes -----------------------------------------------------------------------
 $YS_BIN demo --db "$DB" >/dev/null 2>&1 || fail "the demo database could not be written"
@@ -166,10 +41,8 @@ if [ -n "$no_queues_before" ]; then
 	lpadmin -x "$Q" 2>/dev/null
 	run print minutes --db "$DB" --meeting "$M"
 	rc_is 1 "with no printer at all, print exits 1"
-	has "没有可用的打印机：请先在系统中添加打印机，或用 --printer 指定" "it says there is no printer and what to do"
-	lpadmin -p "$Q" -E -v "cups-pdf:/$Q" -m "$PPD" -o pdftops-renderer-default=pdftocairo 2>/dev/null
-	cupsenable "$Q" 2>/dev/null
-	cupsaccept "$Q" 2>/dev/null
+	has "没有可用的打印机：请先在系统中添加打印机" "it says there is no printer and what to do"
+	cups_add_queue
 else
 	echo "(a printer is already set up on this system: the no-printer message is not checked)"
 fi
