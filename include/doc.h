@@ -69,8 +69,10 @@ void render_html(const struct doc *d, struct strbuf *out);
 void html_escape(const char *s, struct strbuf *out);
 
 struct pdf_opts {
-	const char *title_font;  /* fontconfig family for titles; NULL = "Noto Serif CJK SC" */
-	const char *body_font;   /* fontconfig family for text; NULL = "Noto Serif CJK SC" */
+	/* fontconfig families; NULL = $YISHITING_TITLE_FONT / $YISHITING_BODY_FONT,
+	 * else "Noto Serif CJK SC" */
+	const char *title_font;
+	const char *body_font;
 	double title_pt;         /* 0 = 22 (二号) */
 	double body_pt;          /* 0 = 16 (三号) for notices, 12 (小四) for minutes */
 };

@@ -62,7 +62,9 @@ static const char usage[] =
 	"\n"
 	"环境变量：\n"
 	"  YISHITING_NOW=\"2026-11-22 14:05\"  固定程序的时钟（测试用）\n"
-	"  YISHITING_AMBIWIDTH=2             把“”…等宽度不定的字符按两列计算（默认一列）\n";
+	"  YISHITING_AMBIWIDTH=2             把“”…等宽度不定的字符按两列计算（默认一列）\n"
+	"  YISHITING_TITLE_FONT、YISHITING_BODY_FONT  PDF 的标题、正文字体（fontconfig 字体名，\n"
+	"                                    默认 Noto Serif CJK SC）\n";
 
 /* The screen needs a UTF-8 locale for wide characters.  Use the user's;
  * when it is not UTF-8, fall back to C.UTF-8, or say what is wrong. */

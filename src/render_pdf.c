@@ -677,8 +677,17 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 	}
 	memset(&p, 0, sizeof p);
 	p.d = d;
-	if (font_pick(o ? o->body_font : NULL, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
-	    font_pick(o ? o->title_font : NULL, p.title_font, sizeof p.title_font, err, errlen) < 0)
+	/* the fonts: the caller's, else the environment's (YISHITING_BODY_FONT,
+	 * YISHITING_TITLE_FONT: fontconfig family names, e.g. "FangSong" on a
+	 * machine that has it), else Noto Serif CJK SC */
+	const char *bf = o && o->body_font ? o->body_font : getenv("YISHITING_BODY_FONT");
+	const char *tf = o && o->title_font ? o->title_font : getenv("YISHITING_TITLE_FONT");
+	if (bf && !*bf)
+		bf = NULL;
+	if (tf && !*tf)
+		tf = NULL;
+	if (font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
+	    font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
 		return -1;
 	p.title_pt = o && o->title_pt > 0 ? o->title_pt : 22;
 	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->kind == DOC_NOTICE ? 16 : 12;

@@ -682,6 +682,21 @@ static void t_font_fallback(void)
 	doc_free(&d);
 }
 
+/* the clerk's choice through the environment: YISHITING_BODY_FONT */
+static void t_font_env(void)
+{
+	struct doc d;
+	char *raw;
+	int n;
+
+	setenv("YISHITING_BODY_FONT", "Noto Sans CJK SC", 1);
+	build_notice(&d);
+	raw = render_and_read(&d, NULL, "envfont.pdf", &n, "NotoSansCJK");
+	unsetenv("YISHITING_BODY_FONT");
+	free(raw);
+	doc_free(&d);
+}
+
 /* no Chinese font at all (an empty fontconfig configuration, in a child
  * process): -1 and a message naming the font and the package, no file */
 static void t_no_font(void)
@@ -803,6 +818,7 @@ int main(void)
 	RUN(t_tail_closes_up);
 	RUN(t_tail_takes_body_along);
 	RUN(t_font_fallback);
+	RUN(t_font_env);
 	RUN(t_no_font);
 	RUN(t_unwritable);
 	RUN(t_odd_input);
