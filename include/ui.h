@@ -109,6 +109,10 @@ struct doc;
 /* a document on screen (the pager), with export (x) and print (P/F5);
  * takes ownership of nothing: the caller frees d */
 void ui_preview(struct ui *u, struct doc *d);
+/* 导出决议数据: every decision as CSV (Excel/WPS) or JSON into a folder */
+void ui_export_decisions(struct ui *u);
+/* 导出公示栏网页: the notice board as a static site into a folder */
+void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */
 void ui_preview_minutes(struct ui *u, const char *meeting_id);
 /* a notice in the pager, public or internal version */

@@ -499,6 +499,9 @@ static void board_action(struct ui *u, int a)
 		if (p)
 			progress(u, p->id);
 		break;
+	case K_EXPORT:
+		ui_export_decisions(u);
+		break;
 	case K_PREVIEW:
 		if (p)
 			preview_notices(u, p->id);

@@ -232,6 +232,9 @@ static void nb_action(struct ui *u, int a)
 		if (n)
 			answer_objection(u, n);
 		break;
+	case K_EXPORT:
+		ui_export_board(u);
+		break;
 	}
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ui.h"
+#include "clock.h"
 #include "doc.h"
 #include "output.h"
 #include "text.h"
@@ -45,25 +46,23 @@ static int mkdir_p(const char *dir)
 	return rc;
 }
 
+static char *ask_folder(struct ui *u, const char *title);
+
 static void do_export(struct ui *u, const struct doc *d)
 {
 	const char *labels[YS_ARRAY_LEN(formats)];
-	char dir[1024], err[512];
+	char err[512];
 	for (size_t i = 0; i < YS_ARRAY_LEN(formats); i++)
 		labels[i] = formats[i].label;
 	int sel = 0;
 	if (!ui_choose(u, "导出为", labels, (int)YS_ARRAY_LEN(formats), &sel))
 		return;
-	if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
-		dir[0] = '\0';
-	char *folder = NULL;
-	if (!ui_prompt_required(u, "导出到文件夹", "文件夹（不存在时自动建立）：", dir, 400, &folder))
+	char *folder = ask_folder(u, "导出到文件夹");
+	if (!folder)
 		return;
 	char *name = out_filename(d, formats[sel].ext);
 	char *path = xasprintf("%s/%s", folder, name);
-	if (mkdir_p(folder) != 0)
-		ui_error(u, "无法建立文件夹 %s：%s", folder, strerror(errno));
-	else if (out_write_doc(d, formats[sel].format, formats[sel].gb18030, path, err, sizeof err) != 0)
+	if (out_write_doc(d, formats[sel].format, formats[sel].gb18030, path, err, sizeof err) != 0)
 		ui_error(u, "导出失败：%s", err);
 	else {
 		store_setting_set(u->st, "export_dir", folder);
@@ -209,6 +208,89 @@ void ui_preview(struct ui *u, struct doc *d)
 	free(msg);
 	free(line);
 	sb_free(&text);
+}
+
+/* the folder: the default one, confirmed or changed by the clerk */
+static char *ask_folder(struct ui *u, const char *title)
+{
+	char dir[1024], err[512], *folder = NULL;
+	if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
+		dir[0] = '\0';
+	if (!ui_prompt_required(u, title, "文件夹（不存在时自动建立）：", dir, 400, &folder))
+		return NULL;
+	if (mkdir_p(folder) != 0) {
+		ui_error(u, "无法建立文件夹 %s：%s", folder, strerror(errno));
+		free(folder);
+		return NULL;
+	}
+	return folder;
+}
+
+void ui_export_decisions(struct ui *u)
+{
+	static const struct { const char *label; int format, gb; const char *ext; } kinds[] = {
+		{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0, "csv" },
+		{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1, "csv" },
+		{ "JSON（交给其他系统）", OF_JSON, 0, "json" },
+	};
+	const char *labels[3];
+	for (int i = 0; i < 3; i++)
+		labels[i] = kinds[i].label;
+	int sel = 0;
+	if (!ui_choose(u, "导出全部决议的数据", labels, 3, &sel))
+		return;
+	char *folder = ask_folder(u, "导出决议数据到文件夹");
+	if (!folder)
+		return;
+	struct tm now;
+	char today[11], err[512];
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	char *path = xasprintf("%s/决议汇总_%s.%s", folder, today, kinds[sel].ext);
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	int rc = -1;
+	if (!f)
+		ui_error(u, "无法写入 %s：%s", tmp, strerror(errno));
+	else {
+		rc = out_decisions(u->st, kinds[sel].format, kinds[sel].gb, f, err, sizeof err);
+		if (fclose(f) != 0 && rc == 0) {
+			rc = -1;
+			snprintf(err, sizeof err, "%s", strerror(errno));
+		}
+		if (rc == 0 && rename(tmp, path) != 0) {
+			rc = -1;
+			snprintf(err, sizeof err, "%s", strerror(errno));
+		}
+		if (rc != 0) {
+			unlink(tmp);
+			ui_error(u, "导出失败：%s", err);
+		} else {
+			store_setting_set(u->st, "export_dir", folder);
+			ui_message(u, UA_OK, "已导出：%s", path);
+		}
+	}
+	free(tmp);
+	free(path);
+	free(folder);
+}
+
+void ui_export_board(struct ui *u)
+{
+	char *folder = ask_folder(u, "公示栏网页导出到文件夹");
+	char err[512], today[11];
+	struct tm now;
+	if (!folder)
+		return;
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	char *dir = xasprintf("%s/公示栏", folder);
+	if (out_board_site(u->st, dir, today, err, sizeof err) != 0)
+		ui_error(u, "导出失败：%s", err);
+	else
+		ui_message(u, UA_OK, "已导出公示栏网页：%s/index.html（用浏览器打开，不需要网络）", dir);
+	free(dir);
+	free(folder);
 }
 
 void ui_preview_minutes(struct ui *u, const char *meeting_id)

@@ -396,6 +396,34 @@ expect_sql "SELECT p.step || '|' || n.kind || '|' || n.doc_no FROM notice n JOIN
 	"7|2|〔2026〕8号" "2026-007 is at 结果公开 with its notice"
 keys Escape
 expect "结果公开 (2)" "the board shows two in 结果公开"
+
+# ---- (7) decisions as data and the board as a page, from the screen ----------------------
+keys x
+expect "导出全部决议的数据" "x on the board offers the decisions as data"
+keys 1
+expect "导出决议数据到文件夹" "it asks for the folder"
+keys Enter
+CSV=$(ls "$OUTDIR"/决议汇总_2026-11-22.csv 2>/dev/null | head -1)
+expect_wrapped "已导出：$OUTDIR/决议汇总_2026-11-22.csv" "the message says where the CSV went"
+if [ -f "$CSV" ] && [ "$(head -c 3 "$CSV" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then
+	pass "the CSV starts with the UTF-8 byte order mark (Excel, WPS)"
+else
+	fail "no CSV with a BOM at $OUTDIR/决议汇总_2026-11-22.csv"
+fi
+if [ -f "$CSV" ] && grep -q "2026-006" "$CSV" && grep -q "开办社区老年助餐点" "$CSV"; then
+	pass "the CSV holds the decision made on screen"
+else
+	fail "the CSV lacks 2026-006"
+fi
+keys 5 x
+expect "公示栏网页导出到文件夹" "x on the 公示栏 exports the board as a page"
+keys Enter
+expect "已导出公示栏网页" "the board site is written"
+if [ -f "$OUTDIR/公示栏/index.html" ] && grep -q "关于开办社区老年助餐点的公示" "$OUTDIR/公示栏/index.html"; then
+	pass "its index lists the notice posted today"
+else
+	fail "no board index with the new notice in $OUTDIR/公示栏"
+fi
 keys q
 wait_for "程序已退出" 5
 expect "程序已退出:0" "q leaves the program with status 0"
