@@ -65,6 +65,9 @@ void render_txt(const struct doc *d, int cols, struct strbuf *out);
 /* a complete HTML5 page (UTF-8, inline CSS, A4 print styles); every text
  * the clerk typed is escaped */
 void render_html(const struct doc *d, struct strbuf *out);
+/* the blocks alone (no page, no footer): <h1>, <p class="para"> …, for a
+ * page that frames them itself; classes as in render_html's style sheet */
+void render_html_blocks(const struct doc *d, struct strbuf *out);
 /* escape &<>"' for HTML into out */
 void html_escape(const char *s, struct strbuf *out);
 

@@ -1339,7 +1339,10 @@ static const char site_css[] =
 	"padding:1.2rem clamp(1rem,4vw,3rem);"
 	"box-shadow:0 1px 3px rgba(0,0,0,.15)}"
 	".doc h1{text-align:center;font-size:1.7rem;line-height:1.45;margin:.4rem 0 .6rem}"
-	".doc .sub,.doc .center{text-align:center}"
+	".doc .subtitle,.doc .center{text-align:center}"
+	".doc .field .text,.doc .line,.doc .para{white-space:pre-wrap}"
+	".doc .sign .blank{display:inline-block;min-width:10em;border-bottom:1px solid #111}"
+	".doc .pagebreak{display:none}"
 	".doc .right{text-align:right}"
 	".doc .para{text-indent:2em}"
 	".doc h2{font-size:1.2rem;margin:1rem 0 .3rem}"
@@ -1443,83 +1446,11 @@ static void objection_text(struct strbuf *sb, const struct board_item *it)
 		sb_addf(sb, "收到异议 %d 条，%d 条待答复", it->objections, it->unanswered);
 }
 
+/* the notice itself: the same blocks as every HTML export */
 static void doc_blocks_html(struct strbuf *sb, const struct doc *d)
 {
 	sb_add(sb, "<article class=\"doc\">\n");
-	for (size_t i = 0; i < d->n; i++) {
-		const struct block *b = &d->b[i];
-		switch (b->kind) {
-		case B_TITLE:
-			sb_add(sb, "<h1>");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</h1>\n");
-			break;
-		case B_SUBTITLE:
-			sb_add(sb, "<p class=\"sub\">");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		case B_HEADING:
-			sb_add(sb, "<h2>");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</h2>\n");
-			break;
-		case B_FIELD:
-			sb_add(sb, "<p><span class=\"label\">");
-			esc(sb, b->label);
-			sb_add(sb, "：</span>");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		case B_SIGN:
-			sb_add(sb, "<p>");
-			esc(sb, b->label);
-			sb_add(sb, "：");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		case B_PARA: {
-			/* each line of a paragraph is a paragraph of its own */
-			const char *p = b->text ? b->text : "";
-			for (;;) {
-				const char *e = strchr(p, '\n');
-				size_t k = e ? (size_t)(e - p) : strlen(p);
-				char *part = xmalloc(k + 1);
-				memcpy(part, p, k);
-				part[k] = '\0';
-				sb_add(sb, "<p class=\"para\">");
-				esc(sb, part);
-				sb_add(sb, "</p>\n");
-				free(part);
-				if (!e)
-					break;
-				p = e + 1;
-			}
-			break;
-		}
-		case B_RIGHT:
-			sb_add(sb, "<p class=\"right\">");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		case B_CENTER:
-			sb_add(sb, "<p class=\"center\">");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		case B_SPACE:
-			sb_add(sb, "<div class=\"space\"></div>\n");
-			break;
-		case B_PAGEBREAK:
-			break;
-		case B_LINE:
-		default:
-			sb_add(sb, "<p>");
-			esc_lines(sb, b->text);
-			sb_add(sb, "</p>\n");
-			break;
-		}
-	}
+	render_html_blocks(d, sb);
 	if (d->footer && *d->footer) {
 		sb_add(sb, "<p class=\"digest\">");
 		esc_lines(sb, d->footer);

@@ -100,20 +100,9 @@ static void tag(struct strbuf *out, const char *open, const char *text, const ch
 	sb_add(out, "\n");
 }
 
-void render_html(const struct doc *d, struct strbuf *out)
+/* the blocks alone, for pages that frame them themselves (the board site) */
+void render_html_blocks(const struct doc *d, struct strbuf *out)
 {
-	sb_add(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-	tag(out, "<title>", d->title ? d->title : "", "</title>");
-	sb_add(out, "<style>");
-	sb_add(out, css);
-	sb_add(out, "</style>\n</head>\n<body>\n");
-	sb_addf(out, "<table class=\"doc %s\">\n",
-	        d->kind == DOC_NOTICE ? "notice" : "minutes");
-	/* a table footer repeats at the bottom of every printed page */
-	if (d->footer && *d->footer)
-		tag(out, "<tfoot><tr><td class=\"footer\">", d->footer, "</td></tr></tfoot>");
-	sb_add(out, "<tbody><tr><td>\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct block *b = &d->b[i];
 		const char *t = b->text ? b->text : "";
@@ -168,5 +157,22 @@ void render_html(const struct doc *d, struct strbuf *out)
 			break;
 		}
 	}
+}
+
+void render_html(const struct doc *d, struct strbuf *out)
+{
+	sb_add(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	tag(out, "<title>", d->title ? d->title : "", "</title>");
+	sb_add(out, "<style>");
+	sb_add(out, css);
+	sb_add(out, "</style>\n</head>\n<body>\n");
+	sb_addf(out, "<table class=\"doc %s\">\n",
+	        d->kind == DOC_NOTICE ? "notice" : "minutes");
+	/* a table footer repeats at the bottom of every printed page */
+	if (d->footer && *d->footer)
+		tag(out, "<tfoot><tr><td class=\"footer\">", d->footer, "</td></tr></tfoot>");
+	sb_add(out, "<tbody><tr><td>\n");
+	render_html_blocks(d, out);
 	sb_add(out, "</td></tr></tbody>\n</table>\n</body>\n</html>\n");
 }
