@@ -88,6 +88,10 @@ struct ui {
 	char meeting_id[ID_LEN];
 	int exit_after_frame;    /* --exit-after-first-frame (sanitizer runs) */
 	int pane;                /* SCR_LIVE: 0 签到 1 记录 2 表决 */
+	/* a modal view (the document pager) drawn over the frame, so that the
+	 * dialogs it opens appear over it; NULL when none */
+	void (*overlay)(struct ui *u, void *arg);
+	void *overlay_arg;
 };
 
 /* each screen: draw into stdscr rows [top, bottom) and handle actions

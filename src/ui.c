@@ -276,6 +276,8 @@ void ui_draw_frame(struct ui *u)
 	screens[u->screen]->draw(u, 2, u->rows - 2);
 	ui_draw_message(u);
 	draw_hints(u, u->rows - 1);
+	if (u->overlay)
+		u->overlay(u, u->overlay_arg);
 	wnoutrefresh(stdscr);
 	doupdate();
 }

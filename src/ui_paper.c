@@ -135,69 +135,88 @@ static void choose_printer(struct ui *u)
 	sb_free(&names);
 }
 
+/* the pager's state; drawn through the frame's overlay so that dialogs
+ * opened from it (export, printer) appear over the preview */
+struct pager {
+	const struct doc *d;
+	struct strbuf text;
+	const char **line;
+	int nlines, width, top;
+};
+
+static void pager_layout(struct pager *pg, int width)
+{
+	pg->width = width;
+	sb_free(&pg->text);
+	render_txt(pg->d, width, &pg->text);
+	free(pg->line);
+	pg->nlines = 0;
+	for (char *p = pg->text.s; p && *p; pg->nlines++) {
+		char *e = strchr(p, '\n');
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	pg->line = xcalloc((size_t)pg->nlines + 1, sizeof *pg->line);
+	int i = 0;
+	for (char *p = pg->text.s; p && *p && i < pg->nlines; i++) {
+		char *e = strchr(p, '\n');
+		pg->line[i] = p;
+		if (e)
+			*e = '\0';
+		p = e ? e + 1 : p + strlen(p);
+	}
+}
+
+static void pager_draw(struct ui *u, void *arg)
+{
+	struct pager *pg = arg;
+	if (pg->width != u->cols - 2)
+		pager_layout(pg, u->cols - 2);
+	int h = u->rows - 3;
+	if (pg->top > pg->nlines - h)
+		pg->top = pg->nlines - h > 0 ? pg->nlines - h : 0;
+	ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
+	        pg->d->title ? pg->d->title : "", pg->nlines ? pg->top + 1 : 0,
+	        pg->top + h < pg->nlines ? pg->top + h : pg->nlines, pg->nlines);
+	for (int i = 0; i < h - 1; i++) {
+		ui_fill(2 + i, 0, u->cols, UA_NORMAL);
+		if (pg->top + i < pg->nlines)
+			ui_put(2 + i, 1, u->cols - 2, pg->line[pg->top + i], 0, UA_NORMAL);
+	}
+	ui_draw_message(u);
+	ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
+	       TEXT_ELLIPSIS, UA_TAB);
+}
+
 void ui_preview(struct ui *u, struct doc *d)
 {
-	struct strbuf text = { 0 };
-	int width = -1, top = 0, nlines = 0;
-	const char **line = NULL;
-	char *msg = NULL;
+	struct pager pg = { .d = d, .width = -1 };
+	void (*prev)(struct ui *, void *) = u->overlay;
+	void *prev_arg = u->overlay_arg;
+	u->overlay = pager_draw;
+	u->overlay_arg = &pg;
 	for (;;) {
-		if (width != u->cols - 2) {
-			width = u->cols - 2;
-			sb_free(&text);
-			render_txt(d, width, &text);
-			free(line);
-			nlines = 0;
-			for (char *p = text.s; p && *p; nlines++) {
-				char *e = strchr(p, '\n');
-				if (!e)
-					break;
-				p = e + 1;
-			}
-			line = xcalloc((size_t)nlines + 1, sizeof *line);
-			int i = 0;
-			for (char *p = text.s; p && *p && i < nlines; i++) {
-				char *e = strchr(p, '\n');
-				line[i] = p;
-				if (e)
-					*e = '\0';
-				p = e ? e + 1 : p + strlen(p);
-			}
-		}
 		ui_draw_frame(u);
-		int h = u->rows - 3;
-		if (top > nlines - h)
-			top = nlines - h > 0 ? nlines - h : 0;
-		ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
-		        d->title ? d->title : "", nlines ? top + 1 : 0, top + h < nlines ? top + h : nlines, nlines);
-		for (int i = 0; i < h - 1; i++) {
-			ui_fill(2 + i, 0, u->cols, UA_NORMAL);
-			if (top + i < nlines)
-				ui_put(2 + i, 1, u->cols - 2, line[top + i], 0, UA_NORMAL);
-		}
-		ui_draw_message(u);
-		ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
-		       TEXT_ELLIPSIS, UA_TAB);
-		wnoutrefresh(stdscr);
-		doupdate();
 		if (u->exit_after_frame)
 			break;
 		int k = ui_getkey(u, NULL);
+		int h = u->rows - 3;
 		if (k == 27 || k == 'q')
 			break;
 		u->msg[0] = '\0';
 		if (k == KC(KEY_DOWN) || k == 'j')
-			top++;
-		else if ((k == KC(KEY_UP) || k == 'k') && top > 0)
-			top--;
+			pg.top++;
+		else if ((k == KC(KEY_UP) || k == 'k') && pg.top > 0)
+			pg.top--;
 		else if (k == KC(KEY_NPAGE) || k == ' ')
-			top += h - 2;
+			pg.top += h - 2;
 		else if (k == KC(KEY_PPAGE))
-			top = top > h - 2 ? top - (h - 2) : 0;
+			pg.top = pg.top > h - 2 ? pg.top - (h - 2) : 0;
 		else if (k == KC(KEY_HOME) || k == 'g')
-			top = 0;
+			pg.top = 0;
 		else if (k == KC(KEY_END) || k == 'G')
-			top = nlines;
+			pg.top = pg.nlines;
 		else if (k == 'x')
 			do_export(u, d);
 		else if (k == 'P' || k == KC(KEY_F(5)))
@@ -205,9 +224,10 @@ void ui_preview(struct ui *u, struct doc *d)
 		else if (k == 'd')
 			choose_printer(u);
 	}
-	free(msg);
-	free(line);
-	sb_free(&text);
+	u->overlay = prev;
+	u->overlay_arg = prev_arg;
+	free(pg.line);
+	sb_free(&pg.text);
 }
 
 /* the folder: the default one, confirmed or changed by the clerk */
