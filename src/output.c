@@ -476,8 +476,26 @@ static int list_destinations(struct strbuf *names, char *err, size_t errlen)
 	return 0;
 }
 
+/* is CUPS there at all?  `lpstat -e` says nothing when it is not */
+static int cups_running(char *err, size_t errlen)
+{
+	struct strbuf o = { 0 };
+	char *a_r[] = { "lpstat", "-r", NULL };
+	int rc = run_capture(a_r, &o, 20);
+	int up = rc == 0 && o.s && strstr(o.s, "scheduler is running");
+	sb_free(&o);
+	if (rc == 127)
+		return ys_err(err, errlen, "没有找到打印命令（lp、lpstat）：请先安装 CUPS 打印服务（软件包 cups）");
+	if (!up)
+		return ys_err(err, errlen, "打印服务（CUPS）没有运行：请启动打印服务"
+		              "（例如 systemctl start cups）后再打印");
+	return 0;
+}
+
 int out_printers(struct strbuf *names, char *err, size_t errlen)
 {
+	if (cups_running(err, errlen) != 0)
+		return -1;
 	return list_destinations(names, err, errlen);
 }
 
@@ -532,19 +550,8 @@ int out_print_pdf(struct store *st, const char *pdf_path, const char *dest,
 		printer[0] = '\0';
 	}
 
-	/* is CUPS there at all? */
-	char *a_r[] = { "lpstat", "-r", NULL };
-	rc = run_capture(a_r, &o, 20);
-	if (rc == 127) {
-		sb_free(&o);
-		return ys_err(err, errlen, "没有找到打印命令（lp、lpstat）：请先安装 CUPS 打印服务（软件包 cups）");
-	}
-	if (rc == -2 || !o.s || !strstr(o.s, "scheduler is running")) {
-		sb_free(&o);
-		return ys_err(err, errlen, "打印服务（CUPS）没有运行：请启动打印服务"
-		              "（例如 systemctl start cups）后再打印");
-	}
-	sb_free(&o);
+	if (cups_running(err, errlen) != 0)
+		return -1;
 
 	if (list_destinations(&names, err, errlen) != 0) {
 		sb_free(&names);
