@@ -127,14 +127,6 @@ static int form_validate(struct form *fm)
 	return 0;
 }
 
-static int form_dirty(const struct form *fm)
-{
-	for (int i = 0; i < fm->n; i++)
-		if (is_text(&fm->f[i]) && fm->f[i].eb->len > 0)
-			return 1;
-	return 0;
-}
-
 /* the check list behind an FT_LIST field */
 static void list_pick(struct ui *u, struct field *f)
 {
@@ -284,7 +276,7 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 
 int form_run(struct ui *u, struct form *fm)
 {
-	int saved = 0;
+	int saved = 0, touched = 0;
 	for (;;) {
 		int cy, cx;
 		form_draw(u, fm, &cy, &cx);
@@ -306,7 +298,8 @@ int form_run(struct ui *u, struct form *fm)
 		if (k != UI_KEY_PASTE)
 			fm->msg[0] = '\0';
 		if (k == 27) {
-			if (!form_dirty(fm) || ui_confirm(u, "放弃本次输入的内容？"))
+			/* defaults filled in by the program are not the clerk's work */
+			if (!touched || ui_confirm(u, "放弃本次输入的内容？"))
 				break;
 			continue;
 		}
@@ -342,6 +335,7 @@ int form_run(struct ui *u, struct form *fm)
 			if (k == KC(KEY_LEFT) || k == KC(KEY_RIGHT) || k == ' ') {
 				int d = k == KC(KEY_LEFT) ? -1 : 1;
 				f->choice = (f->choice + d + f->nchoices) % f->nchoices;
+				touched = 1;
 				if (fm->changed)
 					fm->changed(u, fm, fm->focus, fm->arg);
 			}
@@ -350,16 +344,22 @@ int form_run(struct ui *u, struct form *fm)
 			if (ui_is_enter(k) || k == ' ') {
 				int n = f->multi ? f->npeople : 0;
 				if (ui_pick_people(u, f->label, f->roles, f->multi, f->free_text,
-				                   f->people, 16, &n))
+				                   f->people, 16, &n)) {
 					f->npeople = n;
+					touched = 1;
+				}
 			} else if (k == KC(KEY_BACKSPACE) || k == 127 || k == KC(KEY_DC)) {
-				if (f->npeople > 0)
+				if (f->npeople > 0) {
 					f->npeople--;
+					touched = 1;
+				}
 			}
 			break;
 		case FT_LIST:
-			if (ui_is_enter(k) || k == ' ')
+			if (ui_is_enter(k) || k == ' ') {
 				list_pick(u, f);
+				touched = 1;
+			}
 			break;
 		default: {
 			size_t before = f->eb->len;
@@ -372,6 +372,8 @@ int form_run(struct ui *u, struct form *fm)
 			         && (k == UI_KEY_PASTE || (k >= 32 && !(k & 0x40000000))))
 				snprintf(fm->msg, sizeof fm->msg, "「%s」最多 %zu 个字，多出的没有输入。",
 				         f->label, f->maxchars);
+			if (f->eb->len != before)
+				touched = 1;
 		}
 		}
 		free(paste);

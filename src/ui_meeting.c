@@ -77,9 +77,11 @@ static void ml_draw(struct ui *u, int top, int bottom)
 		struct attendance_counts c = { 0 };
 		store_attendance_counts(u->st, m->id, &c);
 		char cnt[32];
+		struct seal sl;
 		snprintf(cnt, sizeof cnt, "%d/%d", c.present, c.entitled);
+		int sealed = store_seal_get(u->st, m->id, &sl) == 0;
 		const char *cells[] = { m->number, m->date, k ? k->name : "?", m->title,
-		                        meeting_status_names[m->status % 3], cnt };
+		                        sealed ? "已签字" : meeting_status_names[m->status % 3], cnt };
 		int attr = i == ML.cur ? UA_SEL : UA_NORMAL;
 		ui_put(top + 1 + i, 0, 1, i == ML.cur ? "▸" : " ", 0, attr);
 		ui_row(top + 1 + i, 1, u->cols - 1, attr, cells, widths, 6);
