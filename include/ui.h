@@ -41,7 +41,7 @@ enum ui_action {
 	K_MINUTE, K_VOTE, K_CLOSE_ITEM, K_END_MEETING,
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
-	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT,
+	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS,
 	K_ACTION_COUNT
 };
 
@@ -107,6 +107,9 @@ struct screen_def {
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices;
+
+/* the community's names and the settings (ui_setup.c); 1 saved */
+int ui_settings(struct ui *u);
 
 /* ---- paper (ui_paper.c) -------------------------------------------------- */
 struct doc;

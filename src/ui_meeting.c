@@ -877,9 +877,9 @@ struct count_arg {
 static int counts_submit(struct ui *u, struct form *fm, void *arg)
 {
 	struct count_arg *ca = arg;
-	int v[3];
+	int v[6] = { 0 };
 	char err[256];
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < fm->n && i < 6; i++) {
 		char *s = form_get_text(fm, i);
 		int rc = parse_count(s, L.q.c.present, &v[i], err, sizeof err);
 		free(s);
@@ -888,6 +888,13 @@ static int counts_submit(struct ui *u, struct form *fm, void *arg)
 			fm->focus = i;
 			return -1;
 		}
+	}
+	/* two clerks' entries must agree before anything is saved (DESIGN §4) */
+	if (fm->n == 6 && (v[0] != v[3] || v[1] != v[4] || v[2] != v[5])) {
+		snprintf(fm->msg, sizeof fm->msg,
+		         "两次录入不一致：第一遍 赞成 %d 反对 %d 弃权 %d，复核 赞成 %d 反对 %d 弃权 %d。请核对后改正。",
+		         v[0], v[1], v[2], v[3], v[4], v[5]);
+		return -1;
 	}
 	struct vote_req rq = { .method = ca->method, .yes = v[0], .no = v[1], .abstain = v[2],
 	                       .supersedes = ca->supersedes, .reason = ca->reason };
@@ -1023,16 +1030,24 @@ static void take_vote(struct ui *u)
 	} else {
 		char title[160];
 		snprintf(title, sizeof title, "%s：实到 %d 人", vote_method_name(method), L.q.c.present);
-		struct field f[3] = {
+		struct field f[6] = {
 			{ .label = "赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
 			{ .label = "反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
 			{ .label = "弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7,
 			  .hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和" },
+			{ .label = "复核：赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7,
+			  .hint = "第二名工作人员独立录入；两遍一致才保存" },
+			{ .label = "复核：反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+			{ .label = "复核：弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
 		};
-		struct form fm = { .title = title, .f = f, .n = 3, .submit = counts_submit, .arg = &ca };
+		/* the setting 计票两人录入 adds the second entry */
+		char dbl[8];
+		int n = store_setting_get(u->st, "tally_double_entry", dbl, sizeof dbl) == 0 && atoi(dbl) ? 6 : 3;
+		struct form fm = { .title = title, .f = f, .n = n, .submit = counts_submit, .arg = &ca };
 		form_init(&fm);
-		form_set_text(&fm, 1, "0");
-		form_set_text(&fm, 2, "0");
+		for (int i = 1; i < n; i++)
+			if (i != 3)
+				form_set_text(&fm, i, "0");
 		if (form_run(u, &fm))
 			ui_message(u, ca.out.passed ? UA_OK : UA_WARN, "%s", ca.out.sentence);
 		form_free(&fm);

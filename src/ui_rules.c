@@ -382,6 +382,9 @@ static void rules_action(struct ui *u, int a)
 	case K_DOWN: if (RS.cur < RS.n - 1) RS.cur++; break;
 	case K_PGUP: case K_HOME: RS.cur = 0; break;
 	case K_PGDN: case K_END: RS.cur = RS.n ? RS.n - 1 : 0; break;
+	case K_SETTINGS:
+		ui_settings(u);
+		break;
 	case K_EDIT:
 		if (RS.n > 0) {
 			struct rule_set orig = RS.rows[RS.cur];
