@@ -50,6 +50,10 @@ void ys_uuid(char out[YS_UUID_LEN + 1]);
 /* 1 if s is a well-formed lower/upper-case UUID text */
 int ys_uuid_valid(const char *s);
 
+/* mkdir -p: the folder and its parents; 0, or -1 with a Chinese message
+ * (also when the path exists but is not a folder) */
+int ys_mkdir_p(const char *path, char *err, size_t errlen);
+
 /* 1 if s (may be NULL) has something besides ASCII white space and
  * ideographic spaces (U+3000): a reason of blanks is no reason */
 int ys_has_text(const char *s);

@@ -48,37 +48,6 @@ int out_format_parse(const char *s)
 /* ---- small helpers ---------------------------------------------------------- */
 
 /* mkdir -p */
-static int mkdir_p(const char *path, char *err, size_t errlen)
-{
-	char *d = xstrdup(path);
-	size_t n = strlen(d);
-	struct stat sb;
-
-	while (n > 1 && d[n - 1] == '/')
-		d[--n] = '\0';
-	for (char *p = d + 1; ; p++) {
-		int end = *p == '\0';
-		if (*p != '/' && !end)
-			continue;
-		*p = '\0';
-		if (mkdir(d, 0777) != 0 && errno != EEXIST) {
-			ys_err(err, errlen, "无法创建文件夹 %s：%s", d, strerror(errno));
-			free(d);
-			return -1;
-		}
-		if (end)
-			break;
-		*p = '/';
-	}
-	if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		ys_err(err, errlen, "%s 不是文件夹", d);
-		free(d);
-		return -1;
-	}
-	free(d);
-	return 0;
-}
-
 /* Run argv[0] (searched in PATH) with stdin from /dev/null, stdout and
  * stderr into out, LC_ALL=C, for at most timeout_s seconds.  Returns the
  * exit status, 127 when the program could not be started, -2 on timeout
@@ -310,7 +279,7 @@ int out_default_dir(struct store *st, char *buf, size_t len, char *err, size_t e
 		if (*val) {
 			if (ys_snprintf(buf, len, "%s", val) != 0)
 				return ys_err(err, errlen, "导出文件夹的路径太长");
-			return mkdir_p(buf, err, errlen);
+			return ys_mkdir_p(buf, err, errlen);
 		}
 	}
 	if (!base) {
@@ -340,7 +309,7 @@ int out_default_dir(struct store *st, char *buf, size_t len, char *err, size_t e
 		return ys_err(err, errlen, "导出文件夹的路径太长");
 	}
 	free(base);
-	return mkdir_p(buf, err, errlen);
+	return ys_mkdir_p(buf, err, errlen);
 }
 
 char *out_filename(const struct doc *d, const char *ext)
@@ -1593,7 +1562,7 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 		return ys_err(err, errlen, "请用 -o 指定网页要写入的文件夹");
 	if (!today || ys_parse_date(today, NULL) != 0)
 		return ys_err(err, errlen, "日期不对：%s", today ? today : "");
-	if (mkdir_p(dir, err, errlen) != 0)
+	if (ys_mkdir_p(dir, err, errlen) != 0)
 		return -1;
 	memset(&c, 0, sizeof c);
 	int r = store_community_get(st, &c);

@@ -25,6 +25,8 @@ static const char *const meeting_status_names[] = { "未开始", "进行中", "�
 #define ML_STACK 256
 static struct {
 	struct meeting rows[ML_ROWS];
+	struct attendance_counts counts[ML_ROWS];   /* read with the page, not per frame */
+	int sealed[ML_ROWS];
 	int n, cur, vis;
 	/* page starts (date, number of the last row of the previous page) */
 	char sdate[ML_STACK][11], snum[ML_STACK][16];
@@ -47,6 +49,12 @@ static void ml_load(struct ui *u)
 	if (ML.n < 0) {
 		ui_error(u, "%s", store_errmsg(u->st));
 		ML.n = 0;
+	}
+	for (int i = 0; i < ML.n; i++) {
+		struct seal sl;
+		memset(&ML.counts[i], 0, sizeof ML.counts[i]);
+		store_attendance_counts(u->st, ML.rows[i].id, &ML.counts[i]);
+		ML.sealed[i] = store_seal_get(u->st, ML.rows[i].id, &sl) == 0;
 	}
 	if (ML.cur >= ML.n)
 		ML.cur = ML.n ? ML.n - 1 : 0;
@@ -74,14 +82,10 @@ static void ml_draw(struct ui *u, int top, int bottom)
 	for (int i = 0; i < ML.n && i < ML.vis; i++) {
 		struct meeting *m = &ML.rows[i];
 		const struct meeting_kind_def *k = meeting_kind_get(m->kind);
-		struct attendance_counts c = { 0 };
-		store_attendance_counts(u->st, m->id, &c);
 		char cnt[32];
-		struct seal sl;
-		snprintf(cnt, sizeof cnt, "%d/%d", c.present, c.entitled);
-		int sealed = store_seal_get(u->st, m->id, &sl) == 0;
+		snprintf(cnt, sizeof cnt, "%d/%d", ML.counts[i].present, ML.counts[i].entitled);
 		const char *cells[] = { m->number, m->date, k ? k->name : "?", m->title,
-		                        sealed ? "已签字" : meeting_status_names[m->status % 3], cnt };
+		                        ML.sealed[i] ? "已签字" : meeting_status_names[m->status % 3], cnt };
 		int attr = i == ML.cur ? UA_SEL : UA_NORMAL;
 		ui_put(top + 1 + i, 0, 1, i == ML.cur ? "▸" : " ", 0, attr);
 		ui_row(top + 1 + i, 1, u->cols - 1, attr, cells, widths, 6);

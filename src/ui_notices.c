@@ -17,6 +17,7 @@
 
 static struct {
 	struct notice rows[NB_ROWS];
+	int objections[NB_ROWS], unanswered[NB_ROWS];   /* read with the page */
 	int n, cur, vis;
 	char sstart[NB_STACK][11], sid[NB_STACK][ID_LEN];
 	int depth;
@@ -38,6 +39,10 @@ static void nb_load(struct ui *u)
 	if (N.n < 0) {
 		ui_error(u, "%s", store_errmsg(u->st));
 		N.n = 0;
+	}
+	for (int i = 0; i < N.n; i++) {
+		N.objections[i] = N.unanswered[i] = 0;
+		store_objection_count(u->st, N.rows[i].id, &N.objections[i], &N.unanswered[i]);
 	}
 	if (N.cur >= N.n)
 		N.cur = N.n ? N.n - 1 : 0;
@@ -93,8 +98,7 @@ static void nb_draw(struct ui *u, int top, int bottom)
 		char period[32], state[32], obj[32];
 		snprintf(period, sizeof period, "%s至%s", n->start_date + 5, n->end_date + 5);
 		int live = period_state(n, state, sizeof state);
-		int total = 0, open = 0;
-		store_objection_count(u->st, n->id, &total, &open);
+		int total = N.objections[i], open = N.unanswered[i];
 		if (open)
 			snprintf(obj, sizeof obj, "%d/%d未答", total, open);
 		else
@@ -227,10 +231,12 @@ static void nb_action(struct ui *u, int a)
 	case K_OBJECTION:
 		if (n)
 			record_objection(u, n);
+		nb_load(u);
 		break;
 	case K_ANSWER:
 		if (n)
 			answer_objection(u, n);
+		nb_load(u);
 		break;
 	case K_EXPORT:
 		ui_export_board(u);

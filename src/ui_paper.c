@@ -24,28 +24,6 @@ static const struct { const char *label; int format; int gb18030; const char *ex
 	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1, "txt" },
 };
 
-/* mkdir -p; 0 or -1 with errno */
-static int mkdir_p(const char *dir)
-{
-	char *d = xstrdup(dir);
-	int rc = 0;
-	for (char *p = d + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
-			char c = *p;
-			*p = '\0';
-			if (mkdir(d, 0755) != 0 && errno != EEXIST) {
-				rc = -1;
-				break;
-			}
-			*p = c;
-			if (!c)
-				break;
-		}
-	}
-	free(d);
-	return rc;
-}
-
 static char *ask_folder(struct ui *u, const char *title);
 
 static void do_export(struct ui *u, const struct doc *d)
@@ -238,8 +216,8 @@ static char *ask_folder(struct ui *u, const char *title)
 		dir[0] = '\0';
 	if (!ui_prompt_required(u, title, "文件夹（不存在时自动建立）：", dir, 400, &folder))
 		return NULL;
-	if (mkdir_p(folder) != 0) {
-		ui_error(u, "无法建立文件夹 %s：%s", folder, strerror(errno));
+	if (ys_mkdir_p(folder, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
 		free(folder);
 		return NULL;
 	}

@@ -1,5 +1,7 @@
 /* util.c: allocation that never returns NULL, a growable string, UUIDs,
  * and the lookup into the files embedded in the binary. */
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,4 +306,35 @@ int ys_err(char *err, size_t errlen, const char *fmt, ...)
 			err[k - 1] = '\0';
 	}
 	return -1;
+}
+
+int ys_mkdir_p(const char *path, char *err, size_t errlen)
+{
+	char *d = xstrdup(path);
+	size_t n = strlen(d);
+	struct stat sb;
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = '\0';
+	for (char *p = d + 1; ; p++) {
+		int end = *p == '\0';
+		if (*p != '/' && !end)
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0777) != 0 && errno != EEXIST) {
+			ys_err(err, errlen, "无法创建文件夹 %s：%s", d, strerror(errno));
+			free(d);
+			return -1;
+		}
+		if (end)
+			break;
+		*p = '/';
+	}
+	if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		ys_err(err, errlen, "%s 不是文件夹", d);
+		free(d);
+		return -1;
+	}
+	free(d);
+	return 0;
 }
