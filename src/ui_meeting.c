@@ -553,9 +553,9 @@ static void wrap_into(const char *line, size_t nbytes, void *arg)
 
 static void draw_minutes(struct ui *u, int top, int bottom, int x, int w)
 {
+	/* the state line above already says what a closed or sealed meeting allows */
 	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）%s", L.nminutes,
-	        L.sealed ? "  已签字确认：有误请按 e 添加更正"
-	        : L.m.status == MS_CLOSED ? "  已散会" : "  按 i 或 Enter 记录发言");
+	        L.m.status == MS_CLOSED ? "" : "  按 i 或 Enter 记录发言");
 	/* the newest entries that fit, oldest of them first */
 	int h = bottom - top - 1;
 	struct minute mins[32];
