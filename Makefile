@@ -1,54 +1,85 @@
 # 议事厅 (yishiting) — plain Makefile.
-#   make          build ./yishiting
-#   make run      build and open the demo community
-#   make check    build, then run every test (also under ASan/UBSan)
-#   make bench    benchmarks
+#   make            build ./yishiting
+#   make run        build and open the demo community
+#   make check      build, then run every test (also under ASan/UBSan)
+#   make bench      benchmarks (speed and memory; not tests)
+#   make install    binary and manual page under $(DESTDIR)$(PREFIX)
+#   make uninstall  remove them again
+#   make deb        a Debian package in build/deb/
+#
+# The libraries' flags come from pkg-config, and pkg-config can only answer
+# once the libraries are installed.  So the flags live in build/config.mk,
+# which make builds first (tools/deps.sh installs what is missing, as root,
+# or prints the one apt-get command) and then reads: GNU make starts over
+# after it has remade an included makefile, so the very first `make run` on
+# a fresh machine compiles with the right flags.
 
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+VERSION := $(shell sed -n 's/^\#define YS_VERSION "\(.*\)"/\1/p' src/cli/version.h)
+
+.DEFAULT_GOAL := all
+
+# goals that need neither the libraries nor their flags
+NOCONFIG = clean uninstall deps help
+ifneq ($(filter-out $(NOCONFIG),$(or $(MAKECMDGOALS),all)),)
+include build/config.mk
+endif
+
+build/config.mk: tools/deps.sh Makefile
+	@sh tools/deps.sh
+	@mkdir -p build
+	@{ printf 'PKG_CFLAGS := %s\n' "$$(pkg-config --cflags $(PKGS))"; \
+	   printf 'PKG_LIBS := %s\n' "$$(pkg-config --libs $(PKGS))"; } > $@.tmp
+	@mv $@.tmp $@
 
 WARN     = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes
 ifdef CI
 WARN    += -Werror
 endif
 CFLAGS  ?= -O2 -g
+# pkg-config's feature macros would fight ours
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-	$(WARN) $(CFLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS)
+	$(WARN) $(CFLAGS) -Iinclude -Ibuild/gen \
+	$(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(PKG_CFLAGS)) -MMD -MP
 LDLIBS   = $(PKG_LIBS)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-SRC      = $(wildcard src/*.c)
-LIB_SRC  = $(filter-out src/main.c,$(SRC))
+# the layers, lowest first (see README.md, "Layout")
+LAYERS   = base model store ops paper out demo ui cli
+SRC      = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+MAIN     = src/cli/main.c
+LIB_SRC  = $(filter-out $(MAIN),$(SRC))
 GEN      = build/gen/embed.c
-OBJ      = $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/embed.o
-AOBJ     = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC)) build/asan/embed.o
+OBJ      = $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embed.o
+AOBJ     = $(patsubst src/%.c,build/asan/%.o,$(LIB_SRC)) build/asan/gen/embed.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,build/obj/%,$(UNIT_SRC))
 UNIT_ABIN= $(patsubst tests/unit/%.c,build/asan/%,$(UNIT_SRC))
+FIXTURE  = $(wildcard tests/unit/fixture.c)
 EMBED_IN = $(sort $(wildcard data/migrations/*.sql)) $(sort $(wildcard data/demo/*.tsv))
 
-.PHONY: all run check test unit e2e bench deps clean install asan
+.PHONY: all run check test bench deps clean install uninstall asan deb help
 
-all: build/.deps yishiting
+all: yishiting
 
-build/.deps: tools/deps.sh
-	@sh tools/deps.sh
-	@mkdir -p build && touch $@
+help:
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
 
 deps:
 	@sh tools/deps.sh
 
-yishiting: build/obj/main.o $(OBJ)
+yishiting: build/obj/cli/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/obj/%.o: src/%.c $(wildcard include/*.h) | build/.deps
+build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(wildcard include/*.h) | build/.deps
+build/asan/%.o: src/%.c build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
@@ -56,22 +87,22 @@ $(GEN): tools/embed.sh $(EMBED_IN)
 	@mkdir -p $(@D)
 	sh tools/embed.sh $(EMBED_IN) > $@.tmp && mv $@.tmp $@
 
-build/obj/embed.o: $(GEN)
+build/obj/gen/embed.o: $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/asan/embed.o: $(GEN)
+build/asan/gen/embed.o: $(GEN)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
-build/asan/yishiting: build/asan/main.o $(AOBJ)
+build/asan/yishiting: build/asan/cli/main.o $(AOBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
-build/obj/test_%: tests/unit/test_%.c tests/unit/t.h $(OBJ)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(OBJ) $(LDLIBS)
+build/obj/test_%: tests/unit/test_%.c tests/unit/t.h $(FIXTURE) $(OBJ)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(FIXTURE) $(OBJ) $(LDLIBS)
 
-build/asan/test_%: tests/unit/test_%.c tests/unit/t.h $(AOBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(AOBJ) $(LDLIBS)
+build/asan/test_%: tests/unit/test_%.c tests/unit/t.h $(FIXTURE) $(AOBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(FIXTURE) $(AOBJ) $(LDLIBS)
 
 asan: build/asan/yishiting $(UNIT_ABIN)
 
@@ -95,8 +126,13 @@ bench: all build/bench
 	@sh tests/bench.sh
 
 install: yishiting
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 yishiting $(DESTDIR)$(PREFIX)/bin/yishiting
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 yishiting $(DESTDIR)$(BINDIR)/yishiting
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/yishiting
 
 clean:
 	rm -rf build yishiting
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -13,10 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "ops.h"
-#include "store.h"
-#include "util.h"
+#include "base/clock.h"
+#include "ops/ops.h"
+#include "store/store.h"
+#include "base/util.h"
 
 static double now_ms(void)
 {

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "t.h"
-#include "clock.h"
+#include "base/clock.h"
 
 static void set_tz(const char *tz)
 {

@@ -6,12 +6,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "core.h"
-#include "demo.h"
-#include "seal.h"
-#include "store.h"
-#include "util.h"
+#include "base/clock.h"
+#include "model/core.h"
+#include "demo/demo.h"
+#include "ops/seal.h"
+#include "store/store.h"
+#include "base/util.h"
 #include "t.h"
 
 static char dir[64];

@@ -7,13 +7,13 @@
 #include <unistd.h>
 
 #include "t.h"
-#include "clock.h"
-#include "core.h"
-#include "doc.h"
-#include "ops.h"
-#include "store.h"
-#include "text.h"
-#include "util.h"
+#include "base/clock.h"
+#include "model/core.h"
+#include "paper/doc.h"
+#include "ops/ops.h"
+#include "store/store.h"
+#include "base/text.h"
+#include "base/util.h"
 
 static struct store *st;
 static char err[512];

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "t.h"
-#include "edbuf.h"
-#include "text.h"
-#include "embed.h"
+#include "base/edbuf.h"
+#include "base/text.h"
+#include "base/embed.h"
 
 /* stand-ins so this test links on its own (embed.o wins when linked) */
 __attribute__((weak)) const struct embedded_file embedded_files[1] = {{0}};

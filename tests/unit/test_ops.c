@@ -8,9 +8,9 @@
 #include <sqlite3.h>
 
 #include "t.h"
-#include "core.h"
-#include "ops.h"
-#include "store.h"
+#include "model/core.h"
+#include "ops/ops.h"
+#include "store/store.h"
 
 static struct store *st;
 

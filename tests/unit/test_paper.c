@@ -8,11 +8,11 @@
 #include <sqlite3.h>
 
 #include "t.h"
-#include "clock.h"
-#include "core.h"
-#include "ops.h"
-#include "store.h"
-#include "util.h"
+#include "base/clock.h"
+#include "model/core.h"
+#include "ops/ops.h"
+#include "store/store.h"
+#include "base/util.h"
 
 static struct store *st;
 static char err[512];

@@ -16,9 +16,9 @@
 #include <pango/pangocairo.h>
 
 #include "t.h"
-#include "doc.h"
-#include "util.h"
-#include "embed.h"
+#include "paper/doc.h"
+#include "base/util.h"
+#include "base/embed.h"
 
 /* Stand-ins so this test links on its own; the real tables (built from
  * data/) take precedence when linked with embed.o. */

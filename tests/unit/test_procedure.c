@@ -2,7 +2,7 @@
  * expectations written here independently of core.c, the refusals the
  * clerk reads, names, meeting kinds, roles and parse_count. */
 #include "t.h"
-#include "core.h"
+#include "model/core.h"
 
 /* ---- the expected procedure, written from DESIGN.md section 2 ------------ */
 

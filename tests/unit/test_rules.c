@@ -4,7 +4,7 @@
 #include <limits.h>
 
 #include "t.h"
-#include "core.h"
+#include "model/core.h"
 
 static const struct rule_set *rule(const char *code)
 {

@@ -8,12 +8,13 @@
 #include <sqlite3.h>
 
 #include "t.h"
-#include "clock.h"
-#include "core.h"
-#include "ops.h"
-#include "seal.h"
-#include "store.h"
-#include "util.h"
+#include "base/clock.h"
+#include "model/core.h"
+#include "ops/ops.h"
+#include "base/digest.h"
+#include "ops/seal.h"
+#include "store/store.h"
+#include "base/util.h"
 
 #define SEALED "会议记录已签字确认，不能修改；如有错误请添加更正。"
 
@@ -100,17 +101,17 @@ static void test_vectors(void)
 	const char *abcd16 = "abcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcd";
 
 	/* GB/T 32905-2016, appendix A: the two examples */
-	CHECK_INT(seal_sm3_hex("abc", 3, h), 0);
+	CHECK_INT(digest_sm3_hex("abc", 3, h), 0);
 	CHECK_STR(h, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
-	CHECK_INT(seal_sm3_hex(abcd16, 64, h), 0);
+	CHECK_INT(digest_sm3_hex(abcd16, 64, h), 0);
 	CHECK_STR(h, "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
 	/* FIPS 180-2 */
-	CHECK_INT(seal_sha256_hex("abc", 3, h), 0);
+	CHECK_INT(digest_sha256_hex("abc", 3, h), 0);
 	CHECK_STR(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	CHECK_INT(seal_sha256_hex("", 0, h), 0);
+	CHECK_INT(digest_sha256_hex("", 0, h), 0);
 	CHECK_STR(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	/* Chinese text is hashed as its UTF-8 bytes */
-	CHECK_INT(seal_sm3_hex("会议记录", strlen("会议记录"), h), 0);
+	CHECK_INT(digest_sm3_hex("会议记录", strlen("会议记录"), h), 0);
 	CHECK_INT((int)strlen(h), 64);
 }
 
@@ -347,9 +348,9 @@ static void test_seal(void)
 	CHECK_INT(seal_canonical(st, mid, &sb), 0);
 	sb_addf(&sb, "seal.signed_at=%s\nseal.chair_name=%s\nseal.clerk_name=%s\n",
 	        s.signed_at, s.chair_name, s.clerk_name);
-	CHECK_INT(seal_sm3_hex(sb.s, sb.len, h), 0);
+	CHECK_INT(digest_sm3_hex(sb.s, sb.len, h), 0);
 	CHECK_STR(h, s.sm3);
-	CHECK_INT(seal_sha256_hex(sb.s, sb.len, h), 0);
+	CHECK_INT(digest_sha256_hex(sb.s, sb.len, h), 0);
 	CHECK_STR(h, s.sha256);
 	sb_free(&sb);
 	{
@@ -480,13 +481,13 @@ static void test_addendum(void)
 		CHECK_STR(a[0].at, "2026-11-22 09:00:00");
 		CHECK_STR(a[1].at, "2026-11-22 10:30:00");
 		/* chained on the seal */
-		CHECK_INT(seal_addendum_sm3(s.sm3, &a[0], h), 0);
+		CHECK_INT(store_addendum_digest(s.sm3, &a[0], h), 0);
 		CHECK_STR(h, a[0].sm3);
-		CHECK_INT(seal_addendum_sm3(s.sm3, &a[1], h), 0);
+		CHECK_INT(store_addendum_digest(s.sm3, &a[1], h), 0);
 		CHECK_STR(h, a[1].sm3);
 		CHECK(strcmp(a[0].sm3, a[1].sm3) != 0);
 		/* another seal would give another chain */
-		CHECK_INT(seal_addendum_sm3(s.sha256, &a[0], h), 0);
+		CHECK_INT(store_addendum_digest(s.sha256, &a[0], h), 0);
 		CHECK(strcmp(h, a[0].sm3) != 0);
 	}
 	for (int i = 0; i < n; i++)

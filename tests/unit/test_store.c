@@ -11,10 +11,10 @@
 #include <sqlite3.h>
 
 #include "t.h"
-#include "core.h"
-#include "embed.h"
-#include "store.h"
-#include "util.h"
+#include "model/core.h"
+#include "base/embed.h"
+#include "store/store.h"
+#include "base/util.h"
 
 static char tmpdir[64];
 

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "t.h"
-#include "text.h"
-#include "util.h"
-#include "embed.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "base/embed.h"
 
 /* Stand-ins so this test links on its own; the real tables (built from
  * data/) take precedence when linked with embed.o. */

@@ -1,0 +1,466 @@
+/* store.h: the storage layer.  Owns every SQL statement (prepared, bound,
+ * never pasted together).  SQLite with WAL, foreign_keys=ON,
+ * synchronous=FULL and a busy timeout; the schema is in data/migrations/
+ * (embedded at build time) and applied in order by PRAGMA user_version.
+ *
+ * Every write function commits on return (its own SAVEPOINT, so that the
+ * ops layer can wrap several in store_begin()/store_commit()).
+ * Functions return 0 on success and -1 on error; store_errmsg() then holds
+ * a Chinese message.  Lookup functions return 1 when the record is not found.
+ * Lists are read in pages with keyset queries (never a whole table).
+ *
+ * Text fields: fixed arrays hold short fields; a value that does not fit is
+ * an error (-1, "……过长"), never silently cut.  char * fields are
+ * allocated by the store and freed with the matching *_clear() function. */
+#ifndef YS_STORE_H
+#define YS_STORE_H
+
+#include <stddef.h>
+#include "model/core.h"
+
+struct store;
+
+#define ID_LEN 37
+
+/* ---- open / close ------------------------------------------------------- */
+/* Opens path; creates the file when create != 0 (else a missing file is an
+ * error).  Applies pending migrations.  Returns NULL with a message in err. */
+struct store *store_open(const char *path, int create, char *err, size_t errlen);
+void store_close(struct store *st);
+const char *store_errmsg(struct store *st);
+int store_user_version(struct store *st);
+int store_latest_version(void);              /* highest migration embedded */
+
+int store_begin(struct store *st);           /* SAVEPOINT; nests */
+int store_commit(struct store *st);          /* RELEASE */
+int store_rollback(struct store *st);        /* ROLLBACK TO + RELEASE */
+
+/* ---- the community and settings ---------------------------------------- */
+struct community {
+	char id[ID_LEN];
+	char name[128];          /* 军门社区 */
+	char party_org[128];     /* 中共军门社区委员会 */
+	char committee[128];     /* 军门社区居民委员会 */
+	char street[128];        /* 街道 */
+	char phone[64];          /* 异议电话 */
+};
+int store_community_get(struct store *st, struct community *c);      /* 1 = not set up */
+int store_community_set(struct store *st, struct community *c);      /* id assigned if empty */
+
+int store_setting_get(struct store *st, const char *key, char *val, size_t len); /* 1 = unset */
+int store_setting_set(struct store *st, const char *key, const char *val);
+
+/* ---- people (花名册) ----------------------------------------------------- */
+struct person {
+	char id[ID_LEN];
+	int no;                  /* human number, 1.. */
+	char name[64];
+	char gender[8];          /* 男 / 女 / "" */
+	int roles;               /* enum role bits */
+	char grid[32];           /* 第一网格 */
+	char building[32];       /* 3栋 */
+	char unit[16];           /* 2单元 */
+	char room[16];           /* 301 */
+	char phone[32];
+	char note[256];
+	int active;
+};
+int store_person_add(struct store *st, struct person *p);   /* assigns id, no */
+int store_person_update(struct store *st, const struct person *p);
+int store_person_set_active(struct store *st, const char *id, int active);
+int store_person_get(struct store *st, const char *id, struct person *p);
+int store_person_get_by_no(struct store *st, int no, struct person *p);
+
+struct person_query {
+	const char *name;        /* substring of name, NULL/"" = all */
+	int roles;               /* any of these roles, 0 = all */
+	int active_only;
+};
+/* page ordered by no: rows with no > after_no (dir > 0, ascending) or
+ * no < after_no (dir < 0, returned in ascending order too).  after_no 0 with
+ * dir > 0 is the first page; INT_MAX with dir < 0 the last. */
+int store_person_page(struct store *st, const struct person_query *q,
+                      int after_no, int dir, struct person *out, int max);
+int store_person_count(struct store *st, const struct person_query *q);
+
+/* ---- rule sets ---------------------------------------------------------- */
+int store_rule_list(struct store *st, struct rule_set *out, int max);
+int store_rule_get(struct store *st, const char *id, struct rule_set *r);
+int store_rule_get_code(struct store *st, const char *code, struct rule_set *r);
+/* the edit is recorded in the change log with the old and new description */
+int store_rule_update(struct store *st, const struct rule_set *r, const char *reason);
+
+/* ---- proposals (议题) ---------------------------------------------------- */
+struct proposal {
+	char id[ID_LEN];
+	char number[16];         /* 2026-018 */
+	char title[256];
+	char *content;           /* allocated */
+	char source[64];         /* 民情日记 网格走访 居民来信 … */
+	char category[64];       /* 加装电梯 停车 … */
+	char grid[32];
+	char building[32];
+	int step;                /* enum step */
+	int status;              /* enum pstatus */
+	char created_at[20];     /* YYYY-MM-DD HH:MM:SS */
+	char updated_at[20];
+	char proposers[256];     /* display: "张三、李四" (filled by get/page) */
+};
+void proposal_clear(struct proposal *p);     /* frees content */
+
+enum proposer_kind { PK_PERSON = 0, PK_PARTY_ORG = 1, PK_JOINT = 2 };
+struct proposer {
+	char person_id[ID_LEN];  /* "" for the Party organisation */
+	char name[128];          /* snapshot of the name at the time */
+	int kind;
+};
+/* assigns id and number (year from the clock, next sequence), step PROPOSE,
+ * status ACTIVE, and writes the 提出 event.  n >= 1. */
+int store_proposal_add(struct store *st, struct proposal *p,
+                       const struct proposer *pp, int n);
+int store_proposal_get(struct store *st, const char *id, struct proposal *p);
+int store_proposal_get_number(struct store *st, const char *number, struct proposal *p);
+int store_proposal_proposers(struct store *st, const char *pid,
+                             struct proposer *out, int max);
+
+/* board column: step = 1..8 with status ACTIVE, or step = 0 meaning every
+ * proposal with status != ACTIVE (终止: 不予采纳/撤回).  Keyset by number,
+ * ascending; after = "" for the first page (dir > 0), or a number with
+ * dir < 0 for the page before it (returned in ascending order).
+ * content is NOT loaded in pages (NULL). */
+int store_proposal_page(struct store *st, int step, const char *after, int dir,
+                        struct proposal *out, int max);
+int store_proposal_count(struct store *st, int step);
+/* 检索 (added with migration 0002): proposals of any step and status whose
+ * title or content contains q.  Three or more characters use the FTS5
+ * trigram index; one or two (电梯, 停车) fall back to a scan.  Newest first:
+ * keyset on number descending, after = "" for the first page, else the
+ * number of the last row shown.  content is NOT loaded (NULL). */
+int store_proposal_search(struct store *st, const char *q, const char *after,
+                          struct proposal *out, int max);
+/* active proposals at a step, oldest first (for a meeting's agenda) */
+int store_proposal_waiting(struct store *st, int step, struct proposal *out, int max);
+
+/* change step/status (the caller validated with proc_apply) and write the event */
+struct pevent {
+	char id[ID_LEN];
+	char proposal_id[ID_LEN];
+	char at[20];
+	int action;              /* enum action */
+	int from_step, to_step;
+	int status;              /* status after */
+	char meeting_id[ID_LEN]; /* "" when none */
+	char meeting_number[16]; /* filled by list */
+	char meeting_title[256]; /* filled by list */
+	char meeting_date[11];   /* filled by list */
+	int meeting_kind;        /* filled by list */
+	char agenda_id[ID_LEN];
+	char vote_id[ID_LEN];
+	char *reason;            /* allocated, may be NULL */
+};
+void pevent_clear(struct pevent *e);
+int store_proposal_transition(struct store *st, const char *pid, int action,
+                              int new_step, int new_status,
+                              const char *meeting_id, const char *agenda_id,
+                              const char *vote_id, const char *reason);
+/* events in time order; returns count (<= max); *total gets the full count */
+int store_proposal_events(struct store *st, const char *pid,
+                          struct pevent *out, int max, int *total);
+/* every event of a proposal in time order; *out allocated (pevent_clear each) */
+int store_proposal_events_all(struct store *st, const char *pid, struct pevent **out);
+
+/* ---- meetings ----------------------------------------------------------- */
+enum meeting_status { MS_PLANNED = 0, MS_OPEN = 1, MS_CLOSED = 2 };
+struct meeting {
+	char id[ID_LEN];
+	char number[16];         /* 2026-H-05 */
+	int kind;                /* enum meeting_kind */
+	char title[256];         /* 2026年第5次党员大会 */
+	char date[11];           /* YYYY-MM-DD */
+	char start_time[6];      /* HH:MM */
+	char end_time[6];        /* "" until closed */
+	char place[128];
+	char chair_id[ID_LEN];   /* "" if typed freely */
+	char chair_name[64];
+	char chair_post[64];     /* 社区党委书记 */
+	char clerk_id[ID_LEN];
+	char clerk_name[64];
+	char rule_id[ID_LEN];    /* rule set used by this meeting's votes */
+	int status;              /* enum meeting_status */
+	char *pending;           /* 遗留问题, allocated, may be NULL */
+};
+void meeting_clear(struct meeting *m);
+/* Creates the meeting, its agenda items (one per proposal id, in order,
+ * plus free-text items in titles[] when nfree > 0) and its attendance
+ * sheet: every active person whose roles intersect the kind's
+ * entitled_roles, with entitled = 1, status ATT_NONE, name/roles snapshot. */
+int store_meeting_create(struct store *st, struct meeting *m,
+                         const char *const *proposal_ids, int n,
+                         const char *const *free_titles, int nfree);
+int store_meeting_get(struct store *st, const char *id, struct meeting *m);
+int store_meeting_get_number(struct store *st, const char *number, struct meeting *m);
+/* newest first: keyset on (date, number) descending; after = "" first page */
+int store_meeting_page(struct store *st, const char *after_date,
+                       const char *after_number, struct meeting *out, int max);
+int store_meeting_set_status(struct store *st, const char *id, int status,
+                             const char *end_time);
+int store_meeting_set_pending(struct store *st, const char *id, const char *text);
+
+struct agenda_item {
+	char id[ID_LEN];
+	char meeting_id[ID_LEN];
+	int seq;
+	char proposal_id[ID_LEN]; /* "" for a free item */
+	char proposal_number[16];
+	char title[256];
+	int outcome;             /* enum outcome */
+	char *reason;            /* allocated, may be NULL */
+	char decision[512];      /* 决定事项 text */
+	char responsible[64];    /* 责任人 */
+	char deadline[11];       /* 时限 */
+};
+enum outcome {
+	OC_OPEN = 0,             /* 未决 */
+	OC_FORWARD = 1,          /* 通过，转入下一步 */
+	OC_RETURN = 2,           /* 退回 */
+	OC_REJECT = 3,           /* 不予采纳 */
+	OC_WITHDRAW = 4,         /* 撤回 */
+	OC_NOTED = 5,            /* 议事协商会: 已听取意见 */
+};
+void agenda_clear(struct agenda_item *a);
+int store_agenda_list(struct store *st, const char *meeting_id,
+                      struct agenda_item *out, int max);
+int store_agenda_get(struct store *st, const char *id, struct agenda_item *a);
+/* every item of a meeting's agenda in order; *out allocated (clear each
+ * with agenda_clear, then free); count or -1 */
+int store_agenda_all(struct store *st, const char *meeting_id, struct agenda_item **out);
+int store_agenda_close(struct store *st, const char *id, int outcome,
+                       const char *reason, const char *decision,
+                       const char *responsible, const char *deadline);
+
+struct attendance {
+	char meeting_id[ID_LEN];
+	char person_id[ID_LEN];  /* "" for a free-text observer */
+	int person_no;
+	char name[64];           /* snapshot */
+	int roles;               /* snapshot */
+	char grid[32];           /* snapshot */
+	int entitled;            /* counts in 应到 */
+	int status;              /* enum attend */
+	char reason[128];        /* 请假 reason */
+	char signed_at[20];
+};
+/* A free-text observer has no roster number: its person_no is
+ * ATT_FREE_NO + its rank by name, so that it sorts after the roster in the
+ * keyset below.  Show no number for person_no >= ATT_FREE_NO. */
+#define ATT_FREE_NO 1000000000
+/* page ordered by person_no (free observers after, by name): name filter
+ * substring, status filter -1 = all; keyset on person_no like people */
+int store_attendance_page(struct store *st, const char *meeting_id,
+                          const char *name, int status, int after_no, int dir,
+                          struct attendance *out, int max);
+int store_attendance_get(struct store *st, const char *meeting_id,
+                         const char *person_id, struct attendance *a);
+int store_attendance_set(struct store *st, const char *meeting_id,
+                         const char *person_id, int status, const char *reason);
+/* 列席: a roster person not on the sheet (person_id) or a free name */
+int store_attendance_add_observer(struct store *st, const char *meeting_id,
+                                  const char *person_id, const char *name);
+struct attendance_counts {
+	int entitled, present, leave, absent, none, observers;
+};
+int store_attendance_counts(struct store *st, const char *meeting_id,
+                            struct attendance_counts *c);
+/* the whole sheet in roster order (free observers after); *out allocated */
+int store_attendance_all(struct store *st, const char *meeting_id, struct attendance **out);
+
+struct minute {
+	char id[ID_LEN];
+	char meeting_id[ID_LEN];
+	int seq;
+	char at[6];              /* HH:MM */
+	char speaker_id[ID_LEN]; /* "" for free text */
+	char speaker[64];
+	char agenda_id[ID_LEN];  /* "" for none */
+	char *text;              /* allocated */
+};
+void minute_clear(struct minute *m);
+int store_minute_add(struct store *st, struct minute *m);   /* assigns id, seq */
+int store_minute_update(struct store *st, const struct minute *m);
+/* ascending by seq: seq > after (dir > 0) or seq < after (dir < 0, still
+ * returned ascending) */
+int store_minute_page(struct store *st, const char *meeting_id, int after,
+                      int dir, struct minute *out, int max);
+int store_minute_count(struct store *st, const char *meeting_id);
+/* every line of a meeting's minutes by seq; *out allocated (minute_clear each) */
+int store_minute_all(struct store *st, const char *meeting_id, struct minute **out);
+
+struct vote {
+	char id[ID_LEN];
+	char meeting_id[ID_LEN];
+	char agenda_id[ID_LEN];
+	int round;               /* 1, 2 … per agenda item */
+	int method;              /* enum vote_method */
+	struct tally t;          /* snapshot */
+	struct rule_set rule;    /* snapshot of the rule set (all fields) */
+	int quorum_ok;
+	int passed;
+	char sentence[512];
+	char supersedes[ID_LEN]; /* recount: the vote it corrects, "" */
+	char reason[256];        /* reason of a recount */
+	char created_at[20];
+};
+struct ballot {
+	char person_id[ID_LEN];
+	char name[64];
+	int choice;              /* enum choice */
+	char vote_id[ID_LEN];    /* filled by store_ballot_all */
+};
+/* method VM_ROLLCALL: ballots required (n = present); otherwise n must be 0
+ * (a secret ballot never stores per-person choices).  Assigns id, round. */
+int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int n);
+int store_vote_list(struct store *st, const char *agenda_id, struct vote *out, int max);
+int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v); /* 1 = none */
+int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int max);
+/* every vote of a meeting's agenda items (by item, then round), and every
+ * roll-call ballot of them (by item, round, then seq; vote_id set); the
+ * arrays are allocated (caller frees), the count is returned, or -1 */
+int store_vote_all(struct store *st, const char *meeting_id, struct vote **out);
+int store_ballot_all(struct store *st, const char *meeting_id, struct ballot **out);
+
+/* ---- paper: seals, addenda, notices, objections, implementation --------
+ * (migration 0003) */
+
+/* 签字确认: a sealed meeting record.  The digests are over the canonical
+ * text seal_canonical() makes of the meeting (seal.h). */
+struct seal {
+	char meeting_id[ID_LEN];
+	char signed_at[20];
+	char chair_name[64];
+	char clerk_name[64];
+	char sm3[65];            /* hex */
+	char sha256[65];         /* hex */
+};
+int store_seal_get(struct store *st, const char *meeting_id, struct seal *s); /* 1 = not sealed */
+int store_seal_add(struct store *st, const struct seal *s);
+/* sealed meetings in number order, keyset on the meeting number */
+int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max);
+
+/* 更正: an addendum to sealed minutes; never edited, never deleted */
+struct addendum {
+	char id[ID_LEN];
+	char meeting_id[ID_LEN];
+	int seq;
+	char at[20];
+	char *reason;            /* allocated */
+	char *text;              /* allocated */
+	char sm3[65];            /* over the meeting's sm3, seq, at, reason, text */
+};
+void addendum_clear(struct addendum *a);
+/* assigns id, seq, at and the chained sm3 (below); the meeting must be
+ * sealed */
+int store_addendum_add(struct store *st, struct addendum *a);
+/* the SM3 of an addendum, chained on the sealed meeting's SM3: over
+ * meeting_sm3, a->seq, a->at, a->reason and a->text (escaped, one per
+ * line).  0 or -1. */
+int store_addendum_digest(const char *meeting_sm3, const struct addendum *a, char out[65]);
+int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max);
+int store_addendum_all(struct store *st, const char *meeting_id, struct addendum **out);
+
+enum notice_kind { NK_DECISION = 1, NK_RESULT = 2 };   /* 决议公开, 实施结果公开 */
+struct notice {
+	char id[ID_LEN];
+	char proposal_id[ID_LEN];
+	char proposal_number[16];        /* filled by get/page */
+	int kind;                        /* enum notice_kind */
+	int year, seq;                   /* 文号 numbering per year */
+	char doc_no[32];                 /* 〔2026〕3号 */
+	char title[256];                 /* 关于……的公示 */
+	char addressee[128];             /* 主送: 全体居民 */
+	char *body;                      /* 正文, allocated */
+	char start_date[11], end_date[11];  /* 公示期 */
+	char *channel;                   /* 异议渠道, allocated */
+	char signoff[256];               /* 落款: 党组织 + 居委会, one per line */
+	char written_date[11];           /* 成文日期 (YYYY-MM-DD; printed 2026年11月22日) */
+	char created_at[20];
+};
+void notice_clear(struct notice *n);
+/* assigns id, year (of written_date), seq and doc_no */
+int store_notice_add(struct store *st, struct notice *n);
+int store_notice_get(struct store *st, const char *id, struct notice *n);
+/* the latest notice of that kind for a proposal; 1 = none */
+int store_notice_for(struct store *st, const char *proposal_id, int kind, struct notice *n);
+/* newest first (start_date, then doc number), keyset; after_id "" = first page */
+int store_notice_page(struct store *st, const char *after_start, const char *after_id,
+                      struct notice *out, int max);
+
+struct objection {
+	char id[ID_LEN];
+	char notice_id[ID_LEN];
+	char received_at[20];
+	char person[64];                 /* who objected (kept out of public versions) */
+	char *content;                   /* allocated */
+	char *answer;                    /* allocated, NULL until answered */
+	char answered_at[20];
+};
+void objection_clear(struct objection *o);
+int store_objection_add(struct store *st, struct objection *o);   /* assigns id */
+int store_objection_answer(struct store *st, const char *id, const char *answer);
+int store_objection_list(struct store *st, const char *notice_id, struct objection *out, int max);
+int store_objection_all(struct store *st, const char *notice_id, struct objection **out);
+int store_objection_count(struct store *st, const char *notice_id, int *total, int *unanswered);
+
+/* 实施: a decided proposal's responsible person, deadline and progress */
+struct impl {
+	char proposal_id[ID_LEN];
+	char responsible[64];
+	char deadline[11];
+};
+int store_impl_get(struct store *st, const char *proposal_id, struct impl *im);  /* 1 = none */
+int store_impl_set(struct store *st, const struct impl *im);
+struct progress {
+	char id[ID_LEN];
+	char proposal_id[ID_LEN];
+	char at[11];                     /* date */
+	char *text;                      /* allocated */
+};
+void progress_clear(struct progress *p);
+int store_progress_add(struct store *st, struct progress *p);     /* assigns id */
+int store_progress_list(struct store *st, const char *proposal_id, struct progress *out, int max);
+int store_progress_all(struct store *st, const char *proposal_id, struct progress **out);
+/* proposals under implementation whose deadline is before `today` */
+int store_impl_overdue(struct store *st, const char *today, char (*ids)[ID_LEN], int max);
+
+/* Added with the implementation of issue 3: */
+/* an objection by id; 1 = none */
+int store_objection_get(struct store *st, const char *id, struct objection *o);
+/* number of progress entries of a proposal */
+int store_progress_count(struct store *st, const char *proposal_id);
+/* a minute line by its id; 1 = none */
+int store_minute_get(struct store *st, const char *id, struct minute *m);
+/* a vote by its id; 1 = none */
+int store_vote_get(struct store *st, const char *id, struct vote *v);
+/* the latest event of a proposal with that action (and to_step, when
+ * to_step > 0), e.g. the ACT_FORWARD that made the decision; 1 = none */
+int store_proposal_event_find(struct store *st, const char *pid, int action,
+                              int to_step, struct pevent *e);
+
+/* ---- change log --------------------------------------------------------- */
+int store_log(struct store *st, const char *entity, const char *entity_id,
+              const char *field, const char *old_value, const char *new_value,
+              const char *reason);
+
+/* ---- checks ------------------------------------------------------------- */
+/* PRAGMA integrity_check and foreign_key_check, then the program's own:
+ * UUIDs well-formed, proposal step/status agree with its last event, vote
+ * counts within present and present within entitled, ballots only for
+ * roll-call votes and matching counts, numbers unique, agenda items whose
+ * proposal exists.  cb is called once per finding (Chinese text).
+ * Returns the number of problems found (0 = all good), -1 on error. */
+typedef void (*store_report_cb)(const char *line, void *arg);
+int store_check(struct store *st, store_report_cb cb, void *arg);
+
+/* the raw handle, for tests only */
+struct sqlite3 *store_db(struct store *st);
+
+#endif

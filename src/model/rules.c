@@ -1,0 +1,309 @@
+/* rules.c: rule sets as data and the arithmetic of quorum and majority.
+ *
+ * Chinese legal wording is exact (民法典 第一千二百五十九条): "以上" includes
+ * the number itself (CMP_GE), "过半数" and "超过" do not (CMP_GT).  Every
+ * comparison is done in integers, value * den against base * num, so that
+ * 15 of 30 is exactly half and never 0.49999 of it.
+ *
+ * Plain libc only. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model/core.h"
+#include "base/util.h"
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The defaults of DESIGN.md section 3.  Each row keeps its source so the
+ * clerk can see why a vote passed or failed; the clerk may edit the copies
+ * in the database (the law was revised in 2025, places differ). */
+const struct rule_set rule_defaults[] = {
+	{
+		/* 两委 decide by majority of the members present, with more than
+		 * half of the members there */
+		.code = "LIANGWEI",
+		.name = "两委联席会议表决规则",
+		.q_base = BASE_ENTITLED, .q_cmp = CMP_GT, .q_num = 1, .q_den = 2,
+		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
+		.source = "社区“两委”联席会议议事规则（四议两公开工作法通行做法）",
+	},
+	{
+		/* 半数以上 of the voting members must attend; a decision needs
+		 * more than half of the members entitled to attend (应到), not of
+		 * those present */
+		.code = "PARTY",
+		.name = "党员大会表决规则",
+		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 1, .q_den = 2,
+		.p_base = BASE_ENTITLED, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
+		.source = "中国共产党支部工作条例（试行）第十一条",
+	},
+	{
+		/* 居民会议: 过半数 of the adult residents / households / group
+		 * representatives present; decisions by more than half of those
+		 * present */
+		.code = "RESIDENTS",
+		.name = "居民会议表决规则",
+		.q_base = BASE_ENTITLED, .q_cmp = CMP_GT, .q_num = 1, .q_den = 2,
+		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
+		.source = "城市居民委员会组织法 第十条",
+	},
+	{
+		/* no statute for 居民代表会议; the 村民代表会议 rule is the model:
+		 * two thirds of the representatives present, majority of them */
+		.code = "REPS",
+		.name = "居民代表会议表决规则",
+		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 2, .q_den = 3,
+		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
+		.source = "参照村民委员会组织法 第二十五、二十六条",
+	},
+	{
+		/* a round table has no quorum; when it votes, majority present */
+		.code = "CONSULT",
+		.name = "议事协商会表决规则",
+		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 0, .q_den = 1,
+		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
+		.source = "社区议事协商规则（社区自定）",
+	},
+};
+const size_t rule_default_count = ARRAY_LEN(rule_defaults);
+
+/* ---- words --------------------------------------------------------------- */
+
+/* fractions that have a Chinese name; anything else is written N/M */
+static const struct { int num, den; const char *name; } frac_names[] = {
+	{ 1, 2, "半数" },
+	{ 2, 3, "三分之二" },
+	{ 3, 4, "四分之三" },
+	{ 1, 3, "三分之一" },
+};
+
+/* how the base of a test is called, and its unit */
+static const struct { const char *label, *unit; } base_words[] = {
+	[BASE_ENTITLED] = { "应到人数", "人" },
+	[BASE_PRESENT]  = { "出席人数", "人" },
+	[BASE_VALID]    = { "有效票",   "票" },
+};
+
+static long gcd(long a, long b)
+{
+	while (b) {
+		long t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static void frac_name(int num, int den, char *buf, size_t len)
+{
+	long g = num > 0 && den > 0 ? gcd(num, den) : 1;
+	long n = num / g, d = den / g;
+
+	for (size_t i = 0; i < ARRAY_LEN(frac_names); i++) {
+		if (frac_names[i].num == n && frac_names[i].den == d) {
+			snprintf(buf, len, "%s", frac_names[i].name);
+			return;
+		}
+	}
+	snprintf(buf, len, "%ld/%ld", n, d);
+}
+
+void rule_phrase(int cmp, int num, int den, char *buf, size_t len)
+{
+	char f[32];
+
+	if (!buf || len == 0)
+		return;
+	if (num <= 0 || den <= 0) {
+		snprintf(buf, len, "不限");
+		return;
+	}
+	frac_name(num, den, f, sizeof f);
+	if (cmp == CMP_GE)
+		snprintf(buf, len, "%s以上", f);
+	else if (strcmp(f, "半数") == 0)
+		snprintf(buf, len, "过半数");
+	else
+		snprintf(buf, len, "超过%s", f);
+}
+
+static const char *base_label(int base)
+{
+	return base >= 0 && (size_t)base < ARRAY_LEN(base_words)
+	       ? base_words[base].label : "?";
+}
+
+void rule_describe(const struct rule_set *r, char *buf, size_t len)
+{
+	char q[64], f[32];
+
+	if (!buf || len == 0)
+		return;
+	if (r->q_num > 0) {
+		rule_phrase(r->q_cmp, r->q_num, r->q_den, f, sizeof f);
+		snprintf(q, sizeof q, "%s%s出席", base_label(r->q_base), f);
+	} else {
+		snprintf(q, sizeof q, "不设");
+	}
+	frac_name(r->p_num, r->p_den, f, sizeof f);
+	snprintf(buf, len, "法定人数：%s；通过：赞成%s%s的%s%s", q,
+	         r->p_cmp == CMP_GE ? "达到" : "超过", base_label(r->p_base), f,
+	         r->p_cmp == CMP_GE ? "以上" : "");
+}
+
+static int fail(char *err, size_t errlen, const char *msg)
+{
+	if (err && errlen)
+		snprintf(err, errlen, "%s", msg);
+	return -1;
+}
+
+static int frac_ok(int cmp, int num, int den)
+{
+	if (num <= 0 || den <= 0 || num > den || den > 100)
+		return 0;
+	/* "more than all of them" can never be met */
+	return !(cmp == CMP_GT && num == den);
+}
+
+int rule_validate(const struct rule_set *r, char *err, size_t errlen)
+{
+	if (!ys_has_text(r->name))
+		return fail(err, errlen, "规则名称不能为空。");
+	if (!ys_has_text(r->source))
+		return fail(err, errlen, "请填写规则的依据（法律条文或议事规则）。");
+	if (r->q_base != BASE_ENTITLED)
+		return fail(err, errlen, "法定人数只能以应到人数为基数。");
+	if (r->p_base < BASE_ENTITLED || r->p_base > BASE_VALID)
+		return fail(err, errlen, "通过的基数只能是应到人数、出席人数或有效票。");
+	if ((r->q_cmp != CMP_GT && r->q_cmp != CMP_GE) ||
+	    (r->p_cmp != CMP_GT && r->p_cmp != CMP_GE))
+		return fail(err, errlen, "比较方式只能是“超过”或“以上”。");
+	if (r->q_num != 0 && !frac_ok(r->q_cmp, r->q_num, r->q_den))
+		return fail(err, errlen, "法定人数的比例无效：分子须大于 0 且不大于分母，"
+		            "分母不大于 100，“超过全部”永远不能达到。");
+	if (!frac_ok(r->p_cmp, r->p_num, r->p_den))
+		return fail(err, errlen, "通过的比例无效：分子须大于 0 且不大于分母，"
+		            "分母不大于 100，“超过全部”永远不能达到。");
+	return 0;
+}
+
+/* ---- arithmetic ---------------------------------------------------------- */
+
+int rule_meets(long value, long base, int cmp, int num, int den)
+{
+	long long lhs, rhs;
+
+	if (den <= 0)
+		return 0;
+	lhs = (long long)value * den;
+	rhs = (long long)base * num;
+	return cmp == CMP_GE ? lhs >= rhs : lhs > rhs;
+}
+
+long rule_min_needed(long base, int cmp, int num, int den)
+{
+	long long v;
+
+	if (den <= 0 || base < 0)
+		return base + 1;
+	if (num <= 0)
+		return cmp == CMP_GE ? 0 : 1;
+	v = (long long)base * num / den;            /* floor: num, den > 0 */
+	if (cmp == CMP_GT)
+		v += 1;                             /* the next integer above */
+	else if (v * den < (long long)base * num)
+		v += 1;                             /* ceiling */
+	if (v > base + 1)
+		v = base + 1;
+	return (long)v;
+}
+
+int tally_check(const struct tally *t, char *err, size_t errlen)
+{
+	long long sum = (long long)t->yes + t->no + t->abstain;
+
+	if (t->entitled < 0 || t->present < 0 || t->yes < 0 || t->no < 0 ||
+	    t->abstain < 0)
+		return fail(err, errlen, "人数和票数不能是负数。");
+	if (t->present > t->entitled) {
+		if (err && errlen)
+			snprintf(err, errlen, "实到 %d 人，超过应到 %d 人。",
+			         t->present, t->entitled);
+		return -1;
+	}
+	if (sum > t->present) {
+		if (err && errlen)
+			snprintf(err, errlen, "赞成、反对、弃权合计 %lld 票，超过实到 %d 人。",
+			         sum, t->present);
+		return -1;
+	}
+	return 0;
+}
+
+int rule_quorum(const struct rule_set *r, int entitled, int present,
+                const char *entitled_label, char *sentence, size_t len)
+{
+	char f[32];
+	int ok;
+	const char *label = entitled_label && *entitled_label ? entitled_label
+	                    : base_words[BASE_ENTITLED].label;
+
+	if (r->q_num <= 0) {
+		if (sentence && len)
+			snprintf(sentence, len, "应到 %d 人，实到 %d 人，本表决规则不设法定人数。",
+			         entitled, present);
+		return 1;
+	}
+	ok = rule_meets(present, entitled, r->q_cmp, r->q_num, r->q_den);
+	frac_name(r->q_num, r->q_den, f, sizeof f);
+	if (!sentence || !len)
+		return ok;
+	if (ok)
+		snprintf(sentence, len, "应到 %d 人，实到 %d 人，%s%s的%s%s，符合法定人数。",
+		         entitled, present, r->q_cmp == CMP_GE ? "达到" : "超过",
+		         label, f, r->q_cmp == CMP_GE ? "以上" : "");
+	else
+		snprintf(sentence, len, "应到 %d 人，实到 %d 人，未%s%s的%s%s（至少 %ld 人），"
+		         "不足法定人数，不能表决。",
+		         entitled, present, r->q_cmp == CMP_GE ? "达到" : "超过",
+		         label, f, r->q_cmp == CMP_GE ? "以上" : "",
+		         rule_min_needed(entitled, r->q_cmp, r->q_num, r->q_den));
+	return ok;
+}
+
+int rule_evaluate(const struct rule_set *r, const struct tally *t,
+                  const char *entitled_label, struct vote_result *res,
+                  char *err, size_t errlen)
+{
+	char f[32];
+	const char *label, *unit;
+
+	if (tally_check(t, err, errlen) != 0)
+		return -1;
+	if (r->p_base < BASE_ENTITLED || r->p_base > BASE_VALID || r->p_den <= 0)
+		return fail(err, errlen, "表决规则无效。");
+	memset(res, 0, sizeof *res);
+	switch (r->p_base) {
+	case BASE_ENTITLED: res->pass_base = t->entitled; break;
+	case BASE_PRESENT:  res->pass_base = t->present; break;
+	default:            res->pass_base = (long)t->yes + t->no + t->abstain; break;
+	}
+	res->pass_needed = rule_min_needed(res->pass_base, r->p_cmp, r->p_num, r->p_den);
+	res->quorum_ok = rule_quorum(r, t->entitled, t->present, entitled_label,
+	                             res->sentence, sizeof res->sentence);
+	if (!res->quorum_ok)
+		return 0;   /* the sentence says why no vote could be taken */
+
+	res->passed = rule_meets(t->yes, res->pass_base, r->p_cmp, r->p_num, r->p_den);
+	label = base_words[r->p_base].label;
+	if (r->p_base == BASE_ENTITLED && entitled_label && *entitled_label)
+		label = entitled_label;
+	unit = base_words[r->p_base].unit;
+	frac_name(r->p_num, r->p_den, f, sizeof f);
+	snprintf(res->sentence, sizeof res->sentence, "赞成 %d 票，%s%s%s %ld %s的%s%s，%s。",
+	         t->yes, res->passed ? "" : "未", r->p_cmp == CMP_GE ? "达到" : "超过",
+	         label, res->pass_base, unit, f, r->p_cmp == CMP_GE ? "以上" : "",
+	         res->passed ? "通过" : "未通过");
+	return 0;
+}

@@ -1,0 +1,178 @@
+/* render_html.c: a doc as one self-contained HTML5 page (UTF-8, inline CSS,
+ * A4 print styles, no script, no external resource).  Every piece of text
+ * goes through html_escape(). */
+#include <string.h>
+
+#include "paper/doc.h"
+#include "base/text.h"
+#include "base/util.h"
+
+/* &<>"' become entities; invalid UTF-8 becomes U+FFFD and control
+ * characters other than tab and newline are dropped, so that the page is
+ * always well-formed */
+void html_escape(const char *s, struct strbuf *out)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+
+	sb_add(out, "");
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		const char *rep = NULL;
+
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: break;
+		}
+		if (rep) {
+			sb_add(out, rep);
+			i++;
+		} else if (c < 0x80) {
+			if (c >= 0x20 ? c != 0x7f : (c == '\n' || c == '\t'))
+				sb_addn(out, s + i, 1);
+			i++;
+		} else {
+			wchar_t wc;
+			size_t k = text_decode(s + i, n - i, &wc);
+			char buf[4];
+			if (wc == TEXT_REPLACEMENT || (wc >= 0x80 && wc < 0xa0)) {
+				if (wc == TEXT_REPLACEMENT)
+					sb_addn(out, buf, text_encode(TEXT_REPLACEMENT, buf));
+			} else {
+				sb_addn(out, s + i, k);
+			}
+			i += k;
+		}
+	}
+}
+
+static const char css[] =
+	"*{box-sizing:border-box}"
+	"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}"
+	"body{margin:0;background:#eceae4;color:#111;"
+	"font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",\"Noto Serif SC\","
+	"\"Songti SC\",\"SimSun\",serif;font-size:16px;line-height:1.8}"
+	".doc{border-collapse:collapse;width:100%;max-width:210mm;margin:1.5em auto;"
+	"background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.2)}"
+	".doc>tbody>tr>td{padding:2.5em 2.2em 1.5em}"
+	".doc>tfoot>tr>td{padding:.6em 2.2em 1.5em;font-size:12px;color:#444;"
+	"font-family:monospace,\"Noto Serif CJK SC\",serif;overflow-wrap:anywhere}"
+	"h1{font-size:1.75em;font-weight:bold;text-align:center;margin:.4em 0 .2em;"
+	"line-height:1.5;overflow-wrap:anywhere}"
+	".subtitle{text-align:center;margin:.2em 0 1em}"
+	"h2{font-size:1.1em;font-weight:bold;margin:1.2em 0 .4em}"
+	"p{margin:.2em 0;overflow-wrap:anywhere}"
+	".field{display:flex;align-items:baseline}"
+	".field .label{flex:none;font-weight:bold}"
+	".field .text,.line{white-space:pre-wrap;min-width:0}"
+	".para{text-indent:2em;white-space:pre-wrap}"
+	".right{text-align:right}"
+	".center{text-align:center}"
+	".sign{display:flex;align-items:flex-end;margin:1.4em 0 .6em}"
+	".sign .label{flex:none}"
+	".sign .blank{flex:0 1 18em;border-bottom:1px solid #111;min-height:1.6em;"
+	"padding:0 .5em;white-space:pre-wrap}"
+	".sign.wide .blank{flex:1 1 auto}"
+	".doc.notice{font-size:1.125em}"
+	".space{height:1em}"
+	".pagebreak{break-after:page;page-break-after:always;height:0}"
+	"@media (max-width:600px){body{font-size:15px}"
+	".doc{margin:0;box-shadow:none}.doc>tbody>tr>td{padding:1.2em 1em}"
+	".doc>tfoot>tr>td{padding:.6em 1em 1em}}"
+	"@page{size:A4;margin:37mm 26mm 30mm 28mm}"
+	"@media print{body{background:#fff;font-size:12pt}"
+	".doc{max-width:none;margin:0;box-shadow:none}"
+	".doc>tbody>tr>td,.doc>tfoot>tr>td{padding:0}"
+	".doc>tfoot>tr>td{padding-top:4mm;font-size:8pt}"
+	"h1{font-size:22pt}"
+	".notice{font-size:16pt}"
+	"h2,.field,.sign{break-inside:avoid;page-break-inside:avoid}"
+	"h2{break-after:avoid;page-break-after:avoid}}";
+
+static void tag(struct strbuf *out, const char *open, const char *text, const char *close)
+{
+	sb_add(out, open);
+	html_escape(text, out);
+	sb_add(out, close);
+	sb_add(out, "\n");
+}
+
+/* the blocks alone, for pages that frame them themselves (the board site) */
+void render_html_blocks(const struct doc *d, struct strbuf *out)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct block *b = &d->b[i];
+		const char *t = b->text ? b->text : "";
+
+		switch (b->kind) {
+		case B_TITLE:
+			tag(out, "<h1>", t, "</h1>");
+			break;
+		case B_SUBTITLE:
+			tag(out, "<p class=\"subtitle\">", t, "</p>");
+			break;
+		case B_HEADING:
+			tag(out, "<h2>", t, "</h2>");
+			break;
+		case B_FIELD:
+			if (b->label && *b->label) {
+				sb_add(out, "<p class=\"field\"><span class=\"label\">");
+				html_escape(b->label, out);
+				tag(out, "：</span><span class=\"text\">", t, "</span></p>");
+			} else {
+				tag(out, "<p class=\"line\">", t, "</p>");
+			}
+			break;
+		case B_PARA:
+			tag(out, "<p class=\"para\">", t, "</p>");
+			break;
+		case B_RIGHT:
+			tag(out, "<p class=\"right\">", t, "</p>");
+			break;
+		case B_CENTER:
+			tag(out, "<p class=\"center\">", t, "</p>");
+			break;
+		case B_SIGN:
+			if (b->label && *b->label) {
+				sb_add(out, "<p class=\"sign\"><span class=\"label\">");
+				html_escape(b->label, out);
+				tag(out, "：</span><span class=\"blank\">", t, "</span></p>");
+			} else {
+				tag(out, "<p class=\"sign wide\"><span class=\"blank\">", t,
+				    "</span></p>");
+			}
+			break;
+		case B_SPACE:
+			sb_add(out, "<div class=\"space\"></div>\n");
+			break;
+		case B_PAGEBREAK:
+			sb_add(out, "<div class=\"pagebreak\"></div>\n");
+			break;
+		case B_LINE:
+		default:
+			tag(out, "<p class=\"line\">", t, "</p>");
+			break;
+		}
+	}
+}
+
+void render_html(const struct doc *d, struct strbuf *out)
+{
+	sb_add(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	tag(out, "<title>", d->title ? d->title : "", "</title>");
+	sb_add(out, "<style>");
+	sb_add(out, css);
+	sb_add(out, "</style>\n</head>\n<body>\n");
+	sb_addf(out, "<table class=\"doc %s\">\n",
+	        d->kind == DOC_NOTICE ? "notice" : "minutes");
+	/* a table footer repeats at the bottom of every printed page */
+	if (d->footer && *d->footer)
+		tag(out, "<tfoot><tr><td class=\"footer\">", d->footer, "</td></tr></tfoot>");
+	sb_add(out, "<tbody><tr><td>\n");
+	render_html_blocks(d, out);
+	sb_add(out, "</td></tr></tbody>\n</table>\n</body>\n</html>\n");
+}

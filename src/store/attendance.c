@@ -1,0 +1,211 @@
+/* attendance.c: a meeting's attendance sheet (签到). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- attendance ------------------------------------------------------------ */
+
+#define ATT_COLS "meeting_id, person_id, person_no, name, roles, grid, entitled, status," \
+	" reason, signed_at"
+
+static int read_attendance(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct attendance *a = dst;
+
+	memset(a, 0, sizeof *a);
+	a->person_no = db_col_int(s, 2);
+	a->roles = db_col_int(s, 4);
+	a->entitled = db_col_int(s, 6);
+	a->status = db_col_int(s, 7);
+	return db_col_copy(st, s, 0, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
+	       db_col_copy(st, s, 1, a->person_id, sizeof a->person_id, "人员编号") ||
+	       db_col_copy(st, s, 3, a->name, sizeof a->name, "姓名") ||
+	       db_col_copy(st, s, 5, a->grid, sizeof a->grid, "网格") ||
+	       db_col_copy(st, s, 8, a->reason, sizeof a->reason, "请假原因") ||
+	       db_col_copy(st, s, 9, a->signed_at, sizeof a->signed_at, "签到时间") ? -1 : 0;
+}
+
+#define ATT_FILTER " (?3 = '' OR instr(name, ?3) > 0) AND (?4 < 0 OR status = ?4)"
+
+int store_attendance_page(struct store *st, const char *meeting_id,
+                          const char *name, int status, int after_no, int dir,
+                          struct attendance *out, int max)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	if (max <= 0)
+		return 0;
+	s = dir >= 0
+		? db_stmt(st, "SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1"
+		           " AND person_no > ?2 AND" ATT_FILTER " ORDER BY person_no LIMIT ?5")
+		: db_stmt(st, "SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1"
+		           " AND person_no < ?2 AND" ATT_FILTER " ORDER BY person_no DESC LIMIT ?5");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_int(s, 2, after_no);
+	db_bind_text(s, 3, name ? name : "");
+	db_bind_int(s, 4, status);
+	db_bind_int(s, 5, max);
+	n = db_read_rows(st, s, out, sizeof *out, max, read_attendance, NULL);
+	if (dir < 0 && n > 0)
+		db_reverse(out, n, sizeof *out);
+	return n;
+}
+
+int store_attendance_get(struct store *st, const char *meeting_id,
+                         const char *person_id, struct attendance *a)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1 AND person_id = ?2");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_text(s, 2, person_id);
+	return db_read_one(st, s, a, sizeof *a, read_attendance);
+}
+
+int store_attendance_set(struct store *st, const char *meeting_id,
+                         const char *person_id, int status, const char *reason)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_fits(st, reason, FSIZE(struct attendance, reason), "请假原因"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"UPDATE attendance SET status = ?3, reason = ?4, signed_at = ?5"
+		" WHERE meeting_id = ?1 AND person_id = ?2");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, meeting_id);
+	db_bind_text(s, 2, person_id);
+	db_bind_int(s, 3, status);
+	db_bind_text(s, 4, reason ? reason : "");
+	db_bind_text(s, 5, status == ATT_PRESENT ? now : "");
+	rc = db_run(st, s, "签到保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "此人不在本次会议的签到表上");
+	return db_tx_end(st, rc);
+}
+
+/* Free-text guests sort after the roster, by name: their person_no is
+ * ATT_FREE_NO + rank, given again whenever one is added. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static int renumber_free(struct store *st, const char *meeting_id)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"UPDATE attendance SET person_no = " STR(ATT_FREE_NO) " + 1 + ("
+		" SELECT COUNT(*) FROM attendance b WHERE b.meeting_id = attendance.meeting_id"
+		" AND b.person_id IS NULL AND (b.name < attendance.name"
+		" OR (b.name = attendance.name AND b.id < attendance.id)))"
+		" WHERE meeting_id = ?1 AND person_id IS NULL");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_run(st, s, "列席人员保存失败");
+}
+
+int store_attendance_add_observer(struct store *st, const char *meeting_id,
+                                  const char *person_id, const char *name)
+{
+	struct person p;
+	struct attendance a;
+	char id[ID_LEN], now[20];
+	sqlite3_stmt *s;
+	int rc, roster = person_id && *person_id;
+
+	if (!roster && (!name || !*name))
+		return db_fail(st, "列席人员姓名不能为空");
+	if (!roster && db_fits(st, name, FSIZE(struct attendance, name), "姓名"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	memset(&p, 0, sizeof p);
+	if (roster) {
+		rc = store_person_get(st, person_id, &p);
+		if (rc)
+			return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "人员不存在"));
+		rc = store_attendance_get(st, meeting_id, person_id, &a);
+		if (rc < 0)
+			return db_tx_end(st, -1);
+		if (rc == 0)
+			return db_tx_end(st, db_fail(st, "%s 已在本次会议的签到表上", p.name));
+	} else {
+		ys_strlcpy(p.name, name, sizeof p.name);
+		p.no = ATT_FREE_NO;
+	}
+	db_new_id(id);
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO attendance(id, meeting_id, person_id, person_no, name, roles, grid,"
+		" entitled, status, signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, meeting_id);
+	db_bind_ref(s, 3, roster ? person_id : NULL);
+	db_bind_int(s, 4, p.no);
+	db_bind_text(s, 5, p.name);
+	db_bind_int(s, 6, p.roles);
+	db_bind_text(s, 7, p.grid);
+	db_bind_int(s, 8, ATT_OBSERVER);
+	db_bind_text(s, 9, now);
+	rc = db_run(st, s, "列席人员保存失败");
+	if (!rc && !roster)
+		rc = renumber_free(st, meeting_id);
+	return db_tx_end(st, rc);
+}
+
+int store_attendance_counts(struct store *st, const char *meeting_id,
+                            struct attendance_counts *c)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COALESCE(SUM(entitled), 0),"
+		" COALESCE(SUM(entitled = 1 AND status = 1), 0),"
+		" COALESCE(SUM(entitled = 1 AND status = 2), 0),"
+		" COALESCE(SUM(entitled = 1 AND status = 3), 0),"
+		" COALESCE(SUM(entitled = 1 AND status = 0), 0),"
+		" COALESCE(SUM(status = 4), 0)"
+		" FROM attendance WHERE meeting_id = ?1");
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return db_step_end(st, s, rc) ? -1 : 0;
+	c->entitled = db_col_int(s, 0);
+	c->present = db_col_int(s, 1);
+	c->leave = db_col_int(s, 2);
+	c->absent = db_col_int(s, 3);
+	c->none = db_col_int(s, 4);
+	c->observers = db_col_int(s, 5);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int store_attendance_all(struct store *st, const char *meeting_id, struct attendance **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1 ORDER BY person_no");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_attendance, NULL);
+}

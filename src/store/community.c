@@ -1,0 +1,145 @@
+/* community.c: the community's names, the settings and the change log. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- the community and settings ------------------------------------------ */
+
+int store_community_get(struct store *st, struct community *c)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT id, name, party_org, committee, street, phone"
+		" FROM community ORDER BY rowid LIMIT 1");
+	int rc, r = 0;
+
+	if (!s)
+		return -1;
+	memset(c, 0, sizeof *c);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return db_step_end(st, s, rc) ? -1 : 1;
+	if (db_col_copy(st, s, 0, c->id, sizeof c->id, "社区编号") ||
+	    db_col_copy(st, s, 1, c->name, sizeof c->name, "社区名称") ||
+	    db_col_copy(st, s, 2, c->party_org, sizeof c->party_org, "党组织名称") ||
+	    db_col_copy(st, s, 3, c->committee, sizeof c->committee, "居委会名称") ||
+	    db_col_copy(st, s, 4, c->street, sizeof c->street, "街道名称") ||
+	    db_col_copy(st, s, 5, c->phone, sizeof c->phone, "异议电话"))
+		r = -1;
+	sqlite3_reset(s);
+	return r;
+}
+
+int store_community_set(struct store *st, struct community *c)
+{
+	char id[ID_LEN], now[20];
+	sqlite3_stmt *s;
+
+	if (FITS(st, c->id, "社区编号") || FITS(st, c->name, "社区名称") ||
+	    FITS(st, c->party_org, "党组织名称") || FITS(st, c->committee, "居委会名称") ||
+	    FITS(st, c->street, "街道名称") || FITS(st, c->phone, "异议电话"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	id[0] = '\0';
+	if (c->id[0]) {
+		ys_strlcpy(id, c->id, sizeof id);
+	} else {
+		/* one community per database: an empty id edits the one
+		 * that is there, or creates it */
+		s = db_stmt(st, "SELECT id FROM community ORDER BY rowid LIMIT 1");
+		if (!s)
+			return db_tx_end(st, -1);
+		if (db_read_one_text(st, s, id, sizeof id, "社区编号") < 0)
+			return db_tx_end(st, -1);
+		if (!id[0])
+			db_new_id(id);
+	}
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO community(id, name, party_org, committee, street, phone, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+		" party_org = excluded.party_org, committee = excluded.committee,"
+		" street = excluded.street, phone = excluded.phone,"
+		" updated_at = excluded.updated_at");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, c->name);
+	db_bind_text(s, 3, c->party_org);
+	db_bind_text(s, 4, c->committee);
+	db_bind_text(s, 5, c->street);
+	db_bind_text(s, 6, c->phone);
+	db_bind_text(s, 7, now);
+	if (db_tx_end(st, db_run(st, s, "社区信息保存失败")))
+		return -1;
+	memcpy(c->id, id, sizeof c->id);
+	return 0;
+}
+
+int store_setting_get(struct store *st, const char *key, char *val, size_t len)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT value FROM setting WHERE key = ?1");
+
+	if (!s)
+		return -1;
+	if (!val || len == 0)
+		return db_fail(st, "设置值的缓冲区不能为空");
+	db_bind_text(s, 1, key);
+	return db_read_one_text(st, s, val, len, "设置值");
+}
+
+int store_setting_set(struct store *st, const char *key, const char *val)
+{
+	char now[20];
+	sqlite3_stmt *s;
+
+	if (!key || !*key)
+		return db_fail(st, "设置项名称不能为空");
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO setting(key, value, updated_at) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
+		" updated_at = excluded.updated_at");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, key);
+	db_bind_text(s, 2, val ? val : "");
+	db_bind_text(s, 3, now);
+	return db_tx_end(st, db_run(st, s, "设置保存失败"));
+}
+
+/* ---- change log ------------------------------------------------------------ */
+
+int store_log(struct store *st, const char *entity, const char *entity_id,
+              const char *field, const char *old_value, const char *new_value,
+              const char *reason)
+{
+	char id[ID_LEN], now[20];
+	sqlite3_stmt *s;
+
+	if (!entity || !*entity)
+		return db_fail(st, "修改记录缺少对象");
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st,
+		"INSERT INTO change_log(id, at, entity, entity_id, field, old_value, new_value, reason)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_new_id(id);
+	db_now_stamp(now);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, now);
+	db_bind_text(s, 3, entity);
+	db_bind_text(s, 4, entity_id ? entity_id : "");
+	db_bind_text(s, 5, field ? field : "");
+	db_bind_text(s, 6, old_value);
+	db_bind_text(s, 7, new_value);
+	db_bind_text(s, 8, reason ? reason : "");
+	return db_tx_end(st, db_run(st, s, "修改记录保存失败"));
+}

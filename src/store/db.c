@@ -1,0 +1,591 @@
+/* db.c: the store's connection — opening the file, errors in the clerk's words, the
+ * statement cache, binds and reads, the transaction stack. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store_int.h"
+
+#define APP_ID          1498630228      /* 'YSHT', set by 0001_init.sql */
+#define BUSY_MS         5000
+
+/* ---- errors ------------------------------------------------------------- */
+
+int db_fail(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->err, sizeof st->err, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* the part of SQLite's message after "…: ", which names the column or our
+ * Chinese-named constraint */
+static const char *msg_detail(const char *msg)
+{
+	const char *p = strstr(msg, ": ");
+	return p ? p + 2 : msg;
+}
+
+/* What went wrong, in words the clerk can act on.  The SQLite text stays
+ * in brackets where it names the constraint or the cause. */
+void db_sql_reason(sqlite3 *db, int rc, char *buf, size_t len)
+{
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		switch (db ? sqlite3_extended_errcode(db) : rc) {
+		case SQLITE_CONSTRAINT_CHECK:
+			snprintf(buf, len, "数据不合规则（%s）", msg_detail(msg));
+			return;
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+			snprintf(buf, len, "编号重复（%s）", msg_detail(msg));
+			return;
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			snprintf(buf, len, "引用的记录不存在");
+			return;
+		case SQLITE_CONSTRAINT_NOTNULL:
+			snprintf(buf, len, "缺少必填内容（%s）", msg_detail(msg));
+			return;
+		default:
+			snprintf(buf, len, "违反数据约束（%s）", msg);
+			return;
+		}
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(buf, len, "数据库正被另一个程序占用，请稍后再试");
+		return;
+	case SQLITE_FULL:
+		snprintf(buf, len, "磁盘已满");
+		return;
+	case SQLITE_READONLY:
+		snprintf(buf, len, "数据库文件是只读的");
+		return;
+	case SQLITE_IOERR:
+		snprintf(buf, len, "磁盘读写出错（%s）", msg);
+		return;
+	case SQLITE_CORRUPT:
+		snprintf(buf, len, "数据库文件已损坏");
+		return;
+	case SQLITE_NOTADB:
+		snprintf(buf, len, "不是数据库文件");
+		return;
+	case SQLITE_CANTOPEN:
+		snprintf(buf, len, "无法打开文件");
+		return;
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		snprintf(buf, len, "没有访问权限");
+		return;
+	case SQLITE_NOMEM:
+		snprintf(buf, len, "内存不足");
+		return;
+	case SQLITE_TOOBIG:
+		snprintf(buf, len, "内容过长");
+		return;
+	default:
+		snprintf(buf, len, "%s", msg);
+		return;
+	}
+}
+
+int db_sql_fail(struct store *st, const char *what, int rc)
+{
+	char why[400];
+
+	db_sql_reason(st->db, rc, why, sizeof why);
+	return db_fail(st, "%s：%s", what, why);
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+/* The prepared statement for sql, reset and with no bindings.  The cache
+ * is keyed by the address of the string constant: each call site passes
+ * the same literal every time. */
+sqlite3_stmt *db_stmt(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < st->ncache; i++) {
+		if (st->cache[i].sql == sql) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		db_sql_fail(st, "数据库语句无法执行", rc);
+		return NULL;
+	}
+	if (st->ncache == st->cache_cap) {
+		st->cache_cap = st->cache_cap ? st->cache_cap * 2 : 64;
+		st->cache = xrealloc(st->cache, st->cache_cap * sizeof *st->cache);
+	}
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+void db_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* an optional reference: "" (or NULL) means none and is stored as NULL so
+ * that the foreign key does not look for a record called "" */
+void db_bind_ref(sqlite3_stmt *s, int i, const char *v)
+{
+	db_bind_text(s, i, v && *v ? v : NULL);
+}
+
+void db_bind_int(sqlite3_stmt *s, int i, long long v)
+{
+	sqlite3_bind_int64(s, i, v);
+}
+
+/* step a statement that returns no rows we need; resets it */
+int db_run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_sql_fail(st, what, rc);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* step a one-row query: 0 with *out = column 0, 1 when there is no row */
+int db_query_int(struct store *st, sqlite3_stmt *s, long long *out)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 0;
+	}
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return 1;
+	}
+	db_sql_fail(st, "数据库读取失败", rc);
+	sqlite3_reset(s);
+	return -1;
+}
+
+/* after a sqlite3_step() that did not return a row: 0 when done */
+int db_step_end(struct store *st, sqlite3_stmt *s, int rc)
+{
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	db_sql_fail(st, "数据库读取失败", rc);
+	sqlite3_reset(s);
+	return -1;
+}
+
+const char *db_col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? (const char *)t : "";
+}
+
+int db_col_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_int(s, i);
+}
+
+/* copy a column into a fixed field; a value that does not fit is an
+ * error, never cut (the clerk would print a shortened name) */
+int db_col_copy(struct store *st, sqlite3_stmt *s, int i, char *dst,
+                    size_t size, const char *label)
+{
+	const char *v = db_col_text(s, i);
+	size_t n = (size_t)sqlite3_column_bytes(s, i);
+
+	if (n >= size)
+		return db_fail(st, "数据库中的%s过长（最多 %zu 字节），无法读取", label, size - 1);
+	memcpy(dst, v, n);
+	dst[n] = '\0';
+	return 0;
+}
+
+/* an allocated copy (caller frees), NULL for a NULL column */
+char *db_col_dup(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NULL;
+	return xstrdup(db_col_text(s, i));
+}
+
+/* A value handed in for a fixed field: it must end inside the field.  For
+ * the fixed arrays of a struct that means it is NUL-terminated; for a
+ * char * argument it means it fits the struct field it is read back into. */
+int db_fits(struct store *st, const char *v, size_t size, const char *label)
+{
+	if (v && strnlen(v, size) >= size)
+		return db_fail(st, "%s过长（最多 %zu 字节）", label, size - 1);
+	return 0;
+}
+
+/* out[0..n) reversed in place: backward pages are read newest first and
+ * handed back in ascending order */
+void db_reverse(void *base, int n, size_t size)
+{
+	unsigned char *a = base, *tmp;
+	int i, j;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(size);
+	for (i = 0, j = n - 1; i < j; i++, j--) {
+		memcpy(tmp, a + (size_t)i * size, size);
+		memcpy(a + (size_t)i * size, a + (size_t)j * size, size);
+		memcpy(a + (size_t)j * size, tmp, size);
+	}
+	free(tmp);
+}
+
+/* Read up to max rows of s into out[] (elements of size bytes) with rd;
+ * on an error the rows read so far are cleared with clear (may be NULL)
+ * and -1 returned.  Resets s. */
+
+int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, size_t size,
+                     int max, row_reader rd, row_clear clear)
+{
+	unsigned char *o = out;
+	int rc = SQLITE_DONE, n = 0, i;
+
+	while (n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (rd(st, s, o + (size_t)n * size))
+			goto fail;
+		n++;
+	}
+	if (n < max && rc != SQLITE_DONE) {
+		db_sql_fail(st, "数据库读取失败", rc);
+		goto fail;
+	}
+	sqlite3_reset(s);
+	return n;
+fail:
+	sqlite3_reset(s);
+	for (i = 0; clear && i < n; i++)
+		clear(o + (size_t)i * size);
+	return -1;
+}
+
+int db_read_all(struct store *st, sqlite3_stmt *s, void **out, size_t size,
+                row_reader rd, row_clear clear)
+{
+	unsigned char *a = NULL;
+	size_t cap = 0;
+	int rc, n = 0, i;
+
+	*out = NULL;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((size_t)n == cap) {
+			cap = cap ? cap * 2 : 16;
+			a = xrealloc(a, cap * size);
+		}
+		if (rd(st, s, a + (size_t)n * size))
+			goto fail;
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		db_sql_fail(st, "数据库读取失败", rc);
+		goto fail;
+	}
+	sqlite3_reset(s);
+	*out = a;
+	return n;
+fail:
+	sqlite3_reset(s);
+	for (i = 0; clear && i < n; i++)
+		clear(a + (size_t)i * size);
+	free(a);
+	return -1;
+}
+
+/* read the single row of s: 0, 1 when there is none, -1 on error */
+int db_read_one(struct store *st, sqlite3_stmt *s, void *dst, size_t size, row_reader rd)
+{
+	int n = db_read_rows(st, s, dst, size, 1, rd, NULL);
+
+	if (n == 0)
+		memset(dst, 0, size);
+	return n < 0 ? -1 : n == 0 ? 1 : 0;
+}
+
+/* the first column of the single row of s into buf: 0, 1 when there is
+ * no row, -1 on error (or when it does not fit) */
+int db_read_one_text(struct store *st, sqlite3_stmt *s, char *buf, size_t len,
+                         const char *label)
+{
+	int rc = sqlite3_step(s), r;
+
+	buf[0] = '\0';
+	if (rc != SQLITE_ROW)
+		return db_step_end(st, s, rc) ? -1 : 1;
+	r = db_col_copy(st, s, 0, buf, len, label);
+	sqlite3_reset(s);
+	return r;
+}
+
+void db_now_stamp(char out[20])
+{
+	struct tm t;
+
+	ys_now_tm(&t);
+	ys_fmt_stamp(&t, out);
+}
+
+int db_valid_date(const char *s)
+{
+	return s && strlen(s) == 10 && ys_parse_date(s, NULL) == 0;
+}
+
+/* ---- transactions -------------------------------------------------------- */
+
+int db_exec(struct store *st, const char *sql, const char *what)
+{
+	sqlite3_stmt *s = db_stmt(st, sql);
+
+	return s ? db_run(st, s, what) : -1;
+}
+
+int db_tx_begin(struct store *st)
+{
+	/* SQLite may have rolled the whole transaction back by itself (disk
+	 * full, I/O error); then the stack is empty whatever we counted */
+	if (st->depth > 0 && sqlite3_get_autocommit(st->db))
+		st->depth = 0;
+	if (db_exec(st, st->depth ? "SAVEPOINT w" : "BEGIN IMMEDIATE", "无法开始写入数据库"))
+		return -1;
+	st->depth++;
+	return 0;
+}
+
+/* undo the innermost level; keeps the message of the error that caused it */
+void db_tx_abort(struct store *st)
+{
+	char keep[sizeof st->err];
+
+	if (st->depth <= 0)
+		return;
+	memcpy(keep, st->err, sizeof keep);
+	if (sqlite3_get_autocommit(st->db)) {
+		st->depth = 0;
+	} else if (st->depth == 1) {
+		db_exec(st, "ROLLBACK", "");
+		st->depth = 0;
+	} else {
+		db_exec(st, "ROLLBACK TO w", "");
+		db_exec(st, "RELEASE w", "");
+		st->depth--;
+	}
+	memcpy(st->err, keep, sizeof keep);
+}
+
+int db_tx_commit(struct store *st)
+{
+	if (st->depth > 0 && sqlite3_get_autocommit(st->db)) {
+		st->depth = 0;
+		return db_fail(st, "数据库写入失败：事务已被撤销");
+	}
+	if (st->depth <= 0)
+		return db_fail(st, "数据库写入失败：没有进行中的事务");
+	if (st->depth == 1) {
+		if (db_exec(st, "COMMIT", "数据库写入失败")) {
+			/* nothing was saved: say so, and leave no half-open
+			 * transaction behind */
+			db_tx_abort(st);
+			return -1;
+		}
+		st->depth = 0;
+		return 0;
+	}
+	if (db_exec(st, "RELEASE w", "数据库写入失败"))
+		return -1;
+	st->depth--;
+	return 0;
+}
+
+/* the end of a write function: commit on success, undo on failure */
+int db_tx_end(struct store *st, int rc)
+{
+	if (rc) {
+		db_tx_abort(st);
+		return -1;
+	}
+	return db_tx_commit(st);
+}
+
+int store_begin(struct store *st)
+{
+	return db_tx_begin(st);
+}
+
+int store_commit(struct store *st)
+{
+	return db_tx_commit(st);
+}
+
+int store_rollback(struct store *st)
+{
+	if (st->depth <= 0)
+		return db_fail(st, "没有进行中的事务");
+	db_tx_abort(st);
+	return 0;
+}
+
+/* a fresh id into a local buffer */
+void db_new_id(char id[ID_LEN])
+{
+	ys_uuid(id);
+}
+
+/* ---- open / close -------------------------------------------------------- */
+
+static int open_db(struct store *st, const char *path, int create)
+{
+	struct stat sb;
+	long long uv, appid, objects;
+	int rc, latest;
+	sqlite3_stmt *s;
+	char why[400];
+
+	if (!path || !*path)
+		return db_fail(st, "没有指定数据库文件");
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return db_fail(st, "无法访问数据库文件 %s：%s", path, strerror(errno));
+		if (!create)
+			return db_fail(st, "数据库文件不存在：%s", path);
+	} else if (!S_ISREG(sb.st_mode)) {
+		return db_fail(st, "%s 不是普通文件，不能作为数据库打开", path);
+	}
+	rc = sqlite3_open_v2(path, &st->db,
+	                     SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), NULL);
+	if (rc != SQLITE_OK) {
+		db_sql_reason(st->db, rc, why, sizeof why);
+		return db_fail(st, "无法打开数据库 %s：%s", path, why);
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_MS);
+	/* A file we may not write to would let the clerk type a whole
+	 * meeting and then lose it: refuse at once. */
+	if (sqlite3_db_readonly(st->db, "main") == 1)
+		return db_fail(st, "数据库文件 %s 是只读的（没有写入权限）。为免记录丢失，未打开。", path);
+
+	/* The first read of the file: something that is not a database shows
+	 * up here, before anything is written to it. */
+	s = db_stmt(st, "SELECT COUNT(*) FROM sqlite_master");
+	if (!s) {
+		rc = sqlite3_errcode(st->db);
+		goto unreadable;
+	}
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		goto unreadable;
+	}
+	objects = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (db_pragma_int(st, "PRAGMA user_version", &uv) ||
+	    db_pragma_int(st, "PRAGMA application_id", &appid))
+		return -1;
+	if ((uv == 0 && objects > 0) || (uv > 0 && appid != APP_ID))
+		return db_fail(st, "%s 是别的程序的 SQLite 数据库，不是议事厅的数据库，未打开。", path);
+	latest = store_latest_version();
+	if (uv > latest)
+		return db_fail(st, "数据库 %s 的版本（%lld）比本程序能识别的版本（%d）新，"
+		            "是用更新版本的议事厅写的。请使用新版议事厅打开，以免损坏数据。",
+		            path, uv, latest);
+
+	/* WAL: readers never block the writer; FULL: a power cut never loses
+	 * a committed line (DESIGN.md 8) */
+	if (db_exec(st, "PRAGMA journal_mode = WAL", "无法设置数据库日志方式") ||
+	    db_exec(st, "PRAGMA synchronous = FULL", "无法设置数据库"))
+		return -1;
+	if (db_migrate(st, (int)uv))
+		return -1;
+	return 0;
+
+unreadable:
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return db_fail(st, "%s 不是议事厅的数据库文件（不是 SQLite 数据库，或者已经损坏），未打开。"
+		            "请检查文件路径。", path);
+	default:
+		db_sql_reason(st->db, rc, why, sizeof why);
+		return db_fail(st, "无法读取数据库 %s：%s", path, why);
+	}
+}
+
+struct store *store_open(const char *path, int create, char *err, size_t errlen)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	if (open_db(st, path, create) == 0)
+		return st;
+	if (err && errlen)
+		snprintf(err, errlen, "%s", st->err);
+	store_close(st);
+	return NULL;
+}
+
+void store_close(struct store *st)
+{
+	size_t i;
+
+	if (!st)
+		return;
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	free(st->cache);
+	if (st->db) {
+		/* keeps the query planner's statistics fresh; cheap when
+		 * nothing changed (SQLite's advice for long-lived connections) */
+		if (st->version > 0)
+			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close_v2(st->db);
+	}
+	free(st);
+}
+
+const char *store_errmsg(struct store *st)
+{
+	return st ? st->err : "";
+}
+
+int store_user_version(struct store *st)
+{
+	return st->version;
+}
+
+struct sqlite3 *store_db(struct store *st)
+{
+	return st->db;
+}

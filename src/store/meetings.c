@@ -1,0 +1,453 @@
+/* meetings.c: meetings and their agenda items. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- meetings -------------------------------------------------------------- */
+
+#define MEETING_COLS "id, number, kind, title, date, start_time, end_time, place," \
+	" chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status, pending"
+
+void meeting_clear(struct meeting *m)
+{
+	if (!m)
+		return;
+	free(m->pending);
+	m->pending = NULL;
+}
+
+static void meeting_clear_v(void *m)
+{
+	meeting_clear(m);
+}
+
+static int read_meeting(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct meeting *m = dst;
+
+	memset(m, 0, sizeof *m);
+	m->kind = db_col_int(s, 2);
+	m->status = db_col_int(s, 14);
+	if (db_col_copy(st, s, 0, m->id, sizeof m->id, "会议编号") ||
+	    db_col_copy(st, s, 1, m->number, sizeof m->number, "会议编号") ||
+	    db_col_copy(st, s, 3, m->title, sizeof m->title, "会议名称") ||
+	    db_col_copy(st, s, 4, m->date, sizeof m->date, "会议日期") ||
+	    db_col_copy(st, s, 5, m->start_time, sizeof m->start_time, "开始时间") ||
+	    db_col_copy(st, s, 6, m->end_time, sizeof m->end_time, "结束时间") ||
+	    db_col_copy(st, s, 7, m->place, sizeof m->place, "会议地点") ||
+	    db_col_copy(st, s, 8, m->chair_id, sizeof m->chair_id, "主持人编号") ||
+	    db_col_copy(st, s, 9, m->chair_name, sizeof m->chair_name, "主持人姓名") ||
+	    db_col_copy(st, s, 10, m->chair_post, sizeof m->chair_post, "主持人职务") ||
+	    db_col_copy(st, s, 11, m->clerk_id, sizeof m->clerk_id, "记录人编号") ||
+	    db_col_copy(st, s, 12, m->clerk_name, sizeof m->clerk_name, "记录人姓名") ||
+	    db_col_copy(st, s, 13, m->rule_id, sizeof m->rule_id, "表决规则编号"))
+		return -1;
+	m->pending = db_col_dup(s, 15);
+	return 0;
+}
+
+static int meeting_fits(struct store *st, const struct meeting *m)
+{
+	return FITS(st, m->title, "会议名称") || FITS(st, m->date, "会议日期") ||
+	       FITS(st, m->start_time, "开始时间") || FITS(st, m->end_time, "结束时间") ||
+	       FITS(st, m->place, "会议地点") || FITS(st, m->chair_id, "主持人编号") ||
+	       FITS(st, m->chair_name, "主持人姓名") || FITS(st, m->chair_post, "主持人职务") ||
+	       FITS(st, m->clerk_id, "记录人编号") || FITS(st, m->clerk_name, "记录人姓名") ||
+	       FITS(st, m->rule_id, "表决规则编号") ? -1 : 0;
+}
+
+/* "2026-H-05" into year and seq; "" gives 0 */
+int db_parse_mnumber(struct store *st, const char *num, int *year, int *seq)
+{
+	int y = 0, q = 0, i;
+	const char *p = num;
+
+	*year = *seq = 0;
+	if (!num || !*num)
+		return 0;
+	for (i = 0; i < 4 && *p >= '0' && *p <= '9'; i++, p++)
+		y = y * 10 + (*p - '0');
+	if (i != 4 || strncmp(p, "-H-", 3) != 0)
+		return db_fail(st, "会议编号格式不对：%s（应为 2026-H-05）", num);
+	for (p += 3, i = 0; *p >= '0' && *p <= '9' && i < 7; i++, p++)
+		q = q * 10 + (*p - '0');
+	if (*p || i == 0)
+		return db_fail(st, "会议编号格式不对：%s（应为 2026-H-05）", num);
+	*year = y;
+	*seq = q;
+	return 0;
+}
+
+static int insert_agenda(struct store *st, const char *mid, int seq,
+                         const char *pid, const char *title)
+{
+	char id[ID_LEN];
+	sqlite3_stmt *s = db_stmt(st,
+		"INSERT INTO agenda_item(id, meeting_id, seq, proposal_id, title)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)");
+
+	if (!s)
+		return -1;
+	db_new_id(id);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, mid);
+	db_bind_int(s, 3, seq);
+	db_bind_ref(s, 4, pid);
+	db_bind_text(s, 5, title);
+	return db_run(st, s, "议程保存失败");
+}
+
+/* the attendance sheet: a copy of the roster as it is now, so that a
+ * later roster edit never changes who was 应到 at this meeting */
+static int build_sheet(struct store *st, const char *mid, int roles)
+{
+	sqlite3_stmt *sel = db_stmt(st,
+		"SELECT id, no, name, roles, grid FROM person"
+		" WHERE active = 1 AND (roles & ?1) <> 0 ORDER BY no");
+	sqlite3_stmt *ins;
+	char id[ID_LEN];
+	int rc;
+
+	if (!sel)
+		return -1;
+	db_bind_int(sel, 1, roles);
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		ins = db_stmt(st,
+			"INSERT INTO attendance(id, meeting_id, person_id, person_no, name, roles,"
+			" grid, entitled, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)");
+		if (!ins) {
+			sqlite3_reset(sel);
+			return -1;
+		}
+		db_new_id(id);
+		db_bind_text(ins, 1, id);
+		db_bind_text(ins, 2, mid);
+		db_bind_text(ins, 3, db_col_text(sel, 0));
+		db_bind_int(ins, 4, sqlite3_column_int64(sel, 1));
+		db_bind_text(ins, 5, db_col_text(sel, 2));
+		db_bind_int(ins, 6, sqlite3_column_int64(sel, 3));
+		db_bind_text(ins, 7, db_col_text(sel, 4));
+		db_bind_int(ins, 8, ATT_NONE);
+		if (db_run(st, ins, "签到表生成失败")) {
+			sqlite3_reset(sel);
+			return -1;
+		}
+	}
+	return db_step_end(st, sel, rc);
+}
+
+int store_meeting_create(struct store *st, struct meeting *m,
+                         const char *const *proposal_ids, int n,
+                         const char *const *free_titles, int nfree)
+{
+	const struct meeting_kind_def *kd = meeting_kind_get(m->kind);
+	char id[ID_LEN], now[20], number[16], rule_id[ID_LEN], title[256];
+	struct tm day;
+	long long seq;
+	sqlite3_stmt *s;
+	int year, i, rc;
+
+	if (!kd)
+		return db_fail(st, "会议类型不对：%d", m->kind);
+	if (meeting_fits(st, m))
+		return -1;
+	if (n < 0 || nfree < 0 || (n > 0 && !proposal_ids) || (nfree > 0 && !free_titles))
+		return db_fail(st, "议程参数不对");
+	if (strlen(m->date) != 10 || ys_parse_date(m->date, &day))
+		return db_fail(st, "会议日期不对：%s（应为 YYYY-MM-DD）", m->date);
+	/* the number counts the meetings of the year the meeting is held in */
+	year = atoi(m->date);
+	if (year < 1900 || year > 9999)
+		return db_fail(st, "会议日期不对：%s", m->date);
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM meeting WHERE year = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_int(s, 1, year);
+	if (db_query_int(st, s, &seq))
+		return db_tx_end(st, -1);
+	if (seq > 999999)
+		return db_tx_end(st, db_fail(st, "%d 年的会议编号已用尽", year));
+	snprintf(number, sizeof number, "%04d-H-%02d", year, (int)seq);
+
+	memcpy(rule_id, m->rule_id, sizeof rule_id);
+	if (!rule_id[0] && kd->rule_code) {
+		struct rule_set r;
+
+		rc = store_rule_get_code(st, kd->rule_code, &r);
+		if (rc < 0)
+			return db_tx_end(st, -1);
+		if (rc == 0)
+			memcpy(rule_id, r.id, sizeof rule_id);
+	}
+	db_new_id(id);
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO meeting(id, number, year, seq, kind, title, date, start_time, end_time,"
+		" place, chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status,"
+		" pending, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+		" ?17, ?18, ?19, ?19)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, number);
+	db_bind_int(s, 3, year);
+	db_bind_int(s, 4, seq);
+	db_bind_int(s, 5, m->kind);
+	db_bind_text(s, 6, m->title);
+	db_bind_text(s, 7, m->date);
+	db_bind_text(s, 8, m->start_time);
+	db_bind_text(s, 9, m->end_time);
+	db_bind_text(s, 10, m->place);
+	db_bind_ref(s, 11, m->chair_id);
+	db_bind_text(s, 12, m->chair_name);
+	db_bind_text(s, 13, m->chair_post);
+	db_bind_ref(s, 14, m->clerk_id);
+	db_bind_text(s, 15, m->clerk_name);
+	db_bind_ref(s, 16, rule_id);
+	db_bind_int(s, 17, m->status);
+	db_bind_text(s, 18, m->pending);
+	db_bind_text(s, 19, now);
+	if (db_run(st, s, "会议保存失败"))
+		return db_tx_end(st, -1);
+
+	for (i = 0; i < n; i++) {
+		s = db_stmt(st, "SELECT title FROM proposal WHERE id = ?1");
+		if (!s)
+			return db_tx_end(st, -1);
+		db_bind_text(s, 1, proposal_ids[i]);
+		rc = db_read_one_text(st, s, title, sizeof title, "议题标题");
+		if (rc)
+			return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "议题不存在：%s", proposal_ids[i]));
+		if (insert_agenda(st, id, i + 1, proposal_ids[i], title))
+			return db_tx_end(st, -1);
+	}
+	for (i = 0; i < nfree; i++) {
+		if (!free_titles[i] || !*free_titles[i])
+			return db_tx_end(st, db_fail(st, "议程标题不能为空"));
+		if (db_fits(st, free_titles[i], sizeof title, "议程标题") ||
+		    insert_agenda(st, id, n + i + 1, NULL, free_titles[i]))
+			return db_tx_end(st, -1);
+	}
+	if (db_tx_end(st, build_sheet(st, id, kd->entitled_roles)))
+		return -1;
+	memcpy(m->id, id, sizeof m->id);
+	memcpy(m->number, number, sizeof m->number);
+	memcpy(m->rule_id, rule_id, sizeof m->rule_id);
+	return 0;
+}
+
+int store_meeting_get(struct store *st, const char *id, struct meeting *m)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, m, sizeof *m, read_meeting);
+}
+
+int store_meeting_get_number(struct store *st, const char *number, struct meeting *m)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting WHERE number = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, number);
+	return db_read_one(st, s, m, sizeof *m, read_meeting);
+}
+
+int store_meeting_page(struct store *st, const char *after_date,
+                       const char *after_number, struct meeting *out, int max)
+{
+	sqlite3_stmt *s;
+	int year, seq;
+
+	if (max <= 0)
+		return 0;
+	if (!after_date || !*after_date) {
+		s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting"
+		             " ORDER BY date DESC, year DESC, seq DESC LIMIT ?4");
+		if (!s)
+			return -1;
+	} else {
+		/* (date, year, seq) rather than (date, number): the text of
+		 * 2026-H-100 sorts before 2026-H-99 */
+		if (db_parse_mnumber(st, after_number, &year, &seq))
+			return -1;
+		s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting"
+		             " WHERE (date, year, seq) < (?1, ?2, ?3)"
+		             " ORDER BY date DESC, year DESC, seq DESC LIMIT ?4");
+		if (!s)
+			return -1;
+		db_bind_text(s, 1, after_date);
+		db_bind_int(s, 2, year);
+		db_bind_int(s, 3, seq);
+	}
+	db_bind_int(s, 4, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_meeting, meeting_clear_v);
+}
+
+int store_meeting_set_status(struct store *st, const char *id, int status,
+                             const char *end_time)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_fits(st, end_time, FSIZE(struct meeting, end_time), "结束时间"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"UPDATE meeting SET status = ?2, end_time = COALESCE(?3, end_time), updated_at = ?4"
+		" WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_int(s, 2, status);
+	db_bind_text(s, 3, end_time);
+	db_bind_text(s, 4, now);
+	rc = db_run(st, s, "会议保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "会议不存在");
+	return db_tx_end(st, rc);
+}
+
+int store_meeting_set_pending(struct store *st, const char *id, const char *text)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st, "UPDATE meeting SET pending = ?2, updated_at = ?3 WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, text);
+	db_bind_text(s, 3, now);
+	rc = db_run(st, s, "遗留问题保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "会议不存在");
+	return db_tx_end(st, rc);
+}
+
+/* ---- agenda ---------------------------------------------------------------- */
+
+#define AGENDA_COLS "a.id, a.meeting_id, a.seq, a.proposal_id, p.number, a.title, a.outcome," \
+	" a.decision, a.responsible, a.deadline, a.reason"
+
+void agenda_clear(struct agenda_item *a)
+{
+	if (!a)
+		return;
+	free(a->reason);
+	a->reason = NULL;
+}
+
+static void agenda_clear_v(void *a)
+{
+	agenda_clear(a);
+}
+
+static int read_agenda(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct agenda_item *a = dst;
+
+	memset(a, 0, sizeof *a);
+	a->seq = db_col_int(s, 2);
+	a->outcome = db_col_int(s, 6);
+	if (db_col_copy(st, s, 0, a->id, sizeof a->id, "议程编号") ||
+	    db_col_copy(st, s, 1, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
+	    db_col_copy(st, s, 3, a->proposal_id, sizeof a->proposal_id, "议题编号") ||
+	    db_col_copy(st, s, 4, a->proposal_number, sizeof a->proposal_number, "议题编号") ||
+	    db_col_copy(st, s, 5, a->title, sizeof a->title, "议程标题") ||
+	    db_col_copy(st, s, 7, a->decision, sizeof a->decision, "决定事项") ||
+	    db_col_copy(st, s, 8, a->responsible, sizeof a->responsible, "责任人") ||
+	    db_col_copy(st, s, 9, a->deadline, sizeof a->deadline, "时限"))
+		return -1;
+	a->reason = db_col_dup(s, 10);
+	return 0;
+}
+
+int store_agenda_list(struct store *st, const char *meeting_id,
+                      struct agenda_item *out, int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_agenda, agenda_clear_v);
+}
+
+int store_agenda_get(struct store *st, const char *id, struct agenda_item *a)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
+		" WHERE a.id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, a, sizeof *a, read_agenda);
+}
+
+int store_agenda_close(struct store *st, const char *id, int outcome,
+                       const char *reason, const char *decision,
+                       const char *responsible, const char *deadline)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_fits(st, decision, FSIZE(struct agenda_item, decision), "决定事项") ||
+	    db_fits(st, responsible, FSIZE(struct agenda_item, responsible), "责任人") ||
+	    db_fits(st, deadline, FSIZE(struct agenda_item, deadline), "时限"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"UPDATE agenda_item SET outcome = ?2, reason = ?3, decision = ?4, responsible = ?5,"
+		" deadline = ?6, closed_at = ?7 WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_int(s, 2, outcome);
+	db_bind_ref(s, 3, reason);
+	db_bind_text(s, 4, decision ? decision : "");
+	db_bind_text(s, 5, responsible ? responsible : "");
+	db_bind_text(s, 6, deadline ? deadline : "");
+	db_bind_text(s, 7, now);
+	rc = db_run(st, s, "议程保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "议程不存在");
+	return db_tx_end(st, rc);
+}
+
+int store_agenda_all(struct store *st, const char *meeting_id, struct agenda_item **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_agenda, agenda_clear_v);
+}

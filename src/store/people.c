@@ -1,0 +1,210 @@
+/* people.c: the roster (花名册). */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- people -------------------------------------------------------------- */
+
+#define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active"
+
+static int read_person(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct person *p = dst;
+
+	memset(p, 0, sizeof *p);
+	p->no = db_col_int(s, 1);
+	p->roles = db_col_int(s, 4);
+	p->active = db_col_int(s, 11);
+	return db_col_copy(st, s, 0, p->id, sizeof p->id, "人员编号") ||
+	       db_col_copy(st, s, 2, p->name, sizeof p->name, "姓名") ||
+	       db_col_copy(st, s, 3, p->gender, sizeof p->gender, "性别") ||
+	       db_col_copy(st, s, 5, p->grid, sizeof p->grid, "网格") ||
+	       db_col_copy(st, s, 6, p->building, sizeof p->building, "楼栋") ||
+	       db_col_copy(st, s, 7, p->unit, sizeof p->unit, "单元") ||
+	       db_col_copy(st, s, 8, p->room, sizeof p->room, "房号") ||
+	       db_col_copy(st, s, 9, p->phone, sizeof p->phone, "电话") ||
+	       db_col_copy(st, s, 10, p->note, sizeof p->note, "备注") ? -1 : 0;
+}
+
+static int person_fits(struct store *st, const struct person *p)
+{
+	return FITS(st, p->id, "人员编号") || FITS(st, p->name, "姓名") ||
+	       FITS(st, p->gender, "性别") || FITS(st, p->grid, "网格") ||
+	       FITS(st, p->building, "楼栋") || FITS(st, p->unit, "单元") ||
+	       FITS(st, p->room, "房号") || FITS(st, p->phone, "电话") ||
+	       FITS(st, p->note, "备注") ? -1 : 0;
+}
+
+int store_person_add(struct store *st, struct person *p)
+{
+	char id[ID_LEN], now[20];
+	long long no;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (person_fits(st, p))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "SELECT COALESCE(MAX(no), 0) + 1 FROM person");
+	if (!s || db_query_int(st, s, &no))
+		return db_tx_end(st, -1);
+	if (no > INT_MAX)
+		return db_tx_end(st, db_fail(st, "人员编号已用尽"));
+	db_new_id(id);
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO person(id, no, name, gender, roles, grid, building, unit, room,"
+		" phone, note, active, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_int(s, 2, no);
+	db_bind_text(s, 3, p->name);
+	db_bind_text(s, 4, p->gender);
+	db_bind_int(s, 5, p->roles);
+	db_bind_text(s, 6, p->grid);
+	db_bind_text(s, 7, p->building);
+	db_bind_text(s, 8, p->unit);
+	db_bind_text(s, 9, p->room);
+	db_bind_text(s, 10, p->phone);
+	db_bind_text(s, 11, p->note);
+	db_bind_int(s, 12, p->active ? 1 : 0);
+	db_bind_text(s, 13, now);
+	rc = db_run(st, s, "人员保存失败");
+	if (db_tx_end(st, rc))
+		return -1;
+	memcpy(p->id, id, sizeof p->id);
+	p->no = (int)no;
+	return 0;
+}
+
+int store_person_update(struct store *st, const struct person *p)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (person_fits(st, p))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	/* the number stays: past attendance sheets and printed lists use it */
+	s = db_stmt(st,
+		"UPDATE person SET name = ?2, gender = ?3, roles = ?4, grid = ?5, building = ?6,"
+		" unit = ?7, room = ?8, phone = ?9, note = ?10, active = ?11, updated_at = ?12"
+		" WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, p->id);
+	db_bind_text(s, 2, p->name);
+	db_bind_text(s, 3, p->gender);
+	db_bind_int(s, 4, p->roles);
+	db_bind_text(s, 5, p->grid);
+	db_bind_text(s, 6, p->building);
+	db_bind_text(s, 7, p->unit);
+	db_bind_text(s, 8, p->room);
+	db_bind_text(s, 9, p->phone);
+	db_bind_text(s, 10, p->note);
+	db_bind_int(s, 11, p->active ? 1 : 0);
+	db_bind_text(s, 12, now);
+	rc = db_run(st, s, "人员保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "人员不存在");
+	return db_tx_end(st, rc);
+}
+
+int store_person_set_active(struct store *st, const char *id, int active)
+{
+	char now[20];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_tx_begin(st))
+		return -1;
+	db_now_stamp(now);
+	s = db_stmt(st, "UPDATE person SET active = ?2, updated_at = ?3 WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_int(s, 2, active ? 1 : 0);
+	db_bind_text(s, 3, now);
+	rc = db_run(st, s, "人员保存失败");
+	if (!rc && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "人员不存在");
+	return db_tx_end(st, rc);
+}
+
+int store_person_get(struct store *st, const char *id, struct person *p)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, p, sizeof *p, read_person);
+}
+
+int store_person_get_by_no(struct store *st, int no, struct person *p)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE no = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, no);
+	return db_read_one(st, s, p, sizeof *p, read_person);
+}
+
+/* the filter of a person query, as parameters ?2 ?3 ?4 */
+#define PERSON_FILTER \
+	" (?2 = '' OR instr(name, ?2) > 0) AND (?3 = 0 OR (roles & ?3) <> 0)" \
+	" AND (?4 = 0 OR active = 1)"
+
+static void bind_person_query(sqlite3_stmt *s, const struct person_query *q)
+{
+	db_bind_text(s, 2, q && q->name ? q->name : "");
+	db_bind_int(s, 3, q ? q->roles : 0);
+	db_bind_int(s, 4, q ? q->active_only : 0);
+}
+
+int store_person_page(struct store *st, const struct person_query *q,
+                      int after_no, int dir, struct person *out, int max)
+{
+	sqlite3_stmt *s;
+	int n;
+
+	if (max <= 0)
+		return 0;
+	s = dir >= 0
+		? db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE no > ?1 AND" PERSON_FILTER
+		           " ORDER BY no LIMIT ?5")
+		: db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE no < ?1 AND" PERSON_FILTER
+		           " ORDER BY no DESC LIMIT ?5");
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, after_no);
+	bind_person_query(s, q);
+	db_bind_int(s, 5, max);
+	n = db_read_rows(st, s, out, sizeof *out, max, read_person, NULL);
+	if (dir < 0 && n > 0)
+		db_reverse(out, n, sizeof *out);
+	return n;
+}
+
+int store_person_count(struct store *st, const struct person_query *q)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT COUNT(*) FROM person WHERE" PERSON_FILTER);
+	long long n;
+
+	if (!s)
+		return -1;
+	bind_person_query(s, q);
+	if (db_query_int(st, s, &n))
+		return -1;
+	return (int)n;
+}

@@ -1,0 +1,593 @@
+/* proposals.c: proposals (议题), their proposers, the search index and the
+ * events that record every step. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* the proposal_fts rowid of a proposal (0002_proposal_search.sql) */
+#define FTS_KEY(year, seq) ((long long)(year) * 1000000 + (seq))
+
+/* ---- proposals ------------------------------------------------------------- */
+
+/* content is the last column: the page queries select NULL there */
+#define PROPOSAL_BASE "p.id, p.number, p.title, p.source, p.category, p.grid, p.building," \
+	" p.step, p.status, p.created_at, p.updated_at"
+#define PROPOSAL_COLS PROPOSAL_BASE ", p.content"
+#define PROPOSAL_PAGE_COLS PROPOSAL_BASE ", NULL"
+
+void proposal_clear(struct proposal *p)
+{
+	if (!p)
+		return;
+	free(p->content);
+	p->content = NULL;
+}
+
+static void proposal_clear_v(void *p)
+{
+	proposal_clear(p);
+}
+
+/* "张三、李四" into p->proposers.  A long joint signature is shortened at
+ * a name with 「等 N 人」, which says that it was shortened. */
+static int fill_proposers(struct store *st, struct proposal *p)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT name FROM proposer WHERE proposal_id = ?1 ORDER BY seq");
+	char *buf = p->proposers;
+	size_t cap = sizeof p->proposers, len = 0, room = cap - 24; /* 「等 N 人」 */
+	int rc, total = 0, cut = 0;
+
+	buf[0] = '\0';
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, p->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = db_col_text(s, 0);
+		size_t n = strlen(name), sep = len ? strlen("、") : 0;
+
+		total++;
+		if (cut)
+			continue;
+		if (len + sep + n >= room) {
+			cut = 1;
+			continue;
+		}
+		if (sep)
+			memcpy(buf + len, "、", sep);
+		memcpy(buf + len + sep, name, n);
+		len += sep + n;
+		buf[len] = '\0';
+	}
+	if (db_step_end(st, s, rc))
+		return -1;
+	if (cut)
+		snprintf(buf + len, cap - len, "等 %d 人", total);
+	return 0;
+}
+
+static int read_proposal_row(struct store *st, sqlite3_stmt *s, struct proposal *p)
+{
+	memset(p, 0, sizeof *p);
+	p->step = db_col_int(s, 7);
+	p->status = db_col_int(s, 8);
+	if (db_col_copy(st, s, 0, p->id, sizeof p->id, "议题编号") ||
+	    db_col_copy(st, s, 1, p->number, sizeof p->number, "议题编号") ||
+	    db_col_copy(st, s, 2, p->title, sizeof p->title, "议题标题") ||
+	    db_col_copy(st, s, 3, p->source, sizeof p->source, "议题来源") ||
+	    db_col_copy(st, s, 4, p->category, sizeof p->category, "议题类别") ||
+	    db_col_copy(st, s, 5, p->grid, sizeof p->grid, "网格") ||
+	    db_col_copy(st, s, 6, p->building, sizeof p->building, "楼栋") ||
+	    db_col_copy(st, s, 9, p->created_at, sizeof p->created_at, "提出时间") ||
+	    db_col_copy(st, s, 10, p->updated_at, sizeof p->updated_at, "更新时间"))
+		return -1;
+	p->content = db_col_dup(s, 11);
+	if (fill_proposers(st, p)) {
+		proposal_clear(p);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_proposal(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	return read_proposal_row(st, s, dst);
+}
+
+/* "2026-018" into year and seq; "" gives 0 (caller decides) */
+static int parse_pnumber(struct store *st, const char *num, int *year, int *seq)
+{
+	int y = 0, q = 0, i;
+	const char *p = num;
+
+	*year = *seq = 0;
+	if (!num || !*num)
+		return 0;
+	for (i = 0; i < 4 && *p >= '0' && *p <= '9'; i++, p++)
+		y = y * 10 + (*p - '0');
+	if (i != 4 || *p++ != '-' || !*p)
+		return db_fail(st, "议题编号格式不对：%s（应为 2026-018）", num);
+	for (i = 0; *p >= '0' && *p <= '9' && i < 7; i++, p++)
+		q = q * 10 + (*p - '0');
+	if (*p || i == 0)
+		return db_fail(st, "议题编号格式不对：%s（应为 2026-018）", num);
+	*year = y;
+	*seq = q;
+	return 0;
+}
+
+int store_proposal_add(struct store *st, struct proposal *p,
+                       const struct proposer *pp, int n)
+{
+	char id[ID_LEN], eid[ID_LEN], now[20], number[16], pname[128];
+	long long seq;
+	int year = ys_year_now(), i, rc;
+	sqlite3_stmt *s;
+
+	if (n < 1 || !pp)
+		return db_fail(st, "议题至少要有一位提议人");
+	if (FITS(st, p->title, "议题标题") || FITS(st, p->source, "议题来源") ||
+	    FITS(st, p->category, "议题类别") || FITS(st, p->grid, "网格") ||
+	    FITS(st, p->building, "楼栋"))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (FITS(st, pp[i].person_id, "提议人编号") || FITS(st, pp[i].name, "提议人姓名"))
+			return -1;
+	if (year < 1900 || year > 9999)
+		return db_fail(st, "系统日期不对（%d 年），无法给议题编号", year);
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM proposal WHERE year = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_int(s, 1, year);
+	if (db_query_int(st, s, &seq))
+		return db_tx_end(st, -1);
+	if (seq > 999999)
+		return db_tx_end(st, db_fail(st, "%d 年的议题编号已用尽", year));
+	snprintf(number, sizeof number, "%04d-%03d", year, (int)seq);
+	db_new_id(id);
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO proposal(id, number, year, seq, title, content, source, category,"
+		" grid, building, step, status, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, number);
+	db_bind_int(s, 3, year);
+	db_bind_int(s, 4, seq);
+	db_bind_text(s, 5, p->title);
+	db_bind_text(s, 6, p->content ? p->content : "");
+	db_bind_text(s, 7, p->source);
+	db_bind_text(s, 8, p->category);
+	db_bind_text(s, 9, p->grid);
+	db_bind_text(s, 10, p->building);
+	db_bind_int(s, 11, STEP_PROPOSE);
+	db_bind_int(s, 12, PST_ACTIVE);
+	db_bind_text(s, 13, now);
+	if (db_run(st, s, "议题保存失败"))
+		return db_tx_end(st, -1);
+
+	for (i = 0; i < n; i++) {
+		char pid[ID_LEN];
+
+		memcpy(pname, pp[i].name, sizeof pname);
+		if (!pname[0] && pp[i].person_id[0]) {
+			/* the name as it is today, frozen with the proposal */
+			struct person who;
+
+			rc = store_person_get(st, pp[i].person_id, &who);
+			if (rc)
+				return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "提议人不在花名册中"));
+			ys_strlcpy(pname, who.name, sizeof pname);
+		}
+		if (!pname[0])
+			return db_tx_end(st, db_fail(st, "提议人姓名不能为空"));
+		db_new_id(pid);
+		s = db_stmt(st,
+			"INSERT INTO proposer(id, proposal_id, seq, person_id, name, kind)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (!s)
+			return db_tx_end(st, -1);
+		db_bind_text(s, 1, pid);
+		db_bind_text(s, 2, id);
+		db_bind_int(s, 3, i + 1);
+		db_bind_ref(s, 4, pp[i].person_id);
+		db_bind_text(s, 5, pname);
+		db_bind_int(s, 6, pp[i].kind);
+		if (db_run(st, s, "提议人保存失败"))
+			return db_tx_end(st, -1);
+	}
+
+	db_new_id(eid);
+	s = db_stmt(st,
+		"INSERT INTO proposal_event(id, proposal_id, seq, at, action, from_step, to_step, status)"
+		" VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, eid);
+	db_bind_text(s, 2, id);
+	db_bind_text(s, 3, now);
+	db_bind_int(s, 4, ACT_PROPOSE);
+	db_bind_int(s, 5, STEP_NONE);
+	db_bind_int(s, 6, STEP_PROPOSE);
+	db_bind_int(s, 7, PST_ACTIVE);
+	if (db_tx_end(st, db_run(st, s, "议题保存失败")))
+		return -1;
+
+	memcpy(p->id, id, sizeof p->id);
+	memcpy(p->number, number, sizeof p->number);
+	p->step = STEP_PROPOSE;
+	p->status = PST_ACTIVE;
+	memcpy(p->created_at, now, sizeof p->created_at);
+	memcpy(p->updated_at, now, sizeof p->updated_at);
+	/* saved already; a failure here only leaves the display line empty */
+	fill_proposers(st, p);
+	return 0;
+}
+
+int store_proposal_get(struct store *st, const char *id, struct proposal *p)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, p, sizeof *p, read_proposal);
+}
+
+int store_proposal_get_number(struct store *st, const char *number, struct proposal *p)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.number = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, number);
+	return db_read_one(st, s, p, sizeof *p, read_proposal);
+}
+
+static int read_proposer(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct proposer *p = dst;
+
+	memset(p, 0, sizeof *p);
+	p->kind = db_col_int(s, 2);
+	return db_col_copy(st, s, 0, p->person_id, sizeof p->person_id, "提议人编号") ||
+	       db_col_copy(st, s, 1, p->name, sizeof p->name, "提议人姓名") ? -1 : 0;
+}
+
+int store_proposal_proposers(struct store *st, const char *pid,
+                             struct proposer *out, int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT person_id, name, kind FROM proposer WHERE proposal_id = ?1"
+		" ORDER BY seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	db_bind_text(s, 1, pid);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_proposer, NULL);
+}
+
+int store_proposal_page(struct store *st, int step, const char *after, int dir,
+                        struct proposal *out, int max)
+{
+	sqlite3_stmt *s;
+	int year, seq, n;
+
+	if (step < 0 || step > STEP_MAX)
+		return db_fail(st, "议题步骤不对：%d", step);
+	if (max <= 0)
+		return 0;
+	if (parse_pnumber(st, after, &year, &seq))
+		return -1;
+	if (!after || !*after) {
+		/* from the start, or from the end going backwards */
+		year = dir >= 0 ? 0 : 10000;
+		seq = 0;
+	}
+	if (step > 0)
+		s = dir >= 0
+			? db_stmt(st, "SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
+			           " WHERE p.step = ?1 AND p.status = 0 AND (p.year, p.seq) > (?2, ?3)"
+			           " ORDER BY p.year, p.seq LIMIT ?4")
+			: db_stmt(st, "SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
+			           " WHERE p.step = ?1 AND p.status = 0 AND (p.year, p.seq) < (?2, ?3)"
+			           " ORDER BY p.year DESC, p.seq DESC LIMIT ?4");
+	else
+		/* ?1 unused: the 终止 column of every step (partial index) */
+		s = dir >= 0
+			? db_stmt(st, "SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
+			           " WHERE p.status <> 0 AND (p.year, p.seq) > (?2, ?3)"
+			           " ORDER BY p.year, p.seq LIMIT ?4")
+			: db_stmt(st, "SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
+			           " WHERE p.status <> 0 AND (p.year, p.seq) < (?2, ?3)"
+			           " ORDER BY p.year DESC, p.seq DESC LIMIT ?4");
+	if (!s)
+		return -1;
+	if (step > 0)
+		db_bind_int(s, 1, step);
+	db_bind_int(s, 2, year);
+	db_bind_int(s, 3, seq);
+	db_bind_int(s, 4, max);
+	n = db_read_rows(st, s, out, sizeof *out, max, read_proposal, proposal_clear_v);
+	if (dir < 0 && n > 0)
+		db_reverse(out, n, sizeof *out);
+	return n;
+}
+
+int store_proposal_count(struct store *st, int step)
+{
+	sqlite3_stmt *s;
+	long long n;
+
+	if (step < 0 || step > STEP_MAX)
+		return db_fail(st, "议题步骤不对：%d", step);
+	if (step > 0) {
+		s = db_stmt(st, "SELECT COUNT(*) FROM proposal WHERE step = ?1 AND status = 0");
+		if (!s)
+			return -1;
+		db_bind_int(s, 1, step);
+	} else {
+		/* the planner would rather scan proposal_board, which
+		 * covers every proposal; the partial index holds only these */
+		s = db_stmt(st, "SELECT COUNT(*) FROM proposal INDEXED BY proposal_ended"
+		             " WHERE status <> 0");
+		if (!s)
+			return -1;
+	}
+	if (db_query_int(st, s, &n))
+		return -1;
+	return (int)n;
+}
+
+int store_proposal_waiting(struct store *st, int step, struct proposal *out, int max)
+{
+	if (step < 1 || step > STEP_MAX)
+		return db_fail(st, "议题步骤不对：%d", step);
+	/* the board column read from its start is exactly that */
+	return store_proposal_page(st, step, "", 1, out, max);
+}
+
+/* number of characters (code points) of UTF-8 text */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int store_proposal_search(struct store *st, const char *q, const char *after,
+                          struct proposal *out, int max)
+{
+	struct strbuf pat = { 0 };
+	sqlite3_stmt *s;
+	const char *c;
+	int year, seq, n;
+
+	if (!q || !*q || max <= 0)
+		return 0;
+	if (parse_pnumber(st, after, &year, &seq))
+		return -1;
+	if (!after || !*after) {
+		year = 10000;
+		seq = 0;
+	}
+	if (utf8_chars(q) >= 3) {
+		/* FTS5 query syntax, not SQL: the text becomes one quoted
+		 * phrase (a quote inside is doubled), so that the trigrams
+		 * must follow each other = a plain substring match */
+		sb_add(&pat, "\"");
+		for (c = q; *c; c++) {
+			if (*c == '"')
+				sb_add(&pat, "\"\"");
+			else
+				sb_addn(&pat, c, 1);
+		}
+		sb_add(&pat, "\"");
+		s = db_stmt(st,
+			"SELECT " PROPOSAL_PAGE_COLS " FROM proposal_fts f"
+			" JOIN proposal p ON p.year = f.rowid / 1000000 AND p.seq = f.rowid % 1000000"
+			" WHERE proposal_fts MATCH ?1 AND f.rowid < ?2"
+			" ORDER BY f.rowid DESC LIMIT ?3");
+		if (!s) {
+			sb_free(&pat);
+			return -1;
+		}
+		db_bind_text(s, 1, pat.s);
+		db_bind_int(s, 2, FTS_KEY(year, seq));
+		db_bind_int(s, 3, max);
+	} else {
+		/* one or two characters have no trigram: scan, newest first,
+		 * stopping after a page of hits */
+		sb_add(&pat, "%");
+		for (c = q; *c; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				sb_add(&pat, "\\");
+			sb_addn(&pat, c, 1);
+		}
+		sb_add(&pat, "%");
+		s = db_stmt(st,
+			"SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
+			" WHERE (p.year, p.seq) < (?2, ?3)"
+			" AND (p.title LIKE ?1 ESCAPE '\\' OR p.content LIKE ?1 ESCAPE '\\')"
+			" ORDER BY p.year DESC, p.seq DESC LIMIT ?4");
+		if (!s) {
+			sb_free(&pat);
+			return -1;
+		}
+		db_bind_text(s, 1, pat.s);
+		db_bind_int(s, 2, year);
+		db_bind_int(s, 3, seq);
+		db_bind_int(s, 4, max);
+	}
+	sb_free(&pat);
+	n = db_read_rows(st, s, out, sizeof *out, max, read_proposal, proposal_clear_v);
+	return n;
+}
+
+/* ---- proposal events ------------------------------------------------------- */
+
+void pevent_clear(struct pevent *e)
+{
+	if (!e)
+		return;
+	free(e->reason);
+	e->reason = NULL;
+}
+
+static void pevent_clear_v(void *e)
+{
+	pevent_clear(e);
+}
+
+int store_proposal_transition(struct store *st, const char *pid, int action,
+                              int new_step, int new_status,
+                              const char *meeting_id, const char *agenda_id,
+                              const char *vote_id, const char *reason)
+{
+	char eid[ID_LEN], now[20];
+	long long from, seq;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "SELECT step FROM proposal WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, pid);
+	rc = db_query_int(st, s, &from);
+	if (rc)
+		return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "议题不存在"));
+	db_now_stamp(now);
+	s = db_stmt(st, "UPDATE proposal SET step = ?2, status = ?3, updated_at = ?4 WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, pid);
+	db_bind_int(s, 2, new_step);
+	db_bind_int(s, 3, new_status);
+	db_bind_text(s, 4, now);
+	if (db_run(st, s, "议题流转保存失败"))
+		return db_tx_end(st, -1);
+	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM proposal_event WHERE proposal_id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, pid);
+	if (db_query_int(st, s, &seq))
+		return db_tx_end(st, -1);
+	db_new_id(eid);
+	s = db_stmt(st,
+		"INSERT INTO proposal_event(id, proposal_id, seq, at, action, from_step, to_step,"
+		" status, meeting_id, agenda_id, vote_id, reason)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, eid);
+	db_bind_text(s, 2, pid);
+	db_bind_int(s, 3, seq);
+	db_bind_text(s, 4, now);
+	db_bind_int(s, 5, action);
+	db_bind_int(s, 6, from);
+	db_bind_int(s, 7, new_step);
+	db_bind_int(s, 8, new_status);
+	db_bind_ref(s, 9, meeting_id);
+	db_bind_ref(s, 10, agenda_id);
+	db_bind_ref(s, 11, vote_id);
+	db_bind_ref(s, 12, reason);
+	return db_tx_end(st, db_run(st, s, "议题流转保存失败"));
+}
+
+#define PEVENT_COLS "e.id, e.proposal_id, e.at, e.action, e.from_step, e.to_step, e.status," \
+	" e.meeting_id, m.number, m.title, m.date, m.kind, e.agenda_id, e.vote_id, e.reason"
+
+static int read_pevent(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct pevent *e = dst;
+
+	memset(e, 0, sizeof *e);
+	e->action = db_col_int(s, 3);
+	e->from_step = db_col_int(s, 4);
+	e->to_step = db_col_int(s, 5);
+	e->status = db_col_int(s, 6);
+	e->meeting_kind = db_col_int(s, 11);
+	if (db_col_copy(st, s, 0, e->id, sizeof e->id, "流转记录编号") ||
+	    db_col_copy(st, s, 1, e->proposal_id, sizeof e->proposal_id, "议题编号") ||
+	    db_col_copy(st, s, 2, e->at, sizeof e->at, "流转时间") ||
+	    db_col_copy(st, s, 7, e->meeting_id, sizeof e->meeting_id, "会议编号") ||
+	    db_col_copy(st, s, 8, e->meeting_number, sizeof e->meeting_number, "会议编号") ||
+	    db_col_copy(st, s, 9, e->meeting_title, sizeof e->meeting_title, "会议名称") ||
+	    db_col_copy(st, s, 10, e->meeting_date, sizeof e->meeting_date, "会议日期") ||
+	    db_col_copy(st, s, 12, e->agenda_id, sizeof e->agenda_id, "议程编号") ||
+	    db_col_copy(st, s, 13, e->vote_id, sizeof e->vote_id, "表决编号"))
+		return -1;
+	e->reason = db_col_dup(s, 14);
+	return 0;
+}
+
+int store_proposal_events(struct store *st, const char *pid,
+                          struct pevent *out, int max, int *total)
+{
+	sqlite3_stmt *s;
+	long long n;
+
+	if (total) {
+		s = db_stmt(st, "SELECT COUNT(*) FROM proposal_event WHERE proposal_id = ?1");
+		if (!s)
+			return -1;
+		db_bind_text(s, 1, pid);
+		if (db_query_int(st, s, &n))
+			return -1;
+		*total = (int)n;
+	}
+	if (max <= 0)
+		return 0;
+	s = db_stmt(st,
+		"SELECT " PEVENT_COLS
+		" FROM proposal_event e LEFT JOIN meeting m ON m.id = e.meeting_id"
+		" WHERE e.proposal_id = ?1 ORDER BY e.seq LIMIT ?2");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_pevent, pevent_clear_v);
+}
+
+int store_proposal_event_find(struct store *st, const char *pid, int action,
+                              int to_step, struct pevent *e)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " PEVENT_COLS
+		" FROM proposal_event e LEFT JOIN meeting m ON m.id = e.meeting_id"
+		" WHERE e.proposal_id = ?1 AND e.action = ?2 AND (?3 <= 0 OR e.to_step = ?3)"
+		" ORDER BY e.seq DESC LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	db_bind_int(s, 2, action);
+	db_bind_int(s, 3, to_step);
+	return db_read_one(st, s, e, sizeof *e, read_pevent);
+}
+
+int store_proposal_events_all(struct store *st, const char *pid, struct pevent **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " PEVENT_COLS " FROM proposal_event e LEFT JOIN meeting m ON m.id = e.meeting_id"
+		" WHERE e.proposal_id = ?1 ORDER BY e.seq");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_pevent, pevent_clear_v);
+}

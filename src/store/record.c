@@ -1,0 +1,140 @@
+/* record.c: a meeting's whole record at once (see record.h).  Each part is
+ * one query over the meeting's rows; votes and ballots are read for the
+ * whole meeting and handed to their items in order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record.h"
+#include "store_int.h"
+
+/* the step each 退回 taken at this meeting sent its item back to */
+static int return_targets(struct store *st, struct meeting_record *r)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT e.agenda_id, e.to_step FROM proposal_event e"
+		" JOIN agenda_item a ON a.id = e.agenda_id"
+		" WHERE a.meeting_id = ?1 AND e.action = ?2 ORDER BY e.seq");
+	int rc;
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, r->m.id);
+	db_bind_int(s, 2, ACT_RETURN);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *aid = db_col_text(s, 0);
+		for (int i = 0; i < r->nitems; i++)
+			if (strcmp(r->items[i].a.id, aid) == 0)
+				r->items[i].returned_to = db_col_int(s, 1);
+	}
+	return db_step_end(st, s, rc);
+}
+
+static int load_items(struct store *st, struct meeting_record *r)
+{
+	struct agenda_item *a = NULL;
+	struct vote *v = NULL;
+	struct ballot *b = NULL;
+	int na, nv, nb, iv = 0, ib = 0;
+
+	na = store_agenda_all(st, r->m.id, &a);
+	if (na < 0)
+		return -1;
+	r->items = xcalloc(na > 0 ? (size_t)na : 1, sizeof *r->items);
+	for (int i = 0; i < na; i++)
+		r->items[i].a = a[i];           /* the reasons move with them */
+	r->nitems = na;
+	free(a);
+	nv = store_vote_all(st, r->m.id, &v);
+	if (nv < 0)
+		return -1;
+	nb = store_ballot_all(st, r->m.id, &b);
+	if (nb < 0) {
+		free(v);
+		return -1;
+	}
+	/* votes come by item and round, ballots by item, round and seq: one
+	 * pass hands each its own */
+	for (int i = 0; i < na; i++) {
+		struct record_item *it = &r->items[i];
+		int first = iv;
+		while (iv < nv && strcmp(v[iv].agenda_id, it->a.id) == 0)
+			iv++;
+		it->nvotes = iv - first;
+		it->votes = xcalloc(it->nvotes > 0 ? (size_t)it->nvotes : 1, sizeof *it->votes);
+		for (int j = 0; j < it->nvotes; j++) {
+			struct record_vote *rv = &it->votes[j];
+			int fb = ib;
+			rv->v = v[first + j];
+			while (ib < nb && strcmp(b[ib].vote_id, rv->v.id) == 0)
+				ib++;
+			rv->nballots = ib - fb;
+			rv->ballots = xcalloc(rv->nballots > 0 ? (size_t)rv->nballots : 1,
+			                      sizeof *rv->ballots);
+			memcpy(rv->ballots, b + fb, (size_t)rv->nballots * sizeof *b);
+		}
+	}
+	free(v);
+	free(b);
+	return return_targets(st, r);
+}
+
+int store_record_load(struct store *st, const char *meeting_id, int parts,
+                      struct meeting_record *r)
+{
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	rc = store_meeting_get(st, meeting_id ? meeting_id : "", &r->m);
+	if (rc != 0)
+		return rc;
+	rc = store_seal_get(st, r->m.id, &r->seal);
+	if (rc < 0)
+		return -1;
+	r->sealed = rc == 0;
+	if ((parts & REC_ITEMS) && load_items(st, r) != 0)
+		return -1;
+	if (parts & REC_ATTENDANCE) {
+		r->natt = store_attendance_all(st, r->m.id, &r->att);
+		if (r->natt < 0 || store_attendance_counts(st, r->m.id, &r->counts) != 0) {
+			r->natt = 0;
+			return -1;
+		}
+	}
+	if (parts & REC_MINUTES) {
+		r->nminutes = store_minute_all(st, r->m.id, &r->minutes);
+		if (r->nminutes < 0) {
+			r->nminutes = 0;
+			return -1;
+		}
+	}
+	if (parts & REC_ADDENDA) {
+		r->naddenda = store_addendum_all(st, r->m.id, &r->addenda);
+		if (r->naddenda < 0) {
+			r->naddenda = 0;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void record_free(struct meeting_record *r)
+{
+	if (!r)
+		return;
+	meeting_clear(&r->m);
+	for (int i = 0; i < r->nitems; i++) {
+		for (int j = 0; j < r->items[i].nvotes; j++)
+			free(r->items[i].votes[j].ballots);
+		free(r->items[i].votes);
+		agenda_clear(&r->items[i].a);
+	}
+	free(r->items);
+	free(r->att);
+	for (int i = 0; i < r->nminutes; i++)
+		minute_clear(&r->minutes[i]);
+	free(r->minutes);
+	for (int i = 0; i < r->naddenda; i++)
+		addendum_clear(&r->addenda[i]);
+	free(r->addenda);
+	memset(r, 0, sizeof *r);
+}

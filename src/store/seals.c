@@ -1,0 +1,214 @@
+/* seals.c: sealed minutes (签字确认) and their addenda (更正). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/digest.h"
+#include "store_int.h"
+
+#define SEAL_COLS "s.meeting_id, s.signed_at, s.chair_name, s.clerk_name, s.sm3, s.sha256"
+
+static int read_seal(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct seal *x = dst;
+
+	memset(x, 0, sizeof *x);
+	return db_col_copy(st, s, 0, x->meeting_id, sizeof x->meeting_id, "会议编号") ||
+	       db_col_copy(st, s, 1, x->signed_at, sizeof x->signed_at, "签字时间") ||
+	       db_col_copy(st, s, 2, x->chair_name, sizeof x->chair_name, "主持人姓名") ||
+	       db_col_copy(st, s, 3, x->clerk_name, sizeof x->clerk_name, "记录人姓名") ||
+	       db_col_copy(st, s, 4, x->sm3, sizeof x->sm3, "SM3 摘要") ||
+	       db_col_copy(st, s, 5, x->sha256, sizeof x->sha256, "SHA-256 摘要") ? -1 : 0;
+}
+
+int store_seal_get(struct store *st, const char *meeting_id, struct seal *s)
+{
+	sqlite3_stmt *q = db_stmt(st, "SELECT " SEAL_COLS " FROM seal s WHERE s.meeting_id = ?1");
+
+	if (!q)
+		return -1;
+	db_bind_text(q, 1, meeting_id);
+	return db_read_one(st, q, s, sizeof *s, read_seal);
+}
+
+int store_seal_add(struct store *st, const struct seal *x)
+{
+	sqlite3_stmt *s;
+
+	if (FITS(st, x->meeting_id, "会议编号") || FITS(st, x->signed_at, "签字时间") ||
+	    FITS(st, x->chair_name, "主持人姓名") || FITS(st, x->clerk_name, "记录人姓名") ||
+	    FITS(st, x->sm3, "SM3 摘要") || FITS(st, x->sha256, "SHA-256 摘要"))
+		return -1;
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st,
+		"INSERT INTO seal(meeting_id, signed_at, chair_name, clerk_name, sm3, sha256)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, x->meeting_id);
+	db_bind_text(s, 2, x->signed_at);
+	db_bind_text(s, 3, x->chair_name);
+	db_bind_text(s, 4, x->clerk_name);
+	db_bind_text(s, 5, x->sm3);
+	db_bind_text(s, 6, x->sha256);
+	return db_tx_end(st, db_run(st, s, "签字确认保存失败"));
+}
+
+int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max)
+{
+	sqlite3_stmt *s;
+	int year, seq;
+
+	if (max <= 0)
+		return 0;
+	if (db_parse_mnumber(st, after_number, &year, &seq))
+		return -1;
+	/* (year, seq) rather than the number's text: 2026-H-100 sorts
+	 * after 2026-H-99 */
+	s = db_stmt(st, "SELECT " SEAL_COLS " FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	             " WHERE (m.year, m.seq) > (?1, ?2) ORDER BY m.year, m.seq LIMIT ?3");
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, year);
+	db_bind_int(s, 2, seq);
+	db_bind_int(s, 3, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_seal, NULL);
+}
+
+/* ---- addenda (更正) ---- */
+
+#define ADDENDUM_COLS "id, meeting_id, seq, at, reason, text, sm3"
+
+void addendum_clear(struct addendum *a)
+{
+	if (!a)
+		return;
+	free(a->reason);
+	free(a->text);
+	a->reason = a->text = NULL;
+}
+
+static void addendum_clear_v(void *a)
+{
+	addendum_clear(a);
+}
+
+static int read_addendum(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct addendum *a = dst;
+
+	memset(a, 0, sizeof *a);
+	a->seq = db_col_int(s, 2);
+	if (db_col_copy(st, s, 0, a->id, sizeof a->id, "更正编号") ||
+	    db_col_copy(st, s, 1, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
+	    db_col_copy(st, s, 3, a->at, sizeof a->at, "更正时间") ||
+	    db_col_copy(st, s, 6, a->sm3, sizeof a->sm3, "SM3 摘要"))
+		return -1;
+	a->reason = xstrdup(db_col_text(s, 4));
+	a->text = xstrdup(db_col_text(s, 5));
+	return 0;
+}
+
+/* the addendum's line of the chain: over the sealed meeting's SM3 and the
+ * addendum's own fields, in the seal's escaped one-field-per-line form */
+int store_addendum_digest(const char *meeting_sm3, const struct addendum *a, char out[65])
+{
+	struct strbuf sb = { 0 };
+	int rc;
+
+	sb_add(&sb, "yishiting-seal 1 addendum\n");
+	digest_field(&sb, "seal.sm3", meeting_sm3 ? meeting_sm3 : "");
+	sb_addf(&sb, "addendum.seq=%d\n", a->seq);
+	digest_field(&sb, "addendum.at", a->at);
+	digest_field(&sb, "addendum.reason", a->reason ? a->reason : "");
+	digest_field(&sb, "addendum.text", a->text ? a->text : "");
+	rc = digest_sm3_hex(sb.s, sb.len, out);
+	sb_free(&sb);
+	return rc;
+}
+
+int store_addendum_add(struct store *st, struct addendum *a)
+{
+	struct addendum x;
+	char msm3[65];
+	long long seq;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (FITS(st, a->meeting_id, "会议编号"))
+		return -1;
+	if (!a->reason || !*a->reason)
+		return db_fail(st, "更正须写明理由");
+	if (!a->text || !*a->text)
+		return db_fail(st, "更正内容不能为空");
+	if (db_tx_begin(st))
+		return -1;
+	/* the chain starts at the seal: no addendum to unsigned minutes */
+	s = db_stmt(st, "SELECT sm3 FROM seal WHERE meeting_id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, a->meeting_id);
+	rc = db_read_one_text(st, s, msm3, sizeof msm3, "SM3 摘要");
+	if (rc)
+		return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "会议记录尚未签字确认，不能添加更正"));
+	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM addendum WHERE meeting_id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, a->meeting_id);
+	if (db_query_int(st, s, &seq))
+		return db_tx_end(st, -1);
+	memset(&x, 0, sizeof x);
+	db_new_id(x.id);
+	memcpy(x.meeting_id, a->meeting_id, sizeof x.meeting_id);
+	x.seq = (int)seq;
+	db_now_stamp(x.at);
+	x.reason = a->reason;
+	x.text = a->text;
+	if (store_addendum_digest(msm3, &x, x.sm3) != 0)
+		return db_tx_end(st, db_fail(st, "无法计算更正的 SM3 摘要"));
+	s = db_stmt(st,
+		"INSERT INTO addendum(" ADDENDUM_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, x.id);
+	db_bind_text(s, 2, x.meeting_id);
+	db_bind_int(s, 3, x.seq);
+	db_bind_text(s, 4, x.at);
+	db_bind_text(s, 5, x.reason);
+	db_bind_text(s, 6, x.text);
+	db_bind_text(s, 7, x.sm3);
+	if (db_tx_end(st, db_run(st, s, "更正保存失败")))
+		return -1;
+	memcpy(a->id, x.id, sizeof a->id);
+	a->seq = x.seq;
+	memcpy(a->at, x.at, sizeof a->at);
+	memcpy(a->sm3, x.sm3, sizeof a->sm3);
+	return 0;
+}
+
+int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_addendum, addendum_clear_v);
+}
+
+int store_addendum_all(struct store *st, const char *meeting_id, struct addendum **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_addendum, addendum_clear_v);
+}

@@ -1,0 +1,292 @@
+/* votes.c: votes with their snapshots, and roll-call ballots. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* ---- votes ----------------------------------------------------------------- */
+
+#define VOTE_COLS "id, meeting_id, agenda_id, round, method, entitled, present, yes, no, abstain," \
+	" rule_id, rule_code, rule_name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den," \
+	" rule_source, quorum_ok, passed, sentence, supersedes, reason, created_at"
+
+/* the same columns of the vote aliased v */
+#define VOTE_COLS_V "v.id, v.meeting_id, v.agenda_id, v.round, v.method, v.entitled, v.present," \
+	" v.yes, v.no, v.abstain, v.rule_id, v.rule_code, v.rule_name, v.q_base, v.q_cmp, v.q_num," \
+	" v.q_den, v.p_base, v.p_cmp, v.p_num, v.p_den, v.rule_source, v.quorum_ok, v.passed," \
+	" v.sentence, v.supersedes, v.reason, v.created_at"
+
+static int read_vote(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct vote *v = dst;
+
+	memset(v, 0, sizeof *v);
+	v->round = db_col_int(s, 3);
+	v->method = db_col_int(s, 4);
+	v->t.entitled = db_col_int(s, 5);
+	v->t.present = db_col_int(s, 6);
+	v->t.yes = db_col_int(s, 7);
+	v->t.no = db_col_int(s, 8);
+	v->t.abstain = db_col_int(s, 9);
+	/* columns 10..21 are the rule snapshot in the order of RULE_COLS */
+	if (db_read_rule_at(st, s, 10, &v->rule))
+		return -1;
+	v->quorum_ok = db_col_int(s, 22);
+	v->passed = db_col_int(s, 23);
+	return db_col_copy(st, s, 0, v->id, sizeof v->id, "表决编号") ||
+	       db_col_copy(st, s, 1, v->meeting_id, sizeof v->meeting_id, "会议编号") ||
+	       db_col_copy(st, s, 2, v->agenda_id, sizeof v->agenda_id, "议程编号") ||
+	       db_col_copy(st, s, 24, v->sentence, sizeof v->sentence, "表决结果说明") ||
+	       db_col_copy(st, s, 25, v->supersedes, sizeof v->supersedes, "被更正的表决") ||
+	       db_col_copy(st, s, 26, v->reason, sizeof v->reason, "复核理由") ||
+	       db_col_copy(st, s, 27, v->created_at, sizeof v->created_at, "表决时间") ? -1 : 0;
+}
+
+/* the ballots must be exactly the present people and give the counts */
+static int check_ballots(struct store *st, const struct vote *v,
+                         const struct ballot *b, int n)
+{
+	int i, c[4] = { 0, 0, 0, 0 };
+
+	if (v->method != VM_ROLLCALL) {
+		if (n != 0)
+			return db_fail(st, "%s不记录每人的表决意见", vote_method_name(v->method));
+		return 0;
+	}
+	if (n != v->t.present || (n > 0 && !b))
+		return db_fail(st, "记名表决须有每位出席者的表决意见（实到 %d 人，收到 %d 人）",
+		            v->t.present, n);
+	for (i = 0; i < n; i++) {
+		if (!b[i].person_id[0])
+			return db_fail(st, "记名表决的第 %d 票没有表决人", i + 1);
+		if (FITS(st, b[i].person_id, "表决人编号") || FITS(st, b[i].name, "表决人姓名"))
+			return -1;
+		if (b[i].choice < CH_NONE || b[i].choice > CH_ABSTAIN)
+			return db_fail(st, "记名表决的第 %d 票意见不对", i + 1);
+		c[b[i].choice]++;
+	}
+	if (c[CH_YES] != v->t.yes || c[CH_NO] != v->t.no || c[CH_ABSTAIN] != v->t.abstain)
+		return db_fail(st, "记名表决的票数（赞成 %d，反对 %d，弃权 %d）与每人的表决"
+		            "（赞成 %d，反对 %d，弃权 %d）不一致",
+		            v->t.yes, v->t.no, v->t.abstain, c[CH_YES], c[CH_NO], c[CH_ABSTAIN]);
+	return 0;
+}
+
+static int insert_ballot(struct store *st, const char *vid, const char *mid,
+                         int seq, const struct ballot *b)
+{
+	char id[ID_LEN], name[64];
+	sqlite3_stmt *s;
+	int rc;
+
+	memcpy(name, b->name, sizeof name);
+	if (!name[0]) {
+		/* the name as on this meeting's attendance sheet */
+		s = db_stmt(st, "SELECT name FROM attendance WHERE meeting_id = ?1 AND person_id = ?2");
+		if (!s)
+			return -1;
+		db_bind_text(s, 1, mid);
+		db_bind_text(s, 2, b->person_id);
+		rc = db_read_one_text(st, s, name, sizeof name, "表决人姓名");
+		if (rc < 0)
+			return -1;
+	}
+	s = db_stmt(st,
+		"INSERT INTO ballot(id, vote_id, seq, person_id, name, choice)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (!s)
+		return -1;
+	db_new_id(id);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, vid);
+	db_bind_int(s, 3, seq);
+	db_bind_text(s, 4, b->person_id);
+	db_bind_text(s, 5, name);
+	db_bind_int(s, 6, b->choice);
+	return db_run(st, s, "记名表决保存失败");
+}
+
+int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int n)
+{
+	char id[ID_LEN], now[20], mid[ID_LEN], err[256];
+	long long round;
+	sqlite3_stmt *s;
+	int rc, i;
+
+	if (v->method < VM_HANDS || v->method > VM_ROLLCALL)
+		return db_fail(st, "表决方式不对：%d", v->method);
+	if (tally_check(&v->t, err, sizeof err))
+		return db_fail(st, "%s", err);
+	if (check_ballots(st, v, b, n))
+		return -1;
+	if (FITS(st, v->meeting_id, "会议编号") || FITS(st, v->agenda_id, "议程编号") ||
+	    db_rule_fits(st, &v->rule) || FITS(st, v->sentence, "表决结果说明") ||
+	    FITS(st, v->supersedes, "被更正的表决") || FITS(st, v->reason, "复核理由"))
+		return -1;
+	if (v->supersedes[0] && !v->reason[0])
+		return db_fail(st, "复核表决须说明理由");
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "SELECT meeting_id FROM agenda_item WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, v->agenda_id);
+	rc = db_read_one_text(st, s, mid, sizeof mid, "会议编号");
+	if (rc)
+		return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "议程不存在"));
+	if (v->meeting_id[0] && strcmp(v->meeting_id, mid) != 0)
+		return db_tx_end(st, db_fail(st, "议程不属于这次会议"));
+	/* a recount is a new round; the old result stays */
+	s = db_stmt(st, "SELECT COALESCE(MAX(round), 0) + 1 FROM vote WHERE agenda_id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, v->agenda_id);
+	if (db_query_int(st, s, &round))
+		return db_tx_end(st, -1);
+	db_new_id(id);
+	db_now_stamp(now);
+	s = db_stmt(st,
+		"INSERT INTO vote(" VOTE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+		" ?27, ?28)");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, mid);
+	db_bind_text(s, 3, v->agenda_id);
+	db_bind_int(s, 4, round);
+	db_bind_int(s, 5, v->method);
+	db_bind_int(s, 6, v->t.entitled);
+	db_bind_int(s, 7, v->t.present);
+	db_bind_int(s, 8, v->t.yes);
+	db_bind_int(s, 9, v->t.no);
+	db_bind_int(s, 10, v->t.abstain);
+	db_bind_text(s, 11, v->rule.id);
+	db_bind_text(s, 12, v->rule.code);
+	db_bind_text(s, 13, v->rule.name);
+	db_bind_int(s, 14, v->rule.q_base);
+	db_bind_int(s, 15, v->rule.q_cmp);
+	db_bind_int(s, 16, v->rule.q_num);
+	db_bind_int(s, 17, v->rule.q_den);
+	db_bind_int(s, 18, v->rule.p_base);
+	db_bind_int(s, 19, v->rule.p_cmp);
+	db_bind_int(s, 20, v->rule.p_num);
+	db_bind_int(s, 21, v->rule.p_den);
+	db_bind_text(s, 22, v->rule.source);
+	db_bind_int(s, 23, v->quorum_ok ? 1 : 0);
+	db_bind_int(s, 24, v->passed ? 1 : 0);
+	db_bind_text(s, 25, v->sentence);
+	db_bind_ref(s, 26, v->supersedes);
+	db_bind_text(s, 27, v->reason);
+	db_bind_text(s, 28, now);
+	if (db_run(st, s, "表决保存失败"))
+		return db_tx_end(st, -1);
+	for (i = 0; i < n; i++)
+		if (insert_ballot(st, id, mid, i + 1, &b[i]))
+			return db_tx_end(st, -1);
+	if (db_tx_end(st, 0))
+		return -1;
+	memcpy(v->id, id, sizeof v->id);
+	memcpy(v->meeting_id, mid, sizeof v->meeting_id);
+	memcpy(v->created_at, now, sizeof v->created_at);
+	v->round = (int)round;
+	return 0;
+}
+
+int store_vote_list(struct store *st, const char *agenda_id, struct vote *out, int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	db_bind_text(s, 1, agenda_id);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_vote, NULL);
+}
+
+int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round DESC LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, agenda_id);
+	return db_read_one(st, s, v, sizeof *v, read_vote);
+}
+
+int store_vote_get(struct store *st, const char *id, struct vote *v)
+{
+	sqlite3_stmt *s = db_stmt(st, "SELECT " VOTE_COLS " FROM vote WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, v, sizeof *v, read_vote);
+}
+
+static int read_ballot(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct ballot *b = dst;
+
+	memset(b, 0, sizeof *b);
+	b->choice = db_col_int(s, 2);
+	return db_col_copy(st, s, 0, b->person_id, sizeof b->person_id, "表决人编号") ||
+	       db_col_copy(st, s, 1, b->name, sizeof b->name, "表决人姓名") ? -1 : 0;
+}
+
+int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT person_id, name, choice FROM ballot WHERE vote_id = ?1 ORDER BY seq LIMIT ?2");
+
+	if (!s)
+		return -1;
+	if (max <= 0)
+		return 0;
+	db_bind_text(s, 1, vote_id);
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, sizeof *out, max, read_ballot, NULL);
+}
+
+int store_vote_all(struct store *st, const char *meeting_id, struct vote **out)
+{
+	/* by the item's place in the agenda, then round: a vote is the
+	 * agenda item's, whatever its own meeting_id says */
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " VOTE_COLS_V " FROM vote v JOIN agenda_item a ON a.id = v.agenda_id"
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_vote, NULL);
+}
+
+static int read_ballot_of(struct store *st, sqlite3_stmt *s, void *dst)
+{
+	struct ballot *b = dst;
+
+	if (read_ballot(st, s, dst))
+		return -1;
+	return db_col_copy(st, s, 3, b->vote_id, sizeof b->vote_id, "表决编号");
+}
+
+int store_ballot_all(struct store *st, const char *meeting_id, struct ballot **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT b.person_id, b.name, b.choice, b.vote_id FROM ballot b"
+		" JOIN vote v ON v.id = b.vote_id JOIN agenda_item a ON a.id = v.agenda_id"
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round, b.seq");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	return db_read_all(st, s, (void **)out, sizeof **out, read_ballot_of, NULL);
+}

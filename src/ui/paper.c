@@ -1,0 +1,316 @@
+/* ui_paper.c: documents on screen.  The pager shows the same document the
+ * files and the printer get (render_txt of the doc the builders make), and
+ * exports or prints it from there. */
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ui_int.h"
+#include "base/clock.h"
+#include "paper/doc.h"
+#include "out/output.h"
+#include "base/text.h"
+#include "base/util.h"
+
+/* export formats offered, as data */
+static const struct { const char *label; int format; int gb18030; const char *ext; } formats[] = {
+	{ "PDF（打印、存档用）", OF_PDF, 0, "pdf" },
+	{ "HTML（网页、转发用）", OF_HTML, 0, "html" },
+	{ "纯文本 UTF-8", OF_TXT, 0, "txt" },
+	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1, "txt" },
+};
+
+static char *ask_folder(struct ui *u, const char *title);
+
+static void do_export(struct ui *u, const struct doc *d)
+{
+	const char *labels[YS_ARRAY_LEN(formats)];
+	char err[512];
+	for (size_t i = 0; i < YS_ARRAY_LEN(formats); i++)
+		labels[i] = formats[i].label;
+	int sel = 0;
+	if (!ui_choose(u, "导出为", labels, (int)YS_ARRAY_LEN(formats), &sel))
+		return;
+	char *folder = ask_folder(u, "导出到文件夹");
+	if (!folder)
+		return;
+	char *name = out_filename(d, formats[sel].ext);
+	char *path = xasprintf("%s/%s", folder, name);
+	if (out_write_doc(d, formats[sel].format, formats[sel].gb18030, path, err, sizeof err) != 0)
+		ui_error(u, "导出失败：%s", err);
+	else {
+		store_setting_set(u->st, "export_dir", folder);
+		ui_message(u, UA_OK, "已导出：%s", path);
+	}
+	free(path);
+	free(name);
+	free(folder);
+}
+
+/* the PDF goes through a private temporary folder under the document's
+ * own name, which CUPS shows as the job's title */
+static void do_print(struct ui *u, const struct doc *d)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/yishiting-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char err[512], job[256];
+	if (!mkdtemp(dir)) {
+		ui_error(u, "无法建立临时文件夹：%s", strerror(errno));
+		free(dir);
+		return;
+	}
+	char *name = out_filename(d, "pdf");
+	char *path = xasprintf("%s/%s", dir, name);
+	if (render_pdf(d, NULL, path, err, sizeof err) != 0)
+		ui_error(u, "生成 PDF 失败：%s", err);
+	else if (out_print_pdf(u->st, path, NULL, job, sizeof job, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_message(u, UA_OK, "%s", job);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(name);
+	free(dir);
+}
+
+/* choose the printer for this and later prints (the setting "printer") */
+static void choose_printer(struct ui *u)
+{
+	struct strbuf names = { 0 };
+	char err[512], cur[128] = "";
+	const char *items[33];
+	int n = 0;
+	if (out_printers(&names, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		sb_free(&names);
+		return;
+	}
+	store_setting_get(u->st, "printer", cur, sizeof cur);
+	items[n++] = "系统默认打印机";
+	for (char *p = names.s; p && *p && n < 33; ) {
+		char *e = strchr(p, '\n');
+		if (e)
+			*e = '\0';
+		if (*p)
+			items[n++] = p;
+		p = e ? e + 1 : p + strlen(p);
+	}
+	int sel = 0;
+	for (int i = 1; i < n; i++)
+		if (strcmp(items[i], cur) == 0)
+			sel = i;
+	if (n == 1)
+		ui_error(u, "系统中还没有打印机：请先在系统设置中添加打印机。");
+	else if (ui_choose(u, "选择打印机", items, n, &sel)) {
+		store_setting_set(u->st, "printer", sel ? items[sel] : "");
+		ui_message(u, UA_OK, "打印机：%s", items[sel]);
+	}
+	sb_free(&names);
+}
+
+/* the pager's state; drawn through the frame's overlay so that dialogs
+ * opened from it (export, printer) appear over the preview */
+struct pager {
+	const struct doc *d;
+	struct strbuf text;
+	const char **line;
+	int nlines, width, top;
+};
+
+static void pager_layout(struct pager *pg, int width)
+{
+	pg->width = width;
+	sb_free(&pg->text);
+	render_txt(pg->d, width, &pg->text);
+	free(pg->line);
+	pg->nlines = 0;
+	for (char *p = pg->text.s; p && *p; pg->nlines++) {
+		char *e = strchr(p, '\n');
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	pg->line = xcalloc((size_t)pg->nlines + 1, sizeof *pg->line);
+	int i = 0;
+	for (char *p = pg->text.s; p && *p && i < pg->nlines; i++) {
+		char *e = strchr(p, '\n');
+		pg->line[i] = p;
+		if (e)
+			*e = '\0';
+		p = e ? e + 1 : p + strlen(p);
+	}
+}
+
+static void pager_draw(struct ui *u, void *arg)
+{
+	struct pager *pg = arg;
+	if (pg->width != u->cols - 2)
+		pager_layout(pg, u->cols - 2);
+	int h = u->rows - 3;
+	if (pg->top > pg->nlines - h)
+		pg->top = pg->nlines - h > 0 ? pg->nlines - h : 0;
+	ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
+	        pg->d->title ? pg->d->title : "", pg->nlines ? pg->top + 1 : 0,
+	        pg->top + h < pg->nlines ? pg->top + h : pg->nlines, pg->nlines);
+	for (int i = 0; i < h - 1; i++) {
+		ui_fill(2 + i, 0, u->cols, UA_NORMAL);
+		if (pg->top + i < pg->nlines)
+			ui_put(2 + i, 1, u->cols - 2, pg->line[pg->top + i], 0, UA_NORMAL);
+	}
+	ui_draw_message(u);
+	ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
+	       TEXT_ELLIPSIS, UA_TAB);
+}
+
+void ui_preview(struct ui *u, struct doc *d)
+{
+	struct pager pg = { .d = d, .width = -1 };
+	void (*prev)(struct ui *, void *) = u->overlay;
+	void *prev_arg = u->overlay_arg;
+	u->overlay = pager_draw;
+	u->overlay_arg = &pg;
+	for (;;) {
+		ui_draw_frame(u);
+		if (u->exit_after_frame)
+			break;
+		int k = ui_getkey(u, NULL);
+		int h = u->rows - 3;
+		if (k == 27 || k == 'q')
+			break;
+		u->msg[0] = '\0';
+		if (k == KC(KEY_DOWN) || k == 'j')
+			pg.top++;
+		else if ((k == KC(KEY_UP) || k == 'k') && pg.top > 0)
+			pg.top--;
+		else if (k == KC(KEY_NPAGE) || k == ' ')
+			pg.top += h - 2;
+		else if (k == KC(KEY_PPAGE))
+			pg.top = pg.top > h - 2 ? pg.top - (h - 2) : 0;
+		else if (k == KC(KEY_HOME) || k == 'g')
+			pg.top = 0;
+		else if (k == KC(KEY_END) || k == 'G')
+			pg.top = pg.nlines;
+		else if (k == 'x')
+			do_export(u, d);
+		else if (k == 'P' || k == KC(KEY_F(5)))
+			do_print(u, d);
+		else if (k == 'd')
+			choose_printer(u);
+	}
+	u->overlay = prev;
+	u->overlay_arg = prev_arg;
+	free(pg.line);
+	sb_free(&pg.text);
+}
+
+/* the folder: the default one, confirmed or changed by the clerk */
+static char *ask_folder(struct ui *u, const char *title)
+{
+	char dir[1024], err[512], *folder = NULL;
+	if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
+		dir[0] = '\0';
+	if (!ui_prompt_required(u, title, "文件夹（不存在时自动建立）：", dir, 400, &folder))
+		return NULL;
+	if (ys_mkdir_p(folder, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		free(folder);
+		return NULL;
+	}
+	return folder;
+}
+
+void ui_export_decisions(struct ui *u)
+{
+	static const struct { const char *label; int format, gb; const char *ext; } kinds[] = {
+		{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0, "csv" },
+		{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1, "csv" },
+		{ "JSON（交给其他系统）", OF_JSON, 0, "json" },
+	};
+	const char *labels[3];
+	for (int i = 0; i < 3; i++)
+		labels[i] = kinds[i].label;
+	int sel = 0;
+	if (!ui_choose(u, "导出全部决议的数据", labels, 3, &sel))
+		return;
+	char *folder = ask_folder(u, "导出决议数据到文件夹");
+	if (!folder)
+		return;
+	struct tm now;
+	char today[11], err[512];
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	char *path = xasprintf("%s/决议汇总_%s.%s", folder, today, kinds[sel].ext);
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = fopen(tmp, "wb");
+	int rc = -1;
+	if (!f)
+		ui_error(u, "无法写入 %s：%s", tmp, strerror(errno));
+	else {
+		rc = out_decisions(u->st, kinds[sel].format, kinds[sel].gb, f, err, sizeof err);
+		if (fclose(f) != 0 && rc == 0) {
+			rc = -1;
+			snprintf(err, sizeof err, "%s", strerror(errno));
+		}
+		if (rc == 0 && rename(tmp, path) != 0) {
+			rc = -1;
+			snprintf(err, sizeof err, "%s", strerror(errno));
+		}
+		if (rc != 0) {
+			unlink(tmp);
+			ui_error(u, "导出失败：%s", err);
+		} else {
+			store_setting_set(u->st, "export_dir", folder);
+			ui_message(u, UA_OK, "已导出：%s", path);
+		}
+	}
+	free(tmp);
+	free(path);
+	free(folder);
+}
+
+void ui_export_board(struct ui *u)
+{
+	char *folder = ask_folder(u, "公示栏网页导出到文件夹");
+	char err[512], today[11];
+	struct tm now;
+	if (!folder)
+		return;
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	char *dir = xasprintf("%s/公示栏", folder);
+	if (out_board_site(u->st, dir, today, err, sizeof err) != 0)
+		ui_error(u, "导出失败：%s", err);
+	else
+		ui_message(u, UA_OK, "已导出公示栏网页：%s/index.html（用浏览器打开，不需要网络）", dir);
+	free(dir);
+	free(folder);
+}
+
+void ui_preview_minutes(struct ui *u, const char *meeting_id)
+{
+	struct doc d;
+	char err[512];
+	doc_init(&d, DOC_MINUTES);
+	if (minutes_doc(u->st, meeting_id, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}
+
+void ui_preview_notice(struct ui *u, const char *notice_id, int internal)
+{
+	struct doc d;
+	char err[512];
+	doc_init(&d, DOC_NOTICE);
+	if (notice_doc(u->st, notice_id, !internal, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}

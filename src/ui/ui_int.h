@@ -1,0 +1,246 @@
+/* ui_int.h: what the files of src/ui/ share (private to the screens).  Screens are thin: they read
+ * through the store, act through ops, and draw through ui_put(), the one
+ * function by which text reaches the terminal.
+ *
+ * Keys are data: ui_keys[] maps keys to actions per screen with their hint
+ * and help text; the hint bar and the help screen are generated from it. */
+#ifndef YS_UI_INT_H
+#define YS_UI_INT_H
+
+#include <stddef.h>
+#include <wchar.h>
+#include "store/store.h"
+#include "ui/ui.h"
+#include "base/edbuf.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+/* ---- screens ------------------------------------------------------------ */
+enum screen_id {
+	SCR_BOARD = 0,       /* 议题看板 */
+	SCR_DOSSIER,         /* 议题档案 */
+	SCR_MEETINGS,        /* 会议列表 */
+	SCR_LIVE,            /* 会议进行中（签到/记录/表决） */
+	SCR_ROSTER,          /* 花名册 */
+	SCR_RULES,           /* 表决规则 */
+	SCR_NOTICES,         /* 公示栏 */
+	SCR_COUNT
+};
+#define SCR_ANY (-1)          /* key row valid on every screen */
+
+/* ---- actions ------------------------------------------------------------ */
+enum ui_action {
+	K_NONE = 0,
+	K_QUIT, K_HELP, K_BACK,
+	K_TAB_BOARD, K_TAB_MEETINGS, K_TAB_ROSTER, K_TAB_RULES,
+	K_UP, K_DOWN, K_LEFT, K_RIGHT, K_PGUP, K_PGDN, K_HOME, K_END,
+	K_OPEN, K_NEW, K_EDIT, K_SEARCH, K_NEXT_PAGE,
+	K_WITHDRAW, K_ADVANCE, K_TOGGLE_ACTIVE, K_FILTER,
+	/* live meeting */
+	K_PANE, K_START, K_SIGN, K_LEAVE, K_ABSENT, K_UNSIGN, K_OBSERVER,
+	K_MINUTE, K_VOTE, K_CLOSE_ITEM, K_END_MEETING,
+	/* paper */
+	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
+	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS,
+	K_ACTION_COUNT
+};
+
+/* keys: a character is its code point; a curses key code is KC(code) so
+ * that the two never collide */
+#define KC(k) ((k) | 0x40000000)
+#define UI_KEY_PASTE KC(0x3fff0001)   /* a bracketed paste arrived */
+
+struct keydef {
+	int screen;              /* enum screen_id or SCR_ANY */
+	int pane;                /* SCR_LIVE pane (0 签到 1 记录 2 表决), -1 = any */
+	int action;              /* enum ui_action */
+	int key;                 /* the letter key or KEY_* code */
+	int key2;                /* an alternative (F-key), 0 = none */
+	const char *keyname;     /* shown: "n", "F2/n", "Enter" */
+	const char *hint;        /* short, for the hint bar; NULL = not in bar */
+	const char *help;        /* longer, for the help screen */
+};
+extern const struct keydef ui_keys[];
+extern const size_t ui_key_count;
+/* the action bound to key on screen/pane, K_NONE if none */
+int ui_key_action(int screen, int pane, int key);
+
+/* ---- attributes (colour or monochrome from one table) ------------------ */
+enum ui_attr {
+	UA_NORMAL = 0, UA_TITLE, UA_TAB, UA_TAB_ON, UA_SEL, UA_HEAD, UA_ERR,
+	UA_OK, UA_WARN, UA_DIM, UA_KEY, UA_FIELD, UA_FIELD_ON,
+	UA_YES, UA_NO, UA_ABSTAIN, UA_NONE_VOTED, UA_COUNT
+};
+
+/* ---- the program state -------------------------------------------------- */
+struct ui {
+	struct store *st;
+	struct community comm;
+	int rows, cols;
+	int color;               /* 0 = monochrome */
+	int screen;              /* current enum screen_id */
+	int prev_screen;         /* where Esc returns to from a detail screen */
+	int quit;
+	char msg[512];           /* message line */
+	int msg_attr;
+	/* selection passed between screens */
+	char proposal_id[ID_LEN];
+	char meeting_id[ID_LEN];
+	int exit_after_frame;    /* --exit-after-first-frame (sanitizer runs) */
+	int pane;                /* SCR_LIVE: 0 签到 1 记录 2 表决 */
+	/* a modal view (the document pager) drawn over the frame, so that the
+	 * dialogs it opens appear over it; NULL when none */
+	void (*overlay)(struct ui *u, void *arg);
+	void *overlay_arg;
+};
+
+/* each screen: draw into stdscr rows [top, bottom) and handle actions
+ * (key is the raw key for screens that take text) */
+struct screen_def {
+	int id;
+	const char *title;       /* tab title, NULL if not a tab */
+	void (*enter)(struct ui *);      /* when shown (reload data), may be NULL */
+	void (*draw)(struct ui *, int top, int bottom);
+	void (*action)(struct ui *, int action);
+	/* whether an action makes sense now (for the hint bar); NULL = all */
+	int (*key_ok)(struct ui *, int action);
+};
+extern const struct screen_def screen_board, screen_dossier, screen_meetings,
+	screen_live, screen_roster, screen_rules, screen_notices;
+
+/* the community's names and the settings (ui_setup.c); 1 saved */
+int ui_settings(struct ui *u);
+
+/* ---- paper (ui_paper.c) -------------------------------------------------- */
+struct doc;
+/* a document on screen (the pager), with export (x) and print (P/F5);
+ * takes ownership of nothing: the caller frees d */
+void ui_preview(struct ui *u, struct doc *d);
+/* 导出决议数据: every decision as CSV (Excel/WPS) or JSON into a folder */
+void ui_export_decisions(struct ui *u);
+/* 导出公示栏网页: the notice board as a static site into a folder */
+void ui_export_board(struct ui *u);
+/* the minutes of a meeting in the pager */
+void ui_preview_minutes(struct ui *u, const char *meeting_id);
+/* a notice in the pager, public or internal version */
+void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
+
+void ui_goto(struct ui *u, int screen);
+void ui_message(struct ui *u, int attr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_error(struct ui *u, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---- drawing (ui_draw.c) ----------------------------------------------- */
+/* THE function through which text reaches the screen: sanitised, fitted
+ * to exactly cols columns (text_fit flags), never a split character. */
+void ui_put(int y, int x, int cols, const char *s, int flags, int attr);
+extern int ui_small;          /* the terminal is below 80×24 (set by ui_draw_frame) */
+extern int ui_small_notice;   /* drawing the notice that says so */
+void ui_cursor(int y, int x);  /* show the text cursor there (not when too small) */
+void ui_putf(int y, int x, int cols, int flags, int attr, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+void ui_fill(int y, int x, int cols, int attr);       /* blank run */
+void ui_hline(int y, int x, int cols, int attr);
+int ui_attr(int which);                                 /* curses attr */
+/* a bar of `value` out of `total` in `cols` columns: "██████░░░░" in colour,
+ * "######----" in monochrome */
+void ui_bar(int y, int x, int cols, long value, long total, int attr);
+/* read a key: a character (possibly wide) or KC(curses key code).
+ * A bracketed paste is delivered as UI_KEY_PASTE with the text (UTF-8,
+ * newlines as '\n') in *paste (caller frees).  Returns KC(KEY_RESIZE) after
+ * updating u->rows/cols on resize. */
+int ui_getkey(struct ui *u, char **paste);
+static inline int ui_is_enter(int k)
+{ return k == '\r' || k == '\n' || k == KC(0527) /* KEY_ENTER */; }
+void ui_draw_frame(struct ui *u);
+/* the message line (two rows when the message is long) */
+void ui_draw_message(struct ui *u);
+/* a table row of n cells fitted to widths (negative = right-aligned), one
+ * space apart; the last cell takes the rest of cols */
+void ui_row(int y, int x, int cols, int attr, const char *const *cells,
+            const int *widths, int n);
+/* roles as short marks for lists: "党委 居委 党 户" */
+void ui_roles_short(int roles, char *buf, size_t len);      /* the whole screen: header, body, message, hints */
+
+/* ---- dialogs (ui_dialog.c): modal, each runs its own loop and redraws the
+ * screen underneath on resize.  Return 1 on OK, 0 on cancel. ------------ */
+int ui_confirm(struct ui *u, const char *question);
+/* one line of text; initial may be NULL; result allocated into *out */
+int ui_prompt(struct ui *u, const char *title, const char *label,
+              const char *initial, size_t maxchars, char **out);
+/* the same, but an empty answer is refused in the dialog (reasons) */
+int ui_prompt_required(struct ui *u, const char *title, const char *label,
+                       const char *initial, size_t maxchars, char **out);
+/* multi-line text (Enter = new line, ^S/F10 = OK) */
+int ui_prompt_text(struct ui *u, const char *title, const char *initial,
+                   char **out);
+/* pick one of n strings; *sel in/out */
+int ui_choose(struct ui *u, const char *title, const char *const *items, int n,
+              int *sel);
+/* pick people from the roster (active, roles mask 0 = any) by typing part of
+ * the name; multi != 0 allows several (Space toggles); free_text allows a
+ * name not on the roster.  Results into out[max]; *n in/out. */
+int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
+                   int free_text, struct person *out, int max, int *n);
+
+/* text editing keys shared by every field (ui_dialog.c): 1 if handled;
+ * ui_edit_dropped tells how many characters of a paste did not fit */
+int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols);
+extern size_t ui_edit_dropped;
+
+/* ---- forms (ui_form.c) -------------------------------------------------- */
+enum field_type {
+	FT_TEXT,             /* one line */
+	FT_MULTI,            /* several lines (Enter = new line) */
+	FT_NUMBER,           /* digits */
+	FT_DATE,             /* YYYY-MM-DD */
+	FT_TIME,             /* HH:MM */
+	FT_CHOICE,           /* one of choices[], ←/→ or Space to change */
+	FT_PEOPLE,           /* people picked from the roster (Enter opens picker) */
+	FT_LIST,             /* several of list items (Enter opens a check list) */
+};
+struct field {
+	const char *label;
+	int type;
+	int required;
+	size_t maxchars;
+	const char *hint;            /* shown when the field has focus */
+	/* FT_TEXT/MULTI/NUMBER/DATE/TIME */
+	struct edbuf *eb;            /* owned by the form (allocated on init) */
+	int rows;                    /* FT_MULTI rows shown */
+	/* FT_CHOICE */
+	const char *const *choices;
+	int nchoices;
+	int choice;
+	/* FT_PEOPLE */
+	int roles;                   /* picker filter */
+	int multi;
+	int free_text;
+	struct person people[16];
+	int npeople;
+	/* FT_LIST */
+	const char *const *items;
+	int nitems;
+	unsigned char checked[64];
+};
+struct form {
+	const char *title;
+	struct field *f;
+	int n;
+	int focus;
+	char msg[512];
+	/* called on ^S/F10: validate and save; 0 = done, -1 = stay (msg set) */
+	int (*submit)(struct ui *u, struct form *fm, void *arg);
+	/* called when a choice changes (may rebuild dependent fields) */
+	void (*changed)(struct ui *u, struct form *fm, int field, void *arg);
+	void *arg;
+};
+void form_init(struct form *fm);               /* allocates edit buffers */
+void form_free(struct form *fm);
+void form_set_text(struct form *fm, int i, const char *s);
+char *form_get_text(const struct form *fm, int i);     /* caller frees, trimmed */
+int form_run(struct ui *u, struct form *fm);           /* 1 saved, 0 cancelled */
+
+#endif
