@@ -136,4 +136,14 @@ int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
 /* people: name required (<= 20 characters), phone digits/-/+ only */
 int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen);
 
+/* ---- the community and batches ------------------------------------------ */
+/* The community's names (name required; 党组织 and 居委会 default to
+ * 「中共××委员会」 and 「××居民委员会」); c->id is assigned when empty. */
+int ops_community_save(struct store *st, struct community *c, char *err, size_t errlen);
+/* Several operations written all or nothing, as one transaction (the demo
+ * replays its whole history in one): every ops call between them joins it.
+ * ops_batch_end(commit = 0) undoes them all. */
+int ops_batch_begin(struct store *st, char *err, size_t errlen);
+int ops_batch_end(struct store *st, int commit, char *err, size_t errlen);
+
 #endif

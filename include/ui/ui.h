@@ -12,4 +12,12 @@
  * used. */
 int ui_run(struct store *st, int exit_after_frame, int mono);
 
+/* For the manual and the help: every key of the screens, in the order of
+ * the key table (the screen's own keys, those of every screen last):
+ * cb(screen, key, help, arg) with the screen's name (「议题看板」…, 「各屏通用」),
+ * the key as shown (「F2/n」) and what it does; a key of one pane of the
+ * live meeting says so in help (「……（签到栏）」). */
+void ui_keys_each(void (*cb)(const char *screen, const char *key, const char *help, void *arg),
+                  void *arg);
+
 #endif

@@ -1592,3 +1592,44 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
 		return tx_fail(st, err, errlen);
 	return 0;
 }
+
+/* ---- the community and batches ------------------------------------------- */
+
+int ops_community_save(struct store *st, struct community *c, char *err, size_t errlen)
+{
+	ys_trim(c->name);
+	ys_trim(c->party_org);
+	ys_trim(c->committee);
+	ys_trim(c->street);
+	ys_trim(c->phone);
+	if (!c->name[0])
+		return ys_err(err, errlen, "请填写社区名称。");
+	/* the organisations' names follow from the community's when empty */
+	if (!c->party_org[0] &&
+	    ys_snprintf(c->party_org, sizeof c->party_org, "中共%s委员会", c->name) != 0)
+		return ys_err(err, errlen, "社区名称过长。");
+	if (!c->committee[0] &&
+	    ys_snprintf(c->committee, sizeof c->committee, "%s居民委员会", c->name) != 0)
+		return ys_err(err, errlen, "社区名称过长。");
+	if (strspn(c->phone, "0123456789-+ ") != strlen(c->phone))
+		return ys_err(err, errlen, "异议电话只能包含数字、“-”、“+”和空格。");
+	if (store_begin(st) != 0)
+		return store_fail(st, err, errlen);
+	if (store_community_set(st, c) != 0 || store_commit(st) != 0)
+		return tx_fail(st, err, errlen);
+	return 0;
+}
+
+int ops_batch_begin(struct store *st, char *err, size_t errlen)
+{
+	return store_begin(st) != 0 ? store_fail(st, err, errlen) : 0;
+}
+
+int ops_batch_end(struct store *st, int commit, char *err, size_t errlen)
+{
+	if (!commit) {
+		store_rollback(st);
+		return 0;
+	}
+	return store_commit(st) != 0 ? tx_fail(st, err, errlen) : 0;
+}

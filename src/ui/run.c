@@ -283,6 +283,33 @@ void ui_draw_frame(struct ui *u)
 	doupdate();
 }
 
+/* the screens' names in the manual */
+static const char *const screen_names[SCR_COUNT] = {
+	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
+	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
+	[SCR_NOTICES] = "公示栏",
+};
+static const char *const pane_names[] = { "签到", "记录", "表决" };
+
+void ui_keys_each(void (*cb)(const char *screen, const char *key, const char *help, void *arg),
+                  void *arg)
+{
+	for (int scr = 0; scr <= SCR_COUNT; scr++) {
+		int want = scr < SCR_COUNT ? scr : SCR_ANY;
+		for (size_t i = 0; i < ui_key_count; i++) {
+			const struct keydef *k = &ui_keys[i];
+			char help[256];
+			if (k->screen != want)
+				continue;
+			if (k->pane >= 0)
+				snprintf(help, sizeof help, "%s（%s栏）", k->help, pane_names[k->pane]);
+			else
+				snprintf(help, sizeof help, "%s", k->help);
+			cb(want == SCR_ANY ? "各屏通用" : screen_names[want], k->keyname, help, arg);
+		}
+	}
+}
+
 /* ---- help: generated from the key table ---------------------------------- */
 static void help_lines(const struct ui *u, struct strbuf *sb, int *n)
 {
