@@ -40,5 +40,8 @@ void ys_cn_stamp(const char *stamp, char *out, size_t len);
 /* days from date a to date b (b - a), both YYYY-MM-DD; 0 on parse error.
  * Pure calendar arithmetic: no time zone or DST effects. */
 int ys_days_between(const char *a, const char *b);
+/* the date `days` after (or before, when negative) iso into out; -1 if iso
+ * is not a date or the result leaves the years 1000-9999 */
+int ys_date_add(const char *iso, int days, char out[11]);
 
 #endif

@@ -57,7 +57,8 @@ const char *action_name(int action);      /* "提出" "转入下一步" "退回"
  * meeting_kind: the kind of the meeting where it happens (0 = none).
  * to_step: for ACT_RETURN the target step, ignored otherwise.
  * vote_passed: for ACT_FORWARD, 1 if the item's latest vote passed.
- * reason: may be NULL/empty; required for RETURN, REJECT, WITHDRAW.
+ * reason: may be NULL/empty; required for RETURN, REJECT, WITHDRAW (unless
+ * probe: a screen asks whether the action is possible before asking for it).
  * Returns the resulting step in *new_step and status in *new_status and 0,
  * or -1 with a Chinese explanation in err.
  * The table (core.c action_table): RETURN from CONSULT..RESULT to a step in
@@ -76,6 +77,7 @@ struct transition_req {
 	int to_step;
 	int vote_passed;
 	const char *reason;
+	int probe;               /* asking before the reason is typed: not checked */
 };
 int proc_apply(const struct transition_req *rq, int *new_step,
                int *new_status, char *err, size_t errlen);

@@ -1,12 +1,19 @@
-/* ops.h: what the clerk does, checked against the procedure (core) and
+/* ops.h: what the clerk does, checked against the procedure (model/) and
  * written through the store in one transaction each.  The screens, the
- * command line and the demo loader all go through here, so the procedure
- * is enforced in one place.  Every function returns 0 on success or -1 with
- * a Chinese message in err (nothing written on failure). */
+ * command line and the demo loader all write through here, so every rule
+ * has one owner: each check runs inside the transaction that writes,
+ * against the state read in it.  The screens ask the same checks before
+ * they open a dialog (ops_meeting_check, ops_proposal_can) and never keep
+ * a copy of a rule.
+ *
+ * Every function returns 0 on success or -1 with a Chinese message in err
+ * (nothing written on failure). */
 #ifndef YS_OPS_H
 #define YS_OPS_H
 
 #include "store/store.h"
+
+/* ---- proposals ------------------------------------------------------------ */
 
 /* 提议: title non-empty (<= 60 characters), content non-empty, >= 1 proposer.
  * Fills p->id and p->number. */
@@ -17,6 +24,22 @@ int ops_proposal_withdraw(struct store *st, const char *pid, const char *reason,
                           char *err, size_t errlen);
 /* 决议公开 / 实施 / 实施结果公开 / 归档: the next step after RESOLVE..RESULT */
 int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t errlen);
+
+/* What the clerk may do to a proposal outside a meeting, as the screens
+ * ask it before opening a dialog.  ops_proposal_can() answers with the
+ * same check the operation itself makes: 0 when allowed (for OPP_ADVANCE
+ * *action gets the transition the advance would make: ACT_PUBLISH,
+ * ACT_IMPLEMENT, ACT_PUBLISH_RESULT or ACT_ARCHIVE; action may be NULL),
+ * -1 with the refusal in err. */
+enum ops_proposal_op {
+	OPP_WITHDRAW = 1,        /* 撤回 (the reason is asked afterwards) */
+	OPP_ADVANCE,             /* 推进: the clerk's next step after the decision */
+	OPP_PROGRESS,            /* 登记实施进展 */
+};
+int ops_proposal_can(struct store *st, const char *pid, int opp, int *action,
+                     char *err, size_t errlen);
+
+/* ---- meetings ------------------------------------------------------------- */
 
 /* Create a meeting of m->kind: date/start time valid, place, chair and clerk
  * named; every proposal in pids must be ACTIVE at the kind's from_step
@@ -32,12 +55,9 @@ int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen
  * open unless force (then they stay 未决) */
 int ops_meeting_close(struct store *st, const char *mid, int force,
                       char *err, size_t errlen);
-
-/* sign-in: refused on a closed meeting; ATT_LEAVE needs a reason */
-int ops_attend(struct store *st, const char *mid, const char *person_id,
-               int status, const char *reason, char *err, size_t errlen);
-int ops_observer(struct store *st, const char *mid, const char *person_id,
-                 const char *name, char *err, size_t errlen);
+/* 遗留问题 of a meeting that is not sealed ("" clears it) */
+int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
+                            char *err, size_t errlen);
 
 /* the quorum meter: counts, and whether the meeting's rule is met, with the
  * sentence (see rule_quorum) */
@@ -51,9 +71,69 @@ struct quorum_state {
 int ops_quorum(struct store *st, const char *mid, struct quorum_state *q,
                char *err, size_t errlen);
 
+/* What the clerk does at a meeting, with its prerequisites in one table
+ * (ops/can.c).  Every operation below checks its own row inside its
+ * transaction; a screen reads the state once (ops_meeting_state) and asks
+ * ops_meeting_check() for each key, so that the hint bar offers, and the
+ * key refuses, exactly what the operation would. */
+enum ops_meeting_op {
+	OPM_OPEN = 1,            /* 宣布开会 */
+	OPM_SIGN,                /* 签到、请假、缺席 */
+	OPM_OBSERVER,            /* 登记列席 */
+	OPM_MINUTE,              /* 记录发言 */
+	OPM_MINUTE_EDIT,         /* 修改一条记录（散会后、签字前也可以） */
+	OPM_VOTE,                /* 表决 (an agenda item) */
+	OPM_ITEM_CLOSE,          /* 对议程作出结论 (an agenda item) */
+	OPM_CLOSE,               /* 散会 */
+	OPM_PENDING,             /* 遗留问题 */
+	OPM_SEAL,                /* 签字确认 */
+	OPM_ADDENDUM,            /* 更正 */
+};
+/* why an operation is refused, so that a screen can add its key to the
+ * message (「……请按 e 添加更正」); the message itself is ops' */
+enum ops_refusal {
+	OPR_OK = 0,
+	OPR_SEALED,              /* signed: only an addendum */
+	OPR_NOT_SEALED,          /* an addendum to minutes not signed yet */
+	OPR_NOT_STARTED,         /* the meeting has not begun */
+	OPR_STARTED,             /* it has begun already */
+	OPR_CLOSED,              /* it is over (散会) */
+	OPR_NOT_CLOSED,          /* it is not over yet */
+	OPR_ITEM_DONE,           /* the agenda item has its conclusion */
+	OPR_NO_QUORUM,           /* 不足法定人数 */
+	OPR_NO_CHAIR,            /* no chair or clerk to sign */
+};
+struct meeting_state {
+	struct meeting m;        /* m.pending is not read (NULL) */
+	int sealed;
+	struct seal seal;
+	struct quorum_state q;
+};
+/* read a meeting's state; 0 or -1 (not found, store error) */
+int ops_meeting_state(struct store *st, const char *mid, struct meeting_state *ms,
+                      char *err, size_t errlen);
+/* whether opm may happen now; item is the agenda item it acts on (OPM_VOTE,
+ * OPM_ITEM_CLOSE; may be NULL to ask about the meeting only).  Returns
+ * OPR_OK, or the refusal with its message in err (err may be NULL). */
+int ops_meeting_check(const struct meeting_state *ms, const struct agenda_item *item,
+                      int opm, char *err, size_t errlen);
+
+/* ---- attendance and minutes ------------------------------------------------ */
+
+/* sign-in: refused on a closed meeting; ATT_LEAVE needs a reason */
+int ops_attend(struct store *st, const char *mid, const char *person_id,
+               int status, const char *reason, char *err, size_t errlen);
+int ops_observer(struct store *st, const char *mid, const char *person_id,
+                 const char *name, char *err, size_t errlen);
+
 /* minutes: at = now (HH:MM) unless set; refused on a closed meeting; text
  * non-empty */
 int ops_minute_add(struct store *st, struct minute *m, char *err, size_t errlen);
+/* edit a minute line (text, time, speaker, agenda item) of a meeting that
+ * is not sealed, also after 散会; refused on sealed minutes */
+int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen);
+
+/* ---- votes and conclusions ---------------------------------------------------- */
 
 /* Take a vote on an agenda item.  Refused when: the meeting is not open
  * (planned or closed), the item is closed, the quorum is not met, the counts
@@ -91,8 +171,13 @@ struct close_req {
 };
 int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
                    const struct close_req *rq, char *err, size_t errlen);
+/* the conclusions the item may take now, in the order a clerk meets them
+ * (into out[], at most 5): what the close dialog offers */
+int ops_item_outcomes(const struct meeting_state *ms, const struct agenda_item *item,
+                      int out[5]);
 
-/* ---- paper (issue 3) ------------------------------------------------- */
+/* ---- paper: seals, addenda, notices, implementation ---------------------------- */
+
 /* 签字确认: seal a closed meeting's minutes (chair and clerk named); from
  * then on every op that would change the meeting, its attendance, minutes,
  * votes or agenda is refused with 「会议记录已签字确认，不能修改；如有错误请
@@ -113,33 +198,56 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
  * move it to IMPLEMENT */
 int ops_implement(struct store *st, const char *pid, const char *responsible,
                   const char *deadline, char *err, size_t errlen);
-int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen);
-int ops_objection(struct store *st, const char *notice_id, const char *person,
-                  const char *content, char *err, size_t errlen);
-
-/* Added with the implementation of issue 3:
- * an objection's answer (once; refused when already answered) */
-int ops_objection_answer(struct store *st, const char *objection_id, const char *answer,
-                         char *err, size_t errlen);
 /* what a form for 实施 starts with: the impl row when set, else the
  * responsible person and deadline the deciding meeting wrote (either may
  * be ""); im->proposal_id is set.  0 or -1. */
 int ops_impl_defaults(struct store *st, const char *pid, struct impl *im,
                       char *err, size_t errlen);
-/* edit a minute line (text, time, speaker, agenda item) of a meeting that
- * is not sealed, also after 散会; refused on sealed minutes */
-int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen);
-/* 遗留问题 of a meeting that is not sealed ("" clears it) */
-int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
-                            char *err, size_t errlen);
+int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen);
+int ops_objection(struct store *st, const char *notice_id, const char *person,
+                  const char *content, char *err, size_t errlen);
+/* an objection's answer (once; refused when already answered) */
+int ops_objection_answer(struct store *st, const char *objection_id, const char *answer,
+                         char *err, size_t errlen);
+
+/* ---- the roster and the rule sets ------------------------------------------------ */
 
 /* people: name required (<= 20 characters), phone digits/-/+ only */
 int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen);
+/* 停用 / 启用: past attendance sheets keep their snapshot */
+int ops_person_set_active(struct store *st, const char *person_id, int active,
+                          char *err, size_t errlen);
+/* a rule set edited by the clerk: validated (rule_validate), the reason
+ * required, the change logged with the old and the new rule */
+int ops_rule_update(struct store *st, const struct rule_set *r, const char *reason,
+                    char *err, size_t errlen);
 
-/* ---- the community and batches ------------------------------------------ */
+/* ---- the community and the settings ------------------------------------------------ */
+
+/* The settings kept as numbers, with their defaults and ranges: one table
+ * that the operations read and the settings screen shows. */
+struct setting_def {
+	const char *key;         /* "notice_days" */
+	const char *label;       /* 「公示天数」 */
+	int dflt, min, max;
+	const char *help;        /* what it does, with its source */
+};
+extern const struct setting_def ops_settings[];
+extern const size_t ops_setting_count;
+/* a numeric setting's value, or its default when unset or out of range */
+int ops_setting_int(struct store *st, const char *key);
+
 /* The community's names (name required; 党组织 and 居委会 default to
  * 「中共××委员会」 and 「××居民委员会」); c->id is assigned when empty. */
 int ops_community_save(struct store *st, struct community *c, char *err, size_t errlen);
+/* the settings form: the community and every numeric setting (values[i]
+ * for ops_settings[i]) in one transaction, logged when log != 0 */
+int ops_settings_save(struct store *st, struct community *c, const int *values, int log,
+                      char *err, size_t errlen);
+/* one text setting the program remembers (export_dir, printer, last_place) */
+int ops_setting_set(struct store *st, const char *key, const char *value,
+                    char *err, size_t errlen);
+
 /* Several operations written all or nothing, as one transaction (the demo
  * replays its whole history in one): every ops call between them joins it.
  * ops_batch_end(commit = 0) undoes them all. */

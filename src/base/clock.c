@@ -40,6 +40,22 @@ static long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* the date `z` days after 1970-01-01 (Hinnant's civil_from_days) */
+static void civil_from_days(long z, long *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
 /* exactly `n` ASCII digits at s -> *out; 0 ok, -1 otherwise */
 static int digits(const char *s, int n, int *out)
 {
@@ -118,6 +134,20 @@ int ys_days_between(const char *a, const char *b)
 	    parse_ymd(a, &y1, &m1, &d1) || parse_ymd(b, &y2, &m2, &d2))
 		return 0;
 	return (int)(days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1));
+}
+
+int ys_date_add(const char *iso, int days, char out[11])
+{
+	int y, m, d;
+	long ny;
+
+	if (!iso || strlen(iso) != 10 || parse_ymd(iso, &y, &m, &d))
+		return -1;
+	civil_from_days(days_from_civil(y, m, d) + days, &ny, &m, &d);
+	if (ny < 1000 || ny > 9999)
+		return -1;
+	snprintf(out, 11, "%04ld-%02d-%02d", ny, m, d);
+	return 0;
 }
 
 /* ---- now ------------------------------------------------------------- */

@@ -427,7 +427,7 @@ int proc_apply(const struct transition_req *rq, int *new_step,
 			         step_long_name(step - 1));
 		return -1;
 	}
-	if (a->need_reason && !ys_has_text(rq->reason))
+	if (a->need_reason && !rq->probe && !ys_has_text(rq->reason))
 		return fail(err, errlen, a->need_reason);
 
 	switch (a->move) {

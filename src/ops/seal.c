@@ -24,6 +24,7 @@
 #include "base/digest.h"
 #include "model/core.h"
 #include "ops/seal.h"
+#include "ops_int.h"
 #include "store/record.h"
 #include "store/store.h"
 #include "base/util.h"
@@ -307,4 +308,54 @@ int seal_verify_all(struct store *st, void (*cb)(const char *line, void *arg), v
 		}
 	} while (n == 64);
 	return f.found;
+}
+
+/* ---- 签字确认 and 更正 ---------------------------------------------------- */
+
+int ops_seal(struct store *st, const char *mid, struct seal *out, char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	struct seal s;
+	int rc = 0;
+
+	if (meeting_begin(st, mid, OPM_SEAL, &ms, err, errlen) != 0)
+		return -1;
+	memset(&s, 0, sizeof s);
+	snprintf(s.meeting_id, sizeof s.meeting_id, "%s", ms.m.id);
+	snprintf(s.chair_name, sizeof s.chair_name, "%s", ms.m.chair_name);
+	snprintf(s.clerk_name, sizeof s.clerk_name, "%s", ms.m.clerk_name);
+	now_stamp(s.signed_at);
+	/* the digests are taken inside the write transaction: what is
+	 * signed is exactly what is in the file at that moment */
+	if (seal_digests(st, &s) != 0)
+		rc = ys_err(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
+	else if (store_seal_add(st, &s) != 0)
+		rc = store_fail(st, err, errlen);
+	rc = op_end(st, rc, err, errlen);
+	if (rc == 0 && out)
+		*out = s;
+	return rc;
+}
+
+int ops_addendum(struct store *st, const char *mid, const char *reason, const char *text,
+                 char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	struct addendum a;
+	int rc = 0;
+
+	if (meeting_begin(st, mid, OPM_ADDENDUM, &ms, err, errlen) != 0)
+		return -1;
+	if (!ys_has_text(reason))
+		return op_end(st, ys_err(err, errlen, "更正须写明理由。"), err, errlen);
+	if (!ys_has_text(text))
+		return op_end(st, ys_err(err, errlen, "请填写更正内容。"), err, errlen);
+	memset(&a, 0, sizeof a);
+	snprintf(a.meeting_id, sizeof a.meeting_id, "%s", ms.m.id);
+	a.reason = ys_trim(xstrdup(reason));
+	a.text = ys_trim(xstrdup(text));
+	if (store_addendum_add(st, &a) != 0)
+		rc = store_fail(st, err, errlen);
+	addendum_clear(&a);
+	return op_end(st, rc, err, errlen);
 }

@@ -142,7 +142,9 @@ static void test_matrix(void)
 static int apply(int step, int status, int action, int kind, int to, int passed,
                  const char *reason, char *err, size_t len)
 {
-	struct transition_req rq = { step, status, action, kind, to, passed, reason };
+	struct transition_req rq = { .step = step, .status = status, .action = action,
+	                             .meeting_kind = kind, .to_step = to, .vote_passed = passed,
+	                             .reason = reason };
 	int ns, nst;
 	err[0] = '\0';
 	return proc_apply(&rq, &ns, &nst, err, len);

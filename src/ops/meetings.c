@@ -1,0 +1,175 @@
+/* meetings.c: convening a meeting, 宣布开会, 散会 and its 遗留问题. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/clock.h"
+#include "ops_int.h"
+#include "store/record.h"
+
+/* fill a chair/clerk name from the roster when only the id was given */
+static int person_name(struct store *st, const char *id, char *name, size_t len,
+                       const char *role, char *err, size_t errlen)
+{
+	struct person pr;
+	int rc;
+
+	if (!id[0])
+		return 0;
+	rc = store_person_get(st, id, &pr);
+	if (rc == 1)
+		return ys_err(err, errlen, "%s不在花名册中。", role);
+	if (rc != 0)
+		return store_fail(st, err, errlen);
+	if (!name[0] && ys_strlcpy(name, pr.name, len) != 0)
+		return ys_err(err, errlen, "%s姓名过长。", role);
+	return 0;
+}
+
+/* each proposal must be waiting for exactly this kind of meeting: steps
+ * are never skipped */
+static int agenda_check(struct store *st, int kind, const char *const *pids, int n,
+                        char *err, size_t errlen)
+{
+	char why[256];
+
+	for (int i = 0; i < n; i++) {
+		struct proposal p;
+		int rc;
+		for (int j = 0; j < i; j++)
+			if (strcmp(pids[i], pids[j]) == 0)
+				return ys_err(err, errlen, "同一议题不能重复列入议程。");
+		if (load_proposal(st, pids[i], &p, err, errlen) != 0)
+			return -1;
+		rc = proc_agenda_ok(kind, p.step, p.status, why, sizeof why);
+		if (rc != 0)
+			ys_err(err, errlen, "议题 %s %s", p.number, why);
+		proposal_clear(&p);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int ops_meeting_new(struct store *st, struct meeting *m,
+                    const char *const *pids, int n,
+                    const char *const *free_titles, int nfree,
+                    char *err, size_t errlen)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
+	struct rule_set r;
+	int hh, mm, rc;
+
+	if (!k)
+		return ys_err(err, errlen, "请选择会议类型。");
+	if (ys_parse_date(m->date, NULL) != 0)
+		return ys_err(err, errlen, "会议日期“%s”无效，格式应为 2026-11-22。", m->date);
+	if (ys_parse_time(m->start_time, &hh, &mm) != 0)
+		return ys_err(err, errlen, "开始时间“%s”无效，格式应为 14:30。", m->start_time);
+	ys_trim(m->title);
+	ys_trim(m->place);
+	ys_trim(m->chair_name);
+	ys_trim(m->clerk_name);
+	ys_trim(m->chair_post);
+	if (n < 0 || nfree < 0 || (n > 0 && !pids) || (nfree > 0 && !free_titles))
+		return ys_err(err, errlen, "议程无效。");
+	for (int i = 0; i < nfree; i++)
+		if (!ys_has_text(free_titles[i]))
+			return ys_err(err, errlen, "第 %d 个临时议程没有标题。", i + 1);
+	if (!m->title[0]) {
+		/* 2026年11月22日党员大会: what the minutes and lists call it */
+		char cn[32];
+		ys_cn_date(m->date, cn);
+		snprintf(m->title, sizeof m->title, "%s%s", cn, k->name);
+	}
+
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	rc = person_name(st, m->chair_id, m->chair_name, sizeof m->chair_name, "主持人", err, errlen);
+	if (rc == 0)
+		rc = person_name(st, m->clerk_id, m->clerk_name, sizeof m->clerk_name, "记录人",
+		                 err, errlen);
+	if (rc == 0 && !m->place[0])
+		rc = ys_err(err, errlen, "请填写会议地点。");
+	if (rc == 0 && !m->chair_name[0])
+		rc = ys_err(err, errlen, "请填写主持人。");
+	if (rc == 0 && !m->clerk_name[0])
+		rc = ys_err(err, errlen, "请填写记录人。");
+	if (rc == 0) {
+		/* the rule set: the kind's default unless the clerk chose one */
+		rc = m->rule_id[0] ? store_rule_get(st, m->rule_id, &r)
+		                   : store_rule_get_code(st, k->rule_code, &r);
+		if (rc == 1)
+			rc = ys_err(err, errlen, "找不到表决规则（%s）。",
+			            m->rule_id[0] ? m->rule_id : k->rule_code);
+		else if (rc != 0)
+			rc = store_fail(st, err, errlen);
+		else
+			snprintf(m->rule_id, sizeof m->rule_id, "%s", r.id);
+	}
+	if (rc == 0)
+		rc = agenda_check(st, m->kind, pids, n, err, errlen);
+	if (rc == 0) {
+		m->status = MS_PLANNED;
+		m->end_time[0] = '\0';
+		if (store_meeting_create(st, m, pids, n, free_titles, nfree) != 0)
+			rc = store_fail(st, err, errlen);
+	}
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	int rc = 0;
+
+	if (meeting_begin(st, mid, OPM_OPEN, &ms, err, errlen) != 0)
+		return -1;
+	if (store_meeting_set_status(st, ms.m.id, MS_OPEN, "") != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_meeting_close(struct store *st, const char *mid, int force,
+                      char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	struct agenda_item *a = NULL;
+	int n, open = 0, rc = 0;
+	char end[6], first[300] = "";
+
+	if (meeting_begin(st, mid, OPM_CLOSE, &ms, err, errlen) != 0)
+		return -1;
+	n = store_agenda_all(st, ms.m.id, &a);
+	if (n < 0)
+		rc = store_fail(st, err, errlen);
+	for (int i = 0; i < n; i++) {
+		if (a[i].outcome == OC_OPEN && !open++)
+			snprintf(first, sizeof first, "%s", a[i].proposal_number[0]
+			         ? a[i].proposal_number : a[i].title);
+		agenda_clear(&a[i]);
+	}
+	free(a);
+	if (rc == 0 && open && !force)
+		rc = ys_err(err, errlen, "还有 %d 项议程未作结论（%s%s），请先处理，"
+		            "或确认散会后留作未决。", open, first, open > 1 ? " 等" : "");
+	if (rc == 0) {
+		now_hm(end);
+		if (store_meeting_set_status(st, ms.m.id, MS_CLOSED, end) != 0)
+			rc = store_fail(st, err, errlen);
+	}
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
+                            char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	int rc = 0;
+
+	if (meeting_begin(st, mid, OPM_PENDING, &ms, err, errlen) != 0)
+		return -1;
+	if (store_meeting_set_pending(st, ms.m.id, ys_has_text(text) ? text : NULL) != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}

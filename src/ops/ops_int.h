@@ -1,0 +1,69 @@
+/* ops_int.h: what the files of src/ops/ share.  Private to ops.
+ *
+ * Every operation has the same shape: state-free input checks (an empty
+ * title, a date that is not a date) first; then op_begin() opens the write
+ * transaction (BEGIN IMMEDIATE: the write lock is taken before anything is
+ * read), the state is read inside it, the procedure's checks run against
+ * that state (through the model and the prerequisite tables of can.c, the
+ * same code the screens ask), the store writes, and op_end() commits — or
+ * rolls everything back when a check refused or a write failed.  So a vote
+ * never exists without its snapshot, a proposal never moves without its
+ * event and minute line, and no check reads a state that another copy of
+ * the program changed before the write. */
+#ifndef YS_OPS_INT_H
+#define YS_OPS_INT_H
+
+#include <stddef.h>
+
+#include "base/util.h"
+#include "model/core.h"
+#include "ops/ops.h"
+#include "store/store.h"
+
+#define TITLE_MAX_CHARS 60      /* a proposal title fits a notice's heading */
+#define NAME_MAX_CHARS 20
+
+/* an optional reference: NULL when absent (the columns are foreign keys,
+ * where only NULL means "none") */
+const char *opt(const char *s);
+
+/* the store's message for its last failed call into err; -1 */
+int store_fail(struct store *st, char *err, size_t errlen);
+
+/* ---- the transaction of an operation ------------------------------------- */
+int op_begin(struct store *st, char *err, size_t errlen);
+/* rc == 0: commit (a failed commit is reported); otherwise roll back and
+ * keep the message already in err.  Returns 0 or -1. */
+int op_end(struct store *st, int rc, char *err, size_t errlen);
+
+/* op_begin, then the meeting's state read in the transaction and checked
+ * for opm (can.c); on a refusal the transaction is rolled back.  0 or -1 */
+int meeting_begin(struct store *st, const char *mid, int opm, struct meeting_state *ms,
+                  char *err, size_t errlen);
+
+/* ---- loading, with the refusal when missing: 0 or -1 ---------------------- */
+int load_meeting(struct store *st, const char *mid, struct meeting *m, char *err, size_t errlen);
+int load_proposal(struct store *st, const char *pid, struct proposal *p, char *err, size_t errlen);
+int load_agenda(struct store *st, const char *mid, const char *aid, struct agenda_item *a,
+                char *err, size_t errlen);
+
+/* what the meeting kind calls its 应到 ("应到会有表决权的党员") */
+const char *kind_label(int kind);
+
+/* now, in the forms records keep */
+void now_hm(char out[6]);
+void now_stamp(char out[20]);
+void today(char out[11]);
+
+/* the proposal's state for OPP_* checks (can.c), read in the transaction:
+ * 0 allowed (*action = the transition the operation makes, for
+ * OPP_ADVANCE), or -1 with the refusal */
+int proposal_check(struct store *st, const struct proposal *p, int opp, int *action,
+                   char *err, size_t errlen);
+
+/* the notice of a decided proposal, written inside the caller's
+ * transaction (notices.c) */
+int notice_write(struct store *st, const struct proposal *p, int kind, int days,
+                 struct notice *n, char *err, size_t errlen);
+
+#endif

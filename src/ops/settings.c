@@ -1,0 +1,199 @@
+/* settings.c: the roster, the rule sets, the community's names and the
+ * program's settings — everything the clerk sets up rather than records. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "ops_int.h"
+
+/* ---- people --------------------------------------------------------------- */
+
+int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	ys_trim(p->name);
+	ys_trim(p->phone);
+	if (!p->name[0])
+		return ys_err(err, errlen, "请填写姓名。");
+	if (text_chars(p->name) > NAME_MAX_CHARS)
+		return ys_err(err, errlen, "姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+	if (strspn(p->phone, "0123456789-+ ") != strlen(p->phone))
+		return ys_err(err, errlen, "电话只能包含数字、“-”、“+”和空格。");
+	if (p->gender[0] && strcmp(p->gender, "男") != 0 && strcmp(p->gender, "女") != 0)
+		return ys_err(err, errlen, "性别只能是男、女或不填。");
+	if (p->roles < 0 || p->roles >= 1 << 9)
+		return ys_err(err, errlen, "身份无效。");
+	/* a 预备党员 becomes a 正式党员 on admission: never both at once */
+	if ((p->roles & ROLE_PARTY) && (p->roles & ROLE_PARTY_PROB))
+		return ys_err(err, errlen, "正式党员和预备党员只能选一项。");
+
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	if ((p->id[0] ? store_person_update(st, p) : store_person_add(st, p)) != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_person_set_active(struct store *st, const char *person_id, int active,
+                          char *err, size_t errlen)
+{
+	int rc = 0;
+
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	if (store_person_set_active(st, person_id ? person_id : "", active) != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+/* ---- rule sets -------------------------------------------------------------- */
+
+int ops_rule_update(struct store *st, const struct rule_set *r, const char *reason,
+                    char *err, size_t errlen)
+{
+	int rc = 0;
+
+	if (!ys_has_text(reason))
+		return ys_err(err, errlen, "修改表决规则须写明理由。");
+	if (rule_validate(r, err, errlen) != 0)
+		return -1;
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	if (store_rule_update(st, r, reason) != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+/* ---- settings ---------------------------------------------------------------- */
+
+const struct setting_def ops_settings[] = {
+	{ "notice_days", "公示天数", 7, 1, 90,
+	  "决议公开、实施结果公开的公示期，默认 7 天" },
+	{ "material_days", "材料提前", 3, 1, 90,
+	  "审议材料应在党员大会前几天送达党员（只提醒，不阻止），默认 3 天" },
+	{ "tally_double_entry", "两人计票", 0, 0, 1,
+	  "举手、无记名的票数由两名工作人员各录一遍，一致才保存" },
+	{ "board_expired_days", "过期公示保留", 30, 0, 3660,
+	  "公示栏网页上，已过公示期的公示还显示几天，默认 30 天" },
+};
+const size_t ops_setting_count = YS_ARRAY_LEN(ops_settings);
+
+static const struct setting_def *setting_get(const char *key)
+{
+	for (size_t i = 0; i < ops_setting_count; i++)
+		if (strcmp(ops_settings[i].key, key) == 0)
+			return &ops_settings[i];
+	return NULL;
+}
+
+int ops_setting_int(struct store *st, const char *key)
+{
+	const struct setting_def *d = setting_get(key);
+	char val[32], *end;
+	long v;
+
+	if (!d)
+		return 0;
+	if (store_setting_get(st, key, val, sizeof val) != 0)
+		return d->dflt;
+	v = strtol(val, &end, 10);
+	if (end == val || *end || v < d->min || v > d->max)
+		return d->dflt;
+	return (int)v;
+}
+
+int ops_setting_set(struct store *st, const char *key, const char *value,
+                    char *err, size_t errlen)
+{
+	const struct setting_def *d;
+	int rc = 0;
+
+	if (!key || !*key)
+		return ys_err(err, errlen, "设置项名称不能为空。");
+	d = setting_get(key);
+	if (d) {
+		char *end;
+		long v = value ? strtol(value, &end, 10) : 0;
+		if (!value || end == value || *end || v < d->min || v > d->max)
+			return ys_err(err, errlen, "「%s」应为 %d 至 %d 之间的整数。", d->label,
+			              d->min, d->max);
+	}
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	if (store_setting_set(st, key, value ? value : "") != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+/* ---- the community ------------------------------------------------------------ */
+
+/* the names checked and completed; 0 or -1 */
+static int community_check(struct community *c, char *err, size_t errlen)
+{
+	ys_trim(c->name);
+	ys_trim(c->party_org);
+	ys_trim(c->committee);
+	ys_trim(c->street);
+	ys_trim(c->phone);
+	if (!c->name[0])
+		return ys_err(err, errlen, "请填写社区名称。");
+	/* the organisations' names follow from the community's when empty */
+	if (!c->party_org[0] &&
+	    ys_snprintf(c->party_org, sizeof c->party_org, "中共%s委员会", c->name) != 0)
+		return ys_err(err, errlen, "社区名称过长。");
+	if (!c->committee[0] &&
+	    ys_snprintf(c->committee, sizeof c->committee, "%s居民委员会", c->name) != 0)
+		return ys_err(err, errlen, "社区名称过长。");
+	if (strspn(c->phone, "0123456789-+ ") != strlen(c->phone))
+		return ys_err(err, errlen, "异议电话只能包含数字、“-”、“+”和空格。");
+	return 0;
+}
+
+int ops_community_save(struct store *st, struct community *c, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	if (community_check(c, err, errlen) != 0)
+		return -1;
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	if (store_community_set(st, c) != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_settings_save(struct store *st, struct community *c, const int *values, int log,
+                      char *err, size_t errlen)
+{
+	struct community old;
+	int rc;
+
+	if (community_check(c, err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < ops_setting_count; i++)
+		if (values[i] < ops_settings[i].min || values[i] > ops_settings[i].max)
+			return ys_err(err, errlen, "「%s」应为 %d 至 %d。", ops_settings[i].label,
+			              ops_settings[i].min, ops_settings[i].max);
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	/* one transaction: the community and the settings change together */
+	rc = store_community_get(st, &old);
+	if (rc == 1)
+		memset(&old, 0, sizeof old), rc = 0;
+	else if (rc != 0)
+		rc = store_fail(st, err, errlen);
+	if (rc == 0 && store_community_set(st, c) != 0)
+		rc = store_fail(st, err, errlen);
+	for (size_t i = 0; rc == 0 && i < ops_setting_count; i++) {
+		char val[16];
+		snprintf(val, sizeof val, "%d", values[i]);
+		if (store_setting_set(st, ops_settings[i].key, val) != 0)
+			rc = store_fail(st, err, errlen);
+	}
+	if (rc == 0 && log && store_log(st, "community", c->id, "settings", old.name, c->name,
+	                                "设置") != 0)
+		rc = store_fail(st, err, errlen);
+	return op_end(st, rc, err, errlen);
+}
