@@ -93,6 +93,7 @@ struct ui {
 	 * dialogs it opens appear over it; NULL when none */
 	void (*overlay)(struct ui *u, void *arg);
 	void *overlay_arg;
+	const struct screen_def *const *screens;   /* the table of run.c, by screen_id */
 };
 
 /* each screen: draw into stdscr rows [top, bottom) and handle actions
@@ -127,6 +128,15 @@ void ui_preview_minutes(struct ui *u, const char *meeting_id);
 void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
 
 void ui_goto(struct ui *u, int screen);
+/* the screen a tab key (K_TAB_BOARD …) shows; -1 for another action */
+int ui_tab_screen(int action);
+/* the terminal is below 80×24 */
+int ui_too_small(const struct ui *u);
+void ui_help(struct ui *u);                     /* help.c */
+int ui_setup_community(struct ui *u);           /* setup.c: the first start */
+/* term.c: start the terminal (curses, colours, bracketed paste) and end it */
+int ui_term_start(struct ui *u);
+void ui_term_end(void);
 void ui_message(struct ui *u, int attr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ui_error(struct ui *u, const char *fmt, ...)

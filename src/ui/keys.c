@@ -1,0 +1,138 @@
+/* keys.c: the key table — every action reachable by a letter, with its hint
+ * and help text; dispatch, the hint bar, the help screen and the manual
+ * are all made from it. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "base/util.h"
+
+/* The key table: every action reachable by a letter (F-keys are unreliable
+ * in some terminals); the hint bar and the help screen are made from it. */
+const struct keydef ui_keys[] = {
+	/* everywhere */
+	{ SCR_ANY, -1, K_HELP, '?', KC(KEY_F(1)), "F1/?", "帮助", "显示本屏幕的全部按键" },
+	{ SCR_ANY, -1, K_TAB_BOARD, '1', 0, "1", NULL, "议题看板：按步骤排列的全部议题" },
+	{ SCR_ANY, -1, K_TAB_MEETINGS, '2', 0, "2", NULL, "会议：新建会议、进入会议签到、记录、表决" },
+	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
+	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
+	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
+	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
+	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
+	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
+	{ SCR_ANY, -1, K_PGDN, KC(KEY_NPAGE), 0, "PgDn", NULL, "下一页" },
+	{ SCR_ANY, -1, K_HOME, KC(KEY_HOME), 'g', "Home/g", NULL, "到最前" },
+	{ SCR_ANY, -1, K_END, KC(KEY_END), 'G', "End/G", NULL, "到最后" },
+	/* 议题看板 */
+	{ SCR_BOARD, -1, K_LEFT, KC(KEY_LEFT), 'h', "←/h", NULL, "左一列" },
+	{ SCR_BOARD, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→/l", NULL, "右一列" },
+	{ SCR_BOARD, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "档案", "打开议题档案：内容、提议人和每一步的记录" },
+	{ SCR_BOARD, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新议题", "登记一个新议题（提议）" },
+	{ SCR_BOARD, -1, K_NEXT_PAGE, '\t', 0, "Tab", "后续", "在 提议至决议 与 公开、实施、归档、终止 两页之间切换" },
+	{ SCR_BOARD, -1, K_ADVANCE, 'a', 0, "a", "推进", "已决议的议题：决议公开、实施、实施结果公开、归档" },
+	{ SCR_BOARD, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
+	{ SCR_BOARD, -1, K_SEARCH, '/', 0, "/", "检索", "按标题或内容中的字词检索全部议题（含已终止、已归档）" },
+	{ SCR_BOARD, -1, K_PROGRESS, 'r', 0, "r", NULL, "实施中的议题：记录一条实施进展" },
+	{ SCR_BOARD, -1, K_EXPORT, 'x', 0, "x", NULL, "导出全部决议的数据：CSV（Excel、WPS 可直接打开）或 JSON" },
+	{ SCR_BOARD, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", NULL, "预览、导出、打印本议题的公示" },
+	/* 议题档案 */
+	{ SCR_DOSSIER, -1, K_BACK, 27, KC(KEY_LEFT), "Esc", "返回", "回到上一屏" },
+	{ SCR_DOSSIER, -1, K_ADVANCE, 'a', 0, "a", "推进", "决议公开、实施、实施结果公开、归档" },
+	{ SCR_DOSSIER, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
+	{ SCR_DOSSIER, -1, K_PROGRESS, 'r', 0, "r", "进展", "实施中的议题：记录一条实施进展" },
+	{ SCR_DOSSIER, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "公示", "预览、导出、打印本议题的公示" },
+	/* 会议 */
+	{ SCR_MEETINGS, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "进入", "进入会议：签到、记录发言、表决" },
+	{ SCR_MEETINGS, -1, K_NEW, 'n', KC(KEY_F(3)), "F3/n", "新会议", "新建会议：类型、时间、地点、主持、记录、议程" },
+	{ SCR_MEETINGS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印所选会议的会议记录" },
+	/* 会议进行中 */
+	{ SCR_LIVE, -1, K_BACK, 27, 0, "Esc", "返回", "回到会议列表（一切已保存）" },
+	{ SCR_LIVE, -1, K_PANE, '\t', 0, "Tab", "签到/记录/表决", "在 签到、记录、表决 三栏之间切换" },
+	{ SCR_LIVE, -1, K_LEFT, KC(KEY_LEFT), '[', "←/[", NULL, "上一个议题" },
+	{ SCR_LIVE, -1, K_RIGHT, KC(KEY_RIGHT), ']', "→/]", NULL, "下一个议题" },
+	{ SCR_LIVE, -1, K_START, 's', 0, "s", "开会", "宣布开会（开始后才能表决）" },
+	{ SCR_LIVE, 0, K_SIGN, '\r', ' ', "Enter", "出席", "所选人员签到出席" },
+	{ SCR_LIVE, 0, K_LEAVE, 'l', 0, "l", "请假", "所选人员请假（须填原因）" },
+	{ SCR_LIVE, 0, K_ABSENT, 'x', 0, "x", "缺席", "所选人员缺席" },
+	{ SCR_LIVE, 0, K_UNSIGN, 'u', 0, "u", NULL, "撤销所选人员的签到状态" },
+	{ SCR_LIVE, 0, K_OBSERVER, 'o', 0, "o", "列席", "添加列席人员（不计入应到、实到）" },
+	{ SCR_LIVE, 0, K_SEARCH, '/', 0, "/", "查找", "按姓名查找签到人员" },
+	{ SCR_LIVE, 1, K_MINUTE, 'i', '\r', "i/Enter", "记录发言", "记录一条发言：发言人、摘要（时间自动）" },
+	{ SCR_LIVE, 2, K_VOTE, 'v', KC(KEY_F(4)), "F4/v", "表决", "对所选议题表决：举手、无记名或记名" },
+	{ SCR_LIVE, 2, K_CLOSE_ITEM, 'c', 0, "c", "结束议题", "结束所选议题：转入下一步、退回、不予采纳或撤回" },
+	{ SCR_LIVE, -1, K_END_MEETING, 'z', 0, "z", "散会", "宣布散会：记录遗留问题，会议关闭后不能再改" },
+	{ SCR_LIVE, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印会议记录" },
+	{ SCR_LIVE, -1, K_SEAL, 'f', 0, "f", "签字确认", "散会后由主持人、记录人签字确认：记录封存，不能再改" },
+	{ SCR_LIVE, -1, K_ADDENDUM, 'e', 0, "e", "更正", "已签字确认的记录有错：添加更正（须写明理由）" },
+	/* 花名册 */
+	{ SCR_ROSTER, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新增", "新增人员" },
+	{ SCR_ROSTER, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选人员" },
+	{ SCR_ROSTER, -1, K_TOGGLE_ACTIVE, 'd', 0, "d", "停用/启用", "停用或恢复所选人员（以往记录不变）" },
+	{ SCR_ROSTER, -1, K_SEARCH, '/', 0, "/", "查找", "按姓名查找" },
+	{ SCR_ROSTER, -1, K_FILTER, 'f', 0, "f", "筛选", "按身份筛选" },
+	/* 公示栏 */
+	{ SCR_NOTICES, -1, K_PREVIEW, '\r', KC(KEY_F(5)), "Enter/F5", "预览", "预览、导出、打印所选公示（公开版）" },
+	{ SCR_NOTICES, -1, K_PREVIEW_INTERNAL, 'i', 0, "i", "存档版", "存档版：含异议人及答复，不对外张贴" },
+	{ SCR_NOTICES, -1, K_OBJECTION, 'o', 0, "o", "记录异议", "记录公示期内收到的异议" },
+	{ SCR_NOTICES, -1, K_ANSWER, 'r', 0, "r", "答复", "答复所选公示的一条异议" },
+	{ SCR_NOTICES, -1, K_EXPORT, 'x', 0, "x", "导出网页", "把公示栏导出为网页（大厅屏幕、手机转发用，不需要网络）" },
+	/* 表决规则 */
+	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
+	{ SCR_RULES, -1, K_SETTINGS, 's', 0, "s", "设置", "社区名称与落款、异议电话、公示期天数、材料提前天数、计票两人录入" },
+	/* the tab screens quit; detail screens go back */
+	{ SCR_ANY, -1, K_QUIT, 'q', KC(KEY_F(10)), "q", "退出", "退出议事厅（所有内容均已保存）" },
+};
+const size_t ui_key_count = YS_ARRAY_LEN(ui_keys);
+
+static int key_matches(const struct keydef *k, int screen, int pane, int key)
+{
+	if (k->screen != SCR_ANY && k->screen != screen)
+		return 0;
+	if (k->pane >= 0 && k->pane != pane)
+		return 0;
+	return k->key == key || (k->key2 && k->key2 == key);
+}
+
+int ui_key_action(int screen, int pane, int key)
+{
+	/* Enter arrives as CR or LF depending on the terminal */
+	if (key == '\n')
+		key = '\r';
+	/* screen rows first, so that a screen may rebind a global key */
+	for (size_t i = 0; i < ui_key_count; i++)
+		if (ui_keys[i].screen == screen && key_matches(&ui_keys[i], screen, pane, key))
+			return ui_keys[i].action;
+	for (size_t i = 0; i < ui_key_count; i++)
+		if (ui_keys[i].screen == SCR_ANY && key_matches(&ui_keys[i], screen, pane, key))
+			return ui_keys[i].action;
+	return K_NONE;
+}
+
+/* the screens' names in the manual */
+static const char *const screen_names[SCR_COUNT] = {
+	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
+	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
+	[SCR_NOTICES] = "公示栏",
+};
+static const char *const pane_names[] = { "签到", "记录", "表决" };
+
+void ui_keys_each(void (*cb)(const char *screen, const char *key, const char *help, void *arg),
+                  void *arg)
+{
+	for (int scr = 0; scr <= SCR_COUNT; scr++) {
+		int want = scr < SCR_COUNT ? scr : SCR_ANY;
+		for (size_t i = 0; i < ui_key_count; i++) {
+			const struct keydef *k = &ui_keys[i];
+			char help[256];
+			if (k->screen != want)
+				continue;
+			if (k->pane >= 0)
+				snprintf(help, sizeof help, "%s（%s栏）", k->help, pane_names[k->pane]);
+			else
+				snprintf(help, sizeof help, "%s", k->help);
+			cb(want == SCR_ANY ? "各屏通用" : screen_names[want], k->keyname, help, arg);
+		}
+	}
+}
+

@@ -1,0 +1,136 @@
+/* term.c: the terminal — colours or monochrome from one table of
+ * attributes, and reading keys (wide characters, bracketed paste, resize). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "base/text.h"
+#include "base/util.h"
+
+/* ---- input --------------------------------------------------------------- */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
+int ui_getkey(struct ui *u, char **paste)
+{
+	wint_t wc;
+	int r;
+	for (;;) {
+		r = get_wch(&wc);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			getmaxyx(stdscr, u->rows, u->cols);
+			return KC(KEY_RESIZE);
+		}
+		if (r == KEY_CODE_YES && wc == KEY_PASTE_BEGIN) {
+			/* collect until the end marker; CR and CRLF are newlines */
+			struct strbuf sb = { 0 };
+			char buf[8];
+			sb_add(&sb, "");
+			for (;;) {
+				r = get_wch(&wc);
+				if (r == ERR)
+					continue;
+				if (r == KEY_CODE_YES) {
+					if (wc == KEY_PASTE_END)
+						break;
+					continue;
+				}
+				if (wc == '\r')
+					wc = '\n';
+				size_t n = text_encode((wchar_t)wc, buf);
+				sb_addn(&sb, buf, n);
+			}
+			if (paste) {
+				*paste = sb_steal(&sb);
+				return UI_KEY_PASTE;
+			}
+			sb_free(&sb);
+			continue;
+		}
+		if (r == KEY_CODE_YES)
+			return KC((int)wc);
+		return (int)wc;
+	}
+}
+
+static const struct { int fg, bg, mono; } attr_table[UA_COUNT] = {
+	[UA_NORMAL] = { -1, -1, A_NORMAL },
+	[UA_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_REVERSE | A_BOLD },
+	[UA_TAB] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE },
+	[UA_TAB_ON] = { COLOR_YELLOW, COLOR_BLUE, A_BOLD },
+	[UA_SEL] = { COLOR_BLACK, COLOR_YELLOW, A_REVERSE },
+	[UA_HEAD] = { COLOR_CYAN, -1, A_BOLD | A_UNDERLINE },
+	[UA_ERR] = { COLOR_RED, -1, A_BOLD },
+	[UA_OK] = { COLOR_GREEN, -1, A_BOLD },
+	[UA_WARN] = { COLOR_YELLOW, -1, A_BOLD },
+	[UA_DIM] = { COLOR_BLUE, -1, A_DIM },
+	[UA_KEY] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE },
+	[UA_FIELD] = { COLOR_WHITE, COLOR_BLACK, A_UNDERLINE },
+	[UA_FIELD_ON] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE },
+	[UA_YES] = { COLOR_BLACK, COLOR_GREEN, A_REVERSE },
+	[UA_NO] = { COLOR_BLACK, COLOR_RED, A_REVERSE },
+	[UA_ABSTAIN] = { COLOR_BLACK, COLOR_YELLOW, A_REVERSE },
+	[UA_NONE_VOTED] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE },
+};
+static int ui_color_on;
+
+int ui_attr(int which)
+{
+	if (which < 0 || which >= UA_COUNT)
+		return A_NORMAL;
+	if (!ui_color_on)
+		return attr_table[which].mono;
+	if (which == UA_NORMAL)
+		return A_NORMAL;
+	int a = COLOR_PAIR(which);
+	if (which == UA_TITLE || which == UA_ERR || which == UA_OK || which == UA_WARN
+	    || which == UA_TAB_ON || which == UA_HEAD)
+		a |= A_BOLD;
+	return a;
+}
+
+static void init_colors(struct ui *u)
+{
+	const char *nc = getenv("NO_COLOR");
+	ui_color_on = 0;
+	if ((nc && *nc) || !has_colors() || u->color == 0)
+		return;
+	start_color();
+	use_default_colors();
+	for (int i = 1; i < UA_COUNT; i++)
+		init_pair((short)i, (short)attr_table[i].fg, (short)attr_table[i].bg);
+	ui_color_on = 1;
+}
+
+
+int ui_term_start(struct ui *u)
+{
+	set_escdelay(50);
+	if (!initscr()) {
+		fprintf(stderr, "无法初始化终端（TERM=%s）。\n", getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	raw();                 /* ^S, ^C and ^Q reach the program */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	init_colors(u);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	printf("\033[?2004h");  /* bracketed paste: a pasted block arrives whole */
+	fflush(stdout);
+	getmaxyx(stdscr, u->rows, u->cols);
+	return 0;
+}
+
+void ui_term_end(void)
+{
+	printf("\033[?2004l");
+	fflush(stdout);
+	endwin();
+}
