@@ -183,6 +183,15 @@ void rule_describe(const struct rule_set *r, char *buf, size_t len);
 /* validate a rule set edited by the clerk (fractions 0<num<=den<=100, den>0,
  * known bases/comparators, name and source not empty); 0 or -1 + err */
 int rule_validate(const struct rule_set *r, char *err, size_t errlen);
+/* the same, naming the field at fault in *field (may be NULL) so that a
+ * form can put the cursor there; messages name fields by these labels
+ * (「通过分子」3 不能大于「通过分母」2。) */
+enum rule_field {
+	RF_NONE, RF_NAME, RF_SOURCE, RF_Q_NUM, RF_Q_DEN, RF_P_BASE, RF_P_NUM, RF_P_DEN, RF_CMP,
+	RF_COUNT
+};
+extern const char *const rule_field_label[RF_COUNT];
+int rule_check(const struct rule_set *r, int *field, char *err, size_t errlen);
 
 /* 1 if value (cmp) base*num/den, integers only: value*den > base*num etc. */
 int rule_meets(long value, long base, int cmp, int num, int den);

@@ -217,10 +217,11 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
 /* 停用 / 启用: past attendance sheets keep their snapshot */
 int ops_person_set_active(struct store *st, const char *person_id, int active,
                           char *err, size_t errlen);
-/* a rule set edited by the clerk: validated (rule_validate), the reason
- * required, the change logged with the old and the new rule */
+/* a rule set edited by the clerk: checked (rule_check; *field names the
+ * field at fault, may be NULL), the reason required, the change logged
+ * with the old and the new rule */
 int ops_rule_update(struct store *st, const struct rule_set *r, const char *reason,
-                    char *err, size_t errlen);
+                    int *field, char *err, size_t errlen);
 
 /* ---- the community and the settings ------------------------------------------------ */
 

@@ -158,34 +158,77 @@ static int fail(char *err, size_t errlen, const char *msg)
 	return -1;
 }
 
-static int frac_ok(int cmp, int num, int den)
+const char *const rule_field_label[RF_COUNT] = {
+	[RF_NONE] = "", [RF_NAME] = "名称", [RF_SOURCE] = "依据", [RF_Q_NUM] = "法定分子",
+	[RF_Q_DEN] = "法定分母", [RF_P_BASE] = "通过基数", [RF_P_NUM] = "通过分子",
+	[RF_P_DEN] = "通过分母", [RF_CMP] = "比较方式",
+};
+
+/* a fraction of the rule, named by its fields; 0 or -1 */
+static int check_fraction(int cmp, int num, int den, int fnum, int fden, int *field,
+                          char *err, size_t errlen)
 {
-	if (num <= 0 || den <= 0 || num > den || den > 100)
+	const char *ln = rule_field_label[fnum], *ld = rule_field_label[fden];
+	int at = fnum;
+
+	if (den <= 0) {
+		at = fden;
+		if (err && errlen)
+			snprintf(err, errlen, "「%s」不能为 0。", ld);
+	} else if (num <= 0) {
+		if (err && errlen)
+			snprintf(err, errlen, "「%s」不能为 0。", ln);
+	} else if (num > den) {
+		if (err && errlen)
+			snprintf(err, errlen, "「%s」%d 不能大于「%s」%d。", ln, num, ld, den);
+	} else if (den > 100) {
+		at = fden;
+		if (err && errlen)
+			snprintf(err, errlen, "「%s」不能大于 100。", ld);
+	} else if (cmp == CMP_GT && num == den) {
+		/* "more than all of them" can never be met */
+		if (err && errlen)
+			snprintf(err, errlen, "「超过全部」永远达不到：请改为「以上」，或减小「%s」。", ln);
+	} else {
 		return 0;
-	/* "more than all of them" can never be met */
-	return !(cmp == CMP_GT && num == den);
+	}
+	if (field)
+		*field = at;
+	return -1;
+}
+
+int rule_check(const struct rule_set *r, int *field, char *err, size_t errlen)
+{
+	int f = RF_NONE, rc = -1;
+
+	if (!ys_has_text(r->name))
+		fail(err, errlen, "规则名称不能为空。"), f = RF_NAME;
+	else if (!ys_has_text(r->source))
+		fail(err, errlen, "请填写规则的依据（法律条文或议事规则）。"), f = RF_SOURCE;
+	else if (r->q_base != BASE_ENTITLED)
+		fail(err, errlen, "法定人数只能以应到人数为基数。"), f = RF_Q_NUM;
+	else if (r->p_base < BASE_ENTITLED || r->p_base > BASE_VALID)
+		fail(err, errlen, "通过的基数只能是应到人数、出席人数或有效票。"), f = RF_P_BASE;
+	else if ((r->q_cmp != CMP_GT && r->q_cmp != CMP_GE) ||
+	         (r->p_cmp != CMP_GT && r->p_cmp != CMP_GE))
+		fail(err, errlen, "比较方式只能是“超过”或“以上”。"), f = RF_CMP;
+	else if (r->q_num != 0 &&
+	         check_fraction(r->q_cmp, r->q_num, r->q_den, RF_Q_NUM, RF_Q_DEN, &f, err, errlen))
+		;
+	else if (check_fraction(r->p_cmp, r->p_num, r->p_den, RF_P_NUM, RF_P_DEN, &f, err, errlen))
+		;
+	else
+		rc = 0;
+	if (field)
+		*field = rc ? f : RF_NONE;
+	if (rc == 0 && err && errlen)
+		err[0] = '\0';
+	return rc;
 }
 
 int rule_validate(const struct rule_set *r, char *err, size_t errlen)
 {
-	if (!ys_has_text(r->name))
-		return fail(err, errlen, "规则名称不能为空。");
-	if (!ys_has_text(r->source))
-		return fail(err, errlen, "请填写规则的依据（法律条文或议事规则）。");
-	if (r->q_base != BASE_ENTITLED)
-		return fail(err, errlen, "法定人数只能以应到人数为基数。");
-	if (r->p_base < BASE_ENTITLED || r->p_base > BASE_VALID)
-		return fail(err, errlen, "通过的基数只能是应到人数、出席人数或有效票。");
-	if ((r->q_cmp != CMP_GT && r->q_cmp != CMP_GE) ||
-	    (r->p_cmp != CMP_GT && r->p_cmp != CMP_GE))
-		return fail(err, errlen, "比较方式只能是“超过”或“以上”。");
-	if (r->q_num != 0 && !frac_ok(r->q_cmp, r->q_num, r->q_den))
-		return fail(err, errlen, "法定人数的比例无效：分子须大于 0 且不大于分母，"
-		            "分母不大于 100，“超过全部”永远不能达到。");
-	if (!frac_ok(r->p_cmp, r->p_num, r->p_den))
-		return fail(err, errlen, "通过的比例无效：分子须大于 0 且不大于分母，"
-		            "分母不大于 100，“超过全部”永远不能达到。");
-	return 0;
+	return rule_check(r, NULL, err, errlen);
 }
 
 /* ---- arithmetic ---------------------------------------------------------- */

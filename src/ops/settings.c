@@ -51,13 +51,15 @@ int ops_person_set_active(struct store *st, const char *person_id, int active,
 /* ---- rule sets -------------------------------------------------------------- */
 
 int ops_rule_update(struct store *st, const struct rule_set *r, const char *reason,
-                    char *err, size_t errlen)
+                    int *field, char *err, size_t errlen)
 {
 	int rc = 0;
 
+	if (field)
+		*field = RF_NONE;
 	if (!ys_has_text(reason))
 		return ys_err(err, errlen, "修改表决规则须写明理由。");
-	if (rule_validate(r, err, errlen) != 0)
+	if (rule_check(r, field, err, errlen) != 0)
 		return -1;
 	if (op_begin(st, err, errlen) != 0)
 		return -1;

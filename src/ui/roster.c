@@ -535,8 +535,9 @@ static void toggle_active(struct ui *u)
 	free(name);
 	if (!ui_confirm(u, q))
 		return;
-	if (store_person_set_active(u->st, p.id, !p.active) != 0) {
-		ui_error(u, "%s", store_errmsg(u->st));
+	char err[512];
+	if (ops_person_set_active(u->st, p.id, !p.active, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
 		return;
 	}
 	if (p.active)

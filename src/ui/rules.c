@@ -7,6 +7,7 @@
 
 #include "ui_int.h"
 #include "base/text.h"
+#include "ops/ops.h"
 #include "base/util.h"
 
 #define RULE_MAX 32
@@ -224,7 +225,7 @@ static int take_number(struct form *fm, int i, int *out)
 	if (!s[0]) {
 		snprintf(fm->msg, sizeof fm->msg, "请填写「%s」。", fm->f[i].label);
 		r = -1;
-	} else if (parse_count(s, 100, out, err, sizeof err) != 0) {
+	} else if (parse_count(s, 1000000, out, err, sizeof err) != 0) {
 		snprintf(fm->msg, sizeof fm->msg, "「%s」%s", fm->f[i].label, err);
 		r = -1;
 	}
@@ -232,28 +233,6 @@ static int take_number(struct form *fm, int i, int *out)
 	if (r)
 		fm->focus = i;
 	return r;
-}
-
-/* a fraction typed in fields fn/fd, with a short message naming them */
-static int check_fraction(struct form *fm, int fn, int fd, int cmp, int num, int den)
-{
-	const char *ln = fm->f[fn].label, *ld = fm->f[fd].label;
-	if (den == 0) {
-		snprintf(fm->msg, sizeof fm->msg, "「%s」不能为 0。", ld);
-		fm->focus = fd;
-	} else if (num == 0) {
-		snprintf(fm->msg, sizeof fm->msg, "「%s」不能为 0。", ln);
-		fm->focus = fn;
-	} else if (num > den) {
-		snprintf(fm->msg, sizeof fm->msg, "「%s」%d 不能大于「%s」%d。", ln, num, ld, den);
-		fm->focus = fn;
-	} else if (cmp == CMP_GT && num == den) {
-		snprintf(fm->msg, sizeof fm->msg, "「超过全部」永远达不到：请改为「以上」，或减小「%s」。", ln);
-		fm->focus = fn;
-	} else {
-		return 0;
-	}
-	return -1;
 }
 
 static int same_rule(const struct rule_set *a, const struct rule_set *b)
@@ -296,28 +275,30 @@ static int rule_submit(struct ui *u, struct form *fm, void *arg)
 			fm->focus = F_QNUM;
 			return -1;
 		}
-		if (check_fraction(fm, F_QNUM, F_QDEN, r.q_cmp, r.q_num, r.q_den))
-			return -1;
 	}
 	r.p_base = fm->f[F_PBASE].choice == 0 ? BASE_ENTITLED
 	         : fm->f[F_PBASE].choice == 1 ? BASE_PRESENT : BASE_VALID;
 	r.p_cmp = fm->f[F_PCMP].choice == 0 ? CMP_GT : CMP_GE;
-	if (take_number(fm, F_PNUM, &r.p_num) || take_number(fm, F_PDEN, &r.p_den)
-	    || check_fraction(fm, F_PNUM, F_PDEN, r.p_cmp, r.p_num, r.p_den))
+	if (take_number(fm, F_PNUM, &r.p_num) || take_number(fm, F_PDEN, &r.p_den))
 		return -1;
-	if (rule_validate(&r, err, sizeof err) != 0) {
-		snprintf(fm->msg, sizeof fm->msg, "%s", err);
-		return -1;
-	}
 	if (same_rule(&r, orig)) {
 		snprintf(fm->msg, sizeof fm->msg, "规则没有改动。按 Esc 返回。");
 		return -1;
 	}
 	char *reason = form_get_text(fm, F_REASON);
-	int rc = store_rule_update(u->st, &r, reason);
+	int field = RF_NONE;
+	int rc = ops_rule_update(u->st, &r, reason, &field, err, sizeof err);
 	free(reason);
 	if (rc != 0) {
-		snprintf(fm->msg, sizeof fm->msg, "%s", store_errmsg(u->st));
+		/* the rule's own check names the field: the cursor goes there */
+		static const int at[RF_COUNT] = {
+			[RF_NAME] = F_NAME, [RF_SOURCE] = F_SOURCE, [RF_Q_NUM] = F_QNUM,
+			[RF_Q_DEN] = F_QDEN, [RF_P_BASE] = F_PBASE, [RF_P_NUM] = F_PNUM,
+			[RF_P_DEN] = F_PDEN, [RF_CMP] = F_PCMP,
+		};
+		snprintf(fm->msg, sizeof fm->msg, "%s", err);
+		if (field > RF_NONE && field < RF_COUNT)
+			fm->focus = at[field];
 		return -1;
 	}
 	ui_message(u, UA_OK, "已修改，修改已记入变更记录。以后的表决按新规则，以往的表决不受影响。");
