@@ -1,6 +1,6 @@
 #!/bin/sh
-# Run every test: the unit tests (plain and under ASan/UBSan) and the
-# end-to-end tests that drive the real program in tmux (plain and under
+# Run every test: the unit tests (plain and under ASan/UBSan), the checks
+# of the source (tests/static, once) and the end-to-end tests that drive the real program in tmux (plain and under
 # ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
 # ends with "N passed, N failed" and fails when anything failed.
 cd "$(dirname "$0")/.." || exit 2
@@ -33,6 +33,13 @@ for b in build/asan/test_*; do
 	[ -x "$b" ] || continue
 	out=$(ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 "$b" 2>&1); rc=$?
 	count "$out" $rc "asan/$(basename "$b")"
+done
+
+# checks of the source itself, run once
+for t in tests/static/test_*.sh; do
+	[ -f "$t" ] || continue
+	out=$(sh "$t" 2>&1); rc=$?
+	count "$out" $rc "$(basename "$t" .sh)"
 done
 
 # end-to-end: the plain binary, then the sanitizer build.  The sanitizers

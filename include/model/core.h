@@ -58,7 +58,8 @@ const char *action_name(int action);      /* "提出" "转入下一步" "退回"
  * to_step: for ACT_RETURN the target step, ignored otherwise.
  * vote_passed: for ACT_FORWARD, 1 if the item's latest vote passed.
  * reason: may be NULL/empty; required for RETURN, REJECT, WITHDRAW (unless
- * probe: a screen asks whether the action is possible before asking for it).
+ * probe: a screen asks whether the action is possible before asking for it;
+ * then a RETURN's to_step 0 means "not chosen yet" too).
  * Returns the resulting step in *new_step and status in *new_status and 0,
  * or -1 with a Chinese explanation in err.
  * The table (core.c action_table): RETURN from CONSULT..RESULT to a step in
@@ -89,6 +90,10 @@ int proc_apply(const struct transition_req *rq, int *new_step,
  * put "议题 2026-018 " in front.  proc_apply uses it for the actions taken
  * in a meeting. */
 int proc_agenda_ok(int kind, int step, int status, char *err, size_t errlen);
+
+/* the steps a proposal at `step` may be returned to (退回), earliest first,
+ * into out; returns how many (0 at 提议: nothing earlier) */
+int proc_return_targets(int step, int out[STEP_MAX]);
 
 /* ---- roles (bit mask on a person) --------------------------------------- */
 enum role {

@@ -50,6 +50,11 @@ int ops_meeting_new(struct store *st, struct meeting *m,
                     const char *const *pids, int n,
                     const char *const *free_titles, int nfree,
                     char *err, size_t errlen);
+/* what a clerk should know about a meeting before it is held, never a
+ * refusal: for a 党员大会, a proposal whose materials reach the Party members
+ * later than the setting "material_days" before the meeting.  1 with the
+ * warning in warn, 0 when there is none, -1 on error. */
+int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t len);
 int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen);
 /* closes (散会) with end_time = now; refuses when an agenda item is still
  * open unless force (then they stay 未决) */
@@ -171,6 +176,11 @@ struct close_req {
 };
 int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
                    const struct close_req *rq, char *err, size_t errlen);
+/* whether the item may be closed with this outcome now, before the clerk
+ * is asked for a reason or a target step (a failed vote cannot be
+ * forwarded, 提议 has no earlier step to return to …): 0 or -1 */
+int ops_item_close_check(struct store *st, const char *mid, const char *agenda_id,
+                         int outcome, char *err, size_t errlen);
 /* the conclusions the item may take now, in the order a clerk meets them
  * (into out[], at most 5): what the close dialog offers */
 int ops_item_outcomes(const struct meeting_state *ms, const struct agenda_item *item,

@@ -173,3 +173,49 @@ int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }
+
+/* Materials must reach the Party members some days before 审议 (the
+ * setting "material_days", default 3): a warning, never a refusal.  The
+ * days are counted from the 两委联席会议 that forwarded each proposal. */
+int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t len)
+{
+	struct meeting m;
+	struct agenda_item *a = NULL;
+	int n, days, found = 0;
+
+	if (warn && len)
+		warn[0] = '\0';
+	if (store_meeting_get(st, mid ? mid : "", &m) != 0)
+		return -1;
+	if (m.kind != MK_PARTY) {
+		meeting_clear(&m);
+		return 0;
+	}
+	days = ops_setting_int(st, "material_days");
+	n = store_agenda_all(st, m.id, &a);
+	for (int i = 0; i < n; i++) {
+		struct pevent *ev = NULL;
+		int ne = found || !a[i].proposal_id[0] ? 0
+		       : store_proposal_events_all(st, a[i].proposal_id, &ev);
+		int late = 0;
+		for (int j = 0; j < ne; j++) {
+			if (ev[j].to_step == STEP_CONSULT && ev[j].action == ACT_FORWARD) {
+				char d[11];
+				snprintf(d, sizeof d, "%.10s", ev[j].meeting_date[0] ? ev[j].meeting_date
+				                                                     : ev[j].at);
+				late = ys_days_between(d, m.date) < days;
+			}
+			pevent_clear(&ev[j]);
+		}
+		free(ev);
+		if (late && !found) {
+			found = 1;
+			snprintf(warn, len, "议题 %s 商议后距审议不足 %d 天，材料应提前 %d 天送达党员。",
+			         a[i].proposal_number, days, days);
+		}
+		agenda_clear(&a[i]);
+	}
+	free(a);
+	meeting_clear(&m);
+	return n < 0 ? -1 : found;
+}

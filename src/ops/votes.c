@@ -179,7 +179,7 @@ static const struct {
  * proposal the transition it makes in *ns / *nst */
 static int outcome_check(const struct meeting_state *ms, const struct agenda_item *a,
                          const struct proposal *p, const struct close_req *rq, int action,
-                         int passed, int *ns, int *nst, char *err, size_t errlen)
+                         int passed, int probe, int *ns, int *nst, char *err, size_t errlen)
 {
 	const struct meeting_kind_def *k = meeting_kind_get(ms->m.kind);
 	int allowed[5], n = ops_item_outcomes(ms, a, allowed), ok = 0;
@@ -195,7 +195,7 @@ static int outcome_check(const struct meeting_state *ms, const struct agenda_ite
 		if (rq->outcome == OC_RETURN || rq->outcome == OC_WITHDRAW)
 			return ys_err(err, errlen, "临时议程没有对应的议题，不能%s。",
 			              rq->outcome == OC_RETURN ? "退回" : "撤回");
-		if (rq->outcome == OC_REJECT && !ys_has_text(rq->reason))
+		if (rq->outcome == OC_REJECT && !probe && !ys_has_text(rq->reason))
 			return ys_err(err, errlen, "不予采纳须写明理由。");
 		return 0;
 	}
@@ -205,89 +205,121 @@ static int outcome_check(const struct meeting_state *ms, const struct agenda_ite
 		struct transition_req tr = {
 			.step = p->step, .status = p->status, .action = action,
 			.meeting_kind = ms->m.kind, .to_step = rq->to_step,
-			.vote_passed = passed, .reason = rq->reason,
+			.vote_passed = passed, .reason = rq->reason, .probe = probe,
 		};
 		return proc_apply(&tr, ns, nst, err, errlen);
 	}
 	return ok ? 0 : ys_err(err, errlen, "这项议程不能作出这个结论。");
 }
 
-int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
-                   const struct close_req *rq, char *err, size_t errlen)
-{
+/* what closing an item reads, in the caller's transaction or outside one */
+struct closing {
 	struct meeting_state ms;
 	struct agenda_item a;
 	struct proposal p;
 	struct vote v;
-	int rc, has_vote = 0, passed = 0, ns = 0, nst = 0, action = -1;
-	const char *verb = NULL;
-	char *line = NULL;
+	int has_vote, passed, action, ns, nst;
+	const char *verb;
+};
 
+static int closing_load(struct store *st, const char *mid, const char *agenda_id,
+                        const struct close_req *rq, int probe, struct closing *c,
+                        char *err, size_t errlen)
+{
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	c->action = -1;
 	for (size_t i = 0; i < YS_ARRAY_LEN(outcome_table); i++) {
 		if (outcome_table[i].outcome == rq->outcome) {
-			action = outcome_table[i].action;
-			verb = outcome_table[i].minute;
+			c->action = outcome_table[i].action;
+			c->verb = outcome_table[i].minute;
 		}
 	}
-	if (action < 0)
+	if (c->action < 0)
 		return ys_err(err, errlen, "请选择议程的结论。");
-	if (rq->deadline && rq->deadline[0] && ys_parse_date(rq->deadline, NULL) != 0)
-		return ys_err(err, errlen, "时限“%s”无效，格式应为 2026-12-31。", rq->deadline);
-	memset(&a, 0, sizeof a);
-	memset(&p, 0, sizeof p);
-	if (op_begin(st, err, errlen) != 0)
-		return -1;
-	rc = ops_meeting_state(st, mid, &ms, err, errlen);
-	if (rc == 0 && ops_meeting_check(&ms, NULL, OPM_ITEM_CLOSE, err, errlen) != OPR_OK)
+	rc = ops_meeting_state(st, mid, &c->ms, err, errlen);
+	if (rc == 0 && ops_meeting_check(&c->ms, NULL, OPM_ITEM_CLOSE, err, errlen) != OPR_OK)
 		rc = -1;
 	if (rc == 0)
-		rc = load_agenda(st, ms.m.id, agenda_id, &a, err, errlen);
-	if (rc == 0 && ops_meeting_check(&ms, &a, OPM_ITEM_CLOSE, err, errlen) != OPR_OK)
+		rc = load_agenda(st, c->ms.m.id, agenda_id, &c->a, err, errlen);
+	if (rc == 0 && ops_meeting_check(&c->ms, &c->a, OPM_ITEM_CLOSE, err, errlen) != OPR_OK)
 		rc = -1;
 	if (rc == 0) {
-		rc = store_vote_latest(st, a.id, &v);
+		rc = store_vote_latest(st, c->a.id, &c->v);
 		if (rc == 0)
-			has_vote = 1, passed = v.quorum_ok && v.passed;
+			c->has_vote = 1, c->passed = c->v.quorum_ok && c->v.passed;
 		else if (rc == 1)
 			rc = 0;
 		else
 			rc = store_fail(st, err, errlen);
 	}
-	if (rc == 0 && a.proposal_id[0] && action != 0)
-		rc = load_proposal(st, a.proposal_id, &p, err, errlen);
+	if (rc == 0 && c->a.proposal_id[0] && c->action != 0)
+		rc = load_proposal(st, c->a.proposal_id, &c->p, err, errlen);
 	if (rc == 0)
-		rc = outcome_check(&ms, &a, &p, rq, a.proposal_id[0] ? action : 0, passed,
-		                   &ns, &nst, err, errlen);
-	if (rc == 0 && verb) {
+		rc = outcome_check(&c->ms, &c->a, &c->p, rq, c->a.proposal_id[0] ? c->action : 0,
+		                   c->passed, probe, &c->ns, &c->nst, err, errlen);
+	return rc;
+}
+
+static void closing_clear(struct closing *c)
+{
+	proposal_clear(&c->p);
+	agenda_clear(&c->a);
+}
+
+int ops_item_close_check(struct store *st, const char *mid, const char *agenda_id,
+                         int outcome, char *err, size_t errlen)
+{
+	struct close_req rq = { .outcome = outcome };
+	struct closing c;
+	int rc = closing_load(st, mid, agenda_id, &rq, 1, &c, err, errlen);
+
+	closing_clear(&c);
+	return rc;
+}
+
+int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
+                   const struct close_req *rq, char *err, size_t errlen)
+{
+	struct closing c;
+	char *line = NULL;
+	int rc;
+
+	if (rq->deadline && rq->deadline[0] && ys_parse_date(rq->deadline, NULL) != 0)
+		return ys_err(err, errlen, "时限“%s”无效，格式应为 2026-12-31。", rq->deadline);
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	rc = closing_load(st, mid, agenda_id, rq, 0, &c, err, errlen);
+	if (rc == 0 && c.verb) {
 		/* 议题 2026-018 退回至提议：理由 — the exit is part of the minutes */
-		const char *subject = a.proposal_number[0] ? a.proposal_number : a.title;
-		line = xasprintf("议题 %s %s%s：%s", subject, verb,
+		const char *subject = c.a.proposal_number[0] ? c.a.proposal_number : c.a.title;
+		line = xasprintf("议题 %s %s%s：%s", subject, c.verb,
 		                 rq->outcome == OC_RETURN ? step_long_name(rq->to_step) : "",
 		                 rq->reason);
 	}
-	if (rc == 0 && store_agenda_close(st, a.id, rq->outcome, opt(rq->reason),
+	if (rc == 0 && store_agenda_close(st, c.a.id, rq->outcome, opt(rq->reason),
 	                                  rq->decision ? rq->decision : "",
 	                                  rq->responsible ? rq->responsible : "",
 	                                  rq->deadline ? rq->deadline : "") != 0)
 		rc = store_fail(st, err, errlen);
-	if (rc == 0 && a.proposal_id[0] && action != 0 &&
-	    store_proposal_transition(st, p.id, action, ns, nst, ms.m.id, a.id,
-	                              has_vote ? v.id : NULL, opt(rq->reason)) != 0)
+	if (rc == 0 && c.a.proposal_id[0] && c.action != 0 &&
+	    store_proposal_transition(st, c.p.id, c.action, c.ns, c.nst, c.ms.m.id, c.a.id,
+	                              c.has_vote ? c.v.id : NULL, opt(rq->reason)) != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0 && line) {
 		struct minute mi;
 		memset(&mi, 0, sizeof mi);
-		snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", ms.m.id);
-		snprintf(mi.speaker_id, sizeof mi.speaker_id, "%s", ms.m.clerk_id);
-		snprintf(mi.speaker, sizeof mi.speaker, "%s", ms.m.clerk_name);
-		snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", a.id);
+		snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", c.ms.m.id);
+		snprintf(mi.speaker_id, sizeof mi.speaker_id, "%s", c.ms.m.clerk_id);
+		snprintf(mi.speaker, sizeof mi.speaker, "%s", c.ms.m.clerk_name);
+		snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", c.a.id);
 		now_hm(mi.at);
 		mi.text = line;
 		if (store_minute_add(st, &mi) != 0)
 			rc = store_fail(st, err, errlen);
 	}
 	free(line);
-	proposal_clear(&p);
-	agenda_clear(&a);
+	closing_clear(&c);
 	return op_end(st, rc, err, errlen);
 }

@@ -100,7 +100,6 @@ int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols)
 }
 
 /* draw a single-line buffer in a field and return the cursor column */
-int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr);
 int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr)
 {
 	size_t len = (size_t)cols * 4 + 8;
@@ -114,8 +113,6 @@ int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr)
 
 /* draw a multi-line buffer in rows×cols, scrolled so the cursor shows;
  * returns the cursor row/column relative to the area */
-void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
-                         int attr, int *crow, int *ccol);
 void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
                          int attr, int *crow, int *ccol)
 {

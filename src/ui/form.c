@@ -13,10 +13,6 @@
 #include "base/text.h"
 #include "base/util.h"
 
-int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr);
-void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
-                         int attr, int *crow, int *ccol);
-
 #define LABEL_W 12
 static int g_fw = 60;      /* width of the text fields as last drawn */
 

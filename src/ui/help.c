@@ -35,28 +35,18 @@ static void help_lines(const struct ui *u, struct strbuf *sb, int *n)
 
 void ui_help(struct ui *u)
 {
+	struct pager pg = { .top = 0 };
 	struct strbuf sb = { 0 };
-	int n, top = 0;
+	int n;
+
 	sb_add(&sb, "");
 	help_lines(u, &sb, &n);
+	pager_set(&pg, &sb);
 	for (;;) {
 		getmaxyx(stdscr, u->rows, u->cols);
 		erase();
 		ui_put(0, 0, u->cols, " 帮助：本屏幕的按键（Esc/q 关闭，↑↓ PgUp PgDn End 翻看）", TEXT_ELLIPSIS, UA_TITLE);
-		const char *p = sb.s;
-		int line = 0, y = 1;
-		while (*p && y < u->rows - 1) {
-			const char *e = strchr(p, '\n');
-			if (!e)
-				e = p + strlen(p);
-			if (line >= top) {
-				char *s = xasprintf("%.*s", (int)(e - p), p);
-				ui_put(y++, 0, u->cols, s, TEXT_ELLIPSIS, UA_NORMAL);
-				free(s);
-			}
-			line++;
-			p = *e ? e + 1 : e;
-		}
+		pager_draw(&pg, 1, 0, u->rows - 2, u->cols, TEXT_ELLIPSIS, NULL);
 		ui_put(u->rows - 1, 0, u->cols,
 		       "所有内容确认即保存。功能键不灵时用对应的字母键。",
 		       TEXT_ELLIPSIS, UA_DIM);
@@ -65,20 +55,7 @@ void ui_help(struct ui *u)
 		int k = ui_getkey(u, NULL);
 		if (k == 27 || k == 'q' || k == KC(KEY_F(1)) || k == '?' || ui_is_enter(k))
 			break;
-		int h = u->rows - 2;
-		if ((k == KC(KEY_DOWN) || k == 'j') && top < n - 1)
-			top++;
-		if ((k == KC(KEY_UP) || k == 'k') && top > 0)
-			top--;
-		if (k == KC(KEY_NPAGE) || k == ' ')
-			top = top + h < n ? top + h : top;
-		if (k == KC(KEY_PPAGE))
-			top = top > h ? top - h : 0;
-		if (k == KC(KEY_HOME) || k == 'g')
-			top = 0;
-		if (k == KC(KEY_END) || k == 'G')
-			top = n > h ? n - h : 0;
+		pager_scroll(&pg, pager_key(k), u->rows - 2);
 	}
-	sb_free(&sb);
+	pager_free(&pg);
 }
-

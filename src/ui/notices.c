@@ -13,44 +13,65 @@
 #include "base/util.h"
 
 #define NB_ROWS 64
-#define NB_STACK 256
 
 static struct {
+	struct pages pg;
 	struct notice rows[NB_ROWS];
 	int objections[NB_ROWS], unanswered[NB_ROWS];   /* read with the page */
-	int n, cur, vis;
-	char sstart[NB_STACK][11], sid[NB_STACK][ID_LEN];
-	int depth;
 } N;
 
 static void nb_clear(void)
 {
-	for (int i = 0; i < N.n; i++)
+	for (int i = 0; i < N.pg.n; i++)
 		notice_clear(&N.rows[i]);
-	N.n = 0;
+	N.pg.n = 0;
 }
 
-static void nb_load(struct ui *u)
+/* newest first: the keyset is (start_date, id) */
+static void nb_key(void *ctx, int i, char *key, size_t len)
 {
-	int vis = N.vis > 0 && N.vis <= NB_ROWS ? N.vis : NB_ROWS;
+	(void)ctx;
+	snprintf(key, len, "%s\t%s", N.rows[i].start_date, N.rows[i].id);
+}
+
+static int nb_more(struct ui *u, void *ctx, const char *key)
+{
+	char start[11], id[ID_LEN];
+	struct notice next[1];
+	(void)ctx;
+	pages_split(key, start, sizeof start, id, sizeof id);
+	if (store_notice_page(u->st, start, id, next, 1) != 1)
+		return 0;
+	notice_clear(&next[0]);
+	return 1;
+}
+
+static void nb_load(struct ui *u, void *ctx)
+{
+	char start[11], id[ID_LEN];
+	int vis = N.pg.vis > 0 && N.pg.vis <= NB_ROWS ? N.pg.vis : NB_ROWS;
+	(void)ctx;
 	nb_clear();
-	N.n = store_notice_page(u->st, N.depth ? N.sstart[N.depth - 1] : "",
-	                        N.depth ? N.sid[N.depth - 1] : "", N.rows, vis);
-	if (N.n < 0) {
+	pages_split(pages_start(&N.pg), start, sizeof start, id, sizeof id);
+	N.pg.n = store_notice_page(u->st, start, id, N.rows, vis);
+	if (N.pg.n < 0) {
 		ui_error(u, "%s", store_errmsg(u->st));
-		N.n = 0;
+		N.pg.n = 0;
 	}
-	for (int i = 0; i < N.n; i++) {
+	for (int i = 0; i < N.pg.n; i++) {
 		N.objections[i] = N.unanswered[i] = 0;
 		store_objection_count(u->st, N.rows[i].id, &N.objections[i], &N.unanswered[i]);
 	}
-	if (N.cur >= N.n)
-		N.cur = N.n ? N.n - 1 : 0;
+	if (N.pg.cur >= N.pg.n)
+		N.pg.cur = N.pg.n ? N.pg.n - 1 : 0;
 }
 
 static void nb_enter(struct ui *u)
 {
-	nb_load(u);
+	N.pg.key_of = nb_key;
+	N.pg.more_after = nb_more;
+	N.pg.load = nb_load;
+	nb_load(u, NULL);
 }
 
 /* 「还剩 3 天」 / 「今天截止」 / 「已过公示期」 / 「未开始」, and whether it is live */
@@ -79,21 +100,13 @@ static int period_state(const struct notice *n, char *buf, size_t len)
 static void nb_draw(struct ui *u, int top, int bottom)
 {
 	int detail = 5;                       /* rows for the selected notice's objections */
-	int vis = bottom - top - 2 - detail;
-	if (vis < 1)
-		vis = 1;
-	if (vis > NB_ROWS)
-		vis = NB_ROWS;
-	if (vis != N.vis) {
-		N.vis = vis;
-		nb_load(u);
-	}
+	pages_fit(u, &N.pg, bottom - top - 2 - detail, NB_ROWS);
 	/* the title takes the spare width; the year is in the 文号 already */
 	int tw = u->cols - 1 - (11 + 1) - (8 + 1) - (12 + 1) - (10 + 1) - 8 - 1;
 	const int widths[] = { 11, 8, tw, 12, 10, 8 };
 	const char *head[] = { "文号", "类型", "标题", "公示期", "状态", "异议" };
 	ui_row(top, 1, u->cols - 1, UA_HEAD, head, widths, 6);
-	for (int i = 0; i < N.n && i < N.vis; i++) {
+	for (int i = 0; i < N.pg.n && i < N.pg.vis; i++) {
 		struct notice *n = &N.rows[i];
 		char period[32], state[32], obj[32];
 		snprintf(period, sizeof period, "%s至%s", n->start_date + 5, n->end_date + 5);
@@ -105,19 +118,19 @@ static void nb_draw(struct ui *u, int top, int bottom)
 			snprintf(obj, sizeof obj, "%d", total);
 		const char *cells[] = { n->doc_no, n->kind == NK_DECISION ? "决议公开" : "结果公开", n->title,
 		                        period, state, obj };
-		int attr = i == N.cur ? UA_SEL : live < 0 ? UA_DIM : open ? UA_WARN : UA_NORMAL;
-		ui_put(top + 1 + i, 0, 1, i == N.cur ? "▸" : " ", 0, attr);
+		int attr = i == N.pg.cur ? UA_SEL : live < 0 ? UA_DIM : open ? UA_WARN : UA_NORMAL;
+		ui_put(top + 1 + i, 0, 1, i == N.pg.cur ? "▸" : " ", 0, attr);
 		ui_row(top + 1 + i, 1, u->cols - 1, attr, cells, widths, 6);
 	}
-	if (N.n == 0) {
-		ui_put(top + 1, 1, u->cols - 2, N.depth ? "没有更早的公示。"
+	if (N.pg.n == 0) {
+		ui_put(top + 1, 1, u->cols - 2, N.pg.depth ? "没有更早的公示。"
 		       : "公示栏是空的。议题决议后，在议题看板上按 a 生成决议公开的公示。", TEXT_ELLIPSIS, UA_DIM);
 		return;
 	}
 	/* the selected notice's objections */
 	int y = bottom - detail;
 	ui_hline(y - 1, 0, u->cols, UA_DIM);
-	struct notice *n = &N.rows[N.cur];
+	struct notice *n = &N.rows[N.pg.cur];
 	struct objection ob[8];
 	int no = store_objection_list(u->st, n->id, ob, 8);
 	ui_putf(y++, 1, u->cols - 2, TEXT_ELLIPSIS, UA_HEAD, "%s %s  议题 %s", n->doc_no, n->title,
@@ -188,40 +201,10 @@ static void answer_objection(struct ui *u, const struct notice *n)
 
 static void nb_action(struct ui *u, int a)
 {
-	struct notice *n = N.n ? &N.rows[N.cur] : NULL;
+	struct notice *n = N.pg.n ? &N.rows[N.pg.cur] : NULL;
 	switch (a) {
-	case K_UP:
-		if (N.cur > 0)
-			N.cur--;
-		else if (N.depth > 0) {
-			N.depth--;
-			nb_load(u);
-			N.cur = N.n ? N.n - 1 : 0;
-		}
-		break;
-	case K_DOWN:
-	case K_PGDN:
-		if (a == K_DOWN && N.cur < N.n - 1) {
-			N.cur++;
-		} else if (N.n == N.vis && N.n > 0 && N.depth < NB_STACK) {
-			struct notice *last = &N.rows[N.n - 1];
-			struct notice next[1];
-			int m = store_notice_page(u->st, last->start_date, last->id, next, 1);
-			if (m == 1) {
-				notice_clear(&next[0]);
-				ys_strlcpy(N.sstart[N.depth], last->start_date, sizeof N.sstart[0]);
-				ys_strlcpy(N.sid[N.depth], last->id, sizeof N.sid[0]);
-				N.depth++;
-				nb_load(u);
-				N.cur = 0;
-			}
-		}
-		break;
-	case K_PGUP:
-	case K_HOME:
-		N.depth = a == K_HOME ? 0 : (N.depth > 0 ? N.depth - 1 : 0);
-		N.cur = 0;
-		nb_load(u);
+	case K_UP: case K_DOWN: case K_PGUP: case K_PGDN: case K_HOME:
+		pages_move(u, &N.pg, a);
 		break;
 	case K_PREVIEW:
 	case K_PREVIEW_INTERNAL:
@@ -231,12 +214,12 @@ static void nb_action(struct ui *u, int a)
 	case K_OBJECTION:
 		if (n)
 			record_objection(u, n);
-		nb_load(u);
+		nb_load(u, NULL);
 		break;
 	case K_ANSWER:
 		if (n)
 			answer_objection(u, n);
-		nb_load(u);
+		nb_load(u, NULL);
 		break;
 	case K_EXPORT:
 		ui_export_board(u);

@@ -113,55 +113,30 @@ static void choose_printer(struct ui *u)
 	sb_free(&names);
 }
 
-/* the pager's state; drawn through the frame's overlay so that dialogs
- * opened from it (export, printer) appear over the preview */
-struct pager {
+/* the preview's state: the document laid out for the width, in the one
+ * pager; drawn through the frame's overlay so that dialogs opened from it
+ * (export, printer) appear over the preview */
+struct preview {
 	const struct doc *d;
-	struct strbuf text;
-	const char **line;
-	int nlines, width, top;
+	struct pager pg;
+	int width;
 };
 
-static void pager_layout(struct pager *pg, int width)
+static void preview_draw(struct ui *u, void *arg)
 {
-	pg->width = width;
-	sb_free(&pg->text);
-	render_txt(pg->d, width, &pg->text);
-	free(pg->line);
-	pg->nlines = 0;
-	for (char *p = pg->text.s; p && *p; pg->nlines++) {
-		char *e = strchr(p, '\n');
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	pg->line = xcalloc((size_t)pg->nlines + 1, sizeof *pg->line);
-	int i = 0;
-	for (char *p = pg->text.s; p && *p && i < pg->nlines; i++) {
-		char *e = strchr(p, '\n');
-		pg->line[i] = p;
-		if (e)
-			*e = '\0';
-		p = e ? e + 1 : p + strlen(p);
-	}
-}
-
-static void pager_draw(struct ui *u, void *arg)
-{
-	struct pager *pg = arg;
-	if (pg->width != u->cols - 2)
-		pager_layout(pg, u->cols - 2);
+	struct preview *pv = arg;
 	int h = u->rows - 3;
-	if (pg->top > pg->nlines - h)
-		pg->top = pg->nlines - h > 0 ? pg->nlines - h : 0;
-	ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
-	        pg->d->title ? pg->d->title : "", pg->nlines ? pg->top + 1 : 0,
-	        pg->top + h < pg->nlines ? pg->top + h : pg->nlines, pg->nlines);
-	for (int i = 0; i < h - 1; i++) {
-		ui_fill(2 + i, 0, u->cols, UA_NORMAL);
-		if (pg->top + i < pg->nlines)
-			ui_put(2 + i, 1, u->cols - 2, pg->line[pg->top + i], 0, UA_NORMAL);
+
+	if (pv->width != u->cols - 2) {
+		struct strbuf text = { 0 };
+		pv->width = u->cols - 2;
+		render_txt(pv->d, pv->width, &text);
+		pager_set(&pv->pg, &text);
 	}
+	pager_draw(&pv->pg, 2, 1, h - 1, u->cols - 2, 0, NULL);
+	ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
+	        pv->d->title ? pv->d->title : "", pv->pg.nlines ? pv->pg.top + 1 : 0,
+	        pv->pg.top + h - 1 < pv->pg.nlines ? pv->pg.top + h - 1 : pv->pg.nlines, pv->pg.nlines);
 	ui_draw_message(u);
 	ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
 	       TEXT_ELLIPSIS, UA_TAB);
@@ -169,33 +144,22 @@ static void pager_draw(struct ui *u, void *arg)
 
 void ui_preview(struct ui *u, struct doc *d)
 {
-	struct pager pg = { .d = d, .width = -1 };
+	struct preview pv = { .d = d, .width = -1 };
 	void (*prev)(struct ui *, void *) = u->overlay;
 	void *prev_arg = u->overlay_arg;
-	u->overlay = pager_draw;
-	u->overlay_arg = &pg;
+	u->overlay = preview_draw;
+	u->overlay_arg = &pv;
 	for (;;) {
 		ui_draw_frame(u);
 		if (u->exit_after_frame)
 			break;
 		int k = ui_getkey(u, NULL);
-		int h = u->rows - 3;
 		if (k == 27 || k == 'q')
 			break;
 		u->msg[0] = '\0';
-		if (k == KC(KEY_DOWN) || k == 'j')
-			pg.top++;
-		else if ((k == KC(KEY_UP) || k == 'k') && pg.top > 0)
-			pg.top--;
-		else if (k == KC(KEY_NPAGE) || k == ' ')
-			pg.top += h - 2;
-		else if (k == KC(KEY_PPAGE))
-			pg.top = pg.top > h - 2 ? pg.top - (h - 2) : 0;
-		else if (k == KC(KEY_HOME) || k == 'g')
-			pg.top = 0;
-		else if (k == KC(KEY_END) || k == 'G')
-			pg.top = pg.nlines;
-		else if (k == 'x')
+		if (pager_scroll(&pv.pg, pager_key(k), u->rows - 4))
+			continue;
+		if (k == 'x')
 			do_export(u, d);
 		else if (k == 'P' || k == KC(KEY_F(5)))
 			do_print(u, d);
@@ -204,8 +168,7 @@ void ui_preview(struct ui *u, struct doc *d)
 	}
 	u->overlay = prev;
 	u->overlay_arg = prev_arg;
-	free(pg.line);
-	sb_free(&pg.text);
+	pager_free(&pv.pg);
 }
 
 /* the folder: the default one, confirmed or changed by the clerk */

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "ui/ui.h"
 #include "base/edbuf.h"
+#include "base/util.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
@@ -110,6 +111,21 @@ struct screen_def {
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices;
 
+/* the clerk's steps on a proposal (steps.c), from the board and the
+ * dossier: 推进, 实施进展, 撤回, and the proposal's notices */
+void ui_advance(struct ui *u, const char *pid);
+void ui_progress(struct ui *u, const char *pid);
+void ui_withdraw(struct ui *u, const char *pid, const char *number);
+void ui_preview_notices(struct ui *u, const char *pid);
+/* what the clerk does next at a step: a line for the board and the dossier */
+const char *ui_next_step_hint(int step);
+
+/* the form that convenes a meeting (meeting_new.c); 1 when one was made,
+ * its id in u->meeting_id */
+int ui_meeting_new(struct ui *u);
+/* the form of a new proposal (proposal.c); 1 when one was recorded */
+int ui_proposal_new(struct ui *u);
+
 /* the community's names and the settings (ui_setup.c); 1 saved */
 int ui_settings(struct ui *u);
 
@@ -174,6 +190,48 @@ void ui_row(int y, int x, int cols, int attr, const char *const *cells,
 /* roles as short marks for lists: "党委 居委 党 户" */
 void ui_roles_short(int roles, char *buf, size_t len);      /* the whole screen: header, body, message, hints */
 
+/* ---- text to scroll through (pager.c): the help, the dossier, a preview - */
+struct pager {
+	struct strbuf text;      /* the lines, each ended by '\0' once set */
+	const char **line;
+	int nlines, top;         /* lines, the first one shown */
+};
+/* take over text ("\n" between lines; text is emptied) */
+void pager_set(struct pager *pg, struct strbuf *text);
+void pager_free(struct pager *pg);
+/* lines [top, top + h) in rows y.., columns x..x+w (text_fit flags);
+ * attr_of(i, line) chooses a line's attribute, NULL = normal */
+void pager_draw(struct pager *pg, int y, int x, int h, int w, int flags,
+                int (*attr_of)(int i, const char *line));
+/* K_UP K_DOWN K_PGUP K_PGDN K_HOME K_END with h rows shown; 1 if handled */
+int pager_scroll(struct pager *pg, int action, int h);
+/* the scrolling action of a raw key in a pager's own loop (arrows, j/k,
+ * PgUp/PgDn/space, Home/g, End/G), K_NONE otherwise */
+int pager_key(int key);
+
+/* ---- lists read a page at a time (pages.c) ------------------------------ */
+#define PAGE_KEY 64
+#define PAGE_DEPTH 256
+struct pages {
+	char start[PAGE_DEPTH][PAGE_KEY];  /* the key after which each page begins */
+	int depth;                         /* pages before the current one */
+	int n, cur, vis;                   /* rows on the page, the selected one, rows that fit */
+	/* the screen's: the key of row i of the page (two parts joined by a
+	 * tab where the keyset has two columns), whether a row follows a key,
+	 * and reading the page that starts after pages_start() */
+	void (*key_of)(void *ctx, int i, char *key, size_t len);
+	int (*more_after)(struct ui *u, void *ctx, const char *key);
+	void (*load)(struct ui *u, void *ctx);
+	void *ctx;
+};
+const char *pages_start(const struct pages *p);    /* "" on the first page */
+void pages_reset(struct pages *p);
+/* K_UP K_DOWN K_PGUP K_PGDN K_HOME; 1 if it was one of them */
+int pages_move(struct ui *u, struct pages *p, int action);
+/* the rows that fit (1..max); reads the page again when that changed */
+void pages_fit(struct ui *u, struct pages *p, int vis, int max);
+void pages_split(const char *key, char *a, size_t alen, char *b, size_t blen);
+
 /* ---- dialogs (ui_dialog.c): modal, each runs its own loop and redraws the
  * screen underneath on resize.  Return 1 on OK, 0 on cancel. ------------ */
 int ui_confirm(struct ui *u, const char *question);
@@ -194,6 +252,12 @@ int ui_choose(struct ui *u, const char *title, const char *const *items, int n,
  * name not on the roster.  Results into out[max]; *n in/out. */
 int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
                    int free_text, struct person *out, int max, int *n);
+
+/* an edit buffer drawn as a one-line field (returns the cursor column) or
+ * as a box of rows (the cursor's row and column into *crow, *ccol) */
+int ui_draw_line_field(struct edbuf *e, int y, int x, int cols, int attr);
+void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
+                         int attr, int *crow, int *ccol);
 
 /* text editing keys shared by every field (ui_dialog.c): 1 if handled;
  * ui_edit_dropped tells how many characters of a paste did not fit */

@@ -1,0 +1,133 @@
+/* live_minutes.c: the minutes pane of the live meeting — the newest
+ * speeches that fit, and the editor that takes one speech after another. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "live.h"
+#include "base/edbuf.h"
+#include "base/text.h"
+#include "base/util.h"
+
+static void wrap_into(const char *line, size_t nbytes, void *arg)
+{
+	sb_addn(arg, line, nbytes);
+	sb_add(arg, "\n");
+}
+
+void live_draw_minutes(struct ui *u, int top, int bottom, int x, int w)
+{
+	/* the state line above already says what a closed or sealed meeting allows */
+	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）%s", L.nminutes,
+	        L.ms.m.status == MS_CLOSED ? "" : "  按 i 或 Enter 记录发言");
+	/* the newest entries that fit, oldest of them first */
+	int h = bottom - top - 1;
+	struct minute mins[32];
+	int n = store_minute_page(u->st, L.ms.m.id, 1 << 30, -1, mins, h < 32 ? h : 32);
+	if (n < 0)
+		n = 0;
+	/* wrap each entry (Chinese line-breaking rules), newest at the bottom */
+	struct strbuf lines[32];
+	int nl[32], used = 0, first = n;
+	for (int i = n - 1; i >= 0; i--) {
+		char *line = xasprintf("%s %s：%s", mins[i].at, mins[i].speaker, mins[i].text ? mins[i].text : "");
+		memset(&lines[i], 0, sizeof lines[i]);
+		sb_add(&lines[i], "");
+		nl[i] = text_wrap(line, w - 2, wrap_into, &lines[i]);
+		free(line);
+		if (used + nl[i] > h) {
+			sb_free(&lines[i]);
+			break;
+		}
+		used += nl[i];
+		first = i;
+	}
+	int y = top + 1;
+	for (int i = first; i < n; i++) {
+		const char *p = lines[i].s;
+		for (int j = 0; j < nl[i] && y < bottom; j++) {
+			const char *e = strchr(p, '\n');
+			char *l = xasprintf("%.*s", (int)(e ? e - p : (long)strlen(p)), p);
+			ui_put(y++, x + 1, w - 1, l, 0, UA_NORMAL);
+			free(l);
+			p = e ? e + 1 : p + strlen(p);
+		}
+		sb_free(&lines[i]);
+	}
+	for (int i = 0; i < n; i++)
+		minute_clear(&mins[i]);
+	if (n == 0)
+		ui_put(top + 1, x + 1, w - 1, "还没有记录。按 i 开始记录发言。", 0, UA_DIM);
+}
+
+static int choose_speaker(struct ui *u)
+{
+	struct person p[1];
+	int n = 0;
+	if (!ui_pick_people(u, "发言人（可输入不在花名册的姓名）", 0, 0, 1, p, 1, &n) || n == 0)
+		return 0;
+	L.speaker = p[0];
+	L.have_speaker = 1;
+	return 1;
+}
+
+/* the minute editor: stays open for the next entry; Enter saves, a pasted
+ * block keeps its line breaks */
+void live_minute_editor(struct ui *u)
+{
+	char err[512] = "";
+	struct edbuf e;
+	if (!L.have_speaker && !choose_speaker(u))
+		return;
+	edbuf_init(&e, 1, 2000);
+	curs_set(1);
+	for (;;) {
+		ui_draw_frame(u);
+		int h = 7, w = u->cols - 2;
+		int y0 = u->rows - h - 2, x0 = 1;
+		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 记录发言  发言人：%s  议题：%s", L.speaker.name,
+		        L.nitems ? L.items[L.item].title : "（无）");
+		for (int i = 1; i < h - 1; i++)
+			ui_fill(y0 + i, x0, w, UA_NORMAL);
+		int cr, cc;
+		ui_draw_multi_field(&e, y0 + 1, x0 + 1, h - 3, w - 2, UA_FIELD_ON, &cr, &cc);
+		ui_put(y0 + h - 2, x0 + 1, w - 2, err, TEXT_ELLIPSIS, UA_ERR);
+		ui_put(y0 + h - 1, x0, w, " Enter 保存本条  Tab 换发言人  Esc 结束记录（未保存的这一条会询问）",
+		       TEXT_ELLIPSIS, UA_TAB);
+		ui_cursor(y0 + 1 + cr, x0 + 1 + cc);
+		wnoutrefresh(stdscr);
+		doupdate();
+		char *paste = NULL;
+		int k = ui_getkey(u, &paste);
+		err[0] = '\0';
+		if (k == 27) {
+			if (e.len == 0 || ui_confirm(u, "这一条还没有保存，放弃它？"))
+				break;
+		} else if (k == '\t') {
+			choose_speaker(u);
+		} else if (k == '\r' || k == KC(KEY_ENTER)) {
+			struct minute m;
+			memset(&m, 0, sizeof m);
+			snprintf(m.meeting_id, sizeof m.meeting_id, "%s", L.ms.m.id);
+			snprintf(m.speaker_id, sizeof m.speaker_id, "%s", L.speaker.id);
+			snprintf(m.speaker, sizeof m.speaker, "%s", L.speaker.name);
+			if (L.nitems)
+				snprintf(m.agenda_id, sizeof m.agenda_id, "%s", L.items[L.item].id);
+			m.text = edbuf_get(&e);
+			ys_trim(m.text);
+			if (ops_minute_add(u->st, &m, err, sizeof err) == 0) {
+				edbuf_clear(&e);
+				L.nminutes++;
+				ui_message(u, UA_OK, "已保存第 %d 条记录（%s %s）。", m.seq, m.at, m.speaker);
+			}
+			free(m.text);
+		} else {
+			ui_edit_key(&e, k, paste, u->cols - 4);
+		}
+		free(paste);
+	}
+	curs_set(0);
+	edbuf_free(&e);
+}
+

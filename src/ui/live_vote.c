@@ -1,0 +1,331 @@
+/* live_vote.c: the vote pane of the live meeting — the selected item's
+ * votes with their bars and sentences, taking a vote (counts typed, by one
+ * clerk or two, or a roll call), and closing the item. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "live.h"
+#include "base/text.h"
+#include "base/util.h"
+
+void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
+{
+	if (L.nitems == 0) {
+		ui_put(top, x, w, " 没有议题。", 0, UA_DIM);
+		return;
+	}
+	struct agenda_item *a = &L.items[L.item];
+	int y = top;
+	ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_HEAD, " %d. %s", L.item + 1, a->title);
+	ui_putf(y++, x, w, TEXT_ELLIPSIS, a->outcome == OC_OPEN ? UA_NORMAL : UA_OK, " %s  %s%s%s",
+	        a->proposal_number[0] ? a->proposal_number : "其他事项", live_outcome_name(a->outcome),
+	        a->reason && a->reason[0] ? "：" : "", a->reason ? a->reason : "");
+	struct rule_set r;
+	if (store_rule_get(u->st, L.ms.m.rule_id, &r) == 0) {
+		char desc[512];
+		rule_describe(&r, desc, sizeof desc);
+		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 规则：%s。%s", r.name, desc);
+	}
+	if (L.nvotes == 0) {
+		ui_put(y + 1, x + 1, w - 1,
+		       a->outcome != OC_OPEN ? "本议题没有表决。"
+		       : L.ms.m.status == MS_CLOSED ? "会议已散会，本议题未表决、未结束。"
+		       : L.ms.m.status == MS_PLANNED ? "会议尚未开始：签到后按 s 宣布开会，再按 v 表决。"
+		       : "尚未表决。按 v 表决（须达到法定人数），表决后按 c 结束议题。",
+		       TEXT_ELLIPSIS, UA_DIM);
+		return;
+	}
+	struct vote *v = &L.votes[L.nvotes - 1];
+	y++;
+	ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_NORMAL, " 第 %d 轮 %s  应到 %d  实到 %d", v->round,
+	        vote_method_name(v->method), v->t.entitled, v->t.present);
+	static const struct { const char *name; int attr; } bars[] = {
+		{ "赞成", UA_YES }, { "反对", UA_NO }, { "弃权", UA_ABSTAIN }, { "未表决", UA_NONE_VOTED },
+	};
+	int counts[4] = { v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t) };
+	for (int i = 0; i < 4 && y < bottom - 2; i++, y++) {
+		ui_putf(y, x + 1, 6, 0, UA_NORMAL, "%s", bars[i].name);
+		ui_putf(y, x + 7, 5, TEXT_RIGHT, UA_NORMAL, "%d ", counts[i]);
+		ui_bar(y, x + 13, w - 14, counts[i], v->t.present, bars[i].attr);
+	}
+	ui_putf(y++, x, w, TEXT_ELLIPSIS, v->passed ? UA_OK : UA_ERR, " %s %s", v->passed ? "✓" : "✗",
+	        v->sentence);
+	if (y < bottom)
+		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 依据：%s", v->rule.source);
+	/* earlier rounds stay visible: a recount never overwrites */
+	for (int i = L.nvotes - 2; i >= 0 && y < bottom; i--, y++) {
+		const struct vote *o = &L.votes[i];
+		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮 %s 赞成 %d 反对 %d 弃权 %d，%s%s%s",
+		        o->round, vote_method_name(o->method), o->t.yes, o->t.no, o->t.abstain,
+		        o->passed ? "通过" : "未通过", o->reason[0] ? "；" : "", o->reason);
+	}
+	if (L.nvotes > 1 && y < bottom)
+		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮是再次表决：%s", v->round,
+		        v->reason[0] ? v->reason : "");
+}
+
+struct count_arg {
+	const char *mid, *aid;
+	int method;
+	struct vote out;
+	const char *supersedes;
+	char *reason;
+};
+
+static int counts_submit(struct ui *u, struct form *fm, void *arg)
+{
+	struct count_arg *ca = arg;
+	int v[6] = { 0 };
+	char err[256];
+	for (int i = 0; i < fm->n && i < 6; i++) {
+		char *s = form_get_text(fm, i);
+		/* each count alone, by the model's parser, within those present
+		 * as ops read them; the three together are ops' check */
+		int rc = parse_count(s, L.ms.q.c.present, &v[i], err, sizeof err);
+		free(s);
+		if (rc != 0) {
+			snprintf(fm->msg, sizeof fm->msg, "「%s」%s", fm->f[i].label, err);
+			fm->focus = i;
+			return -1;
+		}
+	}
+	/* two clerks' entries must agree before anything is saved (DESIGN §4) */
+	if (fm->n == 6 && (v[0] != v[3] || v[1] != v[4] || v[2] != v[5])) {
+		snprintf(fm->msg, sizeof fm->msg,
+		         "两次录入不一致：第一遍 赞成 %d 反对 %d 弃权 %d，复核 赞成 %d 反对 %d 弃权 %d。请核对后改正。",
+		         v[0], v[1], v[2], v[3], v[4], v[5]);
+		return -1;
+	}
+	struct vote_req rq = { .method = ca->method, .yes = v[0], .no = v[1], .abstain = v[2],
+	                       .supersedes = ca->supersedes, .reason = ca->reason };
+	if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
+		return -1;
+	return 0;
+}
+
+/* roll call: one choice per present person */
+static int roll_call(struct ui *u, struct ballot **out, int *nout)
+{
+	int n = L.ms.q.c.present, cur = 0, top = 0;
+	struct attendance *pres = xcalloc((size_t)(n ? n : 1), sizeof *pres);
+	struct ballot *b = xcalloc((size_t)(n ? n : 1), sizeof *b);
+	int got = 0, after = 0;
+	while (got < n) {
+		int m = store_attendance_page(u->st, L.ms.m.id, "", ATT_PRESENT, after, 1, pres + got, n - got);
+		if (m <= 0)
+			break;
+		got += m;
+		after = pres[got - 1].person_no;
+	}
+	n = got;
+	for (int i = 0; i < n; i++) {
+		snprintf(b[i].person_id, sizeof b[i].person_id, "%s", pres[i].person_id);
+		snprintf(b[i].name, sizeof b[i].name, "%s", pres[i].name);
+	}
+	int ok = 0;
+	for (;;) {
+		ui_draw_frame(u);
+		int h = u->rows - 2, w = u->cols - 4 > 70 ? 70 : u->cols - 4;
+		int y0 = 1, x0 = (u->cols - w) / 2;
+		int cnt[4] = { 0 };
+		for (int i = 0; i < n; i++)
+			cnt[b[i].choice]++;
+		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 记名表决  赞成 %d  反对 %d  弃权 %d  未表决 %d",
+		        cnt[CH_YES], cnt[CH_NO], cnt[CH_ABSTAIN], cnt[CH_NONE]);
+		int vis = h - 2;
+		if (cur < top)
+			top = cur;
+		if (cur >= top + vis)
+			top = cur - vis + 1;
+		for (int i = 0; i < vis; i++) {
+			int j = top + i;
+			if (j >= n) {
+				ui_fill(y0 + 1 + i, x0, w, UA_NORMAL);
+				continue;
+			}
+			char *nm = text_fit(b[j].name, 10, TEXT_ELLIPSIS);
+			ui_putf(y0 + 1 + i, x0, w, TEXT_ELLIPSIS, j == cur ? UA_SEL : UA_NORMAL, "%s%4d %s %s",
+			        j == cur ? "▸" : " ", pres[j].person_no, nm, choice_name(b[j].choice));
+			free(nm);
+		}
+		ui_put(y0 + h - 1, x0, w, " 1 赞成  2 反对  3 弃权  0 清除  ↑↓ 选人  ^S/F10 保存  Esc 取消",
+		       TEXT_ELLIPSIS, UA_TAB);
+		wnoutrefresh(stdscr);
+		doupdate();
+		int k = ui_getkey(u, NULL);
+		if (k == 27) {
+			if (ui_confirm(u, "放弃本次记名表决？"))
+				break;
+		} else if (k == 19 || k == KC(KEY_F(10))) {
+			ok = 1;
+			break;
+		} else if (k >= '0' && k <= '3' && n > 0) {
+			b[cur].choice = k - '0';
+			if (cur < n - 1)
+				cur++;
+		} else if (k == KC(KEY_DOWN) && cur < n - 1) {
+			cur++;
+		} else if (k == KC(KEY_UP) && cur > 0) {
+			cur--;
+		}
+	}
+	free(pres);
+	if (!ok) {
+		free(b);
+		return 0;
+	}
+	*out = b;
+	*nout = n;
+	return 1;
+}
+
+void live_take_vote(struct ui *u)
+{
+	if (L.nitems == 0)
+		return;
+	struct agenda_item *a = &L.items[L.item];
+	const char *methods[3];
+	for (int i = 0; i < 3; i++)
+		methods[i] = vote_method_name(i);
+	int method = 0;
+	if (!ui_choose(u, "表决方式", methods, 3, &method))
+		return;
+	struct count_arg ca;
+	memset(&ca, 0, sizeof ca);
+	ca.mid = L.ms.m.id;
+	ca.aid = a->id;
+	ca.method = method;
+	char prev_id[ID_LEN] = "";
+	if (L.nvotes > 0) {
+		/* a new round on the same item: a recount keeps the old record */
+		snprintf(prev_id, sizeof prev_id, "%s", L.votes[L.nvotes - 1].id);
+		if (!ui_prompt_required(u, "再次表决", "本议题已表决过。再次表决的理由（必填，原记录保留）：", NULL, 100,
+		               &ca.reason))
+			return;
+		ca.supersedes = prev_id;
+	}
+	char err[512];
+	if (method == VM_ROLLCALL) {
+		struct ballot *b = NULL;
+		int n = 0;
+		if (roll_call(u, &b, &n)) {
+			struct vote_req rq = { .method = method, .ballots = b, .nballots = n,
+			                       .supersedes = ca.supersedes, .reason = ca.reason };
+			if (ops_vote(u->st, L.ms.m.id, a->id, &rq, &ca.out, err, sizeof err) != 0)
+				ui_error(u, "%s", err);
+			else
+				ui_message(u, ca.out.passed ? UA_OK : UA_WARN, "%s", ca.out.sentence);
+			free(b);
+		}
+	} else {
+		char title[160];
+		snprintf(title, sizeof title, "%s：实到 %d 人", vote_method_name(method), L.ms.q.c.present);
+		struct field f[6] = {
+			{ .label = "赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+			{ .label = "反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+			{ .label = "弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7,
+			  .hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和" },
+			{ .label = "复核：赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7,
+			  .hint = "第二名工作人员独立录入；两遍一致才保存" },
+			{ .label = "复核：反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+			{ .label = "复核：弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+		};
+		/* the setting 计票两人录入 adds the second entry */
+		int n = ops_setting_int(u->st, "tally_double_entry") ? 6 : 3;
+		struct form fm = { .title = title, .f = f, .n = n, .submit = counts_submit, .arg = &ca };
+		form_init(&fm);
+		for (int i = 1; i < n; i++)
+			if (i != 3)
+				form_set_text(&fm, i, "0");
+		if (form_run(u, &fm))
+			ui_message(u, ca.out.passed ? UA_OK : UA_WARN, "%s", ca.out.sentence);
+		form_free(&fm);
+	}
+	free(ca.reason);
+	live_reload(u);
+}
+
+/* the close dialog's words for each conclusion */
+static void outcome_label(int oc, const struct meeting_kind_def *k, char *buf, size_t len)
+{
+	switch (oc) {
+	case OC_FORWARD:
+		snprintf(buf, len, "表决通过，转入「%s」", step_long_name(k ? k->performs_step : 0));
+		break;
+	case OC_NOTED:  snprintf(buf, len, "已听取意见，结束本议题"); break;
+	case OC_RETURN: snprintf(buf, len, "退回修改（回到较早的步骤）"); break;
+	case OC_REJECT: snprintf(buf, len, "不予采纳"); break;
+	default:        snprintf(buf, len, "提议人撤回"); break;
+	}
+}
+
+/* 退回: the step to go back to, from the ones the procedure offers */
+static int return_target(struct ui *u, const struct agenda_item *a, int *to)
+{
+	struct proposal p;
+	int vals[STEP_MAX], ns, ts;
+	const char *steps[STEP_MAX];
+
+	memset(&p, 0, sizeof p);
+	if (store_proposal_get(u->st, a->proposal_id, &p) != 0)
+		return 0;
+	ns = proc_return_targets(p.step, vals);
+	proposal_clear(&p);
+	for (int i = 0; i < ns; i++)
+		steps[i] = step_long_name(vals[i]);
+	ts = ns - 1;
+	if (ns == 0 || !ui_choose(u, "退回到哪一步（之后重新进行）", steps, ns, &ts))
+		return 0;
+	*to = vals[ts];
+	return 1;
+}
+
+void live_close_item(struct ui *u)
+{
+	struct agenda_item *a = live_item();
+	const struct meeting_kind_def *k = meeting_kind_get(L.ms.m.kind);
+	int outcomes[5], n, sel = 0, go = 1;
+	char labels_buf[5][128], title[320], err[512];
+	const char *labels[5];
+	char *reason = NULL, *decision = NULL;
+
+	if (!a)
+		return;
+	/* what can happen to this item: ops' list */
+	n = ops_item_outcomes(&L.ms, a, outcomes);
+	for (int i = 0; i < n; i++) {
+		outcome_label(outcomes[i], k, labels_buf[i], sizeof labels_buf[i]);
+		labels[i] = labels_buf[i];
+	}
+	snprintf(title, sizeof title, "结束议题：%s", a->title);
+	if (!ui_choose(u, title, labels, n, &sel))
+		return;
+	struct close_req rq = { .outcome = outcomes[sel] };
+	/* a conclusion that cannot be drawn is refused before anything is
+	 * asked (a failed vote cannot be forwarded …) */
+	if (ops_item_close_check(u->st, L.ms.m.id, a->id, rq.outcome, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		return;
+	}
+	if (rq.outcome == OC_RETURN)
+		go = return_target(u, a, &rq.to_step);
+	if (go && rq.outcome != OC_FORWARD && rq.outcome != OC_NOTED)
+		go = ui_prompt_required(u, labels[sel], "理由（必填，写入会议记录和议题档案）：", NULL, 200,
+		                        &reason);
+	if (go && (rq.outcome == OC_FORWARD || rq.outcome == OC_NOTED))
+		go = ui_prompt(u, "决定事项", "决定事项（可空，如：同意提交党员大会审议）：", NULL, 200,
+		               &decision);
+	if (go) {
+		rq.reason = reason;
+		rq.decision = decision;
+		if (ops_item_close(u->st, L.ms.m.id, a->id, &rq, err, sizeof err) != 0)
+			ui_error(u, "%s", err);
+		else
+			ui_message(u, UA_OK, "议题「%s」：%s。", a->title, labels[sel]);
+	}
+	free(reason);
+	free(decision);
+	live_reload(u);
+}

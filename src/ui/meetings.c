@@ -1,0 +1,130 @@
+/* meetings.c: the list of meetings, newest first, a page at a time. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_int.h"
+#include "base/text.h"
+#include "base/util.h"
+#include "ops/ops.h"
+
+#define ML_ROWS 64
+
+static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会" };
+
+static struct {
+	struct pages pg;
+	struct meeting rows[ML_ROWS];
+	struct attendance_counts counts[ML_ROWS];   /* read with the page, not per frame */
+	int sealed[ML_ROWS];
+} ML;
+
+static void ml_clear_rows(void)
+{
+	for (int i = 0; i < ML.pg.n; i++)
+		meeting_clear(&ML.rows[i]);
+	ML.pg.n = 0;
+}
+
+/* the keyset is (date, number), newest first */
+static void ml_key(void *ctx, int i, char *key, size_t len)
+{
+	(void)ctx;
+	snprintf(key, len, "%s\t%s", ML.rows[i].date, ML.rows[i].number);
+}
+
+static int ml_more(struct ui *u, void *ctx, const char *key)
+{
+	char date[11], number[16];
+	struct meeting next[1];
+	(void)ctx;
+	pages_split(key, date, sizeof date, number, sizeof number);
+	if (store_meeting_page(u->st, date, number, next, 1) != 1)
+		return 0;
+	meeting_clear(&next[0]);
+	return 1;
+}
+
+static void ml_load(struct ui *u, void *ctx)
+{
+	char date[11], number[16];
+	int vis = ML.pg.vis > 0 && ML.pg.vis <= ML_ROWS ? ML.pg.vis : ML_ROWS;
+	(void)ctx;
+	ml_clear_rows();
+	pages_split(pages_start(&ML.pg), date, sizeof date, number, sizeof number);
+	ML.pg.n = store_meeting_page(u->st, date, number, ML.rows, vis);
+	if (ML.pg.n < 0) {
+		ui_error(u, "%s", store_errmsg(u->st));
+		ML.pg.n = 0;
+	}
+	for (int i = 0; i < ML.pg.n; i++) {
+		struct seal sl;
+		memset(&ML.counts[i], 0, sizeof ML.counts[i]);
+		store_attendance_counts(u->st, ML.rows[i].id, &ML.counts[i]);
+		ML.sealed[i] = store_seal_get(u->st, ML.rows[i].id, &sl) == 0;
+	}
+	if (ML.pg.cur >= ML.pg.n)
+		ML.pg.cur = ML.pg.n ? ML.pg.n - 1 : 0;
+}
+
+static void ml_enter(struct ui *u)
+{
+	ML.pg.key_of = ml_key;
+	ML.pg.more_after = ml_more;
+	ML.pg.load = ml_load;
+	ml_load(u, NULL);
+}
+
+static void ml_draw(struct ui *u, int top, int bottom)
+{
+	pages_fit(u, &ML.pg, bottom - top - 3, ML_ROWS);
+	/* 编号 日期 类型 名称 状态 实到/应到; the name takes the spare width */
+	int tw = u->cols - 1 - (10 + 1) - (10 + 1) - (12 + 1) - (6 + 1) - 9 - 1;
+	const int widths[] = { 10, 10, 12, tw, 6, -9 };
+	const char *head[] = { "编号", "日期", "类型", "会议名称", "状态", "实到/应到" };
+	ui_row(top, 1, u->cols - 1, UA_HEAD, head, widths, 6);
+	for (int i = 0; i < ML.pg.n && i < ML.pg.vis; i++) {
+		struct meeting *m = &ML.rows[i];
+		const struct meeting_kind_def *k = meeting_kind_get(m->kind);
+		char cnt[32];
+		snprintf(cnt, sizeof cnt, "%d/%d", ML.counts[i].present, ML.counts[i].entitled);
+		const char *cells[] = { m->number, m->date, k ? k->name : "?", m->title,
+		                        ML.sealed[i] ? "已签字" : meeting_status_names[m->status % 3], cnt };
+		int attr = i == ML.pg.cur ? UA_SEL : UA_NORMAL;
+		ui_put(top + 1 + i, 0, 1, i == ML.pg.cur ? "▸" : " ", 0, attr);
+		ui_row(top + 1 + i, 1, u->cols - 1, attr, cells, widths, 6);
+	}
+	if (ML.pg.n == 0)
+		ui_put(top + 1, 1, u->cols - 2, ML.pg.depth ? "没有更早的会议。" : "还没有会议。按 n 新建会议。",
+		       0, UA_DIM);
+	ui_put(bottom - 1, 1, u->cols - 2,
+	       "会议依次处理：两委联席会议（商议）→ 党员大会（审议）→ 居民会议或居民代表会议（决议）。",
+	       TEXT_ELLIPSIS, UA_DIM);
+}
+
+static void ml_action(struct ui *u, int a)
+{
+	if (pages_move(u, &ML.pg, a))
+		return;
+	switch (a) {
+	case K_OPEN:
+		if (ML.pg.n > 0) {
+			snprintf(u->meeting_id, sizeof u->meeting_id, "%s", ML.rows[ML.pg.cur].id);
+			ui_goto(u, SCR_LIVE);
+		}
+		break;
+	case K_NEW:
+		if (ui_meeting_new(u))
+			ui_goto(u, SCR_LIVE);
+		else
+			ml_load(u, NULL);
+		break;
+	case K_PREVIEW:
+		if (ML.pg.n > 0)
+			ui_preview_minutes(u, ML.rows[ML.pg.cur].id);
+		break;
+	}
+}
+
+const struct screen_def screen_meetings = {
+	.id = SCR_MEETINGS, .title = "会议", .enter = ml_enter, .draw = ml_draw, .action = ml_action,
+};
