@@ -418,7 +418,7 @@ int proc_apply(const struct transition_req *rq, int *new_step,
 	}
 	if (a->action == ACT_FORWARD && !rq->vote_passed)
 		return fail(err, errlen, "表决未通过（或尚未表决），不能转入下一步。");
-	if (a->move == MV_TARGET &&
+	if (a->move == MV_TARGET && !(rq->probe && rq->to_step == 0) &&
 	    (rq->to_step < STEP_PROPOSE || rq->to_step >= step)) {
 		if (err && errlen && step - 1 == STEP_PROPOSE)
 			snprintf(err, errlen, "只能退回到「提议」。");
@@ -437,6 +437,15 @@ int proc_apply(const struct transition_req *rq, int *new_step,
 	}
 	*new_status = a->status;
 	return 0;
+}
+
+int proc_return_targets(int step, int out[STEP_MAX])
+{
+	int n = 0;
+
+	for (int s = STEP_PROPOSE; s < step && s < STEP_ARCHIVE && n < STEP_MAX; s++)
+		out[n++] = s;
+	return n;
 }
 
 /* ---- counts typed by the clerk ------------------------------------------ */
