@@ -44,14 +44,21 @@ static const char *const step_long[STEP_MAX + 1] = {
 	[STEP_ARCHIVE] = "归档",
 };
 
+/* names[i], "?" outside the table (or a gap in it) */
+static const char *name_in(const char *const *names, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n && names[i] ? names[i] : "?";
+}
+#define NAME_IN(names, i) name_in((names), ARRAY_LEN(names), (i))
+
 const char *step_name(int step)
 {
-	return step >= 0 && step <= STEP_MAX ? step_short[step] : "?";
+	return NAME_IN(step_short, step);
 }
 
 const char *step_long_name(int step)
 {
-	return step >= 0 && step <= STEP_MAX ? step_long[step] : "?";
+	return NAME_IN(step_long, step);
 }
 
 static const char *const pstatus_names[] = {
@@ -62,9 +69,7 @@ static const char *const pstatus_names[] = {
 
 const char *pstatus_name(int status)
 {
-	if (status < 0 || (size_t)status >= ARRAY_LEN(pstatus_names))
-		return "?";
-	return pstatus_names[status];
+	return NAME_IN(pstatus_names, status);
 }
 
 static const char *const attend_names[] = {
@@ -77,9 +82,7 @@ static const char *const attend_names[] = {
 
 const char *attend_name(int a)
 {
-	if (a < 0 || (size_t)a >= ARRAY_LEN(attend_names))
-		return "?";
-	return attend_names[a];
+	return NAME_IN(attend_names, a);
 }
 
 static const char *const vote_method_names[] = {
@@ -90,9 +93,7 @@ static const char *const vote_method_names[] = {
 
 const char *vote_method_name(int m)
 {
-	if (m < 0 || (size_t)m >= ARRAY_LEN(vote_method_names))
-		return "?";
-	return vote_method_names[m];
+	return NAME_IN(vote_method_names, m);
 }
 
 static const char *const choice_names[] = {
@@ -104,9 +105,7 @@ static const char *const choice_names[] = {
 
 const char *choice_name(int c)
 {
-	if (c < 0 || (size_t)c >= ARRAY_LEN(choice_names))
-		return "?";
-	return choice_names[c];
+	return NAME_IN(choice_names, c);
 }
 
 /* ---- roles --------------------------------------------------------------- */

@@ -120,6 +120,21 @@ int meeting_begin(struct store *st, const char *mid, int opm, struct meeting_sta
 	return 0;
 }
 
+int step_proposal(struct store *st, const struct proposal *p, struct transition_req *rq,
+                  char *err, size_t errlen)
+{
+	int ns, nst;
+
+	rq->step = p->step;
+	rq->status = p->status;
+	if (proc_apply(rq, &ns, &nst, err, errlen) != 0)
+		return -1;
+	if (store_proposal_transition(st, p->id, rq->action, ns, nst, NULL, NULL, NULL,
+	                              opt(rq->reason)) != 0)
+		return store_fail(st, err, errlen);
+	return 0;
+}
+
 /* ---- batches ------------------------------------------------------------- */
 
 int ops_batch_begin(struct store *st, char *err, size_t errlen)

@@ -55,7 +55,7 @@ int ops_implement(struct store *st, const char *pid, const char *responsible,
 	struct proposal p;
 	struct transition_req rq = { .action = ACT_IMPLEMENT };
 	struct impl im;
-	int ns, nst, rc;
+	int rc;
 
 	if (!ys_has_text(responsible))
 		return ys_err(err, errlen, "请填写实施责任人。");
@@ -71,17 +71,12 @@ int ops_implement(struct store *st, const char *pid, const char *responsible,
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
 	if (rc == 0) {
-		rq.step = p.step;
-		rq.status = p.status;
-		rc = proc_apply(&rq, &ns, &nst, err, errlen);
-	}
-	if (rc == 0) {
 		snprintf(im.proposal_id, sizeof im.proposal_id, "%s", p.id);
-		if (store_impl_set(st, &im) != 0 ||
-		    store_proposal_transition(st, p.id, ACT_IMPLEMENT, ns, nst, NULL, NULL, NULL,
-		                              NULL) != 0)
+		if (store_impl_set(st, &im) != 0)
 			rc = store_fail(st, err, errlen);
 	}
+	if (rc == 0)
+		rc = step_proposal(st, &p, &rq, err, errlen);
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);
 }

@@ -61,6 +61,12 @@ void today(char out[11]);
 int proposal_check(struct store *st, const struct proposal *p, int opp, int *action,
                    char *err, size_t errlen);
 
+/* one transition outside a meeting: rq (action, reason) checked by
+ * proc_apply against the proposal p as read in the transaction, then its
+ * event written; 0 or -1 */
+int step_proposal(struct store *st, const struct proposal *p, struct transition_req *rq,
+                  char *err, size_t errlen);
+
 /* the notice of a decided proposal, written inside the caller's
  * transaction (notices.c) */
 int notice_write(struct store *st, const struct proposal *p, int kind, int days,

@@ -41,19 +41,13 @@ static int transition(struct store *st, const char *pid, int action, const char 
 {
 	struct proposal p;
 	struct transition_req rq = { .action = action, .reason = reason };
-	int ns, nst, rc;
+	int rc;
 
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
-	if (rc == 0) {
-		rq.step = p.step;
-		rq.status = p.status;
-		rc = proc_apply(&rq, &ns, &nst, err, errlen);
-	}
-	if (rc == 0 && store_proposal_transition(st, p.id, action, ns, nst, NULL, NULL,
-	                                         NULL, opt(reason)) != 0)
-		rc = store_fail(st, err, errlen);
+	if (rc == 0)
+		rc = step_proposal(st, &p, &rq, err, errlen);
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);
 }
@@ -76,7 +70,7 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 	struct proposal p;
 	struct notice n;
 	struct impl im;
-	int action = 0, rc, ns, nst;
+	int action = 0, rc;
 
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
@@ -90,7 +84,7 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 		                  &n, err, errlen);
 		notice_clear(&n);
 	} else if (rc == 0) {
-		struct transition_req rq = { .step = p.step, .status = p.status, .action = action };
+		struct transition_req rq = { .action = action };
 		if (action == ACT_IMPLEMENT) {
 			rc = store_impl_get(st, p.id, &im);
 			if (rc < 0)
@@ -99,10 +93,7 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 				rc = ys_err(err, errlen, "请先确定实施责任人和完成时限，再进入实施。");
 		}
 		if (rc == 0)
-			rc = proc_apply(&rq, &ns, &nst, err, errlen);
-		if (rc == 0 && store_proposal_transition(st, p.id, action, ns, nst,
-		                                         NULL, NULL, NULL, NULL) != 0)
-			rc = store_fail(st, err, errlen);
+			rc = step_proposal(st, &p, &rq, err, errlen);
 	}
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);

@@ -17,6 +17,7 @@
  * provider has SM3 but whose headers leave EVP_sm3() out (OPENSSL_NO_SM3)
  * is served by EVP_MD_fetch(). */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,157 +37,132 @@ static void field_int(struct strbuf *sb, const char *key, long v)
 	sb_addf(sb, "%s=%ld\n", key, v);
 }
 
-/* prefix.name: the key of a row's field */
-#define K(buf, ...) (snprintf((buf), sizeof (buf), __VA_ARGS__), (buf))
+/* The fields of each record, in the order of the canonical text: its key
+ * (after the record's prefix), and where and what the value is.  This
+ * order is the seal's format: it never changes for "yishiting-seal 1". */
+enum { F_TEXT, F_INT, F_PTR };
+struct seal_field {
+	const char *key;
+	int kind;                    /* F_TEXT: a char array; F_PTR: a char * (NULL = unset) */
+	size_t off;
+};
+#define FT(T, key, f) { key, F_TEXT, offsetof(T, f) }
+#define FI(T, key, f) { key, F_INT, offsetof(T, f) }
+#define FP(T, key, f) { key, F_PTR, offsetof(T, f) }
 
-static void add_meeting(struct strbuf *sb, const struct meeting *m)
+static const struct seal_field meeting_fields[] = {
+	FT(struct meeting, "id", id), FT(struct meeting, "number", number),
+	FI(struct meeting, "kind", kind), FT(struct meeting, "title", title),
+	FT(struct meeting, "date", date), FT(struct meeting, "start_time", start_time),
+	FT(struct meeting, "end_time", end_time), FT(struct meeting, "place", place),
+	FT(struct meeting, "chair_id", chair_id), FT(struct meeting, "chair_name", chair_name),
+	FT(struct meeting, "chair_post", chair_post), FT(struct meeting, "clerk_id", clerk_id),
+	FT(struct meeting, "clerk_name", clerk_name), FT(struct meeting, "rule_id", rule_id),
+	FI(struct meeting, "status", status), FP(struct meeting, "pending", pending),
+};
+static const struct seal_field agenda_fields[] = {
+	FT(struct agenda_item, "id", id), FT(struct agenda_item, "proposal_id", proposal_id),
+	FT(struct agenda_item, "proposal_number", proposal_number),
+	FT(struct agenda_item, "title", title), FI(struct agenda_item, "outcome", outcome),
+	FP(struct agenda_item, "reason", reason), FT(struct agenda_item, "decision", decision),
+	FT(struct agenda_item, "responsible", responsible),
+	FT(struct agenda_item, "deadline", deadline),
+};
+/* the vote with its rule snapshot, then its outcome */
+static const struct seal_field vote_fields[] = {
+	FT(struct vote, "id", id), FT(struct vote, "agenda_id", agenda_id),
+	FI(struct vote, "method", method), FI(struct vote, "entitled", t.entitled),
+	FI(struct vote, "present", t.present), FI(struct vote, "yes", t.yes),
+	FI(struct vote, "no", t.no), FI(struct vote, "abstain", t.abstain),
+	FT(struct vote, "rule_id", rule.id), FT(struct vote, "rule_code", rule.code),
+	FT(struct vote, "rule_name", rule.name), FI(struct vote, "q_base", rule.q_base),
+	FI(struct vote, "q_cmp", rule.q_cmp), FI(struct vote, "q_num", rule.q_num),
+	FI(struct vote, "q_den", rule.q_den), FI(struct vote, "p_base", rule.p_base),
+	FI(struct vote, "p_cmp", rule.p_cmp), FI(struct vote, "p_num", rule.p_num),
+	FI(struct vote, "p_den", rule.p_den), FT(struct vote, "rule_source", rule.source),
+	FI(struct vote, "quorum_ok", quorum_ok), FI(struct vote, "passed", passed),
+	FT(struct vote, "sentence", sentence), FT(struct vote, "supersedes", supersedes),
+	FT(struct vote, "reason", reason), FT(struct vote, "created_at", created_at),
+};
+static const struct seal_field ballot_fields[] = {
+	FT(struct ballot, "person_id", person_id), FT(struct ballot, "name", name),
+	FI(struct ballot, "choice", choice),
+};
+static const struct seal_field attendance_fields[] = {
+	FT(struct attendance, "person_id", person_id), FT(struct attendance, "name", name),
+	FI(struct attendance, "roles", roles), FT(struct attendance, "grid", grid),
+	FI(struct attendance, "entitled", entitled), FI(struct attendance, "status", status),
+	FT(struct attendance, "reason", reason), FT(struct attendance, "signed_at", signed_at),
+};
+static const struct seal_field minute_fields[] = {
+	FT(struct minute, "id", id), FT(struct minute, "at", at),
+	FT(struct minute, "speaker_id", speaker_id), FT(struct minute, "speaker", speaker),
+	FT(struct minute, "agenda_id", agenda_id), FP(struct minute, "text", text),
+};
+
+/* every field of rec as "prefix.key=value" lines */
+static void add_fields(struct strbuf *sb, const char *prefix, const void *rec,
+                       const struct seal_field *f, size_t n)
 {
-	digest_field(sb, "meeting.id", m->id);
-	digest_field(sb, "meeting.number", m->number);
-	field_int(sb, "meeting.kind", m->kind);
-	digest_field(sb, "meeting.title", m->title);
-	digest_field(sb, "meeting.date", m->date);
-	digest_field(sb, "meeting.start_time", m->start_time);
-	digest_field(sb, "meeting.end_time", m->end_time);
-	digest_field(sb, "meeting.place", m->place);
-	digest_field(sb, "meeting.chair_id", m->chair_id);
-	digest_field(sb, "meeting.chair_name", m->chair_name);
-	digest_field(sb, "meeting.chair_post", m->chair_post);
-	digest_field(sb, "meeting.clerk_id", m->clerk_id);
-	digest_field(sb, "meeting.clerk_name", m->clerk_name);
-	digest_field(sb, "meeting.rule_id", m->rule_id);
-	field_int(sb, "meeting.status", m->status);
-	digest_field(sb, "meeting.pending", m->pending);
-}
+	const unsigned char *base = rec;
+	char k[128];
 
-static void add_rule(struct strbuf *sb, const char *p, const struct rule_set *r)
-{
-	char k[96];
-
-	digest_field(sb, K(k, "%s.rule_id", p), r->id);
-	digest_field(sb, K(k, "%s.rule_code", p), r->code);
-	digest_field(sb, K(k, "%s.rule_name", p), r->name);
-	field_int(sb, K(k, "%s.q_base", p), r->q_base);
-	field_int(sb, K(k, "%s.q_cmp", p), r->q_cmp);
-	field_int(sb, K(k, "%s.q_num", p), r->q_num);
-	field_int(sb, K(k, "%s.q_den", p), r->q_den);
-	field_int(sb, K(k, "%s.p_base", p), r->p_base);
-	field_int(sb, K(k, "%s.p_cmp", p), r->p_cmp);
-	field_int(sb, K(k, "%s.p_num", p), r->p_num);
-	field_int(sb, K(k, "%s.p_den", p), r->p_den);
-	digest_field(sb, K(k, "%s.rule_source", p), r->source);
-}
-
-static void add_ballots(struct strbuf *sb, const char *p, const struct record_vote *rv)
-{
-	char k[96];
-
-	field_int(sb, K(k, "%s.ballots", p), rv->nballots);
-	for (int i = 0; i < rv->nballots; i++) {
-		const struct ballot *b = &rv->ballots[i];
-		digest_field(sb, K(k, "ballot.%s.%d.person_id", p + 5, i + 1), b->person_id);
-		digest_field(sb, K(k, "ballot.%s.%d.name", p + 5, i + 1), b->name);
-		field_int(sb, K(k, "ballot.%s.%d.choice", p + 5, i + 1), b->choice);
+	for (size_t i = 0; i < n; i++) {
+		const void *v = base + f[i].off;
+		snprintf(k, sizeof k, "%s.%s", prefix, f[i].key);
+		if (f[i].kind == F_INT)
+			field_int(sb, k, *(const int *)v);
+		else
+			digest_field(sb, k, f[i].kind == F_TEXT ? (const char *)v
+			                                        : *(const char *const *)v);
 	}
 }
+#define ADD(sb, prefix, rec, fields) add_fields((sb), (prefix), (rec), (fields), YS_ARRAY_LEN(fields))
 
 static void add_votes(struct strbuf *sb, const struct record_item *it)
 {
 	char p[48], k[96];
 
 	for (int i = 0; i < it->nvotes; i++) {
-		const struct vote *v = &it->votes[i].v;
+		const struct record_vote *rv = &it->votes[i];
 
-		/* vote.<item seq>.<round> */
-		snprintf(p, sizeof p, "vote.%d.%d", it->a.seq, v->round);
-		digest_field(sb, K(k, "%s.id", p), v->id);
-		digest_field(sb, K(k, "%s.agenda_id", p), v->agenda_id);
-		field_int(sb, K(k, "%s.method", p), v->method);
-		field_int(sb, K(k, "%s.entitled", p), v->t.entitled);
-		field_int(sb, K(k, "%s.present", p), v->t.present);
-		field_int(sb, K(k, "%s.yes", p), v->t.yes);
-		field_int(sb, K(k, "%s.no", p), v->t.no);
-		field_int(sb, K(k, "%s.abstain", p), v->t.abstain);
-		add_rule(sb, p, &v->rule);
-		field_int(sb, K(k, "%s.quorum_ok", p), v->quorum_ok);
-		field_int(sb, K(k, "%s.passed", p), v->passed);
-		digest_field(sb, K(k, "%s.sentence", p), v->sentence);
-		digest_field(sb, K(k, "%s.supersedes", p), v->supersedes);
-		digest_field(sb, K(k, "%s.reason", p), v->reason);
-		digest_field(sb, K(k, "%s.created_at", p), v->created_at);
-		add_ballots(sb, p, &it->votes[i]);
+		/* vote.<item seq>.<round>, its ballots ballot.<item seq>.<round>.<n> */
+		snprintf(p, sizeof p, "vote.%d.%d", it->a.seq, rv->v.round);
+		ADD(sb, p, &rv->v, vote_fields);
+		snprintf(k, sizeof k, "%s.ballots", p);
+		field_int(sb, k, rv->nballots);
+		for (int j = 0; j < rv->nballots; j++) {
+			snprintf(k, sizeof k, "ballot.%s.%d", p + 5, j + 1);
+			ADD(sb, k, &rv->ballots[j], ballot_fields);
+		}
 	}
-}
-
-static void add_agenda(struct strbuf *sb, const struct meeting_record *r)
-{
-	char k[64];
-
-	field_int(sb, "agenda.count", r->nitems);
-	for (int i = 0; i < r->nitems; i++) {
-		const struct agenda_item *a = &r->items[i].a;
-		int q = a->seq;
-
-		digest_field(sb, K(k, "agenda.%d.id", q), a->id);
-		digest_field(sb, K(k, "agenda.%d.proposal_id", q), a->proposal_id);
-		digest_field(sb, K(k, "agenda.%d.proposal_number", q), a->proposal_number);
-		digest_field(sb, K(k, "agenda.%d.title", q), a->title);
-		field_int(sb, K(k, "agenda.%d.outcome", q), a->outcome);
-		digest_field(sb, K(k, "agenda.%d.reason", q), a->reason);
-		digest_field(sb, K(k, "agenda.%d.decision", q), a->decision);
-		digest_field(sb, K(k, "agenda.%d.responsible", q), a->responsible);
-		digest_field(sb, K(k, "agenda.%d.deadline", q), a->deadline);
-	}
-	for (int i = 0; i < r->nitems; i++)
-		add_votes(sb, &r->items[i]);
-}
-
-static void add_attendance(struct strbuf *sb, const struct meeting_record *r)
-{
-	char k[64];
-
-	for (int i = 0; i < r->natt; i++) {
-		const struct attendance *a = &r->att[i];
-		int no = a->person_no;
-
-		digest_field(sb, K(k, "attendance.%d.person_id", no), a->person_id);
-		digest_field(sb, K(k, "attendance.%d.name", no), a->name);
-		field_int(sb, K(k, "attendance.%d.roles", no), a->roles);
-		digest_field(sb, K(k, "attendance.%d.grid", no), a->grid);
-		field_int(sb, K(k, "attendance.%d.entitled", no), a->entitled);
-		field_int(sb, K(k, "attendance.%d.status", no), a->status);
-		digest_field(sb, K(k, "attendance.%d.reason", no), a->reason);
-		digest_field(sb, K(k, "attendance.%d.signed_at", no), a->signed_at);
-	}
-	field_int(sb, "attendance.count", r->natt);
-}
-
-static void add_minutes(struct strbuf *sb, const struct meeting_record *r)
-{
-	char k[64];
-
-	for (int i = 0; i < r->nminutes; i++) {
-		const struct minute *m = &r->minutes[i];
-		int q = m->seq;
-
-		digest_field(sb, K(k, "minute.%d.id", q), m->id);
-		digest_field(sb, K(k, "minute.%d.at", q), m->at);
-		digest_field(sb, K(k, "minute.%d.speaker_id", q), m->speaker_id);
-		digest_field(sb, K(k, "minute.%d.speaker", q), m->speaker);
-		digest_field(sb, K(k, "minute.%d.agenda_id", q), m->agenda_id);
-		digest_field(sb, K(k, "minute.%d.text", q), m->text);
-	}
-	field_int(sb, "minute.count", r->nminutes);
 }
 
 static void canonical_of(const struct meeting_record *r, struct strbuf *out)
 {
+	char p[48];
+
 	sb_add(out, SEAL_FORMAT "\n");
-	add_meeting(out, &r->m);
-	add_agenda(out, r);
-	add_attendance(out, r);
-	add_minutes(out, r);
+	ADD(out, "meeting", &r->m, meeting_fields);
+	field_int(out, "agenda.count", r->nitems);
+	for (int i = 0; i < r->nitems; i++) {
+		snprintf(p, sizeof p, "agenda.%d", r->items[i].a.seq);
+		ADD(out, p, &r->items[i].a, agenda_fields);
+	}
+	for (int i = 0; i < r->nitems; i++)
+		add_votes(out, &r->items[i]);
+	for (int i = 0; i < r->natt; i++) {
+		snprintf(p, sizeof p, "attendance.%d", r->att[i].person_no);
+		ADD(out, p, &r->att[i], attendance_fields);
+	}
+	field_int(out, "attendance.count", r->natt);
+	for (int i = 0; i < r->nminutes; i++) {
+		snprintf(p, sizeof p, "minute.%d", r->minutes[i].seq);
+		ADD(out, p, &r->minutes[i], minute_fields);
+	}
+	field_int(out, "minute.count", r->nminutes);
 }
+
 
 /* the digests of the record r as sealed by s's three signature lines */
 static int digests_of(const struct meeting_record *r, struct seal *s)

@@ -10,22 +10,19 @@
 #define ATT_COLS "meeting_id, person_id, person_no, name, roles, grid, entitled, status," \
 	" reason, signed_at"
 
-static int read_attendance(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct attendance *a = dst;
-
-	memset(a, 0, sizeof *a);
-	a->person_no = db_col_int(s, 2);
-	a->roles = db_col_int(s, 4);
-	a->entitled = db_col_int(s, 6);
-	a->status = db_col_int(s, 7);
-	return db_col_copy(st, s, 0, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
-	       db_col_copy(st, s, 1, a->person_id, sizeof a->person_id, "人员编号") ||
-	       db_col_copy(st, s, 3, a->name, sizeof a->name, "姓名") ||
-	       db_col_copy(st, s, 5, a->grid, sizeof a->grid, "网格") ||
-	       db_col_copy(st, s, 8, a->reason, sizeof a->reason, "请假原因") ||
-	       db_col_copy(st, s, 9, a->signed_at, sizeof a->signed_at, "签到时间") ? -1 : 0;
-}
+static const struct db_col attendance_cols[] = {
+	COL_T(struct attendance, meeting_id, "会议编号"),
+	COL_T(struct attendance, person_id, "人员编号"),
+	COL_I(struct attendance, person_no),
+	COL_T(struct attendance, name, "姓名"),
+	COL_I(struct attendance, roles),
+	COL_T(struct attendance, grid, "网格"),
+	COL_I(struct attendance, entitled),
+	COL_I(struct attendance, status),
+	COL_T(struct attendance, reason, "请假原因"),
+	COL_T(struct attendance, signed_at, "签到时间"),
+};
+static const struct db_row attendance_row = DB_ROW(struct attendance, attendance_cols, NULL);
 
 #define ATT_FILTER " (?3 = '' OR instr(name, ?3) > 0) AND (?4 < 0 OR status = ?4)"
 
@@ -50,7 +47,7 @@ int store_attendance_page(struct store *st, const char *meeting_id,
 	db_bind_text(s, 3, name ? name : "");
 	db_bind_int(s, 4, status);
 	db_bind_int(s, 5, max);
-	n = db_read_rows(st, s, out, sizeof *out, max, read_attendance, NULL);
+	n = db_read_rows(st, s, out, max, &attendance_row);
 	if (dir < 0 && n > 0)
 		db_reverse(out, n, sizeof *out);
 	return n;
@@ -66,35 +63,30 @@ int store_attendance_get(struct store *st, const char *meeting_id,
 		return -1;
 	db_bind_text(s, 1, meeting_id);
 	db_bind_text(s, 2, person_id);
-	return db_read_one(st, s, a, sizeof *a, read_attendance);
+	return db_read_one(st, s, a, &attendance_row);
 }
 
 int store_attendance_set(struct store *st, const char *meeting_id,
                          const char *person_id, int status, const char *reason)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (db_fits(st, reason, FSIZE(struct attendance, reason), "请假原因"))
 		return -1;
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"UPDATE attendance SET status = ?3, reason = ?4, signed_at = ?5"
 		" WHERE meeting_id = ?1 AND person_id = ?2");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, meeting_id);
 	db_bind_text(s, 2, person_id);
 	db_bind_int(s, 3, status);
 	db_bind_text(s, 4, reason ? reason : "");
-	db_bind_text(s, 5, status == ATT_PRESENT ? now : "");
-	rc = db_run(st, s, "签到保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "此人不在本次会议的签到表上");
-	return db_tx_end(st, rc);
+	if (status == ATT_PRESENT)
+		db_bind_now(s, 5);
+	else
+		db_bind_text(s, 5, "");
+	return db_write_end(st, s, "签到保存失败", "此人不在本次会议的签到表上");
 }
 
 /* Free-text guests sort after the roster, by name: their person_no is
@@ -200,12 +192,7 @@ int store_attendance_counts(struct store *st, const char *meeting_id,
 
 int store_attendance_all(struct store *st, const char *meeting_id, struct attendance **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1 ORDER BY person_no");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_attendance, NULL);
+	return db_all(st,
+		"SELECT " ATT_COLS " FROM attendance WHERE meeting_id = ?1 ORDER BY person_no",
+		meeting_id, (void **)out, &attendance_row);
 }

@@ -32,68 +32,53 @@ static const char *msg_detail(const char *msg)
 	return p ? p + 2 : msg;
 }
 
-/* What went wrong, in words the clerk can act on.  The SQLite text stays
- * in brackets where it names the constraint or the cause. */
+/* What went wrong, in words the clerk can act on, by result code (the
+ * extended code first, then the primary one).  detail: 1 adds the part of
+ * SQLite's text that names the constraint, 2 the whole text, 0 nothing. */
+static const struct {
+	int code;
+	const char *words;
+	int detail;
+} sql_words[] = {
+	{ SQLITE_CONSTRAINT_CHECK, "数据不合规则", 1 },
+	{ SQLITE_CONSTRAINT_UNIQUE, "编号重复", 1 },
+	{ SQLITE_CONSTRAINT_PRIMARYKEY, "编号重复", 1 },
+	{ SQLITE_CONSTRAINT_FOREIGNKEY, "引用的记录不存在", 0 },
+	{ SQLITE_CONSTRAINT_NOTNULL, "缺少必填内容", 1 },
+	{ SQLITE_CONSTRAINT, "违反数据约束", 2 },
+	{ SQLITE_BUSY, "数据库正被另一个程序占用，请稍后再试", 0 },
+	{ SQLITE_LOCKED, "数据库正被另一个程序占用，请稍后再试", 0 },
+	{ SQLITE_FULL, "磁盘已满", 0 },
+	{ SQLITE_READONLY, "数据库文件是只读的", 0 },
+	{ SQLITE_IOERR, "磁盘读写出错", 2 },
+	{ SQLITE_CORRUPT, "数据库文件已损坏", 0 },
+	{ SQLITE_NOTADB, "不是数据库文件", 0 },
+	{ SQLITE_CANTOPEN, "无法打开文件", 0 },
+	{ SQLITE_PERM, "没有访问权限", 0 },
+	{ SQLITE_AUTH, "没有访问权限", 0 },
+	{ SQLITE_NOMEM, "内存不足", 0 },
+	{ SQLITE_TOOBIG, "内容过长", 0 },
+};
+
 void db_sql_reason(sqlite3 *db, int rc, char *buf, size_t len)
 {
 	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	int ext = db ? sqlite3_extended_errcode(db) : rc;
 
-	switch (rc & 0xff) {
-	case SQLITE_CONSTRAINT:
-		switch (db ? sqlite3_extended_errcode(db) : rc) {
-		case SQLITE_CONSTRAINT_CHECK:
-			snprintf(buf, len, "数据不合规则（%s）", msg_detail(msg));
-			return;
-		case SQLITE_CONSTRAINT_UNIQUE:
-		case SQLITE_CONSTRAINT_PRIMARYKEY:
-			snprintf(buf, len, "编号重复（%s）", msg_detail(msg));
-			return;
-		case SQLITE_CONSTRAINT_FOREIGNKEY:
-			snprintf(buf, len, "引用的记录不存在");
-			return;
-		case SQLITE_CONSTRAINT_NOTNULL:
-			snprintf(buf, len, "缺少必填内容（%s）", msg_detail(msg));
-			return;
-		default:
-			snprintf(buf, len, "违反数据约束（%s）", msg);
+	for (int pass = 0; pass < 2; pass++) {
+		int code = pass == 0 ? ext : (rc & 0xff);
+		for (size_t i = 0; i < YS_ARRAY_LEN(sql_words); i++) {
+			if (sql_words[i].code != code)
+				continue;
+			if (sql_words[i].detail)
+				snprintf(buf, len, "%s（%s）", sql_words[i].words,
+				         sql_words[i].detail == 1 ? msg_detail(msg) : msg);
+			else
+				snprintf(buf, len, "%s", sql_words[i].words);
 			return;
 		}
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		snprintf(buf, len, "数据库正被另一个程序占用，请稍后再试");
-		return;
-	case SQLITE_FULL:
-		snprintf(buf, len, "磁盘已满");
-		return;
-	case SQLITE_READONLY:
-		snprintf(buf, len, "数据库文件是只读的");
-		return;
-	case SQLITE_IOERR:
-		snprintf(buf, len, "磁盘读写出错（%s）", msg);
-		return;
-	case SQLITE_CORRUPT:
-		snprintf(buf, len, "数据库文件已损坏");
-		return;
-	case SQLITE_NOTADB:
-		snprintf(buf, len, "不是数据库文件");
-		return;
-	case SQLITE_CANTOPEN:
-		snprintf(buf, len, "无法打开文件");
-		return;
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		snprintf(buf, len, "没有访问权限");
-		return;
-	case SQLITE_NOMEM:
-		snprintf(buf, len, "内存不足");
-		return;
-	case SQLITE_TOOBIG:
-		snprintf(buf, len, "内容过长");
-		return;
-	default:
-		snprintf(buf, len, "%s", msg);
-		return;
 	}
+	snprintf(buf, len, "%s", msg);
 }
 
 int db_sql_fail(struct store *st, const char *what, int rc)
@@ -265,74 +250,168 @@ void db_reverse(void *base, int n, size_t size)
 	free(tmp);
 }
 
-/* Read up to max rows of s into out[] (elements of size bytes) with rd;
- * on an error the rows read so far are cleared with clear (may be NULL)
- * and -1 returned.  Resets s. */
+/* ---- rows: a record's columns as a table ----------------------------------- */
 
-int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, size_t size,
-                     int max, row_reader rd, row_clear clear)
+int db_read_row(struct store *st, sqlite3_stmt *s, const struct db_row *row, void *dst)
 {
-	unsigned char *o = out;
-	int rc = SQLITE_DONE, n = 0, i;
+	unsigned char *base = dst;
 
-	while (n < max && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (rd(st, s, o + (size_t)n * size))
-			goto fail;
-		n++;
+	memset(dst, 0, row->size);
+	for (size_t i = 0; i < row->ncols; i++) {
+		const struct db_col *c = &row->cols[i];
+		int col = (int)i;
+		switch (c->kind) {
+		case COL_TEXT:
+			if (db_col_copy(st, s, col, (char *)(base + c->off), c->size, c->label)) {
+				db_clear_row(row, dst);
+				return -1;
+			}
+			break;
+		case COL_INT:
+			*(int *)(void *)(base + c->off) = db_col_int(s, col);
+			break;
+		case COL_DUP:
+			*(char **)(void *)(base + c->off) = db_col_dup(s, col);
+			break;
+		case COL_STR:
+			*(char **)(void *)(base + c->off) = xstrdup(db_col_text(s, col));
+			break;
+		}
 	}
-	if (n < max && rc != SQLITE_DONE) {
-		db_sql_fail(st, "数据库读取失败", rc);
-		goto fail;
+	if (row->after && row->after(st, dst)) {
+		db_clear_row(row, dst);
+		return -1;
 	}
-	sqlite3_reset(s);
-	return n;
-fail:
-	sqlite3_reset(s);
-	for (i = 0; clear && i < n; i++)
-		clear(o + (size_t)i * size);
-	return -1;
+	return 0;
 }
 
-int db_read_all(struct store *st, sqlite3_stmt *s, void **out, size_t size,
-                row_reader rd, row_clear clear)
+void db_clear_row(const struct db_row *row, void *dst)
 {
-	unsigned char *a = NULL;
-	size_t cap = 0;
-	int rc, n = 0, i;
+	unsigned char *base = dst;
 
-	*out = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if (!dst)
+		return;
+	for (size_t i = 0; i < row->ncols; i++) {
+		const struct db_col *c = &row->cols[i];
+		if (c->kind == COL_DUP || c->kind == COL_STR) {
+			char **p = (char **)(void *)(base + c->off);
+			free(*p);
+			*p = NULL;
+		}
+	}
+}
+
+/* rows of s into *buf: at most max of them, or all when max < 0 (then
+ * the buffer grows); on an error the rows read are cleared, -1 */
+static int read_rows(struct store *st, sqlite3_stmt *s, unsigned char **buf, int max,
+                     const struct db_row *row)
+{
+	size_t cap = max >= 0 ? (size_t)max : 0;
+	int rc = SQLITE_DONE, n = 0;
+
+	while ((max < 0 || n < max) && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((size_t)n == cap) {
 			cap = cap ? cap * 2 : 16;
-			a = xrealloc(a, cap * size);
+			*buf = xrealloc(*buf, cap * row->size);
 		}
-		if (rd(st, s, a + (size_t)n * size))
+		if (db_read_row(st, s, row, *buf + (size_t)n * row->size))
 			goto fail;
 		n++;
 	}
-	if (rc != SQLITE_DONE) {
+	if ((max < 0 || n < max) && rc != SQLITE_DONE) {
 		db_sql_fail(st, "数据库读取失败", rc);
 		goto fail;
 	}
 	sqlite3_reset(s);
-	*out = a;
 	return n;
 fail:
 	sqlite3_reset(s);
-	for (i = 0; clear && i < n; i++)
-		clear(a + (size_t)i * size);
-	free(a);
+	for (int i = 0; i < n; i++)
+		db_clear_row(row, *buf + (size_t)i * row->size);
 	return -1;
 }
 
-/* read the single row of s: 0, 1 when there is none, -1 on error */
-int db_read_one(struct store *st, sqlite3_stmt *s, void *dst, size_t size, row_reader rd)
+int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, int max, const struct db_row *row)
 {
-	int n = db_read_rows(st, s, dst, size, 1, rd, NULL);
+	unsigned char *buf = out;
+
+	if (max <= 0) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	return read_rows(st, s, &buf, max, row);
+}
+
+int db_read_all(struct store *st, sqlite3_stmt *s, void **out, const struct db_row *row)
+{
+	unsigned char *buf = NULL;
+	int n = read_rows(st, s, &buf, -1, row);
+
+	if (n < 0) {
+		free(buf);
+		buf = NULL;
+	}
+	*out = buf;
+	return n;
+}
+
+int db_read_one(struct store *st, sqlite3_stmt *s, void *dst, const struct db_row *row)
+{
+	int n = db_read_rows(st, s, dst, 1, row);
 
 	if (n == 0)
-		memset(dst, 0, size);
+		memset(dst, 0, row->size);
 	return n < 0 ? -1 : n == 0 ? 1 : 0;
+}
+
+/* ---- one statement keyed by one text: the shapes every family uses ---- */
+
+/* the statement with key bound to ?1; NULL with st->err set */
+static sqlite3_stmt *keyed(struct store *st, const char *sql, const char *key)
+{
+	sqlite3_stmt *s = db_stmt(st, sql);
+
+	if (s)
+		db_bind_text(s, 1, key);
+	return s;
+}
+
+int db_get(struct store *st, const char *sql, const char *key, void *dst,
+           const struct db_row *row)
+{
+	sqlite3_stmt *s = keyed(st, sql, key);
+
+	return s ? db_read_one(st, s, dst, row) : -1;
+}
+
+int db_list(struct store *st, const char *sql, const char *key, void *out, int max,
+            const struct db_row *row)
+{
+	sqlite3_stmt *s = keyed(st, sql, key);
+
+	if (!s)
+		return -1;
+	db_bind_int(s, 2, max);
+	return db_read_rows(st, s, out, max, row);
+}
+
+int db_all(struct store *st, const char *sql, const char *key, void **out,
+           const struct db_row *row)
+{
+	sqlite3_stmt *s = keyed(st, sql, key);
+
+	*out = NULL;
+	return s ? db_read_all(st, s, out, row) : -1;
+}
+
+int db_count(struct store *st, const char *sql, const char *key)
+{
+	sqlite3_stmt *s = keyed(st, sql, key);
+	long long n;
+
+	if (!s || db_query_int(st, s, &n))
+		return -1;
+	return (int)n;
 }
 
 /* the first column of the single row of s into buf: 0, 1 when there is
@@ -361,6 +440,83 @@ void db_now_stamp(char out[20])
 int db_valid_date(const char *s)
 {
 	return s && strlen(s) == 10 && ys_parse_date(s, NULL) == 0;
+}
+
+int db_parse_number(struct store *st, const char *num, const char *sep, const char *what,
+                    const char *example, int *year, int *seq)
+{
+	int y = 0, q = 0, i;
+	size_t k = strlen(sep);
+	const char *p = num;
+
+	*year = *seq = 0;
+	if (!num || !*num)
+		return 0;
+	for (i = 0; i < 4 && *p >= '0' && *p <= '9'; i++, p++)
+		y = y * 10 + (*p - '0');
+	if (i != 4 || strncmp(p, sep, k) != 0)
+		return db_fail(st, "%s格式不对：%s（应为 %s）", what, num, example);
+	for (p += k, i = 0; *p >= '0' && *p <= '9' && i < 7; i++, p++)
+		q = q * 10 + (*p - '0');
+	if (*p || i == 0)
+		return db_fail(st, "%s格式不对：%s（应为 %s）", what, num, example);
+	*year = y;
+	*seq = q;
+	return 0;
+}
+
+void db_bind_numbered(sqlite3_stmt *s, const char *id, const char *number, int year, int seq)
+{
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, number);
+	db_bind_int(s, 3, year);
+	db_bind_int(s, 4, seq);
+}
+
+int db_next_seq(struct store *st, const char *sql, int year, const char *what)
+{
+	sqlite3_stmt *s = db_stmt(st, sql);
+	long long seq;
+
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, year);
+	if (db_query_int(st, s, &seq))
+		return -1;
+	if (seq > 999999)
+		return db_fail(st, "%d 年的%s已用尽", year, what);
+	return (int)seq;
+}
+
+/* ---- one write ------------------------------------------------------------ */
+
+sqlite3_stmt *db_write(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+
+	if (db_tx_begin(st))
+		return NULL;
+	s = db_stmt(st, sql);
+	if (!s)
+		db_tx_end(st, -1);
+	return s;
+}
+
+int db_write_end(struct store *st, sqlite3_stmt *s, const char *what, const char *missing)
+{
+	int rc = db_run(st, s, what);
+
+	if (rc == 0 && missing && sqlite3_changes(st->db) == 0)
+		rc = db_fail(st, "%s", missing);
+	return db_tx_end(st, rc);
+}
+
+void db_bind_now(sqlite3_stmt *s, int i)
+{
+	char now[20];
+
+	db_now_stamp(now);
+	db_bind_text(s, i, now);
 }
 
 /* ---- transactions -------------------------------------------------------- */

@@ -7,25 +7,18 @@
 
 /* ---- implementation (实施) ---- */
 
-static int read_impl(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct impl *im = dst;
-
-	memset(im, 0, sizeof *im);
-	return db_col_copy(st, s, 0, im->proposal_id, sizeof im->proposal_id, "议题编号") ||
-	       db_col_copy(st, s, 1, im->responsible, sizeof im->responsible, "责任人") ||
-	       db_col_copy(st, s, 2, im->deadline, sizeof im->deadline, "完成时限") ? -1 : 0;
-}
+static const struct db_col impl_cols[] = {
+	COL_T(struct impl, proposal_id, "议题编号"),
+	COL_T(struct impl, responsible, "责任人"),
+	COL_T(struct impl, deadline, "完成时限"),
+};
+static const struct db_row impl_row = DB_ROW(struct impl, impl_cols, NULL);
 
 int store_impl_get(struct store *st, const char *proposal_id, struct impl *im)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT proposal_id, responsible, deadline FROM impl WHERE proposal_id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, proposal_id);
-	return db_read_one(st, s, im, sizeof *im, read_impl);
+	return db_get(st,
+		"SELECT proposal_id, responsible, deadline FROM impl WHERE proposal_id = ?1",
+		proposal_id, im, &impl_row);
 }
 
 int store_impl_set(struct store *st, const struct impl *im)
@@ -89,30 +82,17 @@ int store_impl_overdue(struct store *st, const char *today, char (*ids)[ID_LEN],
 
 #define PROGRESS_COLS "id, proposal_id, at, text"
 
+static const struct db_col progress_cols[] = {
+	COL_T(struct progress, id, "进展编号"),
+	COL_T(struct progress, proposal_id, "议题编号"),
+	COL_T(struct progress, at, "进展日期"),
+	COL_S(struct progress, text),
+};
+static const struct db_row progress_row = DB_ROW(struct progress, progress_cols, NULL);
+
 void progress_clear(struct progress *p)
 {
-	if (!p)
-		return;
-	free(p->text);
-	p->text = NULL;
-}
-
-static void progress_clear_v(void *p)
-{
-	progress_clear(p);
-}
-
-static int read_progress(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct progress *p = dst;
-
-	memset(p, 0, sizeof *p);
-	if (db_col_copy(st, s, 0, p->id, sizeof p->id, "进展编号") ||
-	    db_col_copy(st, s, 1, p->proposal_id, sizeof p->proposal_id, "议题编号") ||
-	    db_col_copy(st, s, 2, p->at, sizeof p->at, "进展日期"))
-		return -1;
-	p->text = xstrdup(db_col_text(s, 3));
-	return 0;
+	db_clear_row(&progress_row, p);
 }
 
 int store_progress_add(struct store *st, struct progress *p)
@@ -163,39 +143,20 @@ int store_progress_add(struct store *st, struct progress *p)
 
 int store_progress_list(struct store *st, const char *proposal_id, struct progress *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, proposal_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_progress, progress_clear_v);
+	return db_list(st,
+		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq LIMIT ?2",
+		proposal_id, out, max, &progress_row);
 }
 
 int store_progress_count(struct store *st, const char *proposal_id)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT COUNT(*) FROM progress WHERE proposal_id = ?1");
-	long long n;
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, proposal_id);
-	if (db_query_int(st, s, &n))
-		return -1;
-	return (int)n;
+	return db_count(st, "SELECT COUNT(*) FROM progress WHERE proposal_id = ?1",
+	         proposal_id);
 }
 
 int store_progress_all(struct store *st, const char *proposal_id, struct progress **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, proposal_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_progress, progress_clear_v);
+	return db_all(st,
+		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq",
+		proposal_id, (void **)out, &progress_row);
 }

@@ -10,42 +10,29 @@
 #define MEETING_COLS "id, number, kind, title, date, start_time, end_time, place," \
 	" chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status, pending"
 
+static const struct db_col meeting_cols[] = {
+	COL_T(struct meeting, id, "会议编号"),
+	COL_T(struct meeting, number, "会议编号"),
+	COL_I(struct meeting, kind),
+	COL_T(struct meeting, title, "会议名称"),
+	COL_T(struct meeting, date, "会议日期"),
+	COL_T(struct meeting, start_time, "开始时间"),
+	COL_T(struct meeting, end_time, "结束时间"),
+	COL_T(struct meeting, place, "会议地点"),
+	COL_T(struct meeting, chair_id, "主持人编号"),
+	COL_T(struct meeting, chair_name, "主持人姓名"),
+	COL_T(struct meeting, chair_post, "主持人职务"),
+	COL_T(struct meeting, clerk_id, "记录人编号"),
+	COL_T(struct meeting, clerk_name, "记录人姓名"),
+	COL_T(struct meeting, rule_id, "表决规则编号"),
+	COL_I(struct meeting, status),
+	COL_D(struct meeting, pending),
+};
+static const struct db_row meeting_row = DB_ROW(struct meeting, meeting_cols, NULL);
+
 void meeting_clear(struct meeting *m)
 {
-	if (!m)
-		return;
-	free(m->pending);
-	m->pending = NULL;
-}
-
-static void meeting_clear_v(void *m)
-{
-	meeting_clear(m);
-}
-
-static int read_meeting(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct meeting *m = dst;
-
-	memset(m, 0, sizeof *m);
-	m->kind = db_col_int(s, 2);
-	m->status = db_col_int(s, 14);
-	if (db_col_copy(st, s, 0, m->id, sizeof m->id, "会议编号") ||
-	    db_col_copy(st, s, 1, m->number, sizeof m->number, "会议编号") ||
-	    db_col_copy(st, s, 3, m->title, sizeof m->title, "会议名称") ||
-	    db_col_copy(st, s, 4, m->date, sizeof m->date, "会议日期") ||
-	    db_col_copy(st, s, 5, m->start_time, sizeof m->start_time, "开始时间") ||
-	    db_col_copy(st, s, 6, m->end_time, sizeof m->end_time, "结束时间") ||
-	    db_col_copy(st, s, 7, m->place, sizeof m->place, "会议地点") ||
-	    db_col_copy(st, s, 8, m->chair_id, sizeof m->chair_id, "主持人编号") ||
-	    db_col_copy(st, s, 9, m->chair_name, sizeof m->chair_name, "主持人姓名") ||
-	    db_col_copy(st, s, 10, m->chair_post, sizeof m->chair_post, "主持人职务") ||
-	    db_col_copy(st, s, 11, m->clerk_id, sizeof m->clerk_id, "记录人编号") ||
-	    db_col_copy(st, s, 12, m->clerk_name, sizeof m->clerk_name, "记录人姓名") ||
-	    db_col_copy(st, s, 13, m->rule_id, sizeof m->rule_id, "表决规则编号"))
-		return -1;
-	m->pending = db_col_dup(s, 15);
-	return 0;
+	db_clear_row(&meeting_row, m);
 }
 
 static int meeting_fits(struct store *st, const struct meeting *m)
@@ -56,28 +43,6 @@ static int meeting_fits(struct store *st, const struct meeting *m)
 	       FITS(st, m->chair_name, "主持人姓名") || FITS(st, m->chair_post, "主持人职务") ||
 	       FITS(st, m->clerk_id, "记录人编号") || FITS(st, m->clerk_name, "记录人姓名") ||
 	       FITS(st, m->rule_id, "表决规则编号") ? -1 : 0;
-}
-
-/* "2026-H-05" into year and seq; "" gives 0 */
-int db_parse_mnumber(struct store *st, const char *num, int *year, int *seq)
-{
-	int y = 0, q = 0, i;
-	const char *p = num;
-
-	*year = *seq = 0;
-	if (!num || !*num)
-		return 0;
-	for (i = 0; i < 4 && *p >= '0' && *p <= '9'; i++, p++)
-		y = y * 10 + (*p - '0');
-	if (i != 4 || strncmp(p, "-H-", 3) != 0)
-		return db_fail(st, "会议编号格式不对：%s（应为 2026-H-05）", num);
-	for (p += 3, i = 0; *p >= '0' && *p <= '9' && i < 7; i++, p++)
-		q = q * 10 + (*p - '0');
-	if (*p || i == 0)
-		return db_fail(st, "会议编号格式不对：%s（应为 2026-H-05）", num);
-	*year = y;
-	*seq = q;
-	return 0;
 }
 
 static int insert_agenda(struct store *st, const char *mid, int seq,
@@ -163,15 +128,11 @@ int store_meeting_create(struct store *st, struct meeting *m,
 		return db_fail(st, "会议日期不对：%s", m->date);
 	if (db_tx_begin(st))
 		return -1;
-	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM meeting WHERE year = ?1");
-	if (!s)
+	seq = db_next_seq(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM meeting WHERE year = ?1",
+	                  year, "会议编号");
+	if (seq < 0)
 		return db_tx_end(st, -1);
-	db_bind_int(s, 1, year);
-	if (db_query_int(st, s, &seq))
-		return db_tx_end(st, -1);
-	if (seq > 999999)
-		return db_tx_end(st, db_fail(st, "%d 年的会议编号已用尽", year));
-	snprintf(number, sizeof number, "%04d-H-%02d", year, (int)seq);
+	snprintf(number, sizeof number, "%04d-H-%02d", year % 10000, (int)(seq % 1000000));
 
 	memcpy(rule_id, m->rule_id, sizeof rule_id);
 	if (!rule_id[0] && kd->rule_code) {
@@ -193,10 +154,7 @@ int store_meeting_create(struct store *st, struct meeting *m,
 		" ?17, ?18, ?19, ?19)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, number);
-	db_bind_int(s, 3, year);
-	db_bind_int(s, 4, seq);
+	db_bind_numbered(s, id, number, year, seq);
 	db_bind_int(s, 5, m->kind);
 	db_bind_text(s, 6, m->title);
 	db_bind_text(s, 7, m->date);
@@ -243,22 +201,14 @@ int store_meeting_create(struct store *st, struct meeting *m,
 
 int store_meeting_get(struct store *st, const char *id, struct meeting *m)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, m, sizeof *m, read_meeting);
+	return db_get(st, "SELECT " MEETING_COLS " FROM meeting WHERE id = ?1",
+	       id, m, &meeting_row);
 }
 
 int store_meeting_get_number(struct store *st, const char *number, struct meeting *m)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting WHERE number = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, number);
-	return db_read_one(st, s, m, sizeof *m, read_meeting);
+	return db_get(st, "SELECT " MEETING_COLS " FROM meeting WHERE number = ?1",
+	       number, m, &meeting_row);
 }
 
 int store_meeting_page(struct store *st, const char *after_date,
@@ -277,7 +227,7 @@ int store_meeting_page(struct store *st, const char *after_date,
 	} else {
 		/* (date, year, seq) rather than (date, number): the text of
 		 * 2026-H-100 sorts before 2026-H-99 */
-		if (db_parse_mnumber(st, after_number, &year, &seq))
+		if (db_parse_number(st, after_number, "-H-", "会议编号", "2026-H-05", &year, &seq))
 			return -1;
 		s = db_stmt(st, "SELECT " MEETING_COLS " FROM meeting"
 		             " WHERE (date, year, seq) < (?1, ?2, ?3)"
@@ -289,55 +239,39 @@ int store_meeting_page(struct store *st, const char *after_date,
 		db_bind_int(s, 3, seq);
 	}
 	db_bind_int(s, 4, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_meeting, meeting_clear_v);
+	return db_read_rows(st, s, out, max, &meeting_row);
 }
 
 int store_meeting_set_status(struct store *st, const char *id, int status,
                              const char *end_time)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (db_fits(st, end_time, FSIZE(struct meeting, end_time), "结束时间"))
 		return -1;
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"UPDATE meeting SET status = ?2, end_time = COALESCE(?3, end_time), updated_at = ?4"
 		" WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_int(s, 2, status);
 	db_bind_text(s, 3, end_time);
-	db_bind_text(s, 4, now);
-	rc = db_run(st, s, "会议保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "会议不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 4);
+	return db_write_end(st, s, "会议保存失败", "会议不存在");
 }
 
 int store_meeting_set_pending(struct store *st, const char *id, const char *text)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st, "UPDATE meeting SET pending = ?2, updated_at = ?3 WHERE id = ?1");
+	s = db_write(st, "UPDATE meeting SET pending = ?2, updated_at = ?3 WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_text(s, 2, text);
-	db_bind_text(s, 3, now);
-	rc = db_run(st, s, "遗留问题保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "会议不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 3);
+	return db_write_end(st, s, "遗留问题保存失败", "会议不存在");
 }
 
 /* ---- agenda ---------------------------------------------------------------- */
@@ -345,109 +279,71 @@ int store_meeting_set_pending(struct store *st, const char *id, const char *text
 #define AGENDA_COLS "a.id, a.meeting_id, a.seq, a.proposal_id, p.number, a.title, a.outcome," \
 	" a.decision, a.responsible, a.deadline, a.reason"
 
+static const struct db_col agenda_cols[] = {
+	COL_T(struct agenda_item, id, "议程编号"),
+	COL_T(struct agenda_item, meeting_id, "会议编号"),
+	COL_I(struct agenda_item, seq),
+	COL_T(struct agenda_item, proposal_id, "议题编号"),
+	COL_T(struct agenda_item, proposal_number, "议题编号"),
+	COL_T(struct agenda_item, title, "议程标题"),
+	COL_I(struct agenda_item, outcome),
+	COL_T(struct agenda_item, decision, "决定事项"),
+	COL_T(struct agenda_item, responsible, "责任人"),
+	COL_T(struct agenda_item, deadline, "时限"),
+	COL_D(struct agenda_item, reason),
+};
+static const struct db_row agenda_row = DB_ROW(struct agenda_item, agenda_cols, NULL);
+
 void agenda_clear(struct agenda_item *a)
 {
-	if (!a)
-		return;
-	free(a->reason);
-	a->reason = NULL;
-}
-
-static void agenda_clear_v(void *a)
-{
-	agenda_clear(a);
-}
-
-static int read_agenda(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct agenda_item *a = dst;
-
-	memset(a, 0, sizeof *a);
-	a->seq = db_col_int(s, 2);
-	a->outcome = db_col_int(s, 6);
-	if (db_col_copy(st, s, 0, a->id, sizeof a->id, "议程编号") ||
-	    db_col_copy(st, s, 1, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
-	    db_col_copy(st, s, 3, a->proposal_id, sizeof a->proposal_id, "议题编号") ||
-	    db_col_copy(st, s, 4, a->proposal_number, sizeof a->proposal_number, "议题编号") ||
-	    db_col_copy(st, s, 5, a->title, sizeof a->title, "议程标题") ||
-	    db_col_copy(st, s, 7, a->decision, sizeof a->decision, "决定事项") ||
-	    db_col_copy(st, s, 8, a->responsible, sizeof a->responsible, "责任人") ||
-	    db_col_copy(st, s, 9, a->deadline, sizeof a->deadline, "时限"))
-		return -1;
-	a->reason = db_col_dup(s, 10);
-	return 0;
+	db_clear_row(&agenda_row, a);
 }
 
 int store_agenda_list(struct store *st, const char *meeting_id,
                       struct agenda_item *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_list(st,
 		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
-		" WHERE a.meeting_id = ?1 ORDER BY a.seq LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, meeting_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_agenda, agenda_clear_v);
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq LIMIT ?2",
+		meeting_id, out, max, &agenda_row);
 }
 
 int store_agenda_get(struct store *st, const char *id, struct agenda_item *a)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_get(st,
 		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
-		" WHERE a.id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, a, sizeof *a, read_agenda);
+		" WHERE a.id = ?1", id, a, &agenda_row);
 }
 
 int store_agenda_close(struct store *st, const char *id, int outcome,
                        const char *reason, const char *decision,
                        const char *responsible, const char *deadline)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (db_fits(st, decision, FSIZE(struct agenda_item, decision), "决定事项") ||
 	    db_fits(st, responsible, FSIZE(struct agenda_item, responsible), "责任人") ||
 	    db_fits(st, deadline, FSIZE(struct agenda_item, deadline), "时限"))
 		return -1;
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"UPDATE agenda_item SET outcome = ?2, reason = ?3, decision = ?4, responsible = ?5,"
 		" deadline = ?6, closed_at = ?7 WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_int(s, 2, outcome);
 	db_bind_ref(s, 3, reason);
 	db_bind_text(s, 4, decision ? decision : "");
 	db_bind_text(s, 5, responsible ? responsible : "");
 	db_bind_text(s, 6, deadline ? deadline : "");
-	db_bind_text(s, 7, now);
-	rc = db_run(st, s, "议程保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "议程不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 7);
+	return db_write_end(st, s, "议程保存失败", "议程不存在");
 }
 
 int store_agenda_all(struct store *st, const char *meeting_id, struct agenda_item **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_all(st,
 		"SELECT " AGENDA_COLS " FROM agenda_item a LEFT JOIN proposal p ON p.id = a.proposal_id"
-		" WHERE a.meeting_id = ?1 ORDER BY a.seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_agenda, agenda_clear_v);
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq",
+		meeting_id, (void **)out, &agenda_row);
 }

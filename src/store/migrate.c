@@ -92,14 +92,7 @@ static int seed_rules(struct store *st)
 		db_bind_text(s, 2, r->code);
 		db_bind_text(s, 3, r->name);
 		db_bind_int(s, 4, (long long)i + 1);
-		db_bind_int(s, 5, r->q_base);
-		db_bind_int(s, 6, r->q_cmp);
-		db_bind_int(s, 7, r->q_num);
-		db_bind_int(s, 8, r->q_den);
-		db_bind_int(s, 9, r->p_base);
-		db_bind_int(s, 10, r->p_cmp);
-		db_bind_int(s, 11, r->p_num);
-		db_bind_int(s, 12, r->p_den);
+		db_bind_fractions(s, 5, r);
 		db_bind_text(s, 13, r->source);
 		db_bind_text(s, 14, now);
 		if (db_run(st, s, "无法写入默认表决规则"))

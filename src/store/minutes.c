@@ -9,34 +9,21 @@
 
 #define MINUTE_COLS "id, meeting_id, seq, at, speaker_id, speaker, agenda_id, text"
 
+static const struct db_col minute_cols[] = {
+	COL_T(struct minute, id, "记录编号"),
+	COL_T(struct minute, meeting_id, "会议编号"),
+	COL_I(struct minute, seq),
+	COL_T(struct minute, at, "发言时间"),
+	COL_T(struct minute, speaker_id, "发言人编号"),
+	COL_T(struct minute, speaker, "发言人"),
+	COL_T(struct minute, agenda_id, "议程编号"),
+	COL_S(struct minute, text),
+};
+static const struct db_row minute_row = DB_ROW(struct minute, minute_cols, NULL);
+
 void minute_clear(struct minute *m)
 {
-	if (!m)
-		return;
-	free(m->text);
-	m->text = NULL;
-}
-
-static void minute_clear_v(void *m)
-{
-	minute_clear(m);
-}
-
-static int read_minute(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct minute *m = dst;
-
-	memset(m, 0, sizeof *m);
-	m->seq = db_col_int(s, 2);
-	if (db_col_copy(st, s, 0, m->id, sizeof m->id, "记录编号") ||
-	    db_col_copy(st, s, 1, m->meeting_id, sizeof m->meeting_id, "会议编号") ||
-	    db_col_copy(st, s, 3, m->at, sizeof m->at, "发言时间") ||
-	    db_col_copy(st, s, 4, m->speaker_id, sizeof m->speaker_id, "发言人编号") ||
-	    db_col_copy(st, s, 5, m->speaker, sizeof m->speaker, "发言人") ||
-	    db_col_copy(st, s, 6, m->agenda_id, sizeof m->agenda_id, "议程编号"))
-		return -1;
-	m->text = xstrdup(db_col_text(s, 7));
-	return 0;
+	db_clear_row(&minute_row, m);
 }
 
 static int minute_fits(struct store *st, const struct minute *m)
@@ -87,41 +74,29 @@ int store_minute_add(struct store *st, struct minute *m)
 
 int store_minute_update(struct store *st, const struct minute *m)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (minute_fits(st, m) || FITS(st, m->id, "记录编号"))
 		return -1;
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"UPDATE minute SET at = ?2, speaker_id = ?3, speaker = ?4, agenda_id = ?5, text = ?6,"
 		" updated_at = ?7 WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, m->id);
 	db_bind_text(s, 2, m->at);
 	db_bind_ref(s, 3, m->speaker_id);
 	db_bind_text(s, 4, m->speaker);
 	db_bind_ref(s, 5, m->agenda_id);
 	db_bind_text(s, 6, m->text ? m->text : "");
-	db_bind_text(s, 7, now);
-	rc = db_run(st, s, "会议记录保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "会议记录不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 7);
+	return db_write_end(st, s, "会议记录保存失败", "会议记录不存在");
 }
 
 int store_minute_get(struct store *st, const char *id, struct minute *m)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " MINUTE_COLS " FROM minute WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, m, sizeof *m, read_minute);
+	return db_get(st, "SELECT " MINUTE_COLS " FROM minute WHERE id = ?1",
+	       id, m, &minute_row);
 }
 
 int store_minute_page(struct store *st, const char *meeting_id, int after,
@@ -142,7 +117,7 @@ int store_minute_page(struct store *st, const char *meeting_id, int after,
 	db_bind_text(s, 1, meeting_id);
 	db_bind_int(s, 2, after);
 	db_bind_int(s, 3, max);
-	n = db_read_rows(st, s, out, sizeof *out, max, read_minute, minute_clear_v);
+	n = db_read_rows(st, s, out, max, &minute_row);
 	if (dir < 0 && n > 0)
 		db_reverse(out, n, sizeof *out);
 	return n;
@@ -150,25 +125,12 @@ int store_minute_page(struct store *st, const char *meeting_id, int after,
 
 int store_minute_count(struct store *st, const char *meeting_id)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT COUNT(*) FROM minute WHERE meeting_id = ?1");
-	long long n;
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	if (db_query_int(st, s, &n))
-		return -1;
-	return (int)n;
+	return db_count(st, "SELECT COUNT(*) FROM minute WHERE meeting_id = ?1", meeting_id);
 }
 
 int store_minute_all(struct store *st, const char *meeting_id, struct minute **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " MINUTE_COLS " FROM minute WHERE meeting_id = ?1 ORDER BY seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_minute, minute_clear_v);
+	return db_all(st,
+		"SELECT " MINUTE_COLS " FROM minute WHERE meeting_id = ?1 ORDER BY seq",
+		meeting_id, (void **)out, &minute_row);
 }

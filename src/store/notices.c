@@ -13,43 +13,29 @@
 	" n.signoff, n.written_date, n.created_at"
 #define NOTICE_FROM " FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id"
 
+static const struct db_col notice_cols[] = {
+	COL_T(struct notice, id, "公示编号"),
+	COL_T(struct notice, proposal_id, "议题编号"),
+	COL_T(struct notice, proposal_number, "议题编号"),
+	COL_I(struct notice, kind),
+	COL_I(struct notice, year),
+	COL_I(struct notice, seq),
+	COL_T(struct notice, doc_no, "文号"),
+	COL_T(struct notice, title, "公示标题"),
+	COL_T(struct notice, addressee, "主送"),
+	COL_S(struct notice, body),
+	COL_T(struct notice, start_date, "公示开始日期"),
+	COL_T(struct notice, end_date, "公示结束日期"),
+	COL_S(struct notice, channel),
+	COL_T(struct notice, signoff, "落款"),
+	COL_T(struct notice, written_date, "成文日期"),
+	COL_T(struct notice, created_at, "公示时间"),
+};
+static const struct db_row notice_row = DB_ROW(struct notice, notice_cols, NULL);
+
 void notice_clear(struct notice *n)
 {
-	if (!n)
-		return;
-	free(n->body);
-	free(n->channel);
-	n->body = n->channel = NULL;
-}
-
-static void notice_clear_v(void *n)
-{
-	notice_clear(n);
-}
-
-static int read_notice(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct notice *n = dst;
-
-	memset(n, 0, sizeof *n);
-	n->kind = db_col_int(s, 3);
-	n->year = db_col_int(s, 4);
-	n->seq = db_col_int(s, 5);
-	if (db_col_copy(st, s, 0, n->id, sizeof n->id, "公示编号") ||
-	    db_col_copy(st, s, 1, n->proposal_id, sizeof n->proposal_id, "议题编号") ||
-	    db_col_copy(st, s, 2, n->proposal_number, sizeof n->proposal_number, "议题编号") ||
-	    db_col_copy(st, s, 6, n->doc_no, sizeof n->doc_no, "文号") ||
-	    db_col_copy(st, s, 7, n->title, sizeof n->title, "公示标题") ||
-	    db_col_copy(st, s, 8, n->addressee, sizeof n->addressee, "主送") ||
-	    db_col_copy(st, s, 10, n->start_date, sizeof n->start_date, "公示开始日期") ||
-	    db_col_copy(st, s, 11, n->end_date, sizeof n->end_date, "公示结束日期") ||
-	    db_col_copy(st, s, 13, n->signoff, sizeof n->signoff, "落款") ||
-	    db_col_copy(st, s, 14, n->written_date, sizeof n->written_date, "成文日期") ||
-	    db_col_copy(st, s, 15, n->created_at, sizeof n->created_at, "公示时间"))
-		return -1;
-	n->body = xstrdup(db_col_text(s, 9));
-	n->channel = xstrdup(db_col_text(s, 12));
-	return 0;
+	db_clear_row(&notice_row, n);
 }
 
 int store_notice_add(struct store *st, struct notice *n)
@@ -78,14 +64,10 @@ int store_notice_add(struct store *st, struct notice *n)
 	year = atoi(n->written_date);
 	if (db_tx_begin(st))
 		return -1;
-	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM notice WHERE year = ?1");
-	if (!s)
+	seq = db_next_seq(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM notice WHERE year = ?1",
+	                  year, "公示文号");
+	if (seq < 0)
 		return db_tx_end(st, -1);
-	db_bind_int(s, 1, year);
-	if (db_query_int(st, s, &seq))
-		return db_tx_end(st, -1);
-	if (seq > 999999)
-		return db_tx_end(st, db_fail(st, "%d 年的公示文号已用尽", year));
 	snprintf(doc_no, sizeof doc_no, "〔%d〕%d号", year, (int)seq);
 	db_new_id(id);
 	db_now_stamp(now);
@@ -131,12 +113,9 @@ int store_notice_add(struct store *st, struct notice *n)
 
 int store_notice_get(struct store *st, const char *id, struct notice *n)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, n, sizeof *n, read_notice);
+	return db_get(st,
+		"SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1",
+		id, n, &notice_row);
 }
 
 int store_notice_for(struct store *st, const char *proposal_id, int kind, struct notice *n)
@@ -148,7 +127,7 @@ int store_notice_for(struct store *st, const char *proposal_id, int kind, struct
 		return -1;
 	db_bind_text(s, 1, proposal_id);
 	db_bind_int(s, 2, kind);
-	return db_read_one(st, s, n, sizeof *n, read_notice);
+	return db_read_one(st, s, n, &notice_row);
 }
 
 int store_notice_page(struct store *st, const char *after_start, const char *after_id,
@@ -177,41 +156,27 @@ int store_notice_page(struct store *st, const char *after_start, const char *aft
 		db_bind_text(s, 2, after_id);
 	}
 	db_bind_int(s, 3, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_notice, notice_clear_v);
+	return db_read_rows(st, s, out, max, &notice_row);
 }
 
 /* ---- objections (异议) ---- */
 
 #define OBJECTION_COLS "id, notice_id, received_at, person, content, answer, answered_at"
 
+static const struct db_col objection_cols[] = {
+	COL_T(struct objection, id, "异议编号"),
+	COL_T(struct objection, notice_id, "公示编号"),
+	COL_T(struct objection, received_at, "异议收到时间"),
+	COL_T(struct objection, person, "异议人"),
+	COL_S(struct objection, content),
+	COL_D(struct objection, answer),
+	COL_T(struct objection, answered_at, "答复时间"),
+};
+static const struct db_row objection_row = DB_ROW(struct objection, objection_cols, NULL);
+
 void objection_clear(struct objection *o)
 {
-	if (!o)
-		return;
-	free(o->content);
-	free(o->answer);
-	o->content = o->answer = NULL;
-}
-
-static void objection_clear_v(void *o)
-{
-	objection_clear(o);
-}
-
-static int read_objection(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct objection *o = dst;
-
-	memset(o, 0, sizeof *o);
-	if (db_col_copy(st, s, 0, o->id, sizeof o->id, "异议编号") ||
-	    db_col_copy(st, s, 1, o->notice_id, sizeof o->notice_id, "公示编号") ||
-	    db_col_copy(st, s, 2, o->received_at, sizeof o->received_at, "异议收到时间") ||
-	    db_col_copy(st, s, 3, o->person, sizeof o->person, "异议人") ||
-	    db_col_copy(st, s, 6, o->answered_at, sizeof o->answered_at, "答复时间"))
-		return -1;
-	o->content = xstrdup(db_col_text(s, 4));
-	o->answer = db_col_dup(s, 5);
-	return 0;
+	db_clear_row(&objection_row, o);
 }
 
 int store_objection_add(struct store *st, struct objection *o)
@@ -254,50 +219,31 @@ int store_objection_add(struct store *st, struct objection *o)
 
 int store_objection_answer(struct store *st, const char *id, const char *answer)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (!answer || !*answer)
 		return db_fail(st, "答复内容不能为空");
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st, "UPDATE objection SET answer = ?2, answered_at = ?3 WHERE id = ?1");
+	s = db_write(st, "UPDATE objection SET answer = ?2, answered_at = ?3 WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_text(s, 2, answer);
-	db_bind_text(s, 3, now);
-	rc = db_run(st, s, "答复保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "异议不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 3);
+	return db_write_end(st, s, "答复保存失败", "异议不存在");
 }
 
 int store_objection_get(struct store *st, const char *id, struct objection *o)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " OBJECTION_COLS " FROM objection WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, o, sizeof *o, read_objection);
+	return db_get(st, "SELECT " OBJECTION_COLS " FROM objection WHERE id = ?1",
+	       id, o, &objection_row);
 }
 
 int store_objection_list(struct store *st, const char *notice_id, struct objection *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_list(st,
 		"SELECT " OBJECTION_COLS " FROM objection WHERE notice_id = ?1"
-		" ORDER BY received_at, id LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, notice_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_objection, objection_clear_v);
+		" ORDER BY received_at, id LIMIT ?2",
+		notice_id, out, max, &objection_row);
 }
 
 int store_objection_count(struct store *st, const char *notice_id, int *total, int *unanswered)
@@ -326,12 +272,7 @@ int store_objection_count(struct store *st, const char *notice_id, int *total, i
 
 int store_objection_all(struct store *st, const char *notice_id, struct objection **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " OBJECTION_COLS " FROM objection WHERE notice_id = ?1 ORDER BY received_at, id");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, notice_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_objection, objection_clear_v);
+	return db_all(st,
+		"SELECT " OBJECTION_COLS " FROM objection WHERE notice_id = ?1 ORDER BY received_at, id",
+		notice_id, (void **)out, &objection_row);
 }

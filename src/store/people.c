@@ -10,24 +10,21 @@
 
 #define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active"
 
-static int read_person(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct person *p = dst;
-
-	memset(p, 0, sizeof *p);
-	p->no = db_col_int(s, 1);
-	p->roles = db_col_int(s, 4);
-	p->active = db_col_int(s, 11);
-	return db_col_copy(st, s, 0, p->id, sizeof p->id, "人员编号") ||
-	       db_col_copy(st, s, 2, p->name, sizeof p->name, "姓名") ||
-	       db_col_copy(st, s, 3, p->gender, sizeof p->gender, "性别") ||
-	       db_col_copy(st, s, 5, p->grid, sizeof p->grid, "网格") ||
-	       db_col_copy(st, s, 6, p->building, sizeof p->building, "楼栋") ||
-	       db_col_copy(st, s, 7, p->unit, sizeof p->unit, "单元") ||
-	       db_col_copy(st, s, 8, p->room, sizeof p->room, "房号") ||
-	       db_col_copy(st, s, 9, p->phone, sizeof p->phone, "电话") ||
-	       db_col_copy(st, s, 10, p->note, sizeof p->note, "备注") ? -1 : 0;
-}
+static const struct db_col person_cols[] = {
+	COL_T(struct person, id, "人员编号"),
+	COL_I(struct person, no),
+	COL_T(struct person, name, "姓名"),
+	COL_T(struct person, gender, "性别"),
+	COL_I(struct person, roles),
+	COL_T(struct person, grid, "网格"),
+	COL_T(struct person, building, "楼栋"),
+	COL_T(struct person, unit, "单元"),
+	COL_T(struct person, room, "房号"),
+	COL_T(struct person, phone, "电话"),
+	COL_T(struct person, note, "备注"),
+	COL_I(struct person, active),
+};
+static const struct db_row person_row = DB_ROW(struct person, person_cols, NULL);
 
 static int person_fits(struct store *st, const struct person *p)
 {
@@ -85,22 +82,17 @@ int store_person_add(struct store *st, struct person *p)
 
 int store_person_update(struct store *st, const struct person *p)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
 	if (person_fits(st, p))
 		return -1;
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
 	/* the number stays: past attendance sheets and printed lists use it */
-	s = db_stmt(st,
+	s = db_write(st,
 		"UPDATE person SET name = ?2, gender = ?3, roles = ?4, grid = ?5, building = ?6,"
 		" unit = ?7, room = ?8, phone = ?9, note = ?10, active = ?11, updated_at = ?12"
 		" WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, p->id);
 	db_bind_text(s, 2, p->name);
 	db_bind_text(s, 3, p->gender);
@@ -112,42 +104,27 @@ int store_person_update(struct store *st, const struct person *p)
 	db_bind_text(s, 9, p->phone);
 	db_bind_text(s, 10, p->note);
 	db_bind_int(s, 11, p->active ? 1 : 0);
-	db_bind_text(s, 12, now);
-	rc = db_run(st, s, "人员保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "人员不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 12);
+	return db_write_end(st, s, "人员保存失败", "人员不存在");
 }
 
 int store_person_set_active(struct store *st, const char *id, int active)
 {
-	char now[20];
 	sqlite3_stmt *s;
-	int rc;
 
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st, "UPDATE person SET active = ?2, updated_at = ?3 WHERE id = ?1");
+	s = db_write(st, "UPDATE person SET active = ?2, updated_at = ?3 WHERE id = ?1");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_int(s, 2, active ? 1 : 0);
-	db_bind_text(s, 3, now);
-	rc = db_run(st, s, "人员保存失败");
-	if (!rc && sqlite3_changes(st->db) == 0)
-		rc = db_fail(st, "人员不存在");
-	return db_tx_end(st, rc);
+	db_bind_now(s, 3);
+	return db_write_end(st, s, "人员保存失败", "人员不存在");
 }
 
 int store_person_get(struct store *st, const char *id, struct person *p)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, p, sizeof *p, read_person);
+	return db_get(st, "SELECT " PERSON_COLS " FROM person WHERE id = ?1",
+	       id, p, &person_row);
 }
 
 int store_person_get_by_no(struct store *st, int no, struct person *p)
@@ -157,7 +134,7 @@ int store_person_get_by_no(struct store *st, int no, struct person *p)
 	if (!s)
 		return -1;
 	db_bind_int(s, 1, no);
-	return db_read_one(st, s, p, sizeof *p, read_person);
+	return db_read_one(st, s, p, &person_row);
 }
 
 /* the filter of a person query, as parameters ?2 ?3 ?4 */
@@ -190,7 +167,7 @@ int store_person_page(struct store *st, const struct person_query *q,
 	db_bind_int(s, 1, after_no);
 	bind_person_query(s, q);
 	db_bind_int(s, 5, max);
-	n = db_read_rows(st, s, out, sizeof *out, max, read_person, NULL);
+	n = db_read_rows(st, s, out, max, &person_row);
 	if (dir < 0 && n > 0)
 		db_reverse(out, n, sizeof *out);
 	return n;

@@ -17,19 +17,6 @@
 #define PROPOSAL_COLS PROPOSAL_BASE ", p.content"
 #define PROPOSAL_PAGE_COLS PROPOSAL_BASE ", NULL"
 
-void proposal_clear(struct proposal *p)
-{
-	if (!p)
-		return;
-	free(p->content);
-	p->content = NULL;
-}
-
-static void proposal_clear_v(void *p)
-{
-	proposal_clear(p);
-}
-
 /* "张三、李四" into p->proposers.  A long joint signature is shortened at
  * a name with 「等 N 人」, which says that it was shortened. */
 static int fill_proposers(struct store *st, struct proposal *p)
@@ -67,54 +54,31 @@ static int fill_proposers(struct store *st, struct proposal *p)
 	return 0;
 }
 
-static int read_proposal_row(struct store *st, sqlite3_stmt *s, struct proposal *p)
+static int proposers_after(struct store *st, void *dst)
 {
-	memset(p, 0, sizeof *p);
-	p->step = db_col_int(s, 7);
-	p->status = db_col_int(s, 8);
-	if (db_col_copy(st, s, 0, p->id, sizeof p->id, "议题编号") ||
-	    db_col_copy(st, s, 1, p->number, sizeof p->number, "议题编号") ||
-	    db_col_copy(st, s, 2, p->title, sizeof p->title, "议题标题") ||
-	    db_col_copy(st, s, 3, p->source, sizeof p->source, "议题来源") ||
-	    db_col_copy(st, s, 4, p->category, sizeof p->category, "议题类别") ||
-	    db_col_copy(st, s, 5, p->grid, sizeof p->grid, "网格") ||
-	    db_col_copy(st, s, 6, p->building, sizeof p->building, "楼栋") ||
-	    db_col_copy(st, s, 9, p->created_at, sizeof p->created_at, "提出时间") ||
-	    db_col_copy(st, s, 10, p->updated_at, sizeof p->updated_at, "更新时间"))
-		return -1;
-	p->content = db_col_dup(s, 11);
-	if (fill_proposers(st, p)) {
-		proposal_clear(p);
-		return -1;
-	}
-	return 0;
+	return fill_proposers(st, dst);
 }
 
-static int read_proposal(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	return read_proposal_row(st, s, dst);
-}
+static const struct db_col proposal_cols[] = {
+	COL_T(struct proposal, id, "议题编号"),
+	COL_T(struct proposal, number, "议题编号"),
+	COL_T(struct proposal, title, "议题标题"),
+	COL_T(struct proposal, source, "议题来源"),
+	COL_T(struct proposal, category, "议题类别"),
+	COL_T(struct proposal, grid, "网格"),
+	COL_T(struct proposal, building, "楼栋"),
+	COL_I(struct proposal, step),
+	COL_I(struct proposal, status),
+	COL_T(struct proposal, created_at, "提出时间"),
+	COL_T(struct proposal, updated_at, "更新时间"),
+	COL_D(struct proposal, content),
+};
+/* the proposers' display line is read with every proposal */
+static const struct db_row proposal_row = DB_ROW(struct proposal, proposal_cols, proposers_after);
 
-/* "2026-018" into year and seq; "" gives 0 (caller decides) */
-static int parse_pnumber(struct store *st, const char *num, int *year, int *seq)
+void proposal_clear(struct proposal *p)
 {
-	int y = 0, q = 0, i;
-	const char *p = num;
-
-	*year = *seq = 0;
-	if (!num || !*num)
-		return 0;
-	for (i = 0; i < 4 && *p >= '0' && *p <= '9'; i++, p++)
-		y = y * 10 + (*p - '0');
-	if (i != 4 || *p++ != '-' || !*p)
-		return db_fail(st, "议题编号格式不对：%s（应为 2026-018）", num);
-	for (i = 0; *p >= '0' && *p <= '9' && i < 7; i++, p++)
-		q = q * 10 + (*p - '0');
-	if (*p || i == 0)
-		return db_fail(st, "议题编号格式不对：%s（应为 2026-018）", num);
-	*year = y;
-	*seq = q;
-	return 0;
+	db_clear_row(&proposal_row, p);
 }
 
 int store_proposal_add(struct store *st, struct proposal *p,
@@ -138,15 +102,11 @@ int store_proposal_add(struct store *st, struct proposal *p,
 		return db_fail(st, "系统日期不对（%d 年），无法给议题编号", year);
 	if (db_tx_begin(st))
 		return -1;
-	s = db_stmt(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM proposal WHERE year = ?1");
-	if (!s)
+	seq = db_next_seq(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM proposal WHERE year = ?1",
+	                  year, "议题编号");
+	if (seq < 0)
 		return db_tx_end(st, -1);
-	db_bind_int(s, 1, year);
-	if (db_query_int(st, s, &seq))
-		return db_tx_end(st, -1);
-	if (seq > 999999)
-		return db_tx_end(st, db_fail(st, "%d 年的议题编号已用尽", year));
-	snprintf(number, sizeof number, "%04d-%03d", year, (int)seq);
+	snprintf(number, sizeof number, "%04d-%03d", year % 10000, (int)(seq % 1000000));
 	db_new_id(id);
 	db_now_stamp(now);
 	s = db_stmt(st,
@@ -155,10 +115,7 @@ int store_proposal_add(struct store *st, struct proposal *p,
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, number);
-	db_bind_int(s, 3, year);
-	db_bind_int(s, 4, seq);
+	db_bind_numbered(s, id, number, year, seq);
 	db_bind_text(s, 5, p->title);
 	db_bind_text(s, 6, p->content ? p->content : "");
 	db_bind_text(s, 7, p->source);
@@ -231,48 +188,29 @@ int store_proposal_add(struct store *st, struct proposal *p,
 
 int store_proposal_get(struct store *st, const char *id, struct proposal *p)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, p, sizeof *p, read_proposal);
+	return db_get(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.id = ?1",
+	       id, p, &proposal_row);
 }
 
 int store_proposal_get_number(struct store *st, const char *number, struct proposal *p)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.number = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, number);
-	return db_read_one(st, s, p, sizeof *p, read_proposal);
+	return db_get(st, "SELECT " PROPOSAL_COLS " FROM proposal p WHERE p.number = ?1",
+	       number, p, &proposal_row);
 }
 
-static int read_proposer(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct proposer *p = dst;
-
-	memset(p, 0, sizeof *p);
-	p->kind = db_col_int(s, 2);
-	return db_col_copy(st, s, 0, p->person_id, sizeof p->person_id, "提议人编号") ||
-	       db_col_copy(st, s, 1, p->name, sizeof p->name, "提议人姓名") ? -1 : 0;
-}
+static const struct db_col proposer_cols[] = {
+	COL_T(struct proposer, person_id, "提议人编号"),
+	COL_T(struct proposer, name, "提议人姓名"),
+	COL_I(struct proposer, kind),
+};
+static const struct db_row proposer_row = DB_ROW(struct proposer, proposer_cols, NULL);
 
 int store_proposal_proposers(struct store *st, const char *pid,
                              struct proposer *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_list(st,
 		"SELECT person_id, name, kind FROM proposer WHERE proposal_id = ?1"
-		" ORDER BY seq LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, pid);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_proposer, NULL);
+		" ORDER BY seq LIMIT ?2", pid, out, max, &proposer_row);
 }
 
 int store_proposal_page(struct store *st, int step, const char *after, int dir,
@@ -285,7 +223,7 @@ int store_proposal_page(struct store *st, int step, const char *after, int dir,
 		return db_fail(st, "议题步骤不对：%d", step);
 	if (max <= 0)
 		return 0;
-	if (parse_pnumber(st, after, &year, &seq))
+	if (db_parse_number(st, after, "-", "议题编号", "2026-018", &year, &seq))
 		return -1;
 	if (!after || !*after) {
 		/* from the start, or from the end going backwards */
@@ -316,7 +254,7 @@ int store_proposal_page(struct store *st, int step, const char *after, int dir,
 	db_bind_int(s, 2, year);
 	db_bind_int(s, 3, seq);
 	db_bind_int(s, 4, max);
-	n = db_read_rows(st, s, out, sizeof *out, max, read_proposal, proposal_clear_v);
+	n = db_read_rows(st, s, out, max, &proposal_row);
 	if (dir < 0 && n > 0)
 		db_reverse(out, n, sizeof *out);
 	return n;
@@ -376,7 +314,7 @@ int store_proposal_search(struct store *st, const char *q, const char *after,
 
 	if (!q || !*q || max <= 0)
 		return 0;
-	if (parse_pnumber(st, after, &year, &seq))
+	if (db_parse_number(st, after, "-", "议题编号", "2026-018", &year, &seq))
 		return -1;
 	if (!after || !*after) {
 		year = 10000;
@@ -431,24 +369,11 @@ int store_proposal_search(struct store *st, const char *q, const char *after,
 		db_bind_int(s, 4, max);
 	}
 	sb_free(&pat);
-	n = db_read_rows(st, s, out, sizeof *out, max, read_proposal, proposal_clear_v);
+	n = db_read_rows(st, s, out, max, &proposal_row);
 	return n;
 }
 
 /* ---- proposal events ------------------------------------------------------- */
-
-void pevent_clear(struct pevent *e)
-{
-	if (!e)
-		return;
-	free(e->reason);
-	e->reason = NULL;
-}
-
-static void pevent_clear_v(void *e)
-{
-	pevent_clear(e);
-}
 
 int store_proposal_transition(struct store *st, const char *pid, int action,
                               int new_step, int new_status,
@@ -510,28 +435,28 @@ int store_proposal_transition(struct store *st, const char *pid, int action,
 #define PEVENT_COLS "e.id, e.proposal_id, e.at, e.action, e.from_step, e.to_step, e.status," \
 	" e.meeting_id, m.number, m.title, m.date, m.kind, e.agenda_id, e.vote_id, e.reason"
 
-static int read_pevent(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct pevent *e = dst;
+static const struct db_col pevent_cols[] = {
+	COL_T(struct pevent, id, "流转记录编号"),
+	COL_T(struct pevent, proposal_id, "议题编号"),
+	COL_T(struct pevent, at, "流转时间"),
+	COL_I(struct pevent, action),
+	COL_I(struct pevent, from_step),
+	COL_I(struct pevent, to_step),
+	COL_I(struct pevent, status),
+	COL_T(struct pevent, meeting_id, "会议编号"),
+	COL_T(struct pevent, meeting_number, "会议编号"),
+	COL_T(struct pevent, meeting_title, "会议名称"),
+	COL_T(struct pevent, meeting_date, "会议日期"),
+	COL_I(struct pevent, meeting_kind),
+	COL_T(struct pevent, agenda_id, "议程编号"),
+	COL_T(struct pevent, vote_id, "表决编号"),
+	COL_D(struct pevent, reason),
+};
+static const struct db_row pevent_row = DB_ROW(struct pevent, pevent_cols, NULL);
 
-	memset(e, 0, sizeof *e);
-	e->action = db_col_int(s, 3);
-	e->from_step = db_col_int(s, 4);
-	e->to_step = db_col_int(s, 5);
-	e->status = db_col_int(s, 6);
-	e->meeting_kind = db_col_int(s, 11);
-	if (db_col_copy(st, s, 0, e->id, sizeof e->id, "流转记录编号") ||
-	    db_col_copy(st, s, 1, e->proposal_id, sizeof e->proposal_id, "议题编号") ||
-	    db_col_copy(st, s, 2, e->at, sizeof e->at, "流转时间") ||
-	    db_col_copy(st, s, 7, e->meeting_id, sizeof e->meeting_id, "会议编号") ||
-	    db_col_copy(st, s, 8, e->meeting_number, sizeof e->meeting_number, "会议编号") ||
-	    db_col_copy(st, s, 9, e->meeting_title, sizeof e->meeting_title, "会议名称") ||
-	    db_col_copy(st, s, 10, e->meeting_date, sizeof e->meeting_date, "会议日期") ||
-	    db_col_copy(st, s, 12, e->agenda_id, sizeof e->agenda_id, "议程编号") ||
-	    db_col_copy(st, s, 13, e->vote_id, sizeof e->vote_id, "表决编号"))
-		return -1;
-	e->reason = db_col_dup(s, 14);
-	return 0;
+void pevent_clear(struct pevent *e)
+{
+	db_clear_row(&pevent_row, e);
 }
 
 int store_proposal_events(struct store *st, const char *pid,
@@ -559,7 +484,7 @@ int store_proposal_events(struct store *st, const char *pid,
 		return -1;
 	db_bind_text(s, 1, pid);
 	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_pevent, pevent_clear_v);
+	return db_read_rows(st, s, out, max, &pevent_row);
 }
 
 int store_proposal_event_find(struct store *st, const char *pid, int action,
@@ -576,18 +501,13 @@ int store_proposal_event_find(struct store *st, const char *pid, int action,
 	db_bind_text(s, 1, pid);
 	db_bind_int(s, 2, action);
 	db_bind_int(s, 3, to_step);
-	return db_read_one(st, s, e, sizeof *e, read_pevent);
+	return db_read_one(st, s, e, &pevent_row);
 }
 
 int store_proposal_events_all(struct store *st, const char *pid, struct pevent **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_all(st,
 		"SELECT " PEVENT_COLS " FROM proposal_event e LEFT JOIN meeting m ON m.id = e.meeting_id"
-		" WHERE e.proposal_id = ?1 ORDER BY e.seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, pid);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_pevent, pevent_clear_v);
+		" WHERE e.proposal_id = ?1 ORDER BY e.seq",
+		pid, (void **)out, &pevent_row);
 }

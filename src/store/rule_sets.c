@@ -5,31 +5,31 @@
 
 #include "store_int.h"
 
-/* ---- rule sets ------------------------------------------------------------ */
+#define RULE_COLS "id, code, name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den, source"
 
+static const struct db_col rule_cols[] = {
+	COL_T(struct rule_set, id, "规则编号"),
+	COL_T(struct rule_set, code, "规则代码"),
+	COL_T(struct rule_set, name, "规则名称"),
+	COL_I(struct rule_set, q_base),
+	COL_I(struct rule_set, q_cmp),
+	COL_I(struct rule_set, q_num),
+	COL_I(struct rule_set, q_den),
+	COL_I(struct rule_set, p_base),
+	COL_I(struct rule_set, p_cmp),
+	COL_I(struct rule_set, p_num),
+	COL_I(struct rule_set, p_den),
+	COL_T(struct rule_set, source, "规则依据"),
+};
+static const struct db_row rule_row = DB_ROW(struct rule_set, rule_cols, NULL);
 
-/* columns from `first` on, in the order of RULE_COLS (votes carry the
- * same fields as a snapshot) */
-int db_read_rule_at(struct store *st, sqlite3_stmt *s, int first, struct rule_set *r)
+void db_bind_fractions(sqlite3_stmt *s, int first, const struct rule_set *r)
 {
-	memset(r, 0, sizeof *r);
-	r->q_base = db_col_int(s, first + 3);
-	r->q_cmp = db_col_int(s, first + 4);
-	r->q_num = db_col_int(s, first + 5);
-	r->q_den = db_col_int(s, first + 6);
-	r->p_base = db_col_int(s, first + 7);
-	r->p_cmp = db_col_int(s, first + 8);
-	r->p_num = db_col_int(s, first + 9);
-	r->p_den = db_col_int(s, first + 10);
-	return db_col_copy(st, s, first, r->id, sizeof r->id, "规则编号") ||
-	       db_col_copy(st, s, first + 1, r->code, sizeof r->code, "规则代码") ||
-	       db_col_copy(st, s, first + 2, r->name, sizeof r->name, "规则名称") ||
-	       db_col_copy(st, s, first + 11, r->source, sizeof r->source, "规则依据") ? -1 : 0;
-}
+	const int v[] = { r->q_base, r->q_cmp, r->q_num, r->q_den,
+	                  r->p_base, r->p_cmp, r->p_num, r->p_den };
 
-static int read_rule(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	return db_read_rule_at(st, s, 0, dst);
+	for (int i = 0; i < 8; i++)
+		db_bind_int(s, first + i, v[i]);
 }
 
 int db_rule_fits(struct store *st, const struct rule_set *r)
@@ -47,27 +47,19 @@ int store_rule_list(struct store *st, struct rule_set *out, int max)
 	if (max <= 0)
 		return 0;
 	db_bind_int(s, 1, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_rule, NULL);
+	return db_read_rows(st, s, out, max, &rule_row);
 }
 
 int store_rule_get(struct store *st, const char *id, struct rule_set *r)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " RULE_COLS " FROM rule_set WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, r, sizeof *r, read_rule);
+	return db_get(st, "SELECT " RULE_COLS " FROM rule_set WHERE id = ?1",
+	       id, r, &rule_row);
 }
 
 int store_rule_get_code(struct store *st, const char *code, struct rule_set *r)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " RULE_COLS " FROM rule_set WHERE code = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, code);
-	return db_read_one(st, s, r, sizeof *r, read_rule);
+	return db_get(st, "SELECT " RULE_COLS " FROM rule_set WHERE code = ?1",
+	       code, r, &rule_row);
 }
 
 /* the whole rule in one line, for the change log */
@@ -105,14 +97,7 @@ int store_rule_update(struct store *st, const struct rule_set *r, const char *re
 		return db_tx_end(st, -1);
 	db_bind_text(s, 1, r->id);
 	db_bind_text(s, 2, r->name);
-	db_bind_int(s, 3, r->q_base);
-	db_bind_int(s, 4, r->q_cmp);
-	db_bind_int(s, 5, r->q_num);
-	db_bind_int(s, 6, r->q_den);
-	db_bind_int(s, 7, r->p_base);
-	db_bind_int(s, 8, r->p_cmp);
-	db_bind_int(s, 9, r->p_num);
-	db_bind_int(s, 10, r->p_den);
+	db_bind_fractions(s, 3, r);
 	db_bind_text(s, 11, r->source);
 	db_bind_text(s, 12, now);
 	if (db_run(st, s, "表决规则保存失败"))

@@ -8,18 +8,15 @@
 
 #define SEAL_COLS "s.meeting_id, s.signed_at, s.chair_name, s.clerk_name, s.sm3, s.sha256"
 
-static int read_seal(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct seal *x = dst;
-
-	memset(x, 0, sizeof *x);
-	return db_col_copy(st, s, 0, x->meeting_id, sizeof x->meeting_id, "会议编号") ||
-	       db_col_copy(st, s, 1, x->signed_at, sizeof x->signed_at, "签字时间") ||
-	       db_col_copy(st, s, 2, x->chair_name, sizeof x->chair_name, "主持人姓名") ||
-	       db_col_copy(st, s, 3, x->clerk_name, sizeof x->clerk_name, "记录人姓名") ||
-	       db_col_copy(st, s, 4, x->sm3, sizeof x->sm3, "SM3 摘要") ||
-	       db_col_copy(st, s, 5, x->sha256, sizeof x->sha256, "SHA-256 摘要") ? -1 : 0;
-}
+static const struct db_col seal_cols[] = {
+	COL_T(struct seal, meeting_id, "会议编号"),
+	COL_T(struct seal, signed_at, "签字时间"),
+	COL_T(struct seal, chair_name, "主持人姓名"),
+	COL_T(struct seal, clerk_name, "记录人姓名"),
+	COL_T(struct seal, sm3, "SM3 摘要"),
+	COL_T(struct seal, sha256, "SHA-256 摘要"),
+};
+static const struct db_row seal_row = DB_ROW(struct seal, seal_cols, NULL);
 
 int store_seal_get(struct store *st, const char *meeting_id, struct seal *s)
 {
@@ -28,7 +25,7 @@ int store_seal_get(struct store *st, const char *meeting_id, struct seal *s)
 	if (!q)
 		return -1;
 	db_bind_text(q, 1, meeting_id);
-	return db_read_one(st, q, s, sizeof *s, read_seal);
+	return db_read_one(st, q, s, &seal_row);
 }
 
 int store_seal_add(struct store *st, const struct seal *x)
@@ -62,7 +59,7 @@ int store_seal_page(struct store *st, const char *after_number, struct seal *out
 
 	if (max <= 0)
 		return 0;
-	if (db_parse_mnumber(st, after_number, &year, &seq))
+	if (db_parse_number(st, after_number, "-H-", "会议编号", "2026-H-05", &year, &seq))
 		return -1;
 	/* (year, seq) rather than the number's text: 2026-H-100 sorts
 	 * after 2026-H-99 */
@@ -73,41 +70,27 @@ int store_seal_page(struct store *st, const char *after_number, struct seal *out
 	db_bind_int(s, 1, year);
 	db_bind_int(s, 2, seq);
 	db_bind_int(s, 3, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_seal, NULL);
+	return db_read_rows(st, s, out, max, &seal_row);
 }
 
 /* ---- addenda (更正) ---- */
 
 #define ADDENDUM_COLS "id, meeting_id, seq, at, reason, text, sm3"
 
+static const struct db_col addendum_cols[] = {
+	COL_T(struct addendum, id, "更正编号"),
+	COL_T(struct addendum, meeting_id, "会议编号"),
+	COL_I(struct addendum, seq),
+	COL_T(struct addendum, at, "更正时间"),
+	COL_S(struct addendum, reason),
+	COL_S(struct addendum, text),
+	COL_T(struct addendum, sm3, "SM3 摘要"),
+};
+static const struct db_row addendum_row = DB_ROW(struct addendum, addendum_cols, NULL);
+
 void addendum_clear(struct addendum *a)
 {
-	if (!a)
-		return;
-	free(a->reason);
-	free(a->text);
-	a->reason = a->text = NULL;
-}
-
-static void addendum_clear_v(void *a)
-{
-	addendum_clear(a);
-}
-
-static int read_addendum(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct addendum *a = dst;
-
-	memset(a, 0, sizeof *a);
-	a->seq = db_col_int(s, 2);
-	if (db_col_copy(st, s, 0, a->id, sizeof a->id, "更正编号") ||
-	    db_col_copy(st, s, 1, a->meeting_id, sizeof a->meeting_id, "会议编号") ||
-	    db_col_copy(st, s, 3, a->at, sizeof a->at, "更正时间") ||
-	    db_col_copy(st, s, 6, a->sm3, sizeof a->sm3, "SM3 摘要"))
-		return -1;
-	a->reason = xstrdup(db_col_text(s, 4));
-	a->text = xstrdup(db_col_text(s, 5));
-	return 0;
+	db_clear_row(&addendum_row, a);
 }
 
 /* the addendum's line of the chain: over the sealed meeting's SM3 and the
@@ -189,26 +172,14 @@ int store_addendum_add(struct store *st, struct addendum *a)
 
 int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, meeting_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_addendum, addendum_clear_v);
+	return db_list(st,
+		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq LIMIT ?2",
+		meeting_id, out, max, &addendum_row);
 }
 
 int store_addendum_all(struct store *st, const char *meeting_id, struct addendum **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_addendum, addendum_clear_v);
+	return db_all(st,
+		"SELECT " ADDENDUM_COLS " FROM addendum WHERE meeting_id = ?1 ORDER BY seq",
+		meeting_id, (void **)out, &addendum_row);
 }

@@ -83,24 +83,69 @@ char *db_col_dup(sqlite3_stmt *s, int i);                   /* NULL for NULL; ca
 int db_fits(struct store *st, const char *v, size_t size, const char *label);
 #define FITS(st, field, label) db_fits((st), (field), sizeof(field), (label))
 
-/* ---- reading rows (db.c) ----------------------------------------------------- */
-typedef int (*row_reader)(struct store *st, sqlite3_stmt *s, void *dst);
-typedef void (*row_clear)(void *dst);
-/* up to max rows of s into out[] (elements of size bytes) with rd; on an
- * error the rows read so far are cleared (clear may be NULL), -1 */
-int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, size_t size, int max,
-                 row_reader rd, row_clear clear);
-/* every row of s into a new array *out (caller frees the rows with clear
- * and the array with free); returns the count or -1 */
-int db_read_all(struct store *st, sqlite3_stmt *s, void **out, size_t size,
-                row_reader rd, row_clear clear);
+/* ---- rows (db.c): a record family's columns as a table ----------------------
+ * Each family describes its record once, in the order of its SELECT's
+ * columns: a fixed text field (too long is an error, never cut), an int, an
+ * allocated text that stays NULL for NULL (DUP) or becomes "" (STR).  The
+ * readers below fill records from it, and db_clear_row() frees what they
+ * allocated. */
+enum { COL_TEXT, COL_INT, COL_DUP, COL_STR };
+struct db_col {
+	int kind;
+	size_t off, size;
+	const char *label;           /* COL_TEXT: the field's name in a message */
+};
+#define COL_T(T, f, label) { COL_TEXT, offsetof(T, f), sizeof(((T *)0)->f), label }
+#define COL_I(T, f)        { COL_INT, offsetof(T, f), 0, NULL }
+#define COL_D(T, f)        { COL_DUP, offsetof(T, f), 0, NULL }
+#define COL_S(T, f)        { COL_STR, offsetof(T, f), 0, NULL }
+struct db_row {
+	size_t size;                 /* of the record */
+	const struct db_col *cols;
+	size_t ncols;
+	/* what a record needs read besides its columns (a proposal's
+	 * proposers); NULL for none */
+	int (*after)(struct store *st, void *dst);
+};
+#define DB_ROW(T, cols, after) { sizeof(T), (cols), YS_ARRAY_LEN(cols), (after) }
+
+int db_read_row(struct store *st, sqlite3_stmt *s, const struct db_row *row, void *dst);
+void db_clear_row(const struct db_row *row, void *dst);
+/* up to max rows of s into out[]; on an error the rows read are cleared, -1 */
+int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, int max, const struct db_row *row);
+/* every row of s into a new array *out (caller frees); the count or -1 */
+int db_read_all(struct store *st, sqlite3_stmt *s, void **out, const struct db_row *row);
 /* the single row of s: 0, 1 when there is none (dst zeroed), -1 */
-int db_read_one(struct store *st, sqlite3_stmt *s, void *dst, size_t size, row_reader rd);
+int db_read_one(struct store *st, sqlite3_stmt *s, void *dst, const struct db_row *row);
 /* column 0 of the single row into buf: 0, 1 when none, -1 */
 int db_read_one_text(struct store *st, sqlite3_stmt *s, char *buf, size_t len,
                      const char *label);
 /* out[0..n) reversed in place (backward pages are handed back ascending) */
 void db_reverse(void *base, int n, size_t size);
+
+/* The shapes of most reads, a statement with the key bound to ?1:
+ * db_get   the single row (0, 1 when none, -1),
+ * db_list  up to max rows, max bound to ?2 (the count, or -1),
+ * db_all   every row into a new array *out (the count, or -1),
+ * db_count the integer of COUNT(*) (or -1).
+ * sql is a string constant: the statement cache is keyed by its address. */
+int db_get(struct store *st, const char *sql, const char *key, void *dst,
+           const struct db_row *row);
+int db_list(struct store *st, const char *sql, const char *key, void *out, int max,
+            const struct db_row *row);
+int db_all(struct store *st, const char *sql, const char *key, void **out,
+           const struct db_row *row);
+int db_count(struct store *st, const char *sql, const char *key);
+
+/* ---- one write (db.c) ------------------------------------------------------
+ * db_write() opens a level of the transaction stack and prepares sql (NULL,
+ * with the level closed again, on failure); the caller binds; db_write_end()
+ * runs it, refuses with `missing` when it changed no row (missing NULL:
+ * not checked), and commits or undoes the level. */
+sqlite3_stmt *db_write(struct store *st, const char *sql);
+int db_write_end(struct store *st, sqlite3_stmt *s, const char *what, const char *missing);
+/* the current time (YYYY-MM-DD HH:MM:SS) as parameter i */
+void db_bind_now(sqlite3_stmt *s, int i);
 
 /* ---- transactions (db.c) ------------------------------------------------------ */
 int db_tx_begin(struct store *st);
@@ -112,14 +157,20 @@ int db_tx_end(struct store *st, int rc);
 void db_new_id(char id[ID_LEN]);
 void db_now_stamp(char out[20]);                  /* YYYY-MM-DD HH:MM:SS */
 int db_valid_date(const char *s);                 /* YYYY-MM-DD, a real day */
-/* "2026-H-05" into year and seq; "" gives 0; -1 with a message */
-int db_parse_mnumber(struct store *st, const char *num, int *year, int *seq);
+/* a human number "2026<sep>05" (sep "-" for proposals, "-H-" for meetings)
+ * into year and seq; "" gives 0; -1 with 「<what>格式不对：…（应为 <example>）」 */
+int db_parse_number(struct store *st, const char *num, const char *sep, const char *what,
+                    const char *example, int *year, int *seq);
+/* a numbered record's first four parameters: ?1 id, ?2 number, ?3 year, ?4 seq */
+void db_bind_numbered(sqlite3_stmt *s, const char *id, const char *number, int year, int seq);
+/* the next number of a year: sql's COUNT ... WHERE year = ?1 result, or -1
+ * (also when the year's numbers are used up: 「2026 年的<what>已用尽」) */
+int db_next_seq(struct store *st, const char *sql, int year, const char *what);
 
 /* ---- shared by record families -------------------------------------------------- */
 int db_migrate(struct store *st, int user_version);                  /* migrate.c */
-/* the columns of a rule set from `first` on (rule_sets.c; votes keep a copy) */
-#define RULE_COLS "id, code, name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den, source"
-int db_read_rule_at(struct store *st, sqlite3_stmt *s, int first, struct rule_set *r);
-int db_rule_fits(struct store *st, const struct rule_set *r);
+int db_rule_fits(struct store *st, const struct rule_set *r);      /* rule_sets.c */
+/* a rule's quorum and pass: base, cmp, num, den of each, as ?first.. ?first+7 */
+void db_bind_fractions(sqlite3_stmt *s, int first, const struct rule_set *r);
 
 #endif

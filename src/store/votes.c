@@ -17,31 +17,38 @@
 	" v.q_den, v.p_base, v.p_cmp, v.p_num, v.p_den, v.rule_source, v.quorum_ok, v.passed," \
 	" v.sentence, v.supersedes, v.reason, v.created_at"
 
-static int read_vote(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct vote *v = dst;
-
-	memset(v, 0, sizeof *v);
-	v->round = db_col_int(s, 3);
-	v->method = db_col_int(s, 4);
-	v->t.entitled = db_col_int(s, 5);
-	v->t.present = db_col_int(s, 6);
-	v->t.yes = db_col_int(s, 7);
-	v->t.no = db_col_int(s, 8);
-	v->t.abstain = db_col_int(s, 9);
-	/* columns 10..21 are the rule snapshot in the order of RULE_COLS */
-	if (db_read_rule_at(st, s, 10, &v->rule))
-		return -1;
-	v->quorum_ok = db_col_int(s, 22);
-	v->passed = db_col_int(s, 23);
-	return db_col_copy(st, s, 0, v->id, sizeof v->id, "表决编号") ||
-	       db_col_copy(st, s, 1, v->meeting_id, sizeof v->meeting_id, "会议编号") ||
-	       db_col_copy(st, s, 2, v->agenda_id, sizeof v->agenda_id, "议程编号") ||
-	       db_col_copy(st, s, 24, v->sentence, sizeof v->sentence, "表决结果说明") ||
-	       db_col_copy(st, s, 25, v->supersedes, sizeof v->supersedes, "被更正的表决") ||
-	       db_col_copy(st, s, 26, v->reason, sizeof v->reason, "复核理由") ||
-	       db_col_copy(st, s, 27, v->created_at, sizeof v->created_at, "表决时间") ? -1 : 0;
-}
+/* the rule set is a snapshot: its columns are the vote's own */
+static const struct db_col vote_cols[] = {
+	COL_T(struct vote, id, "表决编号"),
+	COL_T(struct vote, meeting_id, "会议编号"),
+	COL_T(struct vote, agenda_id, "议程编号"),
+	COL_I(struct vote, round),
+	COL_I(struct vote, method),
+	COL_I(struct vote, t.entitled),
+	COL_I(struct vote, t.present),
+	COL_I(struct vote, t.yes),
+	COL_I(struct vote, t.no),
+	COL_I(struct vote, t.abstain),
+	COL_T(struct vote, rule.id, "规则编号"),
+	COL_T(struct vote, rule.code, "规则代码"),
+	COL_T(struct vote, rule.name, "规则名称"),
+	COL_I(struct vote, rule.q_base),
+	COL_I(struct vote, rule.q_cmp),
+	COL_I(struct vote, rule.q_num),
+	COL_I(struct vote, rule.q_den),
+	COL_I(struct vote, rule.p_base),
+	COL_I(struct vote, rule.p_cmp),
+	COL_I(struct vote, rule.p_num),
+	COL_I(struct vote, rule.p_den),
+	COL_T(struct vote, rule.source, "规则依据"),
+	COL_I(struct vote, quorum_ok),
+	COL_I(struct vote, passed),
+	COL_T(struct vote, sentence, "表决结果说明"),
+	COL_T(struct vote, supersedes, "被更正的表决"),
+	COL_T(struct vote, reason, "复核理由"),
+	COL_T(struct vote, created_at, "表决时间"),
+};
+static const struct db_row vote_row = DB_ROW(struct vote, vote_cols, NULL);
 
 /* the ballots must be exactly the present people and give the counts */
 static int check_ballots(struct store *st, const struct vote *v,
@@ -196,97 +203,60 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 
 int store_vote_list(struct store *st, const char *agenda_id, struct vote *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, agenda_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_vote, NULL);
+	return db_list(st,
+		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round LIMIT ?2",
+		agenda_id, out, max, &vote_row);
 }
 
 int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round DESC LIMIT 1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, agenda_id);
-	return db_read_one(st, s, v, sizeof *v, read_vote);
+	return db_get(st,
+		"SELECT " VOTE_COLS " FROM vote WHERE agenda_id = ?1 ORDER BY round DESC LIMIT 1",
+		agenda_id, v, &vote_row);
 }
 
 int store_vote_get(struct store *st, const char *id, struct vote *v)
 {
-	sqlite3_stmt *s = db_stmt(st, "SELECT " VOTE_COLS " FROM vote WHERE id = ?1");
-
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, id);
-	return db_read_one(st, s, v, sizeof *v, read_vote);
+	return db_get(st, "SELECT " VOTE_COLS " FROM vote WHERE id = ?1",
+	       id, v, &vote_row);
 }
 
-static int read_ballot(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct ballot *b = dst;
-
-	memset(b, 0, sizeof *b);
-	b->choice = db_col_int(s, 2);
-	return db_col_copy(st, s, 0, b->person_id, sizeof b->person_id, "表决人编号") ||
-	       db_col_copy(st, s, 1, b->name, sizeof b->name, "表决人姓名") ? -1 : 0;
-}
+static const struct db_col ballot_cols[] = {
+	COL_T(struct ballot, person_id, "表决人编号"),
+	COL_T(struct ballot, name, "表决人姓名"),
+	COL_I(struct ballot, choice),
+};
+static const struct db_row ballot_row = DB_ROW(struct ballot, ballot_cols, NULL);
 
 int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int max)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT person_id, name, choice FROM ballot WHERE vote_id = ?1 ORDER BY seq LIMIT ?2");
-
-	if (!s)
-		return -1;
-	if (max <= 0)
-		return 0;
-	db_bind_text(s, 1, vote_id);
-	db_bind_int(s, 2, max);
-	return db_read_rows(st, s, out, sizeof *out, max, read_ballot, NULL);
+	return db_list(st,
+		"SELECT person_id, name, choice FROM ballot WHERE vote_id = ?1 ORDER BY seq LIMIT ?2",
+		vote_id, out, max, &ballot_row);
 }
 
 int store_vote_all(struct store *st, const char *meeting_id, struct vote **out)
 {
 	/* by the item's place in the agenda, then round: a vote is the
 	 * agenda item's, whatever its own meeting_id says */
-	sqlite3_stmt *s = db_stmt(st,
+	return db_all(st,
 		"SELECT " VOTE_COLS_V " FROM vote v JOIN agenda_item a ON a.id = v.agenda_id"
-		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_vote, NULL);
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round",
+		meeting_id, (void **)out, &vote_row);
 }
 
-static int read_ballot_of(struct store *st, sqlite3_stmt *s, void *dst)
-{
-	struct ballot *b = dst;
-
-	if (read_ballot(st, s, dst))
-		return -1;
-	return db_col_copy(st, s, 3, b->vote_id, sizeof b->vote_id, "表决编号");
-}
+static const struct db_col ballot_of_cols[] = {
+	COL_T(struct ballot, person_id, "表决人编号"),
+	COL_T(struct ballot, name, "表决人姓名"),
+	COL_I(struct ballot, choice),
+	COL_T(struct ballot, vote_id, "表决编号"),
+};
+static const struct db_row ballot_of_row = DB_ROW(struct ballot, ballot_of_cols, NULL);
 
 int store_ballot_all(struct store *st, const char *meeting_id, struct ballot **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_all(st,
 		"SELECT b.person_id, b.name, b.choice, b.vote_id FROM ballot b"
 		" JOIN vote v ON v.id = b.vote_id JOIN agenda_item a ON a.id = v.agenda_id"
-		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round, b.seq");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	return db_read_all(st, s, (void **)out, sizeof **out, read_ballot_of, NULL);
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round, b.seq", meeting_id, (void **)out, &ballot_of_row);
 }
