@@ -19,29 +19,14 @@
 
 /* ---- names --------------------------------------------------------------- */
 
-/* short names fit the board's column headers; long names are what the
- * procedure calls the step in full (决议公开, 实施结果公开) */
-static const char *const step_short[STEP_MAX + 1] = {
-	[STEP_NONE] = "未提出",
-	[STEP_PROPOSE] = "提议",
-	[STEP_CONSULT] = "商议",
-	[STEP_REVIEW] = "审议",
-	[STEP_RESOLVE] = "决议",
-	[STEP_PUBLISH] = "公开",
-	[STEP_IMPLEMENT] = "实施",
-	[STEP_RESULT] = "结果公开",
-	[STEP_ARCHIVE] = "归档",
-};
-static const char *const step_long[STEP_MAX + 1] = {
-	[STEP_NONE] = "未提出",
-	[STEP_PROPOSE] = "提议",
-	[STEP_CONSULT] = "商议",
-	[STEP_REVIEW] = "审议",
-	[STEP_RESOLVE] = "决议",
-	[STEP_PUBLISH] = "决议公开",
-	[STEP_IMPLEMENT] = "实施",
-	[STEP_RESULT] = "实施结果公开",
-	[STEP_ARCHIVE] = "归档",
+/* the steps: a short name that fits the board's column headers, and what
+ * the procedure calls the step in full (决议公开, 实施结果公开) */
+static const struct { const char *short_name, *long_name; } steps[STEP_MAX + 1] = {
+	[STEP_NONE] = { "未提出", "未提出" },        [STEP_PROPOSE] = { "提议", "提议" },
+	[STEP_CONSULT] = { "商议", "商议" },         [STEP_REVIEW] = { "审议", "审议" },
+	[STEP_RESOLVE] = { "决议", "决议" },         [STEP_PUBLISH] = { "公开", "决议公开" },
+	[STEP_IMPLEMENT] = { "实施", "实施" },       [STEP_RESULT] = { "结果公开", "实施结果公开" },
+	[STEP_ARCHIVE] = { "归档", "归档" },
 };
 
 /* names[i], "?" outside the table (or a gap in it) */
@@ -53,18 +38,16 @@ static const char *name_in(const char *const *names, size_t n, int i)
 
 const char *step_name(int step)
 {
-	return NAME_IN(step_short, step);
+	return step >= 0 && step <= STEP_MAX ? steps[step].short_name : "?";
 }
 
 const char *step_long_name(int step)
 {
-	return NAME_IN(step_long, step);
+	return step >= 0 && step <= STEP_MAX ? steps[step].long_name : "?";
 }
 
 static const char *const pstatus_names[] = {
-	[PST_ACTIVE] = "进行中",
-	[PST_REJECTED] = "不予采纳",
-	[PST_WITHDRAWN] = "撤回",
+	[PST_ACTIVE] = "进行中", [PST_REJECTED] = "不予采纳", [PST_WITHDRAWN] = "撤回",
 };
 
 const char *pstatus_name(int status)
@@ -73,11 +56,8 @@ const char *pstatus_name(int status)
 }
 
 static const char *const attend_names[] = {
-	[ATT_NONE] = "未签到",
-	[ATT_PRESENT] = "出席",
-	[ATT_LEAVE] = "请假",
-	[ATT_ABSENT] = "缺席",
-	[ATT_OBSERVER] = "列席",
+	[ATT_NONE] = "未签到", [ATT_PRESENT] = "出席", [ATT_LEAVE] = "请假",
+	[ATT_ABSENT] = "缺席", [ATT_OBSERVER] = "列席",
 };
 
 const char *attend_name(int a)
@@ -86,9 +66,7 @@ const char *attend_name(int a)
 }
 
 static const char *const vote_method_names[] = {
-	[VM_HANDS] = "举手表决",
-	[VM_SECRET] = "无记名投票",
-	[VM_ROLLCALL] = "记名表决",
+	[VM_HANDS] = "举手表决", [VM_SECRET] = "无记名投票", [VM_ROLLCALL] = "记名表决",
 };
 
 const char *vote_method_name(int m)
@@ -97,10 +75,7 @@ const char *vote_method_name(int m)
 }
 
 static const char *const choice_names[] = {
-	[CH_NONE] = "未表决",
-	[CH_YES] = "赞成",
-	[CH_NO] = "反对",
-	[CH_ABSTAIN] = "弃权",
+	[CH_NONE] = "未表决", [CH_YES] = "赞成", [CH_NO] = "反对", [CH_ABSTAIN] = "弃权",
 };
 
 const char *choice_name(int c)

@@ -219,41 +219,20 @@ struct search {
 	struct pages pg;
 };
 
-static void sr_clear(struct search *sr)
-{
-	for (int i = 0; i < sr->pg.n; i++)
-		proposal_clear(&sr->rows[i]);
-	sr->pg.n = 0;
-}
-
-static void sr_key(void *ctx, int i, char *key, size_t len)
+static int sr_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
 {
 	struct search *sr = ctx;
-	snprintf(key, len, "%s", sr->rows[i].number);
+	return store_proposal_search(u->st, sr->q, after, rows, max);
 }
 
-static int sr_more(struct ui *u, void *ctx, const char *key)
+static void sr_key(const void *row, char *key, size_t len)
 {
-	struct search *sr = ctx;
-	struct proposal next[1];
-	if (store_proposal_search(u->st, sr->q, key, next, 1) != 1)
-		return 0;
-	proposal_clear(&next[0]);
-	return 1;
+	snprintf(key, len, "%s", ((const struct proposal *)row)->number);
 }
 
-static void sr_load(struct ui *u, void *ctx)
+static void sr_clear(void *row)
 {
-	struct search *sr = ctx;
-	sr_clear(sr);
-	sr->pg.n = store_proposal_search(u->st, sr->q, pages_start(&sr->pg), sr->rows,
-	                                 sr->pg.vis > 0 ? sr->pg.vis : 1);
-	if (sr->pg.n < 0) {
-		ui_error(u, "%s", store_errmsg(u->st));
-		sr->pg.n = 0;
-	}
-	if (sr->pg.cur >= sr->pg.n)
-		sr->pg.cur = sr->pg.n ? sr->pg.n - 1 : 0;
+	proposal_clear(row);
 }
 
 static int search_results(struct ui *u, const char *q)
@@ -262,15 +241,18 @@ static int search_results(struct ui *u, const char *q)
 	int chosen = 0;
 
 	sr->q = q;
+	sr->pg.rows = sr->rows;
+	sr->pg.size = sizeof sr->rows[0];
+	sr->pg.max = ROW_MAX;
+	sr->pg.read = sr_read;
 	sr->pg.key_of = sr_key;
-	sr->pg.more_after = sr_more;
-	sr->pg.load = sr_load;
+	sr->pg.clear = sr_clear;
 	sr->pg.ctx = sr;
 	for (;;) {
 		ui_draw_frame(u);
 		int h = u->rows - 3, w = u->cols;      /* over the whole body */
 		int y0 = 2, x0 = 0;
-		pages_fit(u, &sr->pg, h - 3, ROW_MAX);
+		pages_fit(u, &sr->pg, h - 3);
 		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」%s", q,
 		        sr->pg.depth ? "（续）" : "");
 		for (int i = 1; i < h; i++)
@@ -308,7 +290,7 @@ static int search_results(struct ui *u, const char *q)
 		else if (k == KC(KEY_PPAGE))
 			pages_move(u, &sr->pg, K_PGUP);
 	}
-	sr_clear(sr);
+	pages_clear(&sr->pg);
 	free(sr);
 	return chosen;
 }

@@ -18,65 +18,53 @@ static struct {
 	int sealed[ML_ROWS];
 } ML;
 
-static void ml_clear_rows(void)
-{
-	for (int i = 0; i < ML.pg.n; i++)
-		meeting_clear(&ML.rows[i]);
-	ML.pg.n = 0;
-}
-
-/* the keyset is (date, number), newest first */
-static void ml_key(void *ctx, int i, char *key, size_t len)
-{
-	(void)ctx;
-	snprintf(key, len, "%s\t%s", ML.rows[i].date, ML.rows[i].number);
-}
-
-static int ml_more(struct ui *u, void *ctx, const char *key)
+/* newest first: the keyset is (date, number) */
+static int ml_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
 {
 	char date[11], number[16];
-	struct meeting next[1];
 	(void)ctx;
-	pages_split(key, date, sizeof date, number, sizeof number);
-	if (store_meeting_page(u->st, date, number, next, 1) != 1)
-		return 0;
-	meeting_clear(&next[0]);
-	return 1;
+	pages_split(after, date, sizeof date, number, sizeof number);
+	return store_meeting_page(u->st, date, number, rows, max);
 }
 
-static void ml_load(struct ui *u, void *ctx)
+static void ml_key(const void *row, char *key, size_t len)
 {
-	char date[11], number[16];
-	int vis = ML.pg.vis > 0 && ML.pg.vis <= ML_ROWS ? ML.pg.vis : ML_ROWS;
+	const struct meeting *m = row;
+	snprintf(key, len, "%s\t%s", m->date, m->number);
+}
+
+static void ml_clear(void *row)
+{
+	meeting_clear(row);
+}
+
+/* what the list shows beside each meeting */
+static void ml_loaded(struct ui *u, void *ctx)
+{
 	(void)ctx;
-	ml_clear_rows();
-	pages_split(pages_start(&ML.pg), date, sizeof date, number, sizeof number);
-	ML.pg.n = store_meeting_page(u->st, date, number, ML.rows, vis);
-	if (ML.pg.n < 0) {
-		ui_error(u, "%s", store_errmsg(u->st));
-		ML.pg.n = 0;
-	}
 	for (int i = 0; i < ML.pg.n; i++) {
 		struct seal sl;
 		memset(&ML.counts[i], 0, sizeof ML.counts[i]);
 		store_attendance_counts(u->st, ML.rows[i].id, &ML.counts[i]);
 		ML.sealed[i] = store_seal_get(u->st, ML.rows[i].id, &sl) == 0;
 	}
-	if (ML.pg.cur >= ML.pg.n)
-		ML.pg.cur = ML.pg.n ? ML.pg.n - 1 : 0;
 }
 
 static void ml_enter(struct ui *u)
 {
+	ML.pg.rows = ML.rows;
+	ML.pg.size = sizeof ML.rows[0];
+	ML.pg.max = ML_ROWS;
+	ML.pg.read = ml_read;
 	ML.pg.key_of = ml_key;
-	ML.pg.more_after = ml_more;
-	ML.pg.load = ml_load;
-	ml_load(u, NULL);
+	ML.pg.clear = ml_clear;
+	ML.pg.loaded = ml_loaded;
+	pages_load(u, &ML.pg);
 }
 
 static void ml_draw(struct ui *u, int top, int bottom)
 {
-	pages_fit(u, &ML.pg, bottom - top - 3, ML_ROWS);
+	pages_fit(u, &ML.pg, bottom - top - 3);
 	/* 编号 日期 类型 名称 状态 实到/应到; the name takes the spare width */
 	int tw = u->cols - 1 - (10 + 1) - (10 + 1) - (12 + 1) - (6 + 1) - 9 - 1;
 	const int widths[] = { 10, 10, 12, tw, 6, -9 };
@@ -116,7 +104,7 @@ static void ml_action(struct ui *u, int a)
 		if (ui_meeting_new(u))
 			ui_goto(u, SCR_LIVE);
 		else
-			ml_load(u, NULL);
+			pages_load(u, &ML.pg);
 		break;
 	case K_PREVIEW:
 		if (ML.pg.n > 0)

@@ -20,58 +20,45 @@ static struct {
 	int objections[NB_ROWS], unanswered[NB_ROWS];   /* read with the page */
 } N;
 
-static void nb_clear(void)
-{
-	for (int i = 0; i < N.pg.n; i++)
-		notice_clear(&N.rows[i]);
-	N.pg.n = 0;
-}
-
 /* newest first: the keyset is (start_date, id) */
-static void nb_key(void *ctx, int i, char *key, size_t len)
-{
-	(void)ctx;
-	snprintf(key, len, "%s\t%s", N.rows[i].start_date, N.rows[i].id);
-}
-
-static int nb_more(struct ui *u, void *ctx, const char *key)
+static int nb_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
 {
 	char start[11], id[ID_LEN];
-	struct notice next[1];
 	(void)ctx;
-	pages_split(key, start, sizeof start, id, sizeof id);
-	if (store_notice_page(u->st, start, id, next, 1) != 1)
-		return 0;
-	notice_clear(&next[0]);
-	return 1;
+	pages_split(after, start, sizeof start, id, sizeof id);
+	return store_notice_page(u->st, start, id, rows, max);
 }
 
-static void nb_load(struct ui *u, void *ctx)
+static void nb_key(const void *row, char *key, size_t len)
 {
-	char start[11], id[ID_LEN];
-	int vis = N.pg.vis > 0 && N.pg.vis <= NB_ROWS ? N.pg.vis : NB_ROWS;
+	const struct notice *n = row;
+	snprintf(key, len, "%s\t%s", n->start_date, n->id);
+}
+
+static void nb_clear(void *row)
+{
+	notice_clear(row);
+}
+
+static void nb_loaded(struct ui *u, void *ctx)
+{
 	(void)ctx;
-	nb_clear();
-	pages_split(pages_start(&N.pg), start, sizeof start, id, sizeof id);
-	N.pg.n = store_notice_page(u->st, start, id, N.rows, vis);
-	if (N.pg.n < 0) {
-		ui_error(u, "%s", store_errmsg(u->st));
-		N.pg.n = 0;
-	}
 	for (int i = 0; i < N.pg.n; i++) {
 		N.objections[i] = N.unanswered[i] = 0;
 		store_objection_count(u->st, N.rows[i].id, &N.objections[i], &N.unanswered[i]);
 	}
-	if (N.pg.cur >= N.pg.n)
-		N.pg.cur = N.pg.n ? N.pg.n - 1 : 0;
 }
 
 static void nb_enter(struct ui *u)
 {
+	N.pg.rows = N.rows;
+	N.pg.size = sizeof N.rows[0];
+	N.pg.max = NB_ROWS;
+	N.pg.read = nb_read;
 	N.pg.key_of = nb_key;
-	N.pg.more_after = nb_more;
-	N.pg.load = nb_load;
-	nb_load(u, NULL);
+	N.pg.clear = nb_clear;
+	N.pg.loaded = nb_loaded;
+	pages_load(u, &N.pg);
 }
 
 /* 「还剩 3 天」 / 「今天截止」 / 「已过公示期」 / 「未开始」, and whether it is live */
@@ -100,7 +87,7 @@ static int period_state(const struct notice *n, char *buf, size_t len)
 static void nb_draw(struct ui *u, int top, int bottom)
 {
 	int detail = 5;                       /* rows for the selected notice's objections */
-	pages_fit(u, &N.pg, bottom - top - 2 - detail, NB_ROWS);
+	pages_fit(u, &N.pg, bottom - top - 2 - detail);
 	/* the title takes the spare width; the year is in the 文号 already */
 	int tw = u->cols - 1 - (11 + 1) - (8 + 1) - (12 + 1) - (10 + 1) - 8 - 1;
 	const int widths[] = { 11, 8, tw, 12, 10, 8 };
@@ -214,12 +201,12 @@ static void nb_action(struct ui *u, int a)
 	case K_OBJECTION:
 		if (n)
 			record_objection(u, n);
-		nb_load(u, NULL);
+		pages_load(u, &N.pg);
 		break;
 	case K_ANSWER:
 		if (n)
 			answer_objection(u, n);
-		nb_load(u, NULL);
+		pages_load(u, &N.pg);
 		break;
 	case K_EXPORT:
 		ui_export_board(u);

@@ -1,6 +1,8 @@
 /* pages.c: a list read a page at a time with keyset queries (the meetings,
- * the notice board, search results): where each page began, kept on a
- * stack so that the way back is exact, and the moves between pages. */
+ * the notice board, search results): reading a page, where each page
+ * began, kept on a stack so that the way back is exact, and the moves
+ * between pages.  The screen says how to read a page and a row's key. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_int.h"
@@ -9,6 +11,34 @@
 const char *pages_start(const struct pages *p)
 {
 	return p->depth > 0 ? p->start[p->depth - 1] : "";
+}
+
+void *pages_row(const struct pages *p, int i)
+{
+	return (unsigned char *)p->rows + (size_t)i * p->size;
+}
+
+void pages_clear(struct pages *p)
+{
+	for (int i = 0; p->clear && i < p->n; i++)
+		p->clear(pages_row(p, i));
+	p->n = 0;
+}
+
+void pages_load(struct ui *u, struct pages *p)
+{
+	int vis = p->vis > 0 && p->vis <= p->max ? p->vis : p->max;
+
+	pages_clear(p);
+	p->n = p->read(u, p->ctx, pages_start(p), p->rows, vis);
+	if (p->n < 0) {
+		ui_error(u, "%s", store_errmsg(u->st));
+		p->n = 0;
+	}
+	if (p->loaded)
+		p->loaded(u, p->ctx);
+	if (p->cur >= p->n)
+		p->cur = p->n ? p->n - 1 : 0;
 }
 
 void pages_reset(struct pages *p)
@@ -21,15 +51,22 @@ void pages_reset(struct pages *p)
 static int page_down(struct ui *u, struct pages *p)
 {
 	char key[PAGE_KEY];
+	void *next;
+	int more;
 
 	if (p->n == 0 || p->n < p->vis || p->depth >= PAGE_DEPTH)
 		return 0;
-	p->key_of(p->ctx, p->n - 1, key, sizeof key);
-	if (!p->more_after(u, p->ctx, key))
+	p->key_of(pages_row(p, p->n - 1), key, sizeof key);
+	next = xcalloc(1, p->size);
+	more = p->read(u, p->ctx, key, next, 1) == 1;
+	if (more && p->clear)
+		p->clear(next);
+	free(next);
+	if (!more)
 		return 0;
 	ys_strlcpy(p->start[p->depth], key, sizeof p->start[0]);
 	p->depth++;
-	p->load(u, p->ctx);
+	pages_load(u, p);
 	p->cur = 0;
 	return 1;
 }
@@ -42,7 +79,7 @@ int pages_move(struct ui *u, struct pages *p, int action)
 			p->cur--;
 		} else if (p->depth > 0) {
 			p->depth--;
-			p->load(u, p->ctx);
+			pages_load(u, p);
 			p->cur = p->n ? p->n - 1 : 0;
 		}
 		return 1;
@@ -59,28 +96,27 @@ int pages_move(struct ui *u, struct pages *p, int action)
 	case K_PGUP:
 		if (p->depth > 0) {
 			p->depth--;
-			p->load(u, p->ctx);
+			pages_load(u, p);
 		}
 		p->cur = 0;
 		return 1;
 	case K_HOME:
 		pages_reset(p);
-		p->load(u, p->ctx);
+		pages_load(u, p);
 		return 1;
 	}
 	return 0;
 }
 
-/* rows that fit changed: read the page again */
-void pages_fit(struct ui *u, struct pages *p, int vis, int max)
+void pages_fit(struct ui *u, struct pages *p, int vis)
 {
-	if (vis > max)
-		vis = max;
+	if (vis > p->max)
+		vis = p->max;
 	if (vis < 1)
 		vis = 1;
 	if (vis != p->vis) {
 		p->vis = vis;
-		p->load(u, p->ctx);
+		pages_load(u, p);
 	}
 	if (p->cur >= p->n)
 		p->cur = p->n ? p->n - 1 : 0;

@@ -213,23 +213,37 @@ int pager_key(int key);
 #define PAGE_KEY 64
 #define PAGE_DEPTH 256
 struct pages {
+	/* the screen's: where the rows go (max rows of size bytes each), how a
+	 * page is read (up to max rows after the key, "" = from the start; the
+	 * count or -1), the key of a row (two parts joined by a tab where the
+	 * keyset has two columns), how a row is freed (may be NULL), and what
+	 * else the screen reads with a page (may be NULL) */
+	void *rows;
+	size_t size;
+	int max;
+	int (*read)(struct ui *u, void *ctx, const char *after, void *rows, int max);
+	void (*key_of)(const void *row, char *key, size_t len);
+	void (*clear)(void *row);
+	void (*loaded)(struct ui *u, void *ctx);
+	void *ctx;
+	/* the state */
 	char start[PAGE_DEPTH][PAGE_KEY];  /* the key after which each page begins */
 	int depth;                         /* pages before the current one */
 	int n, cur, vis;                   /* rows on the page, the selected one, rows that fit */
-	/* the screen's: the key of row i of the page (two parts joined by a
-	 * tab where the keyset has two columns), whether a row follows a key,
-	 * and reading the page that starts after pages_start() */
-	void (*key_of)(void *ctx, int i, char *key, size_t len);
-	int (*more_after)(struct ui *u, void *ctx, const char *key);
-	void (*load)(struct ui *u, void *ctx);
-	void *ctx;
 };
 const char *pages_start(const struct pages *p);    /* "" on the first page */
+/* read the current page again */
+void pages_load(struct ui *u, struct pages *p);
+/* free the rows read */
+void pages_clear(struct pages *p);
+/* back to the first page */
 void pages_reset(struct pages *p);
 /* K_UP K_DOWN K_PGUP K_PGDN K_HOME; 1 if it was one of them */
 int pages_move(struct ui *u, struct pages *p, int action);
-/* the rows that fit (1..max); reads the page again when that changed */
-void pages_fit(struct ui *u, struct pages *p, int vis, int max);
+/* the rows that fit (1..p->max); reads the page again when that changed */
+void pages_fit(struct ui *u, struct pages *p, int vis);
+/* row i of the page */
+void *pages_row(const struct pages *p, int i);
 void pages_split(const char *key, char *a, size_t alen, char *b, size_t blen);
 
 /* ---- dialogs (ui_dialog.c): modal, each runs its own loop and redraws the
