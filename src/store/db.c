@@ -301,6 +301,23 @@ void db_clear_row(const struct db_row *row, void *dst)
 	}
 }
 
+void db_bind_row(sqlite3_stmt *s, const struct db_row *row, const void *rec)
+{
+	const unsigned char *base = rec;
+
+	for (size_t i = 0; i < row->ncols; i++) {
+		const struct db_col *c = &row->cols[i];
+		const void *v = base + c->off;
+		int at = (int)i + 1;
+		if (c->kind == COL_INT)
+			db_bind_int(s, at, *(const int *)v);
+		else if (c->kind == COL_TEXT)
+			db_bind_text(s, at, (const char *)v);
+		else
+			db_bind_text(s, at, *(const char *const *)v);
+	}
+}
+
 /* rows of s into *buf: at most max of them, or all when max < 0 (then
  * the buffer grows); on an error the rows read are cleared, -1 */
 static int read_rows(struct store *st, sqlite3_stmt *s, unsigned char **buf, int max,

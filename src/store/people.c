@@ -59,18 +59,13 @@ int store_person_add(struct store *st, struct person *p)
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, id);
-	db_bind_int(s, 2, no);
-	db_bind_text(s, 3, p->name);
-	db_bind_text(s, 4, p->gender);
-	db_bind_int(s, 5, p->roles);
-	db_bind_text(s, 6, p->grid);
-	db_bind_text(s, 7, p->building);
-	db_bind_text(s, 8, p->unit);
-	db_bind_text(s, 9, p->room);
-	db_bind_text(s, 10, p->phone);
-	db_bind_text(s, 11, p->note);
-	db_bind_int(s, 12, p->active ? 1 : 0);
+	{
+		struct person row = *p;
+		memcpy(row.id, id, sizeof row.id);
+		row.no = (int)no;
+		row.active = p->active ? 1 : 0;
+		db_bind_row(s, &person_row, &row);
+	}
 	db_bind_text(s, 13, now);
 	rc = db_run(st, s, "人员保存失败");
 	if (db_tx_end(st, rc))
@@ -86,25 +81,19 @@ int store_person_update(struct store *st, const struct person *p)
 
 	if (person_fits(st, p))
 		return -1;
-	/* the number stays: past attendance sheets and printed lists use it */
 	s = db_write(st,
-		"UPDATE person SET name = ?2, gender = ?3, roles = ?4, grid = ?5, building = ?6,"
-		" unit = ?7, room = ?8, phone = ?9, note = ?10, active = ?11, updated_at = ?12"
+		"UPDATE person SET name = ?3, gender = ?4, roles = ?5, grid = ?6, building = ?7,"
+		" unit = ?8, room = ?9, phone = ?10, note = ?11, active = ?12, updated_at = ?13"
 		" WHERE id = ?1");
 	if (!s)
 		return -1;
-	db_bind_text(s, 1, p->id);
-	db_bind_text(s, 2, p->name);
-	db_bind_text(s, 3, p->gender);
-	db_bind_int(s, 4, p->roles);
-	db_bind_text(s, 5, p->grid);
-	db_bind_text(s, 6, p->building);
-	db_bind_text(s, 7, p->unit);
-	db_bind_text(s, 8, p->room);
-	db_bind_text(s, 9, p->phone);
-	db_bind_text(s, 10, p->note);
-	db_bind_int(s, 11, p->active ? 1 : 0);
-	db_bind_now(s, 12);
+	{
+		/* ?2, the number, is not set: past sheets and printed lists use it */
+		struct person row = *p;
+		row.active = p->active ? 1 : 0;
+		db_bind_row(s, &person_row, &row);
+	}
+	db_bind_now(s, 13);
 	return db_write_end(st, s, "人员保存失败", "人员不存在");
 }
 

@@ -110,6 +110,8 @@ struct db_row {
 #define DB_ROW(T, cols, after) { sizeof(T), (cols), YS_ARRAY_LEN(cols), (after) }
 
 int db_read_row(struct store *st, sqlite3_stmt *s, const struct db_row *row, void *dst);
+/* the record's columns as parameters ?1 .. ?ncols, in the table's order */
+void db_bind_row(sqlite3_stmt *s, const struct db_row *row, const void *rec);
 void db_clear_row(const struct db_row *row, void *dst);
 /* up to max rows of s into out[]; on an error the rows read are cleared, -1 */
 int db_read_rows(struct store *st, sqlite3_stmt *s, void *out, int max, const struct db_row *row);
