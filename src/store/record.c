@@ -70,7 +70,8 @@ static int load_items(struct store *st, struct meeting_record *r)
 			rv->nballots = ib - fb;
 			rv->ballots = xcalloc(rv->nballots > 0 ? (size_t)rv->nballots : 1,
 			                      sizeof *rv->ballots);
-			memcpy(rv->ballots, b + fb, (size_t)rv->nballots * sizeof *b);
+			if (rv->nballots > 0)
+				memcpy(rv->ballots, b + fb, (size_t)rv->nballots * sizeof *b);
 		}
 	}
 	free(v);
