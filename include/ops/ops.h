@@ -146,4 +146,9 @@ int ops_community_save(struct store *st, struct community *c, char *err, size_t 
 int ops_batch_begin(struct store *st, char *err, size_t errlen);
 int ops_batch_end(struct store *st, int commit, char *err, size_t errlen);
 
+/* a setting, e.g. the folder exported to last ("export_dir") or the
+ * printer ("printer"); key non-empty, a NULL value is stored as "" */
+int ops_setting_set(struct store *st, const char *key, const char *value,
+                    char *err, size_t errlen);
+
 #endif

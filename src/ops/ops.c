@@ -1633,3 +1633,15 @@ int ops_batch_end(struct store *st, int commit, char *err, size_t errlen)
 	}
 	return store_commit(st) != 0 ? tx_fail(st, err, errlen) : 0;
 }
+
+int ops_setting_set(struct store *st, const char *key, const char *value,
+                    char *err, size_t errlen)
+{
+	if (!key || !*key)
+		return ys_err(err, errlen, "设置项没有名称。");
+	if (store_begin(st) != 0)
+		return store_fail(st, err, errlen);
+	if (store_setting_set(st, key, value ? value : "") != 0 || store_commit(st) != 0)
+		return tx_fail(st, err, errlen);
+	return 0;
+}
