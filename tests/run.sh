@@ -1,7 +1,9 @@
 #!/bin/sh
-# Run every test: the unit tests (plain and under ASan/UBSan) and the
-# end-to-end tests that drive the real program in tmux (plain and under
-# ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
+# Run every test: the unit tests (plain and under ASan/UBSan), the tests
+# of what the build makes besides the program (tests/static: the manual
+# page, make install, make deb; once, they do not depend on which binary),
+# and the end-to-end tests that drive the real program in tmux (plain and
+# under ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
 # ends with "N passed, N failed" and fails when anything failed.
 cd "$(dirname "$0")/.." || exit 2
 mkdir -p build/logs
@@ -33,6 +35,13 @@ for b in build/asan/test_*; do
 	[ -x "$b" ] || continue
 	out=$(ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 "$b" 2>&1); rc=$?
 	count "$out" $rc "asan/$(basename "$b")"
+done
+
+# the manual, install, the package: once
+for t in tests/static/test_*.sh; do
+	[ -f "$t" ] || continue
+	out=$(YS_BIN=./yishiting sh "$t" 2>&1); rc=$?
+	count "$out" $rc "static/$(basename "$t" .sh)"
 done
 
 # end-to-end: the plain binary, then the sanitizer build.  The sanitizers
