@@ -6,7 +6,7 @@
 #   make man        the manual page, build/yishiting.1 (man -l build/yishiting.1)
 #   make install    binary and manual page under $(DESTDIR)$(PREFIX)
 #   make uninstall  remove them again
-#   make deb        a Debian package in build/deb/
+#   make deb        a Debian package, build/yishiting_VERSION_ARCH.deb
 #
 # The libraries' flags come from pkg-config, and pkg-config can only answer
 # once the libraries are installed.  So the flags live in build/config.mk,
@@ -152,6 +152,17 @@ install: yishiting build/yishiting.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/yishiting $(DESTDIR)$(MAN1DIR)/yishiting.1.gz
+
+# ---- a Debian package: installed with PREFIX=/usr into build/deb/debian/yishiting,
+# then tools/deb.sh writes DEBIAN/control (Depends from dpkg-shlibdeps) and
+# builds build/yishiting_$(VERSION)_ARCH.deb with dpkg-deb
+DEB_MAINTAINER ?= yishiting maintainers <yishiting@example.org>
+
+deb: yishiting build/yishiting.1
+	@sh tools/deps.sh deb
+	rm -rf build/deb
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/build/deb/debian/yishiting PREFIX=/usr
+	sh tools/deb.sh build/deb "$(VERSION)" "$(DEB_MAINTAINER)" "$(MAN_DATE)"
 
 clean:
 	rm -rf build yishiting
