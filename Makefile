@@ -3,9 +3,10 @@
 #   make run        build and open the demo community
 #   make check      build, then run every test (also under ASan/UBSan)
 #   make bench      benchmarks (speed and memory; not tests)
+#   make man        the manual page, build/yishiting.1 (man -l build/yishiting.1)
 #   make install    binary and manual page under $(DESTDIR)$(PREFIX)
 #   make uninstall  remove them again
-#   make deb        a Debian package in build/deb/
+#   make deb        a Debian package, build/yishiting_VERSION_ARCH.deb
 #
 # The libraries' flags come from pkg-config, and pkg-config can only answer
 # once the libraries are installed.  So the flags live in build/config.mk,
@@ -17,6 +18,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+MAN1DIR  = $(MANDIR)/man1
 CC      ?= cc
 PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto
 VERSION := $(shell sed -n 's/^\#define YS_VERSION "\(.*\)"/\1/p' src/cli/version.h)
@@ -51,7 +53,8 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # the layers, lowest first (see README.md, "Layout")
 LAYERS   = base model store ops paper out demo ui cli
 SRC      = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
-MAIN     = src/cli/main.c
+# the programs' main()s: the program, and the tool that writes its manual
+MAIN     = src/cli/main.c src/cli/mangen.c
 LIB_SRC  = $(filter-out $(MAIN),$(SRC))
 GEN      = build/gen/embed.c
 OBJ      = $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/embed.o
@@ -62,12 +65,12 @@ UNIT_ABIN= $(patsubst tests/unit/%.c,build/asan/%,$(UNIT_SRC))
 FIXTURE  = $(wildcard tests/unit/fixture.c)
 EMBED_IN = $(sort $(wildcard data/migrations/*.sql)) $(sort $(wildcard data/demo/*.tsv))
 
-.PHONY: all run check test bench deps clean install uninstall asan deb help
+.PHONY: all run check test bench deps clean install uninstall asan deb man help
 
-all: yishiting
+all: yishiting build/yishiting.1
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
 deps:
 	@sh tools/deps.sh
@@ -125,12 +128,41 @@ build/bench: tests/bench/bench.c $(OBJ)
 bench: all build/bench
 	@sh tests/bench.sh
 
-install: yishiting
-	install -d $(DESTDIR)$(BINDIR)
+# ---- the manual page: the prose of data/man/ and the command line's tables
+# (build/mangen links the program's objects: the key table comes from the
+# screens).  Its date: SOURCE_DATE_EPOCH, else the last commit, else today.
+MAN_DATE := $(shell d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}; \
+	date -u $${d:+-d @$$d} +%Y-%m-%d 2>/dev/null)
+
+build/mangen: build/obj/cli/mangen.o $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/yishiting.1: build/mangen data/man/yishiting.1.in
+	build/mangen data/man/yishiting.1.in "$(MAN_DATE)" > $@.tmp && mv $@.tmp $@
+
+man: build/yishiting.1
+
+# ---- install: the binary and the manual page (gzip -9n, as Debian and
+# mandb have them); uninstall removes those two files and nothing else
+install: yishiting build/yishiting.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MAN1DIR)
 	install -m 755 yishiting $(DESTDIR)$(BINDIR)/yishiting
+	gzip -9n < build/yishiting.1 > $(DESTDIR)$(MAN1DIR)/yishiting.1.gz
+	chmod 644 $(DESTDIR)$(MAN1DIR)/yishiting.1.gz
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/yishiting
+	rm -f $(DESTDIR)$(BINDIR)/yishiting $(DESTDIR)$(MAN1DIR)/yishiting.1.gz
+
+# ---- a Debian package: installed with PREFIX=/usr into build/deb/debian/yishiting,
+# then tools/deb.sh writes DEBIAN/control (Depends from dpkg-shlibdeps) and
+# builds build/yishiting_$(VERSION)_ARCH.deb with dpkg-deb
+DEB_MAINTAINER ?= yishiting maintainers <yishiting@example.org>
+
+deb: yishiting build/yishiting.1
+	@sh tools/deps.sh deb
+	rm -rf build/deb
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/build/deb/debian/yishiting PREFIX=/usr
+	sh tools/deb.sh build/deb "$(VERSION)" "$(DEB_MAINTAINER)" "$(MAN_DATE)"
 
 clean:
 	rm -rf build yishiting

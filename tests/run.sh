@@ -1,7 +1,10 @@
 #!/bin/sh
 # Run every test: the unit tests (plain and under ASan/UBSan), the checks
-# of the source (tests/static, once) and the end-to-end tests that drive the real program in tmux (plain and under
-# ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
+# of the source and of what the build makes besides the program
+# (tests/static: the layers, the manual page, make install, make deb; once,
+# they do not depend on which binary),
+# and the end-to-end tests that drive the real program in tmux (plain and
+# under ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
 # ends with "N passed, N failed" and fails when anything failed.
 cd "$(dirname "$0")/.." || exit 2
 mkdir -p build/logs
@@ -35,11 +38,11 @@ for b in build/asan/test_*; do
 	count "$out" $rc "asan/$(basename "$b")"
 done
 
-# checks of the source itself, run once
+# the source, the manual, install, the package: once
 for t in tests/static/test_*.sh; do
 	[ -f "$t" ] || continue
-	out=$(sh "$t" 2>&1); rc=$?
-	count "$out" $rc "$(basename "$t" .sh)"
+	out=$(YS_BIN=./yishiting sh "$t" 2>&1); rc=$?
+	count "$out" $rc "static/$(basename "$t" .sh)"
 done
 
 # end-to-end: the plain binary, then the sanitizer build.  The sanitizers

@@ -3,9 +3,13 @@
 # apt-get when running as root, otherwise print the one command to run.
 #   sh tools/deps.sh         libraries and fonts for building and running
 #   sh tools/deps.sh test    also tmux, sqlite3, poppler-utils (pdftotext),
-#                            CUPS with the cups-pdf printer, and Chromium
+#                            CUPS with the cups-pdf printer, Chromium, man
+#                            and groff (the manual page is rendered), and
+#                            dpkg-dev (make deb is tested)
+#   sh tools/deps.sh deb     also dpkg-dev, for make deb (dpkg-shlibdeps)
 BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev fonts-noto-cjk"
-TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium"
+TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev"
+DEB_PKGS="dpkg-dev"
 missing=""
 need() { missing="$missing $1"; }
 command -v pkg-config >/dev/null 2>&1 || need pkg-config
@@ -24,6 +28,13 @@ if [ "$1" = test ]; then
 	command -v cupsd >/dev/null 2>&1 || need cups
 	[ -x /usr/lib/cups/backend/cups-pdf ] || need printer-driver-cups-pdf
 	command -v chromium >/dev/null 2>&1 || need chromium
+	command -v man >/dev/null 2>&1 || need man-db
+	command -v preconv >/dev/null 2>&1 || need groff-base
+	command -v dpkg-shlibdeps >/dev/null 2>&1 || need dpkg-dev
+fi
+if [ "$1" = deb ]; then
+	all="$BUILD_PKGS $DEB_PKGS"
+	command -v dpkg-shlibdeps >/dev/null 2>&1 || need dpkg-dev
 fi
 [ -z "$missing" ] && exit 0
 echo "缺少以下软件包：$missing"

@@ -2,80 +2,68 @@
  * files and the printer get (render_txt of the doc the builders make), and
  * exports or prints it from there. */
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ui_int.h"
-#include "base/clock.h"
 #include "paper/doc.h"
+#include "ops/ops.h"
 #include "out/output.h"
 #include "base/text.h"
 #include "base/util.h"
 
 /* export formats offered, as data */
-static const struct { const char *label; int format; int gb18030; const char *ext; } formats[] = {
-	{ "PDF（打印、存档用）", OF_PDF, 0, "pdf" },
-	{ "HTML（网页、转发用）", OF_HTML, 0, "html" },
-	{ "纯文本 UTF-8", OF_TXT, 0, "txt" },
-	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1, "txt" },
+static const struct { const char *label; int format; int gb18030; } formats[] = {
+	{ "PDF（打印、存档用）", OF_PDF, 0 },
+	{ "HTML（网页、转发用）", OF_HTML, 0 },
+	{ "纯文本 UTF-8", OF_TXT, 0 },
+	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1 },
 };
 
-static char *ask_folder(struct ui *u, const char *title);
+static char *ask_folder(struct ui *u, const char *title, const char *initial);
 
+/* the folder exported to is offered again next time */
+static void remember_folder(struct ui *u, const char *folder)
+{
+	char err[512];
+	if (ops_setting_set(u->st, "export_dir", folder, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+}
+
+/* the same export as `yishiting export` (out_export_doc): the file is
+ * named 编号_标题 in the folder the clerk confirms */
 static void do_export(struct ui *u, const struct doc *d)
 {
 	const char *labels[YS_ARRAY_LEN(formats)];
-	char err[512];
+	char err[1024], *path;
 	for (size_t i = 0; i < YS_ARRAY_LEN(formats); i++)
 		labels[i] = formats[i].label;
 	int sel = 0;
 	if (!ui_choose(u, "导出为", labels, (int)YS_ARRAY_LEN(formats), &sel))
 		return;
-	char *folder = ask_folder(u, "导出到文件夹");
+	char *folder = ask_folder(u, "导出到文件夹", NULL);
 	if (!folder)
 		return;
-	char *name = out_filename(d, formats[sel].ext);
-	char *path = xasprintf("%s/%s", folder, name);
-	if (out_write_doc(d, formats[sel].format, formats[sel].gb18030, path, err, sizeof err) != 0)
-		ui_error(u, "导出失败：%s", err);
-	else {
-		store_setting_set(u->st, "export_dir", folder);
+	if (out_export_doc(u->st, d, formats[sel].format, formats[sel].gb18030, folder,
+	                   OUT_FOLDER, &path, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+	} else {
+		remember_folder(u, folder);
 		ui_message(u, UA_OK, "已导出：%s", path);
+		free(path);
 	}
-	free(path);
-	free(name);
 	free(folder);
 }
 
-/* the PDF goes through a private temporary folder under the document's
- * own name, which CUPS shows as the job's title */
+/* the same printing as `yishiting print` (out_print_doc) */
 static void do_print(struct ui *u, const struct doc *d)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *dir = xasprintf("%s/yishiting-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	char err[512], job[256];
-	if (!mkdtemp(dir)) {
-		ui_error(u, "无法建立临时文件夹：%s", strerror(errno));
-		free(dir);
-		return;
-	}
-	char *name = out_filename(d, "pdf");
-	char *path = xasprintf("%s/%s", dir, name);
-	if (render_pdf(d, NULL, path, err, sizeof err) != 0)
-		ui_error(u, "生成 PDF 失败：%s", err);
-	else if (out_print_pdf(u->st, path, NULL, job, sizeof job, err, sizeof err) != 0)
+	char err[1024], job[256];
+	if (out_print_doc(u->st, d, NULL, job, sizeof job, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_message(u, UA_OK, "%s", job);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(name);
-	free(dir);
 }
 
 /* choose the printer for this and later prints (the setting "printer") */
@@ -107,8 +95,10 @@ static void choose_printer(struct ui *u)
 	if (n == 1)
 		ui_error(u, "系统中还没有打印机：请先在系统设置中添加打印机。");
 	else if (ui_choose(u, "选择打印机", items, n, &sel)) {
-		store_setting_set(u->st, "printer", sel ? items[sel] : "");
-		ui_message(u, UA_OK, "打印机：%s", items[sel]);
+		if (ops_setting_set(u->st, "printer", sel ? items[sel] : "", err, sizeof err) != 0)
+			ui_error(u, "%s", err);
+		else
+			ui_message(u, UA_OK, "打印机：%s", items[sel]);
 	}
 	sb_free(&names);
 }
@@ -171,11 +161,14 @@ void ui_preview(struct ui *u, struct doc *d)
 	pager_free(&pv.pg);
 }
 
-/* the folder: the default one, confirmed or changed by the clerk */
-static char *ask_folder(struct ui *u, const char *title)
+/* the folder: initial, else the default one, confirmed or changed by the
+ * clerk; created when missing */
+static char *ask_folder(struct ui *u, const char *title, const char *initial)
 {
 	char dir[1024], err[512], *folder = NULL;
-	if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
+	if (initial)
+		ys_strlcpy(dir, initial, sizeof dir);
+	else if (out_default_dir(u->st, dir, sizeof dir, err, sizeof err) != 0)
 		dir[0] = '\0';
 	if (!ui_prompt_required(u, title, "文件夹（不存在时自动建立）：", dir, 400, &folder))
 		return NULL;
@@ -187,70 +180,52 @@ static char *ask_folder(struct ui *u, const char *title)
 	return folder;
 }
 
+/* the same export as `yishiting export decisions -o FOLDER`
+ * (out_export_decisions): 决议汇总_日期.csv in the folder */
 void ui_export_decisions(struct ui *u)
 {
-	static const struct { const char *label; int format, gb; const char *ext; } kinds[] = {
-		{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0, "csv" },
-		{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1, "csv" },
-		{ "JSON（交给其他系统）", OF_JSON, 0, "json" },
+	static const struct { const char *label; int format, gb; } kinds[] = {
+		{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0 },
+		{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
+		{ "JSON（交给其他系统）", OF_JSON, 0 },
 	};
-	const char *labels[3];
-	for (int i = 0; i < 3; i++)
+	const char *labels[YS_ARRAY_LEN(kinds)];
+	char err[1024], *path;
+	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
 		labels[i] = kinds[i].label;
 	int sel = 0;
-	if (!ui_choose(u, "导出全部决议的数据", labels, 3, &sel))
+	if (!ui_choose(u, "导出全部决议的数据", labels, (int)YS_ARRAY_LEN(kinds), &sel))
 		return;
-	char *folder = ask_folder(u, "导出决议数据到文件夹");
+	char *folder = ask_folder(u, "导出决议数据到文件夹", NULL);
 	if (!folder)
 		return;
-	struct tm now;
-	char today[11], err[512];
-	ys_now_tm(&now);
-	ys_fmt_date(&now, today);
-	char *path = xasprintf("%s/决议汇总_%s.%s", folder, today, kinds[sel].ext);
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f = fopen(tmp, "wb");
-	int rc = -1;
-	if (!f)
-		ui_error(u, "无法写入 %s：%s", tmp, strerror(errno));
-	else {
-		rc = out_decisions(u->st, kinds[sel].format, kinds[sel].gb, f, err, sizeof err);
-		if (fclose(f) != 0 && rc == 0) {
-			rc = -1;
-			snprintf(err, sizeof err, "%s", strerror(errno));
-		}
-		if (rc == 0 && rename(tmp, path) != 0) {
-			rc = -1;
-			snprintf(err, sizeof err, "%s", strerror(errno));
-		}
-		if (rc != 0) {
-			unlink(tmp);
-			ui_error(u, "导出失败：%s", err);
-		} else {
-			store_setting_set(u->st, "export_dir", folder);
-			ui_message(u, UA_OK, "已导出：%s", path);
-		}
+	if (out_export_decisions(u->st, kinds[sel].format, kinds[sel].gb, folder, OUT_FOLDER,
+	                         &path, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+	} else {
+		remember_folder(u, folder);
+		ui_message(u, UA_OK, "已导出：%s", path);
+		free(path);
 	}
-	free(tmp);
-	free(path);
 	free(folder);
 }
 
+/* the same export as `yishiting export board -o FOLDER` (out_export_board);
+ * the folder offered is 公示栏 in the export folder */
 void ui_export_board(struct ui *u)
 {
-	char *folder = ask_folder(u, "公示栏网页导出到文件夹");
-	char err[512], today[11];
-	struct tm now;
+	char dflt[1024], err[1024], *index;
+	if (out_board_default_dir(u->st, dflt, sizeof dflt, err, sizeof err) != 0)
+		dflt[0] = '\0';
+	char *folder = ask_folder(u, "公示栏网页导出到文件夹", dflt);
 	if (!folder)
 		return;
-	ys_now_tm(&now);
-	ys_fmt_date(&now, today);
-	char *dir = xasprintf("%s/公示栏", folder);
-	if (out_board_site(u->st, dir, today, err, sizeof err) != 0)
-		ui_error(u, "导出失败：%s", err);
-	else
-		ui_message(u, UA_OK, "已导出公示栏网页：%s/index.html（用浏览器打开，不需要网络）", dir);
-	free(dir);
+	if (out_export_board(u->st, folder, &index, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+	} else {
+		ui_message(u, UA_OK, "已导出公示栏网页：%s（用浏览器打开，不需要网络）", index);
+		free(index);
+	}
 	free(folder);
 }
 

@@ -1,0 +1,205 @@
+/* cmd_db.c: the commands on a database as a whole — the screen (no
+ * command), demo, check, verify — and what every handler shares: the
+ * locale, the default database, opening an existing database. */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_int.h"
+#include "base/util.h"
+#include "demo/demo.h"
+#include "ops/seal.h"
+#include "store/store.h"
+#include "ui/ui.h"
+
+/* The screen needs a UTF-8 locale for wide characters.  Use the user's;
+ * when it is not UTF-8, fall back to C.UTF-8, or say what is wrong. */
+int cli_setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return 0;
+	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8"))
+		return 0;
+	fprintf(stderr, "yishiting: the locale is not UTF-8 and C.UTF-8 is missing; "
+	        "set LANG to a UTF-8 locale (e.g. zh_CN.UTF-8).\n"
+	        "当前区域设置不是 UTF-8，且系统没有 C.UTF-8；请把 LANG 设为 zh_CN.UTF-8 等 UTF-8 区域。\n");
+	return -1;
+}
+
+char *cli_default_db_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg)
+		return xasprintf("%s/yishiting/yishiting.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		home = ".";
+	return xasprintf("%s/.local/share/yishiting/yishiting.db", home);
+}
+
+struct store *cli_open_existing(const char *db)
+{
+	char err[512];
+	if (access(db, F_OK) != 0) {
+		fprintf(stderr, "数据库文件不存在：%s\n", db);
+		return NULL;
+	}
+	struct store *st = store_open(db, 0, err, sizeof err);
+	if (!st)
+		fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
+	return st;
+}
+
+/* mkdir -p for the folder of the database: private (0700), it holds
+ * the residents' names and phone numbers */
+static int make_parent(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			fprintf(stderr, "无法创建目录 %s：%s\n", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}
+
+int cmd_ui(const struct cli_args *a)
+{
+	char err[512];
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "议事厅需要在终端中运行（标准输入输出不是终端）。\n");
+		return 2;
+	}
+	char *dflt = a->opt[OPT_DB] ? NULL : cli_default_db_path();
+	const char *db = dflt ? dflt : a->opt[OPT_DB];
+	int rc = 1;
+	if (make_parent(db) == 0) {
+		struct store *st = store_open(db, 1, err, sizeof err);
+		if (!st) {
+			fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
+		} else {
+			rc = ui_run(st, a->opt[OPT_FIRST_FRAME] != NULL, a->opt[OPT_MONO] != NULL);
+			store_close(st);
+		}
+	}
+	free(dflt);
+	return rc;
+}
+
+int cmd_demo(const struct cli_args *a)
+{
+	char err[512];
+	const char *db = a->opt[OPT_DB];
+	if (make_parent(db) != 0)
+		return 1;
+	if (demo_write(db, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	printf("演示社区已写入 %s\n", db);
+	return 0;
+}
+
+static void print_line(const char *line, void *arg)
+{
+	(void)arg;
+	printf("  %s\n", line);
+}
+
+int cmd_check(const struct cli_args *a)
+{
+	char err[512];
+	const char *db = a->opt[OPT_DB];
+	if (access(db, F_OK) != 0) {
+		fprintf(stderr, "数据库文件不存在：%s\n", db);
+		return 2;
+	}
+	struct store *st = store_open(db, 0, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
+		return 2;
+	}
+	printf("检查 %s（结构版本 %d）……\n", db, store_user_version(st));
+	int n = store_check(st, print_line, NULL);
+	store_close(st);
+	if (n < 0) {
+		fprintf(stderr, "检查未能完成。\n");
+		return 2;
+	}
+	if (n == 0) {
+		printf("完好：SQLite 完整性检查通过，程序自身的一致性检查未发现问题。\n");
+		return 0;
+	}
+	printf("发现 %d 处问题。\n", n);
+	return 1;
+}
+
+static void print_finding(const char *line, void *arg)
+{
+	int *n = arg;
+	(*n)++;
+	printf("  %s\n", line);
+}
+
+/* how many sealed records there are */
+static int count_sealed(struct store *st)
+{
+	int sealed = 0;
+	char after[16] = "";
+	struct seal page[64];
+	for (;;) {
+		int k = store_seal_page(st, after, page, 64);
+		if (k < 0)
+			break;
+		sealed += k;
+		if (k > 0) {
+			struct meeting m;
+			memset(&m, 0, sizeof m);
+			if (store_meeting_get(st, page[k - 1].meeting_id, &m) != 0) {
+				meeting_clear(&m);
+				break;
+			}
+			ys_strlcpy(after, m.number, sizeof after);
+			meeting_clear(&m);
+		}
+		if (k < 64)
+			break;
+	}
+	return sealed;
+}
+
+int cmd_verify(const struct cli_args *a)
+{
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	if (!st)
+		return 1;
+	int lines = 0, rc;
+	printf("核对已签字确认的会议记录……\n");
+	int n = seal_verify_all(st, print_finding, &lines);
+	if (n < 0) {
+		fprintf(stderr, "核对未能完成：%s\n", store_errmsg(st));
+		rc = 1;
+	} else if (n == 0) {
+		printf("完好：已签字确认的会议记录共 %d 份，全部与签字时的摘要一致。\n", count_sealed(st));
+		rc = 0;
+	} else {
+		printf("发现 %d 份记录在签字确认后被改动（共核对 %d 份）。\n", n, count_sealed(st));
+		rc = 1;
+	}
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,224 @@
+/* cmd_paper.c: export and print.  The documents are built here from the
+ * numbers the clerk knows (meeting 2026-H-05, proposal 2026-017); where
+ * and how they are written or printed is out/'s (out_export_*,
+ * out_print_doc), the same functions the screens use. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_int.h"
+#include "base/util.h"
+#include "out/output.h"
+#include "paper/doc.h"
+#include "store/store.h"
+
+/* decision|result (or the Chinese names) → enum notice_kind; 0 if unknown */
+static int parse_kind(const char *k)
+{
+	if (!k || strcmp(k, "decision") == 0 || strcmp(k, "决议公开") == 0 || strcmp(k, "决议") == 0)
+		return NK_DECISION;
+	if (strcmp(k, "result") == 0 || strcmp(k, "实施结果公开") == 0 || strcmp(k, "结果") == 0)
+		return NK_RESULT;
+	return 0;
+}
+
+static int minutes(struct store *st, const char *number, struct doc *d)
+{
+	char err[512];
+	struct meeting m;
+	memset(&m, 0, sizeof m);
+	int r = store_meeting_get_number(st, number, &m);
+	if (r != 0) {
+		if (r > 0)
+			fprintf(stderr, "没有编号为 %s 的会议（yishiting list meetings 可列出全部会议）。\n", number);
+		else
+			fprintf(stderr, "读取会议 %s 失败：%s\n", number, store_errmsg(st));
+		meeting_clear(&m);
+		return 1;
+	}
+	doc_init(d, DOC_MINUTES);
+	r = minutes_doc(st, m.id, d, err, sizeof err);
+	meeting_clear(&m);
+	if (r != 0) {
+		fprintf(stderr, "无法生成会议记录：%s\n", err);
+		doc_free(d);
+		return 1;
+	}
+	return 0;
+}
+
+static int notice(struct store *st, const char *number, int kind, int internal, struct doc *d)
+{
+	char err[512];
+	struct proposal p;
+	memset(&p, 0, sizeof p);
+	int r = store_proposal_get_number(st, number, &p);
+	if (r != 0) {
+		if (r > 0)
+			fprintf(stderr, "没有编号为 %s 的议题（yishiting list proposals 可列出全部议题）。\n", number);
+		else
+			fprintf(stderr, "读取议题 %s 失败：%s\n", number, store_errmsg(st));
+		proposal_clear(&p);
+		return 1;
+	}
+	struct notice n;
+	memset(&n, 0, sizeof n);
+	r = store_notice_for(st, p.id, kind, &n);
+	proposal_clear(&p);
+	if (r != 0) {
+		if (r > 0)
+			fprintf(stderr, "议题 %s 还没有%s的公示。\n", number,
+			        kind == NK_RESULT ? "实施结果公开" : "决议公开");
+		else
+			fprintf(stderr, "读取议题 %s 的公示失败：%s\n", number, store_errmsg(st));
+		notice_clear(&n);
+		return 1;
+	}
+	doc_init(d, DOC_NOTICE);
+	r = notice_doc(st, n.id, !internal, d, err, sizeof err);
+	notice_clear(&n);
+	if (r != 0) {
+		fprintf(stderr, "无法生成公示：%s\n", err);
+		doc_free(d);
+		return 1;
+	}
+	return 0;
+}
+
+/* the --kind given, checked before the database is opened; 0 after a
+ * usage error */
+static int kind_of(const struct cli_args *a)
+{
+	int kind = parse_kind(a->opt[OPT_KIND]);
+	if (!kind)
+		cli_usage_error(a->cmd, "--kind 只能是 decision（决议公开）或 result（实施结果公开），不认识「%s」。",
+		                a->opt[OPT_KIND]);
+	return kind;
+}
+
+/* the minutes or the notice the options name, into d: 0, or 1 after
+ * saying why (d is then empty) */
+static int build_doc(struct store *st, const struct cli_args *a, int kind, struct doc *d)
+{
+	if (strcmp(a->cmd->sub, "minutes") == 0)
+		return minutes(st, a->opt[OPT_MEETING], d);
+	return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
+}
+
+int cmd_export_doc(const struct cli_args *a)
+{
+	const char *fmt = a->opt[OPT_FORMAT], *out = a->opt[OPT_OUTPUT];
+	int format = OF_PDF, kind = NK_DECISION;
+	char err[1024];
+
+	if (fmt) {
+		format = out_format_parse(fmt);
+		if (format != OF_PDF && format != OF_HTML && format != OF_TXT)
+			return cli_usage_error(a->cmd, "--format 只能是 pdf、html 或 txt，不认识「%s」。", fmt);
+	} else if (out) {
+		/* the format follows the file's name when not given */
+		int f = out_format_of_name(out);
+		if (f == OF_PDF || f == OF_HTML || f == OF_TXT)
+			format = f;
+	}
+	if (a->opt[OPT_GB18030] && format == OF_PDF)
+		return cli_usage_error(a->cmd, "PDF 自带字体，不需要 --gb18030；--gb18030 用于 txt 和 html。");
+	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
+		return 2;
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	if (!st)
+		return 1;
+	struct doc d;
+	int rc = build_doc(st, a, kind, &d);
+	if (rc == 0) {
+		char *path;
+		if (out_export_doc(st, &d, format, a->opt[OPT_GB18030] != NULL, out, OUT_AUTO,
+		                   &path, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			rc = 1;
+		} else {
+			printf("已导出：%s\n", path);
+			free(path);
+		}
+		doc_free(&d);
+	}
+	store_close(st);
+	return rc;
+}
+
+int cmd_export_decisions(const struct cli_args *a)
+{
+	const char *out = a->opt[OPT_OUTPUT];
+	int gb = a->opt[OPT_GB18030] != NULL;
+	char err[1024];
+	int format = out_format_parse(a->opt[OPT_FORMAT]);
+	if (format != OF_CSV && format != OF_JSON)
+		return cli_usage_error(a->cmd, "决议数据的 --format 只能是 csv 或 json，不认识「%s」。",
+		                       a->opt[OPT_FORMAT]);
+	if (gb && format == OF_JSON)
+		return cli_usage_error(a->cmd, "JSON 总是 UTF-8 编码；--gb18030 只用于 csv。");
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	if (!st)
+		return 1;
+	int rc = 0;
+	if (!out || strcmp(out, "-") == 0) {
+		/* data for another program: standard output */
+		if (out_decisions(st, format, gb, stdout, err, sizeof err) != 0) {
+			fprintf(stderr, "导出失败：%s\n", err);
+			rc = 1;
+		}
+	} else {
+		char *path;
+		if (out_export_decisions(st, format, gb, out, OUT_AUTO, &path, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			rc = 1;
+		} else {
+			printf("已导出：%s\n", path);
+			free(path);
+		}
+	}
+	store_close(st);
+	return rc;
+}
+
+int cmd_export_board(const struct cli_args *a)
+{
+	char err[1024], *index;
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	if (!st)
+		return 1;
+	int rc = 0;
+	if (out_export_board(st, a->opt[OPT_OUTPUT], &index, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		rc = 1;
+	} else {
+		printf("已导出公示栏网页：%s（用浏览器打开，不需要网络）\n", index);
+		free(index);
+	}
+	store_close(st);
+	return rc;
+}
+
+int cmd_print(const struct cli_args *a)
+{
+	char err[1024], job[512];
+	int kind = NK_DECISION;
+	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
+		return 2;
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	if (!st)
+		return 1;
+	struct doc d;
+	int rc = build_doc(st, a, kind, &d);
+	if (rc == 0) {
+		if (out_print_doc(st, &d, a->opt[OPT_PRINTER], job, sizeof job, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			rc = 1;
+		} else {
+			printf("%s\n", job);
+		}
+		doc_free(&d);
+	}
+	store_close(st);
+	return rc;
+}

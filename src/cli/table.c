@@ -1,0 +1,366 @@
+/* table.c: the command line's tables (options, commands, environment)
+ * and the one parser that reads argv against them.  Adding a command is a
+ * row here and a handler; --help and the manual follow by themselves.
+ *
+ * Options may come before or after the command and its sub-command; a
+ * long option's argument may also be given as --name=value.  Before a
+ * handler runs, the parser has refused (exit status 2, a Chinese message
+ * naming the problem, the command's synopsis): an unknown option or
+ * command, a missing argument, an option the command does not take, and a
+ * required option left out. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_int.h"
+#include "base/util.h"
+#include "store/store.h"
+#include "version.h"
+
+/* ---- the options ------------------------------------------------------------ */
+
+const struct cli_option cli_options[OPT_COUNT] = {
+	[OPT_DB] = { "--db", NULL, "路径", "数据库文件",
+		"数据库文件；屏幕打开它，不存在时新建并先询问社区名称。\n"
+		"默认：$XDG_DATA_HOME/yishiting/yishiting.db"
+		"（未设置 XDG_DATA_HOME 时为 ~/.local/share/yishiting/yishiting.db）", GROUP_GENERAL, 0 },
+	[OPT_MONO] = { "--mono", NULL, NULL, NULL,
+		"不用颜色（也可设置环境变量 NO_COLOR）", GROUP_GENERAL, 0 },
+	[OPT_FIRST_FRAME] = { "--exit-after-first-frame", NULL, NULL, NULL,
+		"画出第一屏后退出（测试用）", GROUP_GENERAL, 1 },
+	[OPT_MEETING] = { "--meeting", NULL, "会议编号", "如 2026-H-05；yishiting list meetings 可列出全部会议",
+		"会议编号，如 2026-H-05（见 list meetings）", GROUP_PAPER, 0 },
+	[OPT_PROPOSAL] = { "--proposal", NULL, "议题编号", "如 2026-017；yishiting list notices 可列出全部公示",
+		"议题编号，如 2026-017（见 list proposals、list notices）", GROUP_PAPER, 0 },
+	[OPT_KIND] = { "--kind", NULL, "种类", "decision 或 result",
+		"decision：决议公开的公示（默认）；result：实施结果公开的公示", GROUP_PAPER, 0 },
+	[OPT_FORMAT] = { "--format", NULL, "格式", "pdf、html、txt，决议数据为 csv、json",
+		"文档：pdf（默认；给出 -o 文件时按它的扩展名推断）、html、txt；"
+		"决议数据：csv 或 json", GROUP_PAPER, 0 },
+	[OPT_OUTPUT] = { "-o", "--output", "文件或文件夹", NULL,
+		"写到哪里。给出已有的文件夹（或以 / 结尾的路径）时，在其中起名："
+		"文档为“编号_标题.扩展名”，决议数据为“决议汇总_日期.扩展名”。"
+		"省略时，文档写入默认的文件夹（文档/议事厅，设置 export_dir 可改），"
+		"决议数据写到标准输出（写 - 也是）；公示栏网页必须给出文件夹", GROUP_PAPER, 0 },
+	[OPT_GB18030] = { "--gb18030", NULL, NULL, NULL,
+		"文本、HTML、CSV 用 GB18030 编码（供旧版 Windows 使用）", GROUP_PAPER, 0 },
+	[OPT_INTERNAL] = { "--internal", NULL, NULL, NULL,
+		"公示的内部版本（含个人信息）；默认是可张贴的公开版本", GROUP_PAPER, 0 },
+	[OPT_PRINTER] = { "--printer", NULL, "打印机", "CUPS 打印机的名称",
+		"CUPS 打印机名称；默认用设置 printer，再不然用系统默认打印机", GROUP_PAPER, 0 },
+	[OPT_HELP] = { "--help", "-h", NULL, NULL, "显示这份说明", GROUP_GENERAL, 0 },
+	[OPT_VERSION] = { "--version", "-V", NULL, NULL,
+		"显示版本和数据库结构版本", GROUP_GENERAL, 0 },
+};
+
+/* ---- the commands ------------------------------------------------------------ */
+
+#define DOC_OPTS (OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030))
+#define LIST_HELP "列出会议、议题或公示：每行一条记录，以制表符分隔：编号、日期、类型或步骤、标题"
+
+const struct cli_command cli_commands[] = {
+	{ NULL, NULL, OPT(OPT_DB) | OPT(OPT_MONO) | OPT(OPT_FIRST_FRAME), 0, { 0 },
+	  "不给命令时打开全屏界面", cmd_ui },
+	{ "demo", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
+	  "写一个演示社区数据库（不覆盖已有文件）", cmd_demo },
+	{ "check", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
+	  "检查数据库完整性与一致性", cmd_check },
+	{ "verify", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
+	  "核对已签字确认的会议记录是否被改动", cmd_verify },
+	{ "export", "minutes", DOC_OPTS | OPT(OPT_MEETING), OPT(OPT_DB) | OPT(OPT_MEETING),
+	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
+	  "把会议记录导出为 PDF、HTML 或纯文本", cmd_export_doc },
+	{ "export", "notice", DOC_OPTS | OPT(OPT_PROPOSAL) | OPT(OPT_KIND) | OPT(OPT_INTERNAL),
+	  OPT(OPT_DB) | OPT(OPT_PROPOSAL),
+	  { [OPT_KIND] = "decision|result", [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
+	  "把公示导出为 PDF、HTML 或纯文本", cmd_export_doc },
+	{ "export", "decisions", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030),
+	  OPT(OPT_DB) | OPT(OPT_FORMAT), { [OPT_FORMAT] = "csv|json", [OPT_OUTPUT] = "文件" },
+	  "把全部决议导出为数据（CSV 带 BOM，Excel、WPS 可直接打开）", cmd_export_decisions },
+	{ "export", "board", OPT(OPT_DB) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_OUTPUT),
+	  { [OPT_OUTPUT] = "文件夹" },
+	  "把公示栏导出为静态网页（大厅屏幕、手机浏览，不需要网络）", cmd_export_board },
+	{ "print", "minutes", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER),
+	  OPT(OPT_DB) | OPT(OPT_MEETING), { 0 },
+	  "用 CUPS 打印会议记录（程序自己生成的 PDF）", cmd_print },
+	{ "print", "notice", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_KIND) | OPT(OPT_INTERNAL) |
+	  OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_PROPOSAL), { [OPT_KIND] = "decision|result" },
+	  "用 CUPS 打印公示", cmd_print },
+	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
+	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
+	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
+};
+const size_t cli_command_count = YS_ARRAY_LEN(cli_commands);
+
+/* ---- the environment (every getenv() of the program) --------------------------- */
+
+const struct cli_envvar cli_env[] = {
+	{ "XDG_DATA_HOME", NULL,
+	  "默认数据库在 $XDG_DATA_HOME/yishiting/yishiting.db" },
+	{ "HOME", NULL,
+	  "未设置 XDG_DATA_HOME 时，默认数据库在 ~/.local/share/yishiting/yishiting.db；"
+	  "没有 XDG_DOCUMENTS_DIR 和 xdg-user-dir 时，导出的默认文件夹是 ~/Documents/议事厅" },
+	{ "XDG_DOCUMENTS_DIR", NULL,
+	  "导出的默认文件夹是 $XDG_DOCUMENTS_DIR/议事厅；未设置时问 xdg-user-dir（如 ~/文档）。"
+	  "设置 export_dir（上次导出到的文件夹）优先" },
+	{ "TMPDIR", NULL,
+	  "打印时生成 PDF 的临时文件夹所在（默认 /tmp）；打印后删除" },
+	{ "NO_COLOR", NULL, "设置（非空）时不用颜色，同 --mono" },
+	{ "TERM", NULL, "终端的类型，ncurses 据此画屏" },
+	{ "LC_ALL、LC_CTYPE、LANG", NULL, "需要 UTF-8 区域（如 zh_CN.UTF-8）；不是时改用 C.UTF-8" },
+	{ "YISHITING_AMBIWIDTH", "2", "把“”…—等宽度不定的字符按两列计算（默认一列），"
+	  "用于把它们画成两列宽的终端" },
+	{ "YISHITING_TITLE_FONT", "字体名", "PDF 标题的字体（fontconfig 字体名，如机器上装的某种小标宋；"
+	  "默认 Noto Serif CJK SC；没有中文字形的字体退回 Noto CJK，不会印出方框）" },
+	{ "YISHITING_BODY_FONT", "字体名", "PDF 正文的字体（如某种仿宋；默认同上）" },
+	{ "YISHITING_NOW", "\"2026-11-22 14:05\"", "固定程序的时钟（测试用）" },
+	{ "YISHITING_FRAME_MARK", "1", "每画完一屏输出一个终端不显示的标记（ESC ] 7775 ; f BEL），"
+	  "供 make bench 通过伪终端测速" },
+};
+const size_t cli_env_count = YS_ARRAY_LEN(cli_env);
+
+const char cli_summary[] = "议事厅：社区“四议两公开”议事协商的会议记录与表决程序。";
+const char cli_exit_status[] =
+	"0 完成。\n"
+	"1 失败，原因写在标准错误上（如数据库文件不存在、打印机不可用、核对发现改动）。\n"
+	"2 用法不对（不认识的命令或选项、缺少参数、命令不用的选项）。";
+
+/* ---- parsing ------------------------------------------------------------------ */
+
+const char *cli_command_label(const struct cli_command *c, char *buf, size_t len)
+{
+	if (!c || !c->name)
+		snprintf(buf, len, "yishiting");
+	else if (c->sub)
+		snprintf(buf, len, "%s %s", c->name, c->sub);
+	else
+		snprintf(buf, len, "%s", c->name);
+	return buf;
+}
+
+/* after a usage error: the synopsis of the command c, or of every
+ * command called group, or the short usage */
+static void usage_tail(const struct cli_command *c, const char *group)
+{
+	const char *lead = "用法：";
+	for (size_t i = 0; !c && group && i < cli_command_count; i++) {
+		const struct cli_command *k = &cli_commands[i];
+		if (k->name && strcmp(k->name, group) == 0 && cli_command_shown(k)) {
+			char *syn = cli_synopsis_text(k);
+			fprintf(stderr, "%s%s\n", lead, syn);
+			free(syn);
+			lead = "      ";
+		}
+	}
+	if (c) {
+		char *syn = cli_synopsis_text(c);
+		fprintf(stderr, "用法：%s\n", syn);
+		free(syn);
+	} else if (!group) {
+		cli_usage_short(stderr);
+	}
+	fputs("（yishiting --help 显示全部用法，man yishiting 是完整的说明）\n", stderr);
+}
+
+static int usage_error(const struct cli_command *c, const char *group, const char *fmt,
+                       va_list ap)
+{
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	usage_tail(c, group);
+	return 2;
+}
+
+int cli_usage_error(const struct cli_command *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	usage_error(c, NULL, fmt, ap);
+	va_end(ap);
+	return 2;
+}
+
+/* a usage error about the commands called group */
+static int group_error(const char *group, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int group_error(const char *group, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	usage_error(NULL, group, fmt, ap);
+	va_end(ap);
+	return 2;
+}
+
+/* the option named by a (its name or alias); *value points after "=" when
+ * a long option came as --name=value */
+static int find_option(const char *a, const char **value)
+{
+	*value = NULL;
+	for (int o = 0; o < OPT_COUNT; o++) {
+		const char *names[2] = { cli_options[o].name, cli_options[o].alias };
+		for (int k = 0; k < 2; k++) {
+			const char *n = names[k];
+			size_t len = n ? strlen(n) : 0;
+			if (!n)
+				continue;
+			if (strcmp(a, n) == 0)
+				return o;
+			if (len > 2 && strncmp(a, n, len) == 0 && a[len] == '=') {
+				*value = a + len + 1;
+				return o;
+			}
+		}
+	}
+	return -1;
+}
+
+static int has_subs(const char *name)
+{
+	for (size_t i = 0; i < cli_command_count; i++)
+		if (cli_commands[i].name && strcmp(cli_commands[i].name, name) == 0 && cli_commands[i].sub)
+			return 1;
+	return 0;
+}
+
+/* "a、b 或 c" of the sub-commands of name (or of the commands, name NULL) */
+static void list_words(const char *name, const char *sep_last, struct strbuf *sb)
+{
+	const char *w[32];
+	int n = 0;
+	for (size_t i = 0; i < cli_command_count && n < 32; i++) {
+		const struct cli_command *c = &cli_commands[i];
+		const char *word = name ? (c->name && strcmp(c->name, name) == 0 ? c->sub : NULL) : c->name;
+		int seen = 0;
+		for (int k = 0; word && k < n; k++)
+			seen |= strcmp(w[k], word) == 0;
+		if (word && !seen)
+			w[n++] = word;
+	}
+	for (int k = 0; k < n; k++) {
+		if (k)
+			sb_add(sb, k == n - 1 ? sep_last : "、");
+		sb_add(sb, w[k]);
+	}
+}
+
+/* the command the words name; NULL after saying why (usage error) */
+static const struct cli_command *find_command(const char *const *word, int nword)
+{
+	struct strbuf sb = { 0 };
+	if (nword == 0)
+		return &cli_commands[0];
+	const char *name = word[0];
+	int known = 0;
+	for (size_t i = 0; i < cli_command_count; i++)
+		known |= cli_commands[i].name && strcmp(cli_commands[i].name, name) == 0;
+	if (!known) {
+		list_words(NULL, "、", &sb);
+		cli_usage_error(NULL, "不认识的命令：%s（命令有 %s）", name, sb.s);
+		sb_free(&sb);
+		return NULL;
+	}
+	int subs = has_subs(name);
+	if (subs && nword < 2) {
+		list_words(name, " 或 ", &sb);
+		group_error(name, "%s 后面要写是哪一种：%s。", name, sb.s);
+		sb_free(&sb);
+		return NULL;
+	}
+	for (size_t i = 0; i < cli_command_count; i++) {
+		const struct cli_command *c = &cli_commands[i];
+		if (!c->name || strcmp(c->name, name) != 0)
+			continue;
+		if (subs && strcmp(c->sub, word[1]) != 0)
+			continue;
+		if (nword > (subs ? 2 : 1)) {
+			cli_usage_error(c, "多余的参数：%s", word[subs ? 2 : 1]);
+			return NULL;
+		}
+		return c;
+	}
+	list_words(name, "、", &sb);
+	group_error(name, "不认识的 %s 种类：%s（可以是 %s）", name, word[1], sb.s);
+	sb_free(&sb);
+	return NULL;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli_args a;
+	const char *word[4];
+	int nword = 0;
+	char bad[512] = "";        /* the first thing wrong, said once the command is known */
+	const char *extra = NULL;  /* a word past those a command can have */
+
+	memset(&a, 0, sizeof a);
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (s[0] != '-' || s[1] == '\0') {
+			if (nword < 3)
+				word[nword++] = s;
+			else if (!extra)
+				extra = s;
+			continue;
+		}
+		const char *value;
+		int o = find_option(s, &value);
+		if (o < 0) {
+			if (!*bad)
+				snprintf(bad, sizeof bad, "不认识的参数：%s", s);
+			continue;
+		}
+		const struct cli_option *op = &cli_options[o];
+		if (!op->arg) {
+			if (value && !*bad)
+				snprintf(bad, sizeof bad, "%s 不带参数（写作 %s）。", op->name, op->name);
+			a.opt[o] = "";
+		} else if (value) {
+			a.opt[o] = value;
+		} else if (i + 1 < argc) {
+			a.opt[o] = argv[++i];
+		} else if (!*bad) {
+			snprintf(bad, sizeof bad, "%s 后面缺少%s%s%s%s。", s, op->arg,
+			         op->hint ? "（" : "", op->hint ? op->hint : "", op->hint ? "）" : "");
+		}
+	}
+	/* --help and --version answer whatever else is there */
+	if (a.opt[OPT_HELP]) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if (a.opt[OPT_VERSION]) {
+		printf("议事厅 yishiting %s（数据库结构版本 %d）\n", YS_VERSION, store_latest_version());
+		return 0;
+	}
+	const struct cli_command *c = find_command(word, nword);
+	if (!c)
+		return 2;
+	if (extra)
+		return cli_usage_error(c, "多余的参数：%s", extra);
+	if (*bad)
+		return cli_usage_error(c, "%s", bad);
+	a.cmd = c;
+
+	char label[64];
+	cli_command_label(c, label, sizeof label);
+	for (int o = 0; o < OPT_COUNT; o++) {
+		if (!a.opt[o] || o == OPT_HELP || o == OPT_VERSION)
+			continue;
+		if (!(c->takes & OPT(o)))
+			return cli_usage_error(c, "%s 不用 %s 参数。", label, cli_options[o].name);
+	}
+	for (int o = 0; o < OPT_COUNT; o++) {
+		if (!(c->required & OPT(o)) || a.opt[o])
+			continue;
+		const struct cli_option *op = &cli_options[o];
+		if (c->arg[o])
+			return cli_usage_error(c, "%s 需要 %s %s。", label, op->name, c->arg[o]);
+		return cli_usage_error(c, "%s 需要 %s %s%s%s%s。", label, op->name, op->arg,
+		                       op->hint ? "（" : "", op->hint ? op->hint : "", op->hint ? "）" : "");
+	}
+	if (cli_setup_locale() != 0)
+		return 2;
+	return c->run(&a);
+}

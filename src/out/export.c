@@ -1,0 +1,146 @@
+/* export.c: the exports, one path for the screens and the command line.
+ * Where the file goes (a folder under the file's own name, or a file the
+ * clerk named), how it is named, how it is written (files.c: beside the
+ * final name, then renamed) and what the clerk is told on failure are
+ * decided here, once.  See output.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "out_int.h"
+#include "base/clock.h"
+#include "base/util.h"
+#include "out/output.h"
+#include "paper/doc.h"
+#include "store/store.h"
+
+static int is_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+static void today(char out[11])
+{
+	struct tm now;
+	ys_now_tm(&now);
+	ys_fmt_date(&now, out);
+}
+
+char *out_decisions_filename(int format)
+{
+	char day[11];
+	today(day);
+	return xasprintf("决议汇总_%s.%s", day, out_format_ext(format));
+}
+
+int out_board_default_dir(struct store *st, char *buf, size_t len, char *err, size_t errlen)
+{
+	char dir[4096];
+	if (out_default_dir(st, dir, sizeof dir, err, errlen) != 0)
+		return -1;
+	size_t n = strlen(dir);
+	if (ys_snprintf(buf, len, "%s%s公示栏", dir, n && dir[n - 1] == '/' ? "" : "/") != 0)
+		return ys_err(err, errlen, "导出文件夹的路径太长");
+	return 0;
+}
+
+/* The file an export writes: into the folder (made when missing) under
+ * name, or the file target names.  NULL with a message in err. */
+static char *target_path(struct store *st, const char *target, int where, const char *name,
+                         char *err, size_t errlen)
+{
+	char dir[4096];
+	int folder = where == OUT_FOLDER || !target || !*target || is_dir(target) ||
+	             target[strlen(target) - 1] == '/';
+	if (!folder)
+		return xstrdup(target);
+	if (target && *target) {
+		if (ys_snprintf(dir, sizeof dir, "%s", target) != 0) {
+			ys_err(err, errlen, "文件夹的路径太长：%s", target);
+			return NULL;
+		}
+		if (ys_mkdir_p(dir, err, errlen) != 0)
+			return NULL;
+	} else if (out_default_dir(st, dir, sizeof dir, err, errlen) != 0) {
+		return NULL;
+	}
+	size_t n = strlen(dir);
+	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+}
+
+/* "导出失败：" + what went wrong */
+static int failed(char *err, size_t errlen, const char *why)
+{
+	return ys_err(err, errlen, "导出失败：%s", why);
+}
+
+int out_export_doc(struct store *st, const struct doc *d, int format, int gb18030,
+                   const char *target, int where, char **path, char *err, size_t errlen)
+{
+	char why[1024];
+	*path = NULL;
+	if (format != OF_PDF && format != OF_HTML && format != OF_TXT)
+		return failed(err, errlen, "文档只能导出为 PDF、HTML 或纯文本");
+	if (gb18030 && format == OF_PDF)
+		return failed(err, errlen, "PDF 自带字体，不用 GB18030 编码；GB18030 用于纯文本和 HTML");
+	char *name = out_filename(d, out_format_ext(format));
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p)
+		return failed(err, errlen, why);
+	if (out_write_doc(d, format, gb18030, p, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	*path = p;
+	return 0;
+}
+
+int out_export_decisions(struct store *st, int format, int gb18030, const char *target,
+                         int where, char **path, char *err, size_t errlen)
+{
+	char why[1024];
+	struct out_file of;
+	*path = NULL;
+	if (format != OF_CSV && format != OF_JSON)
+		return failed(err, errlen, "决议数据只能导出为 CSV 或 JSON");
+	if (gb18030 && format == OF_JSON)
+		return failed(err, errlen, "JSON 总是 UTF-8 编码，不能用 GB18030");
+	char *name = out_decisions_filename(format);
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p)
+		return failed(err, errlen, why);
+	if (out_file_open(&of, p, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (out_decisions(st, format, gb18030, of.f, why, sizeof why) != 0) {
+		out_file_abort(&of);
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (out_file_commit(&of, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	*path = p;
+	return 0;
+}
+
+int out_export_board(struct store *st, const char *dir, char **index, char *err, size_t errlen)
+{
+	char why[1024], day[11];
+	*index = NULL;
+	if (!dir || !*dir)
+		return ys_err(err, errlen, "导出公示栏网页失败：没有给出文件夹");
+	today(day);
+	if (out_board_site(st, dir, day, why, sizeof why) != 0)
+		return ys_err(err, errlen, "导出公示栏网页失败：%s", why);
+	size_t n = strlen(dir);
+	*index = xasprintf("%s%sindex.html", dir, dir[n - 1] == '/' ? "" : "/");
+	return 0;
+}
