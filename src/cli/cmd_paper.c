@@ -105,6 +105,19 @@ static int build_doc(struct store *st, const struct cli_args *a, int kind, struc
 	return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
 }
 
+/* an output's result: what was written (what, then the path; the path is
+ * freed), or why not on standard error.  The exit status: 0 or 1. */
+static int written(int rc, const char *what, char *path, const char *err)
+{
+	if (rc != 0) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	printf("%s%s\n", what, path);
+	free(path);
+	return 0;
+}
+
 int cmd_export_doc(const struct cli_args *a)
 {
 	const char *fmt = a->opt[OPT_FORMAT], *out = a->opt[OPT_OUTPUT];
@@ -131,15 +144,10 @@ int cmd_export_doc(const struct cli_args *a)
 	struct doc d;
 	int rc = build_doc(st, a, kind, &d);
 	if (rc == 0) {
-		char *path;
-		if (out_export_doc(st, &d, format, a->opt[OPT_GB18030] != NULL, out, OUT_AUTO,
-		                   &path, err, sizeof err) != 0) {
-			fprintf(stderr, "%s\n", err);
-			rc = 1;
-		} else {
-			printf("已导出：%s\n", path);
-			free(path);
-		}
+		char *path = NULL;
+		rc = out_export_doc(st, &d, format, a->opt[OPT_GB18030] != NULL, out, OUT_AUTO,
+		                    &path, err, sizeof err);
+		rc = written(rc, "已导出：", path, err);
 		doc_free(&d);
 	}
 	store_close(st);
@@ -168,14 +176,9 @@ int cmd_export_decisions(const struct cli_args *a)
 			rc = 1;
 		}
 	} else {
-		char *path;
-		if (out_export_decisions(st, format, gb, out, OUT_AUTO, &path, err, sizeof err) != 0) {
-			fprintf(stderr, "%s\n", err);
-			rc = 1;
-		} else {
-			printf("已导出：%s\n", path);
-			free(path);
-		}
+		char *path = NULL;
+		rc = out_export_decisions(st, format, gb, out, OUT_AUTO, &path, err, sizeof err);
+		rc = written(rc, "已导出：", path, err);
 	}
 	store_close(st);
 	return rc;
@@ -187,14 +190,9 @@ int cmd_export_board(const struct cli_args *a)
 	struct store *st = cli_open_existing(a->opt[OPT_DB]);
 	if (!st)
 		return 1;
-	int rc = 0;
-	if (out_export_board(st, a->opt[OPT_OUTPUT], &index, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		rc = 1;
-	} else {
-		printf("已导出公示栏网页：%s（用浏览器打开，不需要网络）\n", index);
-		free(index);
-	}
+	index = NULL;
+	int rc = out_export_board(st, a->opt[OPT_OUTPUT], &index, err, sizeof err);
+	rc = written(rc, "已导出公示栏网页（用浏览器打开，不需要网络）：", index, err);
 	store_close(st);
 	return rc;
 }

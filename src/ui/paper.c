@@ -1,4 +1,4 @@
-/* ui_paper.c: documents on screen.  The pager shows the same document the
+/* paper.c: documents on screen.  The pager shows the same document the
  * files and the printer get (render_txt of the doc the builders make), and
  * exports or prints it from there. */
 #include <curses.h>
@@ -13,46 +13,66 @@
 #include "base/text.h"
 #include "base/util.h"
 
-/* export formats offered, as data */
-static const struct { const char *label; int format; int gb18030; } formats[] = {
+/* the export formats offered, as data: a document's, then the decisions' */
+struct format { const char *label; int format; int gb18030; };
+static const struct format doc_formats[] = {
 	{ "PDF（打印、存档用）", OF_PDF, 0 },
 	{ "HTML（网页、转发用）", OF_HTML, 0 },
 	{ "纯文本 UTF-8", OF_TXT, 0 },
 	{ "纯文本 GB18030（旧版 Windows 电脑）", OF_TXT, 1 },
 };
+static const struct format data_formats[] = {
+	{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0 },
+	{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
+	{ "JSON（交给其他系统）", OF_JSON, 0 },
+};
 
 static char *ask_folder(struct ui *u, const char *title, const char *initial);
 
-/* the folder exported to is offered again next time */
-static void remember_folder(struct ui *u, const char *folder)
+/* the format from a table, then the folder; NULL when the clerk gave up */
+static char *ask_format_folder(struct ui *u, const char *title, const char *folder_title,
+                               const struct format *f, int n, const struct format **chosen)
 {
-	char err[512];
-	if (ops_setting_set(u->st, "export_dir", folder, err, sizeof err) != 0)
+	const char *labels[8];
+	int sel = 0;
+
+	for (int i = 0; i < n && i < 8; i++)
+		labels[i] = f[i].label;
+	if (!ui_choose(u, title, labels, n < 8 ? n : 8, &sel))
+		return NULL;
+	*chosen = &f[sel];
+	return ask_folder(u, folder_title, NULL);
+}
+
+/* an export's result on the message line; the folder exported to is
+ * offered again next time */
+static void exported(struct ui *u, int rc, const char *folder, char *path, const char *err)
+{
+	char werr[512];
+
+	if (rc != 0) {
 		ui_error(u, "%s", err);
+		return;
+	}
+	ui_message(u, UA_OK, "已导出：%s", path);
+	free(path);
+	if (ops_setting_set(u->st, "export_dir", folder, werr, sizeof werr) != 0)
+		ui_error(u, "%s", werr);
 }
 
 /* the same export as `yishiting export` (out_export_doc): the file is
  * named 编号_标题 in the folder the clerk confirms */
 static void do_export(struct ui *u, const struct doc *d)
 {
-	const char *labels[YS_ARRAY_LEN(formats)];
-	char err[1024], *path;
-	for (size_t i = 0; i < YS_ARRAY_LEN(formats); i++)
-		labels[i] = formats[i].label;
-	int sel = 0;
-	if (!ui_choose(u, "导出为", labels, (int)YS_ARRAY_LEN(formats), &sel))
-		return;
-	char *folder = ask_folder(u, "导出到文件夹", NULL);
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出为", "导出到文件夹", doc_formats,
+	                                 (int)YS_ARRAY_LEN(doc_formats), &f);
 	if (!folder)
 		return;
-	if (out_export_doc(u->st, d, formats[sel].format, formats[sel].gb18030, folder,
-	                   OUT_FOLDER, &path, err, sizeof err) != 0) {
-		ui_error(u, "%s", err);
-	} else {
-		remember_folder(u, folder);
-		ui_message(u, UA_OK, "已导出：%s", path);
-		free(path);
-	}
+	int rc = out_export_doc(u->st, d, f->format, f->gb18030, folder, OUT_FOLDER, &path,
+	                        err, sizeof err);
+	exported(u, rc, folder, path, err);
 	free(folder);
 }
 
@@ -180,33 +200,18 @@ static char *ask_folder(struct ui *u, const char *title, const char *initial)
 	return folder;
 }
 
-/* the same export as `yishiting export decisions -o FOLDER`
- * (out_export_decisions): 决议汇总_日期.csv in the folder */
+/* the same export as `yishiting export decisions` (out_export_decisions) */
 void ui_export_decisions(struct ui *u)
 {
-	static const struct { const char *label; int format, gb; } kinds[] = {
-		{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0 },
-		{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
-		{ "JSON（交给其他系统）", OF_JSON, 0 },
-	};
-	const char *labels[YS_ARRAY_LEN(kinds)];
-	char err[1024], *path;
-	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
-		labels[i] = kinds[i].label;
-	int sel = 0;
-	if (!ui_choose(u, "导出全部决议的数据", labels, (int)YS_ARRAY_LEN(kinds), &sel))
-		return;
-	char *folder = ask_folder(u, "导出决议数据到文件夹", NULL);
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出全部决议的数据", "导出决议数据到文件夹",
+	                                 data_formats, (int)YS_ARRAY_LEN(data_formats), &f);
 	if (!folder)
 		return;
-	if (out_export_decisions(u->st, kinds[sel].format, kinds[sel].gb, folder, OUT_FOLDER,
-	                         &path, err, sizeof err) != 0) {
-		ui_error(u, "%s", err);
-	} else {
-		remember_folder(u, folder);
-		ui_message(u, UA_OK, "已导出：%s", path);
-		free(path);
-	}
+	int rc = out_export_decisions(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path,
+	                              err, sizeof err);
+	exported(u, rc, folder, path, err);
 	free(folder);
 }
 
