@@ -22,67 +22,72 @@ static int parse_kind(const char *k)
 	return 0;
 }
 
+/* r from a lookup by number: 0 when found; otherwise what is missing (or
+ * why it could not be read) on standard error, and 1 */
+static int found(struct store *st, int r, const char *missing, const char *what,
+                 const char *number)
+{
+	if (r == 0)
+		return 0;
+	if (r > 0)
+		fprintf(stderr, "%s\n", missing);
+	else
+		fprintf(stderr, "读取%s %s 失败：%s\n", what, number, store_errmsg(st));
+	return 1;
+}
+
+/* a document built by the paper layer, or why not; 0 or 1 */
+static int built(int r, const char *what, const char *err, struct doc *d)
+{
+	if (r == 0)
+		return 0;
+	fprintf(stderr, "无法生成%s：%s\n", what, err);
+	doc_free(d);
+	return 1;
+}
+
 static int minutes(struct store *st, const char *number, struct doc *d)
 {
-	char err[512];
+	char err[512], missing[256];
 	struct meeting m;
+	int r;
+
 	memset(&m, 0, sizeof m);
-	int r = store_meeting_get_number(st, number, &m);
-	if (r != 0) {
-		if (r > 0)
-			fprintf(stderr, "没有编号为 %s 的会议（yishiting list meetings 可列出全部会议）。\n", number);
-		else
-			fprintf(stderr, "读取会议 %s 失败：%s\n", number, store_errmsg(st));
-		meeting_clear(&m);
-		return 1;
+	snprintf(missing, sizeof missing, "没有编号为 %s 的会议（yishiting list meetings 可列出全部会议）。",
+	         number);
+	r = found(st, store_meeting_get_number(st, number, &m), missing, "会议", number);
+	if (r == 0) {
+		doc_init(d, DOC_MINUTES);
+		r = built(minutes_doc(st, m.id, d, err, sizeof err), "会议记录", err, d);
 	}
-	doc_init(d, DOC_MINUTES);
-	r = minutes_doc(st, m.id, d, err, sizeof err);
 	meeting_clear(&m);
-	if (r != 0) {
-		fprintf(stderr, "无法生成会议记录：%s\n", err);
-		doc_free(d);
-		return 1;
-	}
-	return 0;
+	return r;
 }
 
 static int notice(struct store *st, const char *number, int kind, int internal, struct doc *d)
 {
-	char err[512];
+	char err[512], missing[256];
 	struct proposal p;
-	memset(&p, 0, sizeof p);
-	int r = store_proposal_get_number(st, number, &p);
-	if (r != 0) {
-		if (r > 0)
-			fprintf(stderr, "没有编号为 %s 的议题（yishiting list proposals 可列出全部议题）。\n", number);
-		else
-			fprintf(stderr, "读取议题 %s 失败：%s\n", number, store_errmsg(st));
-		proposal_clear(&p);
-		return 1;
-	}
 	struct notice n;
+	int r;
+
+	memset(&p, 0, sizeof p);
 	memset(&n, 0, sizeof n);
-	r = store_notice_for(st, p.id, kind, &n);
-	proposal_clear(&p);
-	if (r != 0) {
-		if (r > 0)
-			fprintf(stderr, "议题 %s 还没有%s的公示。\n", number,
-			        kind == NK_RESULT ? "实施结果公开" : "决议公开");
-		else
-			fprintf(stderr, "读取议题 %s 的公示失败：%s\n", number, store_errmsg(st));
-		notice_clear(&n);
-		return 1;
+	snprintf(missing, sizeof missing, "没有编号为 %s 的议题（yishiting list proposals 可列出全部议题）。",
+	         number);
+	r = found(st, store_proposal_get_number(st, number, &p), missing, "议题", number);
+	if (r == 0) {
+		snprintf(missing, sizeof missing, "议题 %s 还没有%s的公示。", number,
+		         kind == NK_RESULT ? "实施结果公开" : "决议公开");
+		r = found(st, store_notice_for(st, p.id, kind, &n), missing, "议题的公示", number);
 	}
-	doc_init(d, DOC_NOTICE);
-	r = notice_doc(st, n.id, !internal, d, err, sizeof err);
+	if (r == 0) {
+		doc_init(d, DOC_NOTICE);
+		r = built(notice_doc(st, n.id, !internal, d, err, sizeof err), "公示", err, d);
+	}
 	notice_clear(&n);
-	if (r != 0) {
-		fprintf(stderr, "无法生成公示：%s\n", err);
-		doc_free(d);
-		return 1;
-	}
-	return 0;
+	proposal_clear(&p);
+	return r;
 }
 
 /* the --kind given, checked before the database is opened; 0 after a
