@@ -125,7 +125,15 @@ test: check
 build/bench: tests/bench/bench.c $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LDLIBS)
 
-bench: all build/bench
+# the pseudo-terminal driver and the SQL trace the whole-program part of
+# the bench uses (tests/bench/keys.c, tests/bench/sqltrace.c)
+build/bench-keys: tests/bench/keys.c build/config.mk
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lutil
+
+build/sqltrace.so: tests/bench/sqltrace.c build/config.mk
+	$(CC) $(ALL_CFLAGS) -shared -fPIC -o $@ $< $(shell pkg-config --libs sqlite3) -ldl
+
+bench: all build/bench build/bench-keys build/sqltrace.so
 	@sh tests/bench.sh
 
 # ---- the manual page: the prose of data/man/ and the command line's tables

@@ -644,7 +644,7 @@ static int open_db(struct store *st, const char *path, int create)
 	long long uv, appid, objects;
 	int rc, latest;
 	sqlite3_stmt *s;
-	char why[400];
+	char why[400], mode[16];
 
 	if (!path || !*path)
 		return db_fail(st, "没有指定数据库文件");
@@ -695,9 +695,18 @@ static int open_db(struct store *st, const char *path, int create)
 		            path, uv, latest);
 
 	/* WAL: readers never block the writer; FULL: a power cut never loses
-	 * a committed line (DESIGN.md 8) */
-	if (db_exec(st, "PRAGMA journal_mode = WAL", "无法设置数据库日志方式") ||
-	    db_exec(st, "PRAGMA synchronous = FULL", "无法设置数据库"))
+	 * a committed line (DESIGN.md 8).  The journal mode is kept in the
+	 * file: it is set only on a file that is not in WAL yet (new, or
+	 * written by another program), so that opening an existing database
+	 * asks for nothing that writes.  synchronous belongs to the
+	 * connection and is set every time. */
+	s = db_stmt(st, "PRAGMA journal_mode");
+	if (!s || db_read_one_text(st, s, mode, sizeof mode, "数据库日志方式") < 0)
+		return -1;
+	if (strcmp(mode, "wal") != 0 &&
+	    db_exec(st, "PRAGMA journal_mode = WAL", "无法设置数据库日志方式"))
+		return -1;
+	if (db_exec(st, "PRAGMA synchronous = FULL", "无法设置数据库"))
 		return -1;
 	if (db_migrate(st, (int)uv))
 		return -1;
@@ -739,9 +748,14 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
 	if (st->db) {
-		/* keeps the query planner's statistics fresh; cheap when
-		 * nothing changed (SQLite's advice for long-lived connections) */
-		if (st->version > 0)
+		/* keeps the query planner's statistics fresh after this
+		 * connection changed rows (SQLite's advice for long-lived
+		 * connections).  Not after a session that only read: the
+		 * statistics are as fresh as the last writer left them, and
+		 * PRAGMA optimize would still ANALYZE some tables (an empty
+		 * one every time), a write transaction with its syncs on
+		 * every quit. */
+		if (st->version > 0 && sqlite3_total_changes64(st->db) > 0)
 			sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(st->db);
 	}

@@ -133,6 +133,12 @@ int db_migrate(struct store *st, int uv)
 
 	if (nm == 0)
 		return db_fail(st, "程序内没有数据库结构（data/migrations），无法打开数据库");
+	/* the file is up to date (the usual open): nothing to lock, nothing
+	 * to write, only the connection's own setting */
+	if (ms[nm - 1].version <= uv) {
+		st->version = uv;
+		return db_exec(st, "PRAGMA foreign_keys = ON", "无法设置数据库");
+	}
 	if (db_exec(st, "PRAGMA foreign_keys = OFF", "无法设置数据库"))
 		return -1;
 	for (i = 0; i < nm; i++) {
