@@ -52,7 +52,6 @@ static void load_col(struct ui *u, int c)
 {
 	int step = page_steps[B.page][c];
 	int vis = B.vis > 0 && B.vis < ROW_MAX ? B.vis : ROW_MAX;
-	B.count[c] = store_proposal_count(u->st, step);
 	B.nrows[c] = store_proposal_page(u->st, step, B.first[c], 1, B.rows[c], vis);
 	if (B.nrows[c] < 0) {
 		ui_error(u, "%s", store_errmsg(u->st));
@@ -78,13 +77,19 @@ static void board_load(struct ui *u)
 	B.noverdue = store_impl_overdue(u->st, today, B.overdue, 64);
 	if (B.noverdue < 0)
 		B.noverdue = 0;
+	/* the counts in the column heads: read with the board, not at every
+	 * move within a column */
+	for (int c = 0; c < ncols(); c++)
+		B.count[c] = store_proposal_count(u->st, page_steps[B.page][c]);
 	for (int c = 0; c < ncols(); c++)
 		load_col(u, c);
 }
 
 static void board_enter(struct ui *u)
 {
-	board_load(u);
+	(void)u;
+	/* read at the first draw, when the rows that fit are known */
+	B.vis = 0;
 }
 
 static const struct proposal *selected(void)

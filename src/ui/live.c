@@ -55,7 +55,7 @@ void live_reload(struct ui *u)
 	int n = store_agenda_list(u->st, L.ms.m.id, L.items, L_ITEMS);
 	L.nitems = n > 0 ? n : 0;
 	L.item = keep < L.nitems ? keep : 0;
-	L.nminutes = store_minute_count(u->st, L.ms.m.id);
+	L.nminutes = -1;             /* counted when the minutes are shown */
 	live_load_attendance(u);
 	live_load_votes(u);
 }

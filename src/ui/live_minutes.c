@@ -18,6 +18,8 @@ static void wrap_into(const char *line, size_t nbytes, void *arg)
 
 void live_draw_minutes(struct ui *u, int top, int bottom, int x, int w)
 {
+	if (L.nminutes < 0)
+		L.nminutes = store_minute_count(u->st, L.ms.m.id);
 	/* the state line above already says what a closed or sealed meeting allows */
 	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）%s", L.nminutes,
 	        L.ms.m.status == MS_CLOSED ? "" : "  按 i 或 Enter 记录发言");
@@ -118,7 +120,8 @@ void live_minute_editor(struct ui *u)
 			ys_trim(m.text);
 			if (ops_minute_add(u->st, &m, err, sizeof err) == 0) {
 				edbuf_clear(&e);
-				L.nminutes++;
+				if (L.nminutes >= 0)
+					L.nminutes++;
 				ui_message(u, UA_OK, "已保存第 %d 条记录（%s %s）。", m.seq, m.at, m.speaker);
 			}
 			free(m.text);

@@ -59,7 +59,9 @@ static void ml_enter(struct ui *u)
 	ML.pg.key_of = ml_key;
 	ML.pg.clear = ml_clear;
 	ML.pg.loaded = ml_loaded;
-	pages_load(u, &ML.pg);
+	/* read at the first draw, when the rows that fit are known */
+	ML.pg.vis = 0;
+	(void)u;
 }
 
 static void ml_draw(struct ui *u, int top, int bottom)

@@ -58,7 +58,9 @@ static void nb_enter(struct ui *u)
 	N.pg.key_of = nb_key;
 	N.pg.clear = nb_clear;
 	N.pg.loaded = nb_loaded;
-	pages_load(u, &N.pg);
+	/* read at the first draw, when the rows that fit are known */
+	N.pg.vis = 0;
+	(void)u;
 }
 
 /* 「还剩 3 天」 / 「今天截止」 / 「已过公示期」 / 「未开始」, and whether it is live */
