@@ -1,4 +1,5 @@
-# lib.sh: drive the real ./yishiting in tmux as a person would.
+# lib.sh: drive the real ./yishiting in tmux as a person would, or run it
+# without a terminal and look at what it prints (run, has, rc_is …).
 # Sourced by tests/e2e/test_*.sh.  A private tmux server (-L) per test run
 # keeps tests apart from each other and from the user's tmux.
 YS_BIN=${YS_BIN:-./yishiting}
@@ -50,8 +51,10 @@ paste() {
 }
 
 pass() { echo "PASS $TEST: $1"; }
+# fail DESCRIPTION: with the screen, once the program has been started in one
 fail() {
 	echo "FAIL $TEST: $1"
+	[ "$NSES" -gt 0 ] || return 0
 	echo "---- screen ----"
 	screen | sed 's/^/| /'
 	echo "----------------"
@@ -104,4 +107,45 @@ expect_sql() {
 check_screen_sane() {
 	if screen | grep -q '�'; then fail "$1: replacement character on screen"; return; fi
 	pass "$1"
+}
+
+# pick NAME: in a person picker, type part of the name, take the first match
+pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
+
+# ---- the program without a terminal ------------------------------------------
+
+# run ARGS...: sets out (stdout+stderr) and rc
+run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
+# has TEXT DESCRIPTION: pass when the last output contains TEXT
+has() {
+	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
+}
+# lacks TEXT DESCRIPTION: pass when the last output does not contain TEXT
+lacks() {
+	case "$out" in *"$1"*) fail "$2 (output has: $1)" ;; *) pass "$2" ;; esac
+}
+# rc_is WANT DESCRIPTION: the last exit status (WANT: a number, or "nonzero")
+rc_is() {
+	if { [ "$1" = nonzero ] && [ "$rc" -ne 0 ]; } || [ "$rc" = "$1" ]; then
+		pass "$2"
+	else
+		fail "$2 (exit status $rc, expected $1; output: $out)"
+	fi
+}
+# file_has FILE TEXT DESCRIPTION, file_lacks FILE TEXT DESCRIPTION: white
+# space ignored on both sides (PDF text extraction puts its own spaces and
+# line breaks)
+file_has() {
+	if tr -d ' \n\r\t' <"$1" | grep -qF -- "$(printf '%s' "$2" | tr -d ' \n\r\t')"; then
+		pass "$3"
+	else
+		fail "$3 ($1 lacks: $2)"
+	fi
+}
+file_lacks() {
+	if tr -d ' \n\r\t' <"$1" | grep -qF -- "$(printf '%s' "$2" | tr -d ' \n\r\t')"; then
+		fail "$3 ($1 has: $2)"
+	else
+		pass "$3"
+	fi
 }

@@ -20,9 +20,6 @@ add_person() {
 	wait_for "已保存" 5 || fail "saving $name"
 }
 
-# pick a person in a picker: type part of the name, take the first match
-pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
-
 start "$W" "$H"
 expect "新数据库：请先填写社区名称" "a new database asks for the community's name"
 typ "幸福里社区"

@@ -7,15 +7,6 @@
 # lobby screen and a 390×844 phone without horizontal overflow — also
 # with long unbroken strings (phone numbers, digests, URLs) in them.
 . tests/e2e/lib.sh
-fail() { echo "FAIL $TEST: $1"; }
-
-run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
-has() {
-	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
-}
-rc_is() {
-	if [ "$rc" = "$1" ]; then pass "$2"; else fail "$2 (exit status $rc, expected $1; output: $out)"; fi
-}
 
 if ! command -v chromium >/dev/null 2>&1; then
 	fail "chromium is not installed (sh tools/deps.sh test installs it)"

@@ -6,20 +6,6 @@
 # under $XDG_DATA_HOME.
 . tests/e2e/lib.sh
 
-# run ARGS...: the program without a terminal; sets out (stdout+stderr) and rc
-run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
-# has TEXT DESCRIPTION: pass when the last output contains TEXT
-has() {
-	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
-}
-rc_is() {   # rc_is WANT DESCRIPTION  (WANT: a number, or "nonzero")
-	if { [ "$1" = nonzero ] && [ "$rc" -ne 0 ]; } || [ "$rc" = "$1" ]; then
-		pass "$2"
-	else
-		fail "$2 (exit status $rc, expected $1; output: $out)"
-	fi
-}
-
 # ---- --help and --version ---------------------------------------------------------
 run --help
 rc_is 0 "--help exits 0"

@@ -9,7 +9,6 @@ $YS_BIN demo --db "$DB" >/dev/null || fail "demo database"
 start 80 24
 expect "2026-009" "the demo board"
 
-pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
 convene() {  # convene KIND_STEPS: chair 林志强, clerk 王晓燕, every waiting proposal ticked
 	keys 2 n
 	wait_for "新会议" || fail "meeting form did not open"

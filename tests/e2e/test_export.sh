@@ -8,42 +8,9 @@
 # and after the database is altered behind the program's back, HTML
 # escaping of everything the clerk typed, and the errors.
 . tests/e2e/lib.sh
-# no terminal here: a failure has no screen to show
-fail() { echo "FAIL $TEST: $1"; }
 
-# run ARGS...: the program without a terminal; out = stdout+stderr, rc
-run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
 # runo ARGS...: stdout only into $T_TMP/stdout, stderr into $T_TMP/stderr
 runo() { env $SAN_ENV $YS_BIN "$@" >"$T_TMP/stdout" 2>"$T_TMP/stderr" </dev/null; rc=$?; }
-has() {
-	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
-}
-lacks() {
-	case "$out" in *"$1"*) fail "$2 (output has: $1)" ;; *) pass "$2" ;; esac
-}
-rc_is() {   # rc_is WANT DESCRIPTION  (WANT: a number, or "nonzero")
-	if { [ "$1" = nonzero ] && [ "$rc" -ne 0 ]; } || [ "$rc" = "$1" ]; then
-		pass "$2"
-	else
-		fail "$2 (exit status $rc, expected $1; output: $out)"
-	fi
-}
-# file_has FILE TEXT DESCRIPTION (white space ignored on both sides: PDF
-# text extraction puts its own spaces and line breaks)
-file_has() {
-	if tr -d ' \n\r\t' <"$1" | grep -qF -- "$(printf '%s' "$2" | tr -d ' \n\r\t')"; then
-		pass "$3"
-	else
-		fail "$3 ($1 lacks: $2)"
-	fi
-}
-file_lacks() {
-	if tr -d ' \n\r\t' <"$1" | grep -qF -- "$(printf '%s' "$2" | tr -d ' \n\r\t')"; then
-		fail "$3 ($1 has: $2)"
-	else
-		pass "$3"
-	fi
-}
 
 $YS_BIN demo --db "$DB" >/dev/null 2>&1 || fail "the demo database could not be written"
 OUT=$T_TMP/out

@@ -17,17 +17,6 @@ DOCS=$T_TMP/文档
 mkdir -p "$DOCS"
 export XDG_DOCUMENTS_DIR="$DOCS"
 OUTDIR=$DOCS/议事厅
-
-# text FILE: the file with blanks and line ends removed (PDF text layout
-# puts spaces and breaks where it likes)
-flat() { tr -d ' \n\r\t' <"$1"; }
-file_has() {
-	if flat "$1" | grep -qF -- "$(printf '%s' "$2" | tr -d ' \n\r\t')"; then
-		pass "$3"
-	else
-		fail "$3 ($1 lacks: $2)"
-	fi
-}
 # the text of the one-line prompt box on screen ("| text |")
 prompt_text() { screen | sed -n 's/.*| \(.*[^ ]\) *|$/\1/p'; }
 
@@ -244,7 +233,6 @@ keys Escape
 expect "[5 公示栏]" "back on the notice board"
 
 # ---- (5) a meeting signed from the screen ------------------------------------------------------
-pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
 keys 2 n
 expect "新会议" "a new meeting"
 keys Tab Tab Tab Tab C-u

@@ -8,22 +8,9 @@
 # No fake lp.  The queue (and a cupsd this test started) are removed at
 # the end.
 . tests/e2e/lib.sh
-fail() { echo "FAIL $TEST: $1"; }
 # the program's temporary PDFs go here, so that the test can see they are removed
 mkdir -p "$T_TMP/tmp"
 export TMPDIR="$T_TMP/tmp"
-
-run() { out=$(env $SAN_ENV $YS_BIN "$@" 2>&1 </dev/null); rc=$?; }
-has() {
-	case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (output lacks: $1; rc=$rc; output: $out)" ;; esac
-}
-rc_is() {
-	if { [ "$1" = nonzero ] && [ "$rc" -ne 0 ]; } || [ "$rc" = "$1" ]; then
-		pass "$2"
-	else
-		fail "$2 (exit status $rc, expected $1; output: $out)"
-	fi
-}
 
 Q=YS-PDF-E2E
 . tests/e2e/cups.sh

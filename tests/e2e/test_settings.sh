@@ -31,7 +31,6 @@ expect_sql "SELECT count(*) FROM notice WHERE signoff LIKE '%军门新村%'" "0"
 expect_sql "SELECT count(*) FROM change_log WHERE entity='community'" "1" "the change is in the change log"
 
 # a 两委联席会议: the count is entered twice and must agree
-pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
 keys 2 n
 wait_for "新会议" || fail "meeting form did not open"
 keys Tab Tab Tab Tab C-u

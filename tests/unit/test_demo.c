@@ -13,24 +13,7 @@
 #include "store/store.h"
 #include "base/util.h"
 #include "t.h"
-
-static char dir[64];
-
-static char *tmp_path(const char *name)
-{
-	return xasprintf("%s/%s", dir, name);
-}
-
-static void rm_db(const char *path)
-{
-	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
-
-	for (size_t i = 0; i < YS_ARRAY_LEN(sfx); i++) {
-		char *p = xasprintf("%s%s", path, sfx[i]);
-		unlink(p);
-		free(p);
-	}
-}
+#include "fixture.h"
 
 /* write the demo at path; prints the message on failure */
 static int write_demo(const char *path)
@@ -130,7 +113,7 @@ static char *summary(struct store *st)
 
 static void test_refuses_existing(void)
 {
-	char *path = tmp_path("exists.db");
+	const char *path = fx_path("exists.db");
 	char err[512] = "";
 	FILE *f = fopen(path, "w");
 
@@ -150,12 +133,11 @@ static void test_refuses_existing(void)
 		fclose(f);
 	}
 	unlink(path);
-	free(path);
 }
 
 static void test_contents(void)
 {
-	char *path = tmp_path("demo.db");
+	const char *path = fx_path("demo.db");
 	struct store *st;
 	struct community com;
 	struct person_query all = { 0 }, active = { .active_only = 1 };
@@ -168,10 +150,8 @@ static void test_contents(void)
 	CHECK(labs((long)(ys_now() - time(NULL))) < 5);
 	st = open_db(path);
 	CHECK(st != NULL);
-	if (!st) {
-		free(path);
+	if (!st)
 		return;
-	}
 
 	CHECK_INT(store_community_get(st, &com), 0);
 	CHECK_STR(com.name, "军门社区");
@@ -282,8 +262,7 @@ static void test_contents(void)
 
 	CHECK_INT(store_check(st, NULL, NULL), 0);
 	store_close(st);
-	rm_db(path);
-	free(path);
+	fx_db_unlink(path);
 }
 
 static void count_line(const char *line, void *arg)
@@ -297,7 +276,7 @@ static void count_line(const char *line, void *arg)
  * decided, an overdue implementation, objections with one answered */
 static void test_paper(void)
 {
-	char *path = tmp_path("paper.db");
+	const char *path = fx_path("paper.db");
 	struct store *st;
 	struct meeting m[32];
 	struct notice no[16];
@@ -306,10 +285,8 @@ static void test_paper(void)
 	CHECK_INT(write_demo(path), 0);
 	st = open_db(path);
 	CHECK(st != NULL);
-	if (!st) {
-		free(path);
+	if (!st)
 		return;
-	}
 	nm = store_meeting_page(st, "", "", m, 32);
 	for (int i = 0; i < nm; i++) {
 		struct seal s;
@@ -400,13 +377,12 @@ static void test_paper(void)
 	}
 	CHECK_INT(store_check(st, NULL, NULL), 0);
 	store_close(st);
-	rm_db(path);
-	free(path);
+	fx_db_unlink(path);
 }
 
 static void test_deterministic(void)
 {
-	char *a = tmp_path("a.db"), *b = tmp_path("b.db");
+	const char *a = fx_path("a.db"), *b = fx_path("b.db");
 	struct store *sa, *sb;
 
 	CHECK_INT(write_demo(a), 0);
@@ -426,24 +402,19 @@ static void test_deterministic(void)
 		store_close(sa);
 	if (sb)
 		store_close(sb);
-	rm_db(a);
-	rm_db(b);
-	free(a);
-	free(b);
+	fx_db_unlink(a);
+	fx_db_unlink(b);
 }
 
 int main(void)
 {
 	unsetenv("YISHITING_NOW");
-	snprintf(dir, sizeof dir, "/tmp/ys_demo_XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
+	if (fx_tmpdir("demo") != 0)
 		return 1;
-	}
 	RUN(test_refuses_existing);
 	RUN(test_contents);
 	RUN(test_paper);
 	RUN(test_deterministic);
-	rmdir(dir);
+	fx_tmpdir_remove();
 	T_DONE();
 }

@@ -4,9 +4,9 @@
  * and an addendum; notices (§6) in their public and internal versions; the
  * text renderer's Chinese line-breaking and the HTML renderer's escaping. */
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "base/clock.h"
 #include "model/core.h"
 #include "paper/doc.h"
@@ -17,16 +17,6 @@
 
 static struct store *st;
 static char err[512];
-static char db_path[256];
-
-static void cpy(char *dst, size_t len, const char *src)
-{
-	size_t n = strlen(src);
-	if (n >= len)
-		n = len - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 
 /* the roster */
 enum {
@@ -38,38 +28,20 @@ enum {
 	P_CLERK = P_HOUSE + 5,    /* 赵记录 */
 	P_COUNT
 };
-static char pid[P_COUNT][ID_LEN];
-static char pname[P_COUNT][64];
-static char pphone[P_COUNT][32];
+static const struct fx_group roster[] = {
+	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
+	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
+	{ "王委员", ROLE_RES_CMTE, 1 },
+	{ "党员", ROLE_PARTY, 4 },
+	{ "户代表", ROLE_HOUSEHOLD, 5 },
+	{ "赵记录", ROLE_OTHER, 1 },
+};
 
 static void test_open(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	int fd;
-
-	snprintf(db_path, sizeof db_path, "%s/yishiting-test-doc-XXXXXX",
-	         tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(db_path);
-	CHECK(fd >= 0);
-	if (fd >= 0)
-		close(fd);
-	st = store_open(db_path, 1, err, sizeof err);
-	if (!st)
-		printf("  store_open: %s\n", err);
+	CHECK_INT(fx_db_temp("doc"), 0);
+	st = fx_db_open(err, sizeof err);
 	CHECK(st != NULL);
-}
-
-static void remove_db(void)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char path[300];
-
-	if (!db_path[0])
-		return;
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
-		unlink(path);
-	}
 }
 
 static void test_people(void)
@@ -84,50 +56,14 @@ static void test_people(void)
 	snprintf(com.phone, sizeof com.phone, "0591-87654321");
 	CHECK_INT(store_community_set(st, &com), 0);
 
-	for (int i = 0; i < P_COUNT; i++) {
-		struct person p;
-		memset(&p, 0, sizeof p);
-		if (i == P_SECRETARY)
-			snprintf(p.name, sizeof p.name, "张书记"), p.roles = ROLE_PARTY_CMTE | ROLE_PARTY;
-		else if (i == P_DIRECTOR)
-			snprintf(p.name, sizeof p.name, "李主任"), p.roles = ROLE_RES_CMTE | ROLE_PARTY;
-		else if (i == P_MEMBER)
-			snprintf(p.name, sizeof p.name, "王委员"), p.roles = ROLE_RES_CMTE;
-		else if (i < P_HOUSE)
-			snprintf(p.name, sizeof p.name, "党员%d", i - P_PARTY1 + 1), p.roles = ROLE_PARTY;
-		else if (i < P_CLERK)
-			snprintf(p.name, sizeof p.name, "户代表%d", i - P_HOUSE + 1), p.roles = ROLE_HOUSEHOLD;
-		else
-			snprintf(p.name, sizeof p.name, "赵记录"), p.roles = ROLE_OTHER;
-		snprintf(p.phone, sizeof p.phone, "139-5000-%04d", 1200 + i);
-		p.active = 1;
-		if (ops_person_save(st, &p, err, sizeof err) != 0)
-			printf("  person %d: %s\n", i, err);
-		CHECK(p.id[0] != '\0');
-		cpy(pid[i], sizeof pid[i], p.id);
-		cpy(pname[i], sizeof pname[i], p.name);
-		cpy(pphone[i], sizeof pphone[i], p.phone);
-	}
+	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), "139-5000-", 1200), P_COUNT);
+	for (int i = 0; i < P_COUNT; i++)
+		CHECK(fx_id(i)[0] != '\0');
 }
 
 static int new_proposal(const char *title, char out_id[ID_LEN])
 {
-	struct proposal p;
-	struct proposer pp;
-
-	memset(&p, 0, sizeof p);
-	memset(&pp, 0, sizeof pp);
-	cpy(p.title, sizeof p.title, title);
-	p.content = "居民反映多年，请两委研究。";
-	cpy(pp.person_id, sizeof pp.person_id, pid[P_HOUSE]);
-	cpy(pp.name, sizeof pp.name, pname[P_HOUSE]);
-	pp.kind = PK_PERSON;
-	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
-		printf("  proposal: %s\n", err);
-		return -1;
-	}
-	cpy(out_id, ID_LEN, p.id);
-	return 0;
+	return fx_proposal(title, NULL, P_HOUSE, out_id, NULL);
 }
 
 static int new_meeting(int kind, const char *title, const char *const *pids, int n,
@@ -136,47 +72,14 @@ static int new_meeting(int kind, const char *title, const char *const *pids, int
 	struct meeting m;
 	int rc;
 
-	memset(&m, 0, sizeof m);
-	m.kind = kind;
+	fx_meeting_fill(&m, kind, "2026-11-22", "13:30", P_CLERK);
 	if (title)
-		cpy(m.title, sizeof m.title, title);
-	snprintf(m.date, sizeof m.date, "2026-11-22");
-	snprintf(m.start_time, sizeof m.start_time, "13:30");
-	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
-	cpy(m.chair_id, sizeof m.chair_id, pid[P_SECRETARY]);
-	snprintf(m.chair_post, sizeof m.chair_post, "社区党委书记");
-	cpy(m.clerk_id, sizeof m.clerk_id, pid[P_CLERK]);
-	rc = ops_meeting_new(st, &m, pids, n, NULL, 0, err, sizeof err);
-	if (rc == 0) {
-		cpy(mid, ID_LEN, m.id);
-		meeting_clear(&m);
-	} else {
+		ys_strlcpy(m.title, title, sizeof m.title);
+	rc = fx_meeting_new(&m, pids, n, NULL, 0, mid);
+	if (rc != 0)
 		printf("  meeting: %s\n", err);
-	}
+	meeting_clear(&m);
 	return rc;
-}
-
-static int agenda_id(const char *mid, int seq, char aid[ID_LEN])
-{
-	struct agenda_item a[8];
-	int n = store_agenda_list(st, mid, a, 8), rc = -1;
-	for (int i = 0; i < n; i++) {
-		if (a[i].seq == seq) {
-			cpy(aid, ID_LEN, a[i].id);
-			rc = 0;
-		}
-		agenda_clear(&a[i]);
-	}
-	return rc;
-}
-
-static int attend(const char *mid, int who, int status, const char *reason)
-{
-	if (ops_attend(st, mid, pid[who], status, reason, err, sizeof err) != 0) {
-		printf("  attend %s: %s\n", pname[who], err);
-		return -1;
-	}
-	return 0;
 }
 
 static int say(const char *mid, int who, const char *text)
@@ -184,9 +87,9 @@ static int say(const char *mid, int who, const char *text)
 	struct minute mi;
 
 	memset(&mi, 0, sizeof mi);
-	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
-	cpy(mi.speaker_id, sizeof mi.speaker_id, pid[who]);
-	cpy(mi.speaker, sizeof mi.speaker, pname[who]);
+	ys_strlcpy(mi.meeting_id, mid, sizeof mi.meeting_id);
+	ys_strlcpy(mi.speaker_id, fx_id(who), sizeof mi.speaker_id);
+	ys_strlcpy(mi.speaker, fx_name(who), sizeof mi.speaker);
 	mi.text = (char *)text;
 	if (ops_minute_add(st, &mi, err, sizeof err) != 0) {
 		printf("  minute: %s\n", err);
@@ -199,24 +102,11 @@ static int say(const char *mid, int who, const char *text)
 static int pass_meeting(int kind, const char *prop, int first, int count, char mid[ID_LEN])
 {
 	const char *ids[1] = { prop };
-	char aid[ID_LEN];
-	struct vote v;
-	struct vote_req rq = { .method = VM_HANDS, .yes = count };
 	struct close_req fwd = { .outcome = OC_FORWARD, .decision = "同意，转入下一步" };
 
-	if (new_meeting(kind, NULL, ids, 1, mid) != 0 || agenda_id(mid, 1, aid) != 0 ||
-	    ops_meeting_open(st, mid, err, sizeof err) != 0)
+	if (new_meeting(kind, NULL, ids, 1, mid) != 0)
 		return -1;
-	for (int i = first; i < first + count; i++)
-		if (attend(mid, i, ATT_PRESENT, NULL) != 0)
-			return -1;
-	if (ops_vote(st, mid, aid, &rq, &v, err, sizeof err) != 0 ||
-	    ops_item_close(st, mid, aid, &fwd, err, sizeof err) != 0 ||
-	    ops_meeting_close(st, mid, 0, err, sizeof err) != 0) {
-		printf("  pass_meeting: %s\n", err);
-		return -1;
-	}
-	return 0;
+	return fx_pass(mid, first, count, &fwd);
 }
 
 /* ---- checks on rendered text -------------------------------------------- */
@@ -323,11 +213,11 @@ static void test_minutes(void)
 	CHECK_INT(new_proposal("3栋加装电梯", lw_prop), 0);
 	ids[0] = lw_prop;
 	CHECK_INT(new_meeting(MK_LIANGWEI, NULL, ids, 1, lw_mid), 0);
-	CHECK_INT(agenda_id(lw_mid, 1, aid), 0);
+	CHECK_INT(fx_agenda(lw_mid, 1, aid), 0);
 	CHECK_INT(ops_meeting_open(st, lw_mid, err, sizeof err), 0);
-	CHECK_INT(attend(lw_mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
-	CHECK_INT(attend(lw_mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
-	CHECK_INT(attend(lw_mid, P_MEMBER, ATT_LEAVE, "外出参加街道培训"), 0);
+	CHECK_INT(fx_attend(lw_mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_attend(lw_mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_attend(lw_mid, P_MEMBER, ATT_LEAVE, "外出参加街道培训"), 0);
 	CHECK_INT(ops_observer(st, lw_mid, NULL, "物业孙经理", err, sizeof err), 0);
 
 	/* an unfinished meeting: a preview that says so */
@@ -349,13 +239,13 @@ static void test_minutes(void)
 	/* later edits never change the printed record: rename a person and
 	 * edit the rule set the vote used */
 	struct person p;
-	CHECK_INT(store_person_get(st, pid[P_DIRECTOR], &p), 0);
+	CHECK_INT(store_person_get(st, fx_id(P_DIRECTOR), &p), 0);
 	snprintf(p.name, sizeof p.name, "李新名");
 	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
 	struct rule_set r;
 	CHECK_INT(store_rule_get_code(st, "LIANGWEI", &r), 0);
 	char old_rule[96];
-	cpy(old_rule, sizeof old_rule, r.name);
+	ys_strlcpy(old_rule, r.name, sizeof old_rule);
 	snprintf(r.name, sizeof r.name, "改过的规则");
 	CHECK_INT(store_rule_update(st, &r, "测试"), 0);
 
@@ -401,7 +291,7 @@ static void test_minutes(void)
 	proposal_clear(&pr);
 	/* roster phones never reach the minutes */
 	for (int i = 0; i < P_COUNT; i++)
-		CHECK(strstr(txt, pphone[i]) == NULL);
+		CHECK(strstr(txt, fx_person(i)->phone) == NULL);
 	free(txt);
 
 	/* the same doc as HTML */
@@ -447,12 +337,12 @@ static void test_rounds_and_exit(void)
 	free(txt);
 	doc_free(&d);
 
-	CHECK_INT(agenda_id(mid, 1, aid), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
-	CHECK_INT(attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
 	for (int i = P_PARTY1; i < P_HOUSE; i++)
-		CHECK_INT(attend(mid, i, ATT_PRESENT, NULL), 0);
+		CHECK_INT(fx_attend(mid, i, ATT_PRESENT, NULL), 0);
 	CHECK_INT(ops_vote(st, mid, aid, &rq, &v1, err, sizeof err), 0);
 	CHECK_INT(v1.passed, 0);
 	rq.yes = 2;
@@ -579,9 +469,9 @@ static int leaks_phone(const char *txt)
 	for (int i = 0; i < P_COUNT; i++) {
 		char digits[32];
 		size_t n = 0;
-		if (strstr(txt, pphone[i]))
+		if (strstr(txt, fx_person(i)->phone))
 			return 1;
-		for (const char *s = pphone[i]; *s; s++)
+		for (const char *s = fx_person(i)->phone; *s; s++)
 			if (*s >= '0' && *s <= '9')
 				digits[n++] = *s;
 		digits[n] = '\0';
@@ -621,7 +511,7 @@ static void check_notice(const struct notice *n, int public_version, const char 
 	CHECK_CONTAINS(wide, ch);
 	free(ch);
 	/* 落款: every line of the signoff, after the channel, then 成文日期 */
-	cpy(sig, sizeof sig, n->signoff);
+	ys_strlcpy(sig, n->signoff, sizeof sig);
 	p = strstr(wide, "异议渠道：");
 	for (char *line = strtok(sig, "\n"); line; line = strtok(NULL, "\n")) {
 		p = p ? strstr(p, line) : NULL;
@@ -669,12 +559,12 @@ static void test_notice(void)
 		struct vote_req rq = { .method = VM_HANDS, .yes = 6 };
 		struct close_req fwd = { .outcome = OC_FORWARD };
 		CHECK_INT(new_meeting(MK_PARTY, NULL, ids, 1, mid), 0);
-		CHECK_INT(agenda_id(mid, 1, aid), 0);
+		CHECK_INT(fx_agenda(mid, 1, aid), 0);
 		CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-		CHECK_INT(attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
-		CHECK_INT(attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+		CHECK_INT(fx_attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
+		CHECK_INT(fx_attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
 		for (int i = P_PARTY1; i < P_HOUSE; i++)
-			CHECK_INT(attend(mid, i, ATT_PRESENT, NULL), 0);
+			CHECK_INT(fx_attend(mid, i, ATT_PRESENT, NULL), 0);
 		CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), 0);
 		CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 		CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
@@ -704,7 +594,7 @@ static void test_notice_phones(void)
 
 	CHECK_INT(new_proposal("小区路灯更换", prop), 0);
 	memset(&n, 0, sizeof n);
-	cpy(n.proposal_id, sizeof n.proposal_id, prop);
+	ys_strlcpy(n.proposal_id, prop, sizeof n.proposal_id);
 	n.kind = NK_RESULT;
 	snprintf(n.title, sizeof n.title, "关于小区路灯更换实施结果的公示");
 	snprintf(n.addressee, sizeof n.addressee, "全体居民");
@@ -712,7 +602,7 @@ static void test_notice_phones(void)
 	                 "施工联系人%s，电话 %s；手机13950001299；座机 0591-88886666；"
 	                 "值班 87651234，+86 139 5000 1288；另见议题 2026-1017。\n"
 	                 "社区电话 0591-87654321。\n费用 38000 元，共 120 户受益。",
-	                 pname[P_HOUSE], pphone[P_HOUSE]);
+	                 fx_name(P_HOUSE), fx_person(P_HOUSE)->phone);
 	n.body = body;
 	snprintf(n.start_date, sizeof n.start_date, "2026-11-22");
 	snprintf(n.end_date, sizeof n.end_date, "2026-11-28");
@@ -760,7 +650,7 @@ int main(void)
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
 	RUN(test_open);
 	if (!st) {
-		remove_db();
+		fx_db_done(st);
 		T_DONE();
 	}
 	RUN(test_people);
@@ -771,7 +661,6 @@ int main(void)
 	RUN(test_html_escape);
 	RUN(test_notice);
 	RUN(test_notice_phones);
-	store_close(st);
-	remove_db();
+	fx_db_done(st);
 	T_DONE();
 }

@@ -4,25 +4,16 @@
  * ballots, recounts, and exits whose reasons reach the events and the
  * minutes. */
 #include <stdlib.h>
-#include <unistd.h>
 #include <sqlite3.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "model/core.h"
 #include "ops/ops.h"
 #include "store/store.h"
+#include "base/util.h"
 
 static struct store *st;
-
-/* copy a short string (ids, names) that is known to fit */
-static void cpy(char *dst, size_t len, const char *src)
-{
-	size_t n = strlen(src);
-	if (n >= len)
-		n = len - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
 static char err[512];
 
 /* the roster of the test community */
@@ -37,73 +28,30 @@ enum {
 	P_CLERK = P_REP + 6,      /* 社区工作者 */
 	P_COUNT
 };
-static char pid[P_COUNT][ID_LEN];
-static char pname[P_COUNT][64];
-
-static char db_path[256];
+static const struct fx_group roster[] = {
+	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
+	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
+	{ "王委员", ROLE_RES_CMTE, 1 },
+	{ "党员", ROLE_PARTY, 8 },
+	{ "预备党员", ROLE_PARTY_PROB, 2 },
+	{ "户代表", ROLE_HOUSEHOLD, 12 },
+	{ "居民代表", ROLE_REP, 6 },
+	{ "赵记录", ROLE_OTHER, 1 },
+};
 
 static void test_open(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	int fd;
-
-	snprintf(db_path, sizeof db_path, "%s/yishiting-test-ops-XXXXXX",
-	         tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(db_path);
-
-	CHECK(fd >= 0);
-	if (fd >= 0)
-		close(fd);
-	st = store_open(db_path, 1, err, sizeof err);
-	if (!st)
-		printf("  store_open: %s\n", err);
+	CHECK_INT(fx_db_temp("ops"), 0);
+	st = fx_db_open(err, sizeof err);
 	CHECK(st != NULL);
-}
-
-/* the database and its WAL files go at the end (SQLite refuses to write to
- * a database file that was unlinked while open) */
-static void remove_db(void)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char path[300];
-
-	if (!db_path[0])
-		return;
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", db_path, suffix[i]);
-		unlink(path);
-	}
 }
 
 static void test_people(void)
 {
+	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), "138-0000-", 0), P_COUNT);
 	for (int i = 0; i < P_COUNT; i++) {
-		struct person p;
-		memset(&p, 0, sizeof p);
-		if (i == P_SECRETARY)
-			snprintf(p.name, sizeof p.name, "张书记"), p.roles = ROLE_PARTY_CMTE | ROLE_PARTY;
-		else if (i == P_DIRECTOR)
-			snprintf(p.name, sizeof p.name, "李主任"), p.roles = ROLE_RES_CMTE | ROLE_PARTY;
-		else if (i == P_MEMBER)
-			snprintf(p.name, sizeof p.name, "王委员"), p.roles = ROLE_RES_CMTE;
-		else if (i < P_PROB)
-			snprintf(p.name, sizeof p.name, "党员%d", i - P_PARTY1 + 1), p.roles = ROLE_PARTY;
-		else if (i < P_HOUSE)
-			snprintf(p.name, sizeof p.name, "预备党员%d", i - P_PROB + 1), p.roles = ROLE_PARTY_PROB;
-		else if (i < P_REP)
-			snprintf(p.name, sizeof p.name, "户代表%d", i - P_HOUSE + 1), p.roles = ROLE_HOUSEHOLD;
-		else if (i < P_CLERK)
-			snprintf(p.name, sizeof p.name, "居民代表%d", i - P_REP + 1), p.roles = ROLE_REP;
-		else
-			snprintf(p.name, sizeof p.name, "赵记录"), p.roles = ROLE_OTHER;
-		snprintf(p.phone, sizeof p.phone, "138-0000-%04d", i);
-		p.active = 1;
-		if (ops_person_save(st, &p, err, sizeof err) != 0)
-			printf("  person %d: %s\n", i, err);
-		CHECK(p.id[0] != '\0');
-		CHECK(p.no > 0);
-		cpy(pid[i], sizeof pid[i], p.id);
-		cpy(pname[i], sizeof pname[i], p.name);
+		CHECK(fx_id(i)[0] != '\0');
+		CHECK(fx_person(i)->no > 0);
 	}
 }
 
@@ -137,7 +85,7 @@ static void test_person_save(void)
 	struct person q;
 	char id[ID_LEN];
 	int no = p.no;
-	cpy(id, sizeof id, p.id);
+	ys_strlcpy(id, p.id, sizeof id);
 	snprintf(p.name, sizeof p.name, "  孙大妈 ");
 	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
 	CHECK_STR(p.id, id);
@@ -150,36 +98,7 @@ static void test_person_save(void)
 
 static int new_proposal(const char *title, char out_id[ID_LEN], char out_no[16])
 {
-	struct proposal p;
-	struct proposer pp;
-
-	memset(&p, 0, sizeof p);
-	memset(&pp, 0, sizeof pp);
-	cpy(p.title, sizeof p.title, title);
-	p.content = "居民反映多年，请两委研究。";
-	cpy(pp.person_id, sizeof pp.person_id, pid[P_REP]);
-	cpy(pp.name, sizeof pp.name, pname[P_REP]);
-	pp.kind = PK_PERSON;
-	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
-		printf("  proposal: %s\n", err);
-		return -1;
-	}
-	cpy(out_id, ID_LEN, p.id);
-	cpy(out_no, 16, p.number);
-	return 0;
-}
-
-static int proposal_step(const char *id, int *status)
-{
-	struct proposal p;
-	int step = -1;
-	if (store_proposal_get(st, id, &p) == 0) {
-		step = p.step;
-		if (status)
-			*status = p.status;
-		proposal_clear(&p);
-	}
-	return step;
+	return fx_proposal(title, NULL, P_REP, out_id, out_no);
 }
 
 static void test_proposal_new(void)
@@ -211,7 +130,7 @@ static void test_proposal_new(void)
 
 	CHECK_INT(new_proposal("3栋加装电梯", id, no), 0);
 	CHECK_STR(no, "2026-001");
-	CHECK_INT(proposal_step(id, NULL), STEP_PROPOSE);
+	CHECK_INT(fx_step(id, NULL), STEP_PROPOSE);
 }
 
 /* a planned meeting of `kind` with the proposals given */
@@ -221,55 +140,16 @@ static int new_meeting(int kind, const char *const *pids, int n,
 	struct meeting m;
 	int rc;
 
-	memset(&m, 0, sizeof m);
-	m.kind = kind;
-	snprintf(m.date, sizeof m.date, "2026-11-22");
-	snprintf(m.start_time, sizeof m.start_time, "14:00");
-	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
-	cpy(m.chair_id, sizeof m.chair_id, pid[P_SECRETARY]);
-	snprintf(m.chair_post, sizeof m.chair_post, "社区党委书记");
-	cpy(m.clerk_id, sizeof m.clerk_id, pid[P_CLERK]);
-	rc = ops_meeting_new(st, &m, pids, n, free_titles, nfree, err, sizeof err);
+	fx_meeting_fill(&m, kind, "2026-11-22", "14:00", P_CLERK);
+	rc = fx_meeting_new(&m, pids, n, free_titles, nfree, mid);
 	if (rc == 0) {
-		cpy(mid, ID_LEN, m.id);
 		CHECK_INT(m.status, MS_PLANNED);
 		CHECK_STR(m.chair_name, "张书记");
 		CHECK_STR(m.clerk_name, "赵记录");
 		CHECK(m.rule_id[0] != '\0');
-		meeting_clear(&m);
 	}
+	meeting_clear(&m);
 	return rc;
-}
-
-static int first_agenda(const char *mid, char aid[ID_LEN], int seq)
-{
-	struct agenda_item a[8];
-	int n = store_agenda_list(st, mid, a, 8), rc = -1;
-	for (int i = 0; i < n; i++) {
-		if (a[i].seq == seq) {
-			cpy(aid, ID_LEN, a[i].id);
-			rc = 0;
-		}
-		agenda_clear(&a[i]);
-	}
-	return rc;
-}
-
-static int sign(const char *mid, int from, int count)
-{
-	for (int i = from; i < from + count; i++)
-		if (ops_attend(st, mid, pid[i], ATT_PRESENT, NULL, err, sizeof err) != 0) {
-			printf("  sign %d: %s\n", i, err);
-			return -1;
-		}
-	return 0;
-}
-
-static int hands(const char *mid, const char *aid, int yes, int no, int abstain,
-                 struct vote *v)
-{
-	struct vote_req rq = { .method = VM_HANDS, .yes = yes, .no = no, .abstain = abstain };
-	return ops_vote(st, mid, aid, &rq, v, err, sizeof err);
 }
 
 /* does the meeting's minutes contain a line with text (by speaker)? */
@@ -320,13 +200,13 @@ static void test_scenario(void)
 
 	/* ---- 两委联席会议 ---- */
 	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
-	CHECK_INT(hands(mid, aid, 3, 0, 0, &v), -1);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
+	CHECK_INT(fx_hands(mid, aid, 3, 0, 0, &v), -1);
 	CHECK_CONTAINS(err, "会议尚未开始");
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), -1);
 	/* 应到 3 (张书记, 李主任, 王委员) */
-	CHECK_INT(sign(mid, P_SECRETARY, 3), 0);
+	CHECK_INT(fx_sign(mid, P_SECRETARY, 3), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.c.entitled, 3);
 	CHECK_INT(q.c.present, 3);
@@ -335,21 +215,21 @@ static void test_scenario(void)
 	struct close_req fwd = { .outcome = OC_FORWARD };
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "表决未通过");
-	CHECK_INT(hands(mid, aid, 3, 0, 0, &v), 0);
+	CHECK_INT(fx_hands(mid, aid, 3, 0, 0, &v), 0);
 	CHECK_INT(v.passed, 1);
 	CHECK_STR(v.sentence, "赞成 3 票，超过出席人数 3 人的半数，通过。");
 	CHECK_STR(v.rule.code, "LIANGWEI");
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
-	CHECK_INT(proposal_step(prop, NULL), STEP_CONSULT);
+	CHECK_INT(fx_step(prop, NULL), STEP_CONSULT);
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
 	/* a closed meeting refuses sign-in, votes and minutes */
-	CHECK_INT(ops_attend(st, mid, pid[P_MEMBER], ATT_ABSENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_MEMBER), ATT_ABSENT, NULL, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "散会");
-	CHECK_INT(hands(mid, aid, 3, 0, 0, &v2), -1);
+	CHECK_INT(fx_hands(mid, aid, 3, 0, 0, &v2), -1);
 	CHECK_STR(err, "会议已散会，不能再表决。");
 	struct minute mi = { .text = "补记" };
-	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
+	ys_strlcpy(mi.meeting_id, mid, sizeof mi.meeting_id);
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), -1);
 
@@ -357,31 +237,31 @@ static void test_scenario(void)
 	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), -1);
 	CHECK_CONTAINS(err, "不能再提交两委联席会议");
 	CHECK_INT(new_meeting(MK_PARTY, ids, 1, NULL, 0, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.c.entitled, 10);          /* 正式党员 only */
 	CHECK_INT(q.needed, 5);
 	/* 预备党员 are not on the sheet */
-	CHECK_INT(ops_attend(st, mid, pid[P_PROB], ATT_PRESENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PROB), ATT_PRESENT, NULL, err, sizeof err), -1);
 	/* 请假 needs a reason */
-	CHECK_INT(ops_attend(st, mid, pid[P_PARTY1 + 7], ATT_LEAVE, "", err, sizeof err), -1);
-	CHECK_INT(ops_attend(st, mid, pid[P_PARTY1 + 7], ATT_LEAVE, "外出务工", err, sizeof err), 0);
-	CHECK_INT(sign(mid, P_SECRETARY, 2), 0);
-	CHECK_INT(sign(mid, P_PARTY1, 2), 0);      /* 4 of 10 */
-	CHECK_INT(hands(mid, aid, 4, 0, 0, &v), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "", err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "外出务工", err, sizeof err), 0);
+	CHECK_INT(fx_sign(mid, P_SECRETARY, 2), 0);
+	CHECK_INT(fx_sign(mid, P_PARTY1, 2), 0);      /* 4 of 10 */
+	CHECK_INT(fx_hands(mid, aid, 4, 0, 0, &v), -1);
 	CHECK_STR(err, "应到 10 人，实到 4 人，未达到应到会有表决权的党员的半数以上（至少 5 人），"
 	          "不足法定人数，不能表决。");
 	CHECK_INT(store_vote_latest(st, aid, &v2), 1);   /* nothing stored */
-	CHECK_INT(sign(mid, P_PARTY1 + 2, 2), 0);  /* 6 of 10 */
+	CHECK_INT(fx_sign(mid, P_PARTY1 + 2, 2), 0);  /* 6 of 10 */
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.ok, 1);
 	CHECK_INT(q.c.leave, 1);
 	/* more votes than people present */
-	CHECK_INT(hands(mid, aid, 5, 2, 0, &v), -1);
+	CHECK_INT(fx_hands(mid, aid, 5, 2, 0, &v), -1);
 	CHECK_CONTAINS(err, "赞成、反对、弃权合计 7 票，超过实到 6 人");
 	/* 5 of 6 present but not more than half of 10 entitled */
-	CHECK_INT(hands(mid, aid, 5, 1, 0, &v), 0);
+	CHECK_INT(fx_hands(mid, aid, 5, 1, 0, &v), 0);
 	CHECK_INT(v.passed, 0);
 	CHECK_INT(v.t.entitled, 10);
 	CHECK_INT(v.t.present, 6);
@@ -402,38 +282,38 @@ static void test_scenario(void)
 	struct vote list[4];
 	CHECK_INT(store_vote_list(st, aid, list, 4), 2);
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
-	CHECK_INT(proposal_step(prop, NULL), STEP_REVIEW);
+	CHECK_INT(fx_step(prop, NULL), STEP_REVIEW);
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
 
 	/* ---- 居民会议 with a free item ---- */
 	const char *free_titles[] = { "小区停车收费意见征集" };
 	CHECK_INT(new_meeting(MK_RESIDENTS, ids, 1, free_titles, 1, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
-	CHECK_INT(first_agenda(mid, fid, 2), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
+	CHECK_INT(fx_agenda(mid, 2, fid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
 	/* 12 households, 6 present is exactly half: 过半数 not reached */
-	CHECK_INT(sign(mid, P_HOUSE, 6), 0);
-	CHECK_INT(hands(mid, aid, 6, 0, 0, &v), -1);
+	CHECK_INT(fx_sign(mid, P_HOUSE, 6), 0);
+	CHECK_INT(fx_hands(mid, aid, 6, 0, 0, &v), -1);
 	CHECK_CONTAINS(err, "未超过应到户代表的半数（至少 7 人）");
-	CHECK_INT(sign(mid, P_HOUSE + 6, 1), 0);   /* 7 of 12 */
+	CHECK_INT(fx_sign(mid, P_HOUSE + 6, 1), 0);   /* 7 of 12 */
 
 	/* roll call: one ballot per present person */
 	struct ballot b[8];
 	memset(b, 0, sizeof b);
 	for (int i = 0; i < 7; i++) {
-		cpy(b[i].person_id, sizeof b[i].person_id, pid[P_HOUSE + i]);
+		ys_strlcpy(b[i].person_id, fx_id(P_HOUSE + i), sizeof b[i].person_id);
 		b[i].choice = i < 5 ? CH_YES : i == 5 ? CH_NO : CH_ABSTAIN;
 	}
 	struct vote_req rc = { .method = VM_ROLLCALL, .ballots = b, .nballots = 6 };
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);   /* one missing */
 	CHECK_CONTAINS(err, "实到 7 人");
 	rc.nballots = 7;
-	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE + 10]);  /* absent */
+	ys_strlcpy(b[6].person_id, fx_id(P_HOUSE + 10), sizeof b[6].person_id);  /* absent */
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
-	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE]);       /* twice */
+	ys_strlcpy(b[6].person_id, fx_id(P_HOUSE), sizeof b[6].person_id);       /* twice */
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "两票");
-	cpy(b[6].person_id, sizeof b[6].person_id, pid[P_HOUSE + 6]);
+	ys_strlcpy(b[6].person_id, fx_id(P_HOUSE + 6), sizeof b[6].person_id);
 	rc.yes = 99;                 /* ignored: counts come from the ballots */
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), 0);
 	CHECK_INT(v.method, VM_ROLLCALL);
@@ -458,7 +338,7 @@ static void test_scenario(void)
 
 	/* closing with an item still open needs force */
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
-	CHECK_INT(proposal_step(prop, NULL), STEP_RESOLVE);
+	CHECK_INT(fx_step(prop, NULL), STEP_RESOLVE);
 	CHECK_INT(last_event(prop, &ev), 0);
 	CHECK_INT(ev.action, ACT_FORWARD);
 	CHECK_INT(ev.from_step, STEP_REVIEW);
@@ -477,7 +357,7 @@ static void test_scenario(void)
 	/* the notices are signed by the community's organisations */
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "落款");
-	CHECK_INT(proposal_step(prop, NULL), STEP_RESOLVE);
+	CHECK_INT(fx_step(prop, NULL), STEP_RESOLVE);
 	{
 		struct community com;
 		memset(&com, 0, sizeof com);
@@ -487,21 +367,21 @@ static void test_scenario(void)
 		CHECK_INT(store_community_set(st, &com), 0);
 	}
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 决议公开 */
-	CHECK_INT(proposal_step(prop, NULL), STEP_PUBLISH);
+	CHECK_INT(fx_step(prop, NULL), STEP_PUBLISH);
 	CHECK_INT(ops_proposal_withdraw(st, prop, "不想做了", err, sizeof err), -1);
 	/* 实施 needs a responsible person and a deadline */
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "责任人");
 	CHECK_INT(ops_implement(st, prop, "李主任", "2026-12-31", err, sizeof err), 0);
-	CHECK_INT(proposal_step(prop, NULL), STEP_IMPLEMENT);
+	CHECK_INT(fx_step(prop, NULL), STEP_IMPLEMENT);
 	/* the result notice is written from progress entries */
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施进展");
 	CHECK_INT(ops_progress(st, prop, "管道改造完工，通过验收。", err, sizeof err), 0);
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 实施结果公开 */
-	CHECK_INT(proposal_step(prop, NULL), STEP_RESULT);
+	CHECK_INT(fx_step(prop, NULL), STEP_RESULT);
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 归档 */
-	CHECK_INT(proposal_step(prop, NULL), STEP_ARCHIVE);
+	CHECK_INT(fx_step(prop, NULL), STEP_ARCHIVE);
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "归档");
 }
@@ -524,7 +404,7 @@ static void test_exits(void)
 	CHECK_INT(ops_proposal_withdraw(st, c, "", err, sizeof err), -1);
 	CHECK_STR(err, "撤回须写明理由。");
 	CHECK_INT(ops_proposal_withdraw(st, c, "已与物业协商解决", err, sizeof err), 0);
-	CHECK_INT(proposal_step(c, &status), STEP_PROPOSE);
+	CHECK_INT(fx_step(c, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_WITHDRAWN);
 	CHECK_INT(last_event(c, &ev), 0);
 	CHECK_INT(ev.action, ACT_WITHDRAW);
@@ -538,11 +418,11 @@ static void test_exits(void)
 	both[0] = a;
 	both[1] = b;
 	CHECK_INT(new_meeting(MK_LIANGWEI, both, 2, NULL, 0, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
-	CHECK_INT(first_agenda(mid, bid, 2), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
+	CHECK_INT(fx_agenda(mid, 2, bid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(sign(mid, P_SECRETARY, 2), 0);
-	CHECK_INT(hands(mid, aid, 2, 0, 0, &v), 0);
+	CHECK_INT(fx_sign(mid, P_SECRETARY, 2), 0);
+	CHECK_INT(fx_hands(mid, aid, 2, 0, 0, &v), 0);
 	struct close_req fwd = { .outcome = OC_FORWARD };
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	struct close_req rej = { .outcome = OC_REJECT };
@@ -553,7 +433,7 @@ static void test_exits(void)
 	CHECK_CONTAINS(err, "没有更早的步骤");
 	rej.reason = "属于物业服务范围，转物业公司处理";
 	CHECK_INT(ops_item_close(st, mid, bid, &rej, err, sizeof err), 0);
-	CHECK_INT(proposal_step(b, &status), STEP_PROPOSE);
+	CHECK_INT(fx_step(b, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_REJECTED);
 	CHECK(minutes_have(mid, "不予采纳：属于物业服务范围，转物业公司处理", "赵记录"));
 	CHECK(minutes_have(mid, bn, NULL));
@@ -564,20 +444,20 @@ static void test_exits(void)
 	pevent_clear(&ev);
 	/* minutes by hand, with the clock fixed by YISHITING_NOW */
 	struct minute mi = { .text = "王委员：建议先摸清车位数量。" };
-	cpy(mi.meeting_id, sizeof mi.meeting_id, mid);
+	ys_strlcpy(mi.meeting_id, mid, sizeof mi.meeting_id);
 	snprintf(mi.speaker, sizeof mi.speaker, "王委员");
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), 0);
 	CHECK_STR(mi.at, "14:05");
 	CHECK(mi.id[0] != '\0');        /* text is ours (a literal): no minute_clear */
 	struct minute empty = { .text = " " };
-	cpy(empty.meeting_id, sizeof empty.meeting_id, mid);
+	ys_strlcpy(empty.meeting_id, mid, sizeof empty.meeting_id);
 	CHECK_INT(ops_minute_add(st, &empty, err, sizeof err), -1);
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
 
 	/* 党员大会: A returned to 提议 */
 	both[0] = a;
 	CHECK_INT(new_meeting(MK_PARTY, both, 1, NULL, 0, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	struct close_req ret2 = { .outcome = OC_RETURN, .to_step = STEP_PROPOSE,
 	                          .reason = "方案需补充费用测算" };
 	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
@@ -591,7 +471,7 @@ static void test_exits(void)
 	CHECK_STR(err, "退回须写明理由。");
 	ret2.reason = "方案需补充费用测算";
 	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), 0);
-	CHECK_INT(proposal_step(a, &status), STEP_PROPOSE);
+	CHECK_INT(fx_step(a, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_ACTIVE);
 	char line[128];
 	snprintf(line, sizeof line, "议题 %s 退回至提议：方案需补充费用测算", an);
@@ -643,22 +523,22 @@ static void test_meeting_checks(void)
 	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
 	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), 0);
 	CHECK_STR(m.title, "2026年11月23日议事协商会");
-	cpy(mid, sizeof mid, m.id);
+	ys_strlcpy(mid, m.id, sizeof mid);
 	meeting_clear(&m);
 
 	/* 议事协商会: no quorum, items are noted */
 	char fid[ID_LEN];
 	struct quorum_state q;
 	struct close_req noted = { .outcome = OC_NOTED };
-	CHECK_INT(first_agenda(mid, fid, 1), 0);
+	CHECK_INT(fx_agenda(mid, 1, fid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.ok, 1);
 	/* a guest from the property company */
 	CHECK_INT(ops_observer(st, mid, NULL, "物业公司刘经理", err, sizeof err), 0);
 	CHECK_INT(ops_observer(st, mid, NULL, "", err, sizeof err), -1);
-	CHECK_INT(ops_observer(st, mid, pid[P_REP], NULL, err, sizeof err), -1);  /* on the sheet */
-	CHECK_INT(ops_observer(st, mid, pid[P_HOUSE], NULL, err, sizeof err), 0);
+	CHECK_INT(ops_observer(st, mid, fx_id(P_REP), NULL, err, sizeof err), -1);  /* on the sheet */
+	CHECK_INT(ops_observer(st, mid, fx_id(P_HOUSE), NULL, err, sizeof err), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.c.observers, 2);
 	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), 0);
@@ -668,16 +548,6 @@ static void test_meeting_checks(void)
 
 /* nothing is half-written: a write that fails in the middle of an
  * operation (made to fail here by a trigger) undoes the whole of it */
-static int exec_sql(const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		printf("  sql: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	return rc;
-}
-
 static void test_atomic(void)
 {
 	char prop[ID_LEN], no[16], mid[ID_LEN], aid[ID_LEN];
@@ -690,12 +560,12 @@ static void test_atomic(void)
 	CHECK_INT(new_proposal("垃圾分类亭选址", prop, no), 0);
 	ids[0] = prop;
 	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), 0);
-	CHECK_INT(first_agenda(mid, aid, 1), 0);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(sign(mid, P_SECRETARY, 3), 0);
+	CHECK_INT(fx_sign(mid, P_SECRETARY, 3), 0);
 
 	/* the minute line is the last write of a rejection */
-	CHECK_INT(exec_sql("CREATE TEMP TRIGGER no_minute BEFORE INSERT ON minute "
+	CHECK_INT(fx_sql("CREATE TEMP TRIGGER no_minute BEFORE INSERT ON minute "
 	                   "BEGIN SELECT RAISE(ABORT, '测试：记录写入失败'); END"), SQLITE_OK);
 	struct close_req rej = { .outcome = OC_REJECT, .reason = "选址不当" };
 	CHECK_INT(ops_item_close(st, mid, aid, &rej, err, sizeof err), -1);
@@ -703,32 +573,32 @@ static void test_atomic(void)
 	CHECK_INT(store_agenda_get(st, aid, &a), 0);
 	CHECK_INT(a.outcome, OC_OPEN);
 	agenda_clear(&a);
-	CHECK_INT(proposal_step(prop, &status), STEP_PROPOSE);
+	CHECK_INT(fx_step(prop, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_ACTIVE);
 	CHECK_INT(store_proposal_events(st, prop, ev, 4, &total), 1);   /* 提出 only */
 	for (int i = 0; i < total && i < 4; i++)
 		pevent_clear(&ev[i]);
-	CHECK_INT(exec_sql("DROP TRIGGER no_minute"), SQLITE_OK);
+	CHECK_INT(fx_sql("DROP TRIGGER no_minute"), SQLITE_OK);
 
 	/* a roll call whose ballots cannot be written leaves no vote */
-	CHECK_INT(exec_sql("CREATE TEMP TRIGGER no_ballot BEFORE INSERT ON ballot "
+	CHECK_INT(fx_sql("CREATE TEMP TRIGGER no_ballot BEFORE INSERT ON ballot "
 	                   "BEGIN SELECT RAISE(ABORT, '测试：选票写入失败'); END"), SQLITE_OK);
 	struct ballot b[3];
 	memset(b, 0, sizeof b);
 	for (int i = 0; i < 3; i++) {
-		cpy(b[i].person_id, sizeof b[i].person_id, pid[P_SECRETARY + i]);
+		ys_strlcpy(b[i].person_id, fx_id(P_SECRETARY + i), sizeof b[i].person_id);
 		b[i].choice = CH_YES;
 	}
 	struct vote_req rc = { .method = VM_ROLLCALL, .ballots = b, .nballots = 3 };
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), -1);
 	CHECK_INT(store_vote_latest(st, aid, &v), 1);
-	CHECK_INT(exec_sql("DROP TRIGGER no_ballot"), SQLITE_OK);
+	CHECK_INT(fx_sql("DROP TRIGGER no_ballot"), SQLITE_OK);
 
 	/* and once the fault is gone, the same operations go through */
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), 0);
 	CHECK_INT(store_ballots(st, v.id, b, 3), 3);
 	CHECK_INT(ops_item_close(st, mid, aid, &rej, err, sizeof err), 0);
-	CHECK_INT(proposal_step(prop, &status), STEP_PROPOSE);
+	CHECK_INT(fx_step(prop, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_REJECTED);
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
 }
@@ -738,7 +608,7 @@ int main(void)
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
 	RUN(test_open);
 	if (!st) {
-		remove_db();
+		fx_db_done(st);
 		T_DONE();
 	}
 	RUN(test_people);
@@ -748,7 +618,6 @@ int main(void)
 	RUN(test_exits);
 	RUN(test_meeting_checks);
 	RUN(test_atomic);
-	store_close(st);
-	remove_db();
+	fx_db_done(st);
 	T_DONE();
 }

@@ -4,10 +4,10 @@
  * a responsible person, a deadline, progress entries and the overdue list,
  * and ops_proposal_advance through every later step with its refusals. */
 #include <stdlib.h>
-#include <unistd.h>
 #include <sqlite3.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "base/clock.h"
 #include "model/core.h"
 #include "ops/ops.h"
@@ -16,62 +16,29 @@
 
 static struct store *st;
 static char err[512];
-static char db_path[256];
 
 enum { P_SEC, P_DIR, P_MEM, P_PARTY, P_REP = P_PARTY + 3, P_COUNT = P_REP + 4 };
-static char pid[P_COUNT][ID_LEN];
+static const struct fx_group roster[] = {
+	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
+	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
+	{ "王委员", ROLE_RES_CMTE, 1 },
+	{ "党员甲", ROLE_PARTY, 1 },
+	{ "党员乙", ROLE_PARTY, 1 },
+	{ "党员丙", ROLE_PARTY, 1 },
+	{ "代表甲", ROLE_REP, 1 },
+	{ "代表乙", ROLE_REP, 1 },
+	{ "代表丙", ROLE_REP, 1 },
+	{ "代表丁", ROLE_REP, 1 },
+};
 
 /* three proposals decided by a 居民代表会议, one waiting at 提议 */
 static char p1[ID_LEN], p2[ID_LEN], p3[ID_LEN], p4[ID_LEN];
 static char n1[ID_LEN];
 static char reps_meeting1[16];
 
-static void at(const char *stamp)
-{
-	ys_clock_set(ys_parse_stamp(stamp));
-}
-
-static int exec_sql(const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
-
-	if (rc != SQLITE_OK)
-		printf("  sql: %s: %s\n", sql, msg ? msg : "?");
-	sqlite3_free(msg);
-	return rc;
-}
-
-static int step_of(const char *id)
-{
-	struct proposal p;
-	int step = -1;
-
-	if (store_proposal_get(st, id, &p) == 0) {
-		step = p.step;
-		proposal_clear(&p);
-	}
-	return step;
-}
-
 static int new_proposal(const char *title, char out[ID_LEN])
 {
-	struct proposal p;
-	struct proposer pp;
-
-	memset(&p, 0, sizeof p);
-	memset(&pp, 0, sizeof pp);
-	snprintf(p.title, sizeof p.title, "%s", title);
-	p.content = "居民多次反映，请社区研究解决。";
-	snprintf(pp.person_id, sizeof pp.person_id, "%s", pid[P_REP]);
-	snprintf(pp.name, sizeof pp.name, "代表甲");
-	pp.kind = PK_PERSON;
-	if (ops_proposal_new(st, &p, &pp, 1, err, sizeof err) != 0) {
-		printf("  proposal: %s\n", err);
-		return -1;
-	}
-	snprintf(out, ID_LEN, "%s", p.id);
-	return 0;
+	return fx_proposal(title, "居民多次反映，请社区研究解决。", P_REP, out, NULL);
 }
 
 /* one meeting of kind on the proposal: everyone entitled signs in, all vote
@@ -80,54 +47,25 @@ static int one_meeting(int kind, const char *prop, const char *date, const struc
                        char number[16])
 {
 	struct meeting m;
-	struct agenda_item a[2];
-	struct attendance att[32];
-	struct vote v;
-	struct vote_req rq = { .method = VM_HANDS };
-	char mid[ID_LEN], aid[ID_LEN], stamp[32];
+	char mid[ID_LEN], stamp[32];
 	const char *ids[1] = { prop };
-	int n;
+	int rc;
 
 	snprintf(stamp, sizeof stamp, "%s 14:00", date);
-	at(stamp);
-	memset(&m, 0, sizeof m);
-	m.kind = kind;
-	snprintf(m.date, sizeof m.date, "%s", date);
-	snprintf(m.start_time, sizeof m.start_time, "14:30");
-	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
-	snprintf(m.chair_id, sizeof m.chair_id, "%s", pid[P_SEC]);
-	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
-	if (ops_meeting_new(st, &m, ids, 1, NULL, 0, err, sizeof err) != 0) {
+	fx_at(stamp);
+	fx_meeting_fill(&m, kind, date, "14:30", -1);
+	m.chair_post[0] = '\0';
+	rc = fx_meeting_new(&m, ids, 1, NULL, 0, mid);
+	if (rc != 0)
 		printf("  meeting: %s\n", err);
-		return -1;
-	}
-	snprintf(mid, sizeof mid, "%s", m.id);
-	if (number)
+	else if (number)
 		snprintf(number, 16, "%s", m.number);
 	meeting_clear(&m);
-	if (store_agenda_list(st, mid, a, 2) != 1)
+	if (rc != 0)
 		return -1;
-	snprintf(aid, sizeof aid, "%s", a[0].id);
-	agenda_clear(&a[0]);
 	snprintf(stamp, sizeof stamp, "%s 14:30", date);
-	at(stamp);
-	if (ops_meeting_open(st, mid, err, sizeof err) != 0)
-		return -1;
-	n = store_attendance_page(st, mid, NULL, -1, 0, 1, att, 32);
-	for (int i = 0; i < n; i++) {
-		if (!att[i].entitled)
-			continue;
-		if (ops_attend(st, mid, att[i].person_id, ATT_PRESENT, NULL, err, sizeof err) != 0)
-			return -1;
-		rq.yes++;
-	}
-	if (ops_vote(st, mid, aid, &rq, &v, err, sizeof err) != 0 ||
-	    ops_item_close(st, mid, aid, cr, err, sizeof err) != 0 ||
-	    ops_meeting_close(st, mid, 0, err, sizeof err) != 0) {
-		printf("  meeting %d: %s\n", kind, err);
-		return -1;
-	}
-	return 0;
+	fx_at(stamp);
+	return fx_pass(mid, 0, -1, cr);
 }
 
 /* 两委联席会议, 党员大会, 居民代表会议 in the month given ("2026-01") */
@@ -143,55 +81,33 @@ static int decide(const char *title, const char *month, const char *decision,
 	snprintf(d1, sizeof d1, "%s-05", month);
 	snprintf(d2, sizeof d2, "%s-12", month);
 	snprintf(d3, sizeof d3, "%s-19", month);
-	at("2026-01-04 09:00");
+	fx_at("2026-01-04 09:00");
 	if (new_proposal(title, out) != 0)
 		return -1;
 	if (one_meeting(MK_LIANGWEI, out, d1, &fwd, NULL) != 0 ||
 	    one_meeting(MK_PARTY, out, d2, &fwd, NULL) != 0 ||
 	    one_meeting(MK_REPS, out, d3, &dec, reps_number) != 0)
 		return -1;
-	return step_of(out) == STEP_RESOLVE ? 0 : -1;
+	return fx_step(out, NULL) == STEP_RESOLVE ? 0 : -1;
 }
 
 static void test_setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	static const char *const names[P_COUNT] = {
-		"张书记", "李主任", "王委员", "党员甲", "党员乙", "党员丙",
-		"代表甲", "代表乙", "代表丙", "代表丁",
-	};
 	struct community com;
-	int fd;
 
-	snprintf(db_path, sizeof db_path, "%s/yishiting-test-paper-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(db_path);
-	CHECK(fd >= 0);
-	if (fd >= 0)
-		close(fd);
-	st = store_open(db_path, 1, err, sizeof err);
+	CHECK_INT(fx_db_temp("paper"), 0);
+	st = fx_db_open(err, sizeof err);
 	CHECK(st != NULL);
 	if (!st)
 		return;
-	at("2026-01-04 09:00");
+	fx_at("2026-01-04 09:00");
 	memset(&com, 0, sizeof com);
 	snprintf(com.name, sizeof com.name, "幸福里社区");
 	snprintf(com.party_org, sizeof com.party_org, "中共幸福里社区委员会");
 	snprintf(com.committee, sizeof com.committee, "幸福里社区居民委员会");
 	snprintf(com.phone, sizeof com.phone, "0591-87654321");
 	CHECK_INT(store_community_set(st, &com), 0);
-	for (int i = 0; i < P_COUNT; i++) {
-		struct person pe;
-		memset(&pe, 0, sizeof pe);
-		snprintf(pe.name, sizeof pe.name, "%s", names[i]);
-		pe.roles = i == P_SEC ? ROLE_PARTY_CMTE | ROLE_PARTY
-		         : i == P_DIR ? ROLE_RES_CMTE | ROLE_PARTY
-		         : i == P_MEM ? ROLE_RES_CMTE
-		         : i < P_REP ? ROLE_PARTY : ROLE_REP;
-		snprintf(pe.phone, sizeof pe.phone, "1380000%04d", i);
-		pe.active = 1;
-		CHECK_INT(ops_person_save(st, &pe, err, sizeof err), 0);
-		snprintf(pid[i], sizeof pid[i], "%s", pe.id);
-	}
+	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), "1380000", 0), P_COUNT);
 	/* the settings the migration brings */
 	{
 		char v[16];
@@ -205,7 +121,7 @@ static void test_setup(void)
 	CHECK_INT(decide("3栋楼道照明改造", "2026-02", "", "", "", p2, NULL), 0);
 	CHECK_INT(decide("关于4栋外墙修缮的建议", "2026-03", "4栋外墙脱落部分重新粉刷。",
 	                 "王委员", "", p3, NULL), 0);
-	at("2026-02-01 09:00");
+	fx_at("2026-02-01 09:00");
 	CHECK_INT(new_proposal("中心广场增设座椅", p4), 0);
 }
 
@@ -216,7 +132,7 @@ static void test_decision_notice(void)
 	struct notice n, g;
 
 	/* refusals before anything is written */
-	at("2026-03-01 10:00");
+	fx_at("2026-03-01 10:00");
 	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施");
 	CHECK_INT(ops_notice_new(st, p1, 9, 0, &n, err, sizeof err), -1);
@@ -231,7 +147,7 @@ static void test_decision_notice(void)
 	CHECK_INT(store_notice_page(st, "", "", &g, 1), 0);
 
 	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 0, &n, err, sizeof err), 0);
-	CHECK_INT(step_of(p1), STEP_PUBLISH);
+	CHECK_INT(fx_step(p1, NULL), STEP_PUBLISH);
 	snprintf(n1, sizeof n1, "%s", n.id);
 	CHECK_INT(n.kind, NK_DECISION);
 	CHECK_INT(n.year, 2026);
@@ -295,7 +211,7 @@ static void test_objections(void)
 	struct objection o[4];
 	int total = -1, open = -1, n;
 
-	at("2026-03-02 09:15");
+	fx_at("2026-03-02 09:15");
 	CHECK_INT(ops_objection(st, n1, "", "路灯离窗户太近。", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "异议的人");
 	CHECK_INT(ops_objection(st, n1, "钱大爷", " ", err, sizeof err), -1);
@@ -308,7 +224,7 @@ static void test_objections(void)
 	CHECK_INT(total, 1);
 	CHECK_INT(open, 1);
 	/* after the posting period (ended 2026-03-07): recorded all the same */
-	at("2026-03-09 16:40");
+	fx_at("2026-03-09 16:40");
 	CHECK_INT(ops_objection(st, n1, "孙阿姨", "希望路灯用暖光。", err, sizeof err), 0);
 
 	n = store_objection_list(st, n1, o, 4);
@@ -321,7 +237,7 @@ static void test_objections(void)
 		CHECK_STR(o[1].received_at, "2026-03-09 16:40:00");
 		CHECK(strcmp(o[1].received_at, "2026-03-07 23:59:59") > 0);   /* late */
 
-		at("2026-03-03 10:00");
+		fx_at("2026-03-03 10:00");
 		CHECK_INT(ops_objection_answer(st, o[0].id, "  ", err, sizeof err), -1);
 		CHECK_CONTAINS(err, "答复");
 		CHECK_INT(ops_objection_answer(st, o[0].id, "已调整灯杆位置，向东移5米并加装遮光罩。",
@@ -352,7 +268,7 @@ static void test_implementation(void)
 	char ids[4][ID_LEN];
 	int k;
 
-	at("2026-03-10 09:00");
+	fx_at("2026-03-10 09:00");
 	/* 实施 has not started: no progress yet */
 	CHECK_INT(ops_progress(st, p1, "开始施工。", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "不在实施阶段");
@@ -364,16 +280,16 @@ static void test_implementation(void)
 	/* advancing needs them set */
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施责任人和完成时限");
-	CHECK_INT(step_of(p1), STEP_PUBLISH);
+	CHECK_INT(fx_step(p1, NULL), STEP_PUBLISH);
 	CHECK_INT(ops_implement(st, p1, "", "2026-06-30", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "责任人");
 	CHECK_INT(ops_implement(st, p1, "李主任", "2026-02-30", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "完成时限");
 	CHECK_INT(ops_implement(st, p1, "李主任", "6月30日", err, sizeof err), -1);
 	CHECK_INT(ops_implement(st, p2, "李主任", "2026-06-30", err, sizeof err), -1);  /* not published */
-	CHECK_INT(step_of(p2), STEP_RESOLVE);
+	CHECK_INT(fx_step(p2, NULL), STEP_RESOLVE);
 	CHECK_INT(ops_implement(st, p1, " 李主任 ", "2026-06-30", err, sizeof err), 0);
-	CHECK_INT(step_of(p1), STEP_IMPLEMENT);
+	CHECK_INT(fx_step(p1, NULL), STEP_IMPLEMENT);
 	CHECK_INT(store_impl_get(st, p1, &im), 0);
 	CHECK_STR(im.responsible, "李主任");
 	CHECK_STR(im.deadline, "2026-06-30");
@@ -383,9 +299,9 @@ static void test_implementation(void)
 	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施进展");
 	CHECK_INT(ops_progress(st, p1, "   ", err, sizeof err), -1);
-	at("2026-04-01 15:00");
+	fx_at("2026-04-01 15:00");
 	CHECK_INT(ops_progress(st, p1, "路灯采购完成，开始安装。", err, sizeof err), 0);
-	at("2026-07-05 17:00");
+	fx_at("2026-07-05 17:00");
 	CHECK_INT(ops_progress(st, p1, "14盏路灯全部安装通电，经居民代表验收合格。", err, sizeof err), 0);
 	CHECK_INT(store_progress_count(st, p1), 2);
 	k = store_progress_list(st, p1, pr, 4);
@@ -404,9 +320,9 @@ static void test_implementation(void)
 	CHECK_STR(ids[0], p1);
 
 	/* 实施结果公开 through advance, written from the entries */
-	at("2026-07-10 09:00");
+	fx_at("2026-07-10 09:00");
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
-	CHECK_INT(step_of(p1), STEP_RESULT);
+	CHECK_INT(fx_step(p1, NULL), STEP_RESULT);
 	CHECK_INT(store_notice_for(st, p1, NK_RESULT, &n), 0);
 	CHECK_STR(n.doc_no, "〔2026〕2号");
 	CHECK_STR(n.title, "关于小区路灯维修实施结果的公示");
@@ -424,7 +340,7 @@ static void test_implementation(void)
 	CHECK_INT(ops_progress(st, p1, "补记。", err, sizeof err), -1);
 
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
-	CHECK_INT(step_of(p1), STEP_ARCHIVE);
+	CHECK_INT(fx_step(p1, NULL), STEP_ARCHIVE);
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "归档");
 }
@@ -436,7 +352,7 @@ static void test_numbering(void)
 
 	/* a longer posting period that runs into the next year: the 文号 is
 	 * of the year it is written */
-	at("2026-12-28 09:00");
+	fx_at("2026-12-28 09:00");
 	CHECK_INT(ops_notice_new(st, p2, NK_DECISION, 10, &n, err, sizeof err), 0);
 	CHECK_STR(n.doc_no, "〔2026〕3号");
 	CHECK_STR(n.start_date, "2026-12-28");
@@ -448,9 +364,9 @@ static void test_numbering(void)
 
 	/* the posting period from the setting; a new year starts at 1 */
 	CHECK_INT(store_setting_set(st, "notice_days", "5"), 0);
-	at("2027-01-05 09:00");
+	fx_at("2027-01-05 09:00");
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
-	CHECK_INT(step_of(p3), STEP_PUBLISH);
+	CHECK_INT(fx_step(p3, NULL), STEP_PUBLISH);
 	CHECK_INT(store_notice_for(st, p3, NK_DECISION, &n), 0);
 	CHECK_STR(n.doc_no, "〔2027〕1号");
 	CHECK_INT(n.year, 2027);
@@ -487,21 +403,21 @@ static void test_numbering(void)
 /* the whole way by advance alone, each refusal telling the clerk what to do */
 static void test_advance(void)
 {
-	at("2027-01-06 09:00");
+	fx_at("2027-01-06 09:00");
 	CHECK_INT(ops_proposal_advance(st, p4, err, sizeof err), -1);     /* still at 提议 */
-	CHECK_INT(step_of(p4), STEP_PROPOSE);
+	CHECK_INT(fx_step(p4, NULL), STEP_PROPOSE);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
 	CHECK_STR(err, "请先确定实施责任人和完成时限，再进入实施。");
 	CHECK_INT(ops_implement(st, p3, "王委员", "2027-03-31", err, sizeof err), 0);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "请先登记实施进展");
-	CHECK_INT(step_of(p3), STEP_IMPLEMENT);
-	at("2027-03-01 10:00");
+	CHECK_INT(fx_step(p3, NULL), STEP_IMPLEMENT);
+	fx_at("2027-03-01 10:00");
 	CHECK_INT(ops_progress(st, p3, "外墙粉刷完成。", err, sizeof err), 0);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
-	CHECK_INT(step_of(p3), STEP_RESULT);
+	CHECK_INT(fx_step(p3, NULL), STEP_RESULT);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
-	CHECK_INT(step_of(p3), STEP_ARCHIVE);
+	CHECK_INT(fx_step(p3, NULL), STEP_ARCHIVE);
 	{
 		struct notice n;
 		CHECK_INT(store_notice_for(st, p3, NK_RESULT, &n), 0);
@@ -524,42 +440,28 @@ static void test_advance(void)
 	}
 }
 
-struct lines {
-	int n;
-	char all[2048];
-};
-
-static void collect(const char *line, void *arg)
-{
-	struct lines *l = arg;
-	size_t len = strlen(l->all);
-
-	l->n++;
-	snprintf(l->all + len, sizeof l->all - len, "%s\n", line);
-}
-
 static void test_check(void)
 {
-	struct lines l;
+	struct fx_lines l;
 
 	memset(&l, 0, sizeof l);
-	CHECK_INT(store_check(st, collect, &l), 0);
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
 	CHECK_STR(l.all, "");
 	/* a 文号 edited by hand, past the CHECK constraint */
 	CHECK((sqlite3_exec(store_db(st), "UPDATE notice SET doc_no = '〔2026〕9号'"
 	                    " WHERE year = 2026 AND seq = 1", NULL, NULL, NULL) & 0xff) == SQLITE_CONSTRAINT);
-	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
-	CHECK_INT(exec_sql("UPDATE notice SET doc_no = '〔2026〕9号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
-	CHECK_INT(exec_sql("UPDATE notice SET end_date = '2026-02-01' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
-	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
+	CHECK_INT(fx_sql("UPDATE notice SET doc_no = '〔2026〕9号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
+	CHECK_INT(fx_sql("UPDATE notice SET end_date = '2026-02-01' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
 	memset(&l, 0, sizeof l);
-	CHECK(store_check(st, collect, &l) >= 2);
+	CHECK(store_check(st, fx_collect, &l) >= 2);
 	CHECK_CONTAINS(l.all, "文号 〔2026〕9号 与其年份序号（2026 年第 1 号）不符");
 	CHECK_CONTAINS(l.all, "公示 〔2026〕2号 的公示期不合理");
-	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
-	CHECK_INT(exec_sql("UPDATE notice SET doc_no = '〔2026〕1号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
-	CHECK_INT(exec_sql("UPDATE notice SET end_date = '2026-07-16' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
-	CHECK_INT(exec_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA ignore_check_constraints = 1"), SQLITE_OK);
+	CHECK_INT(fx_sql("UPDATE notice SET doc_no = '〔2026〕1号' WHERE year = 2026 AND seq = 1"), SQLITE_OK);
+	CHECK_INT(fx_sql("UPDATE notice SET end_date = '2026-07-16' WHERE year = 2026 AND seq = 2"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA ignore_check_constraints = 0"), SQLITE_OK);
 	CHECK_INT(store_check(st, NULL, NULL), 0);
 }
 
@@ -574,16 +476,8 @@ int main(void)
 		RUN(test_numbering);
 		RUN(test_advance);
 		RUN(test_check);
-		store_close(st);
 	}
+	fx_db_done(st);
 	ys_clock_set(0);
-	if (db_path[0]) {
-		static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
-		char p[300];
-		for (size_t i = 0; i < YS_ARRAY_LEN(sfx); i++) {
-			snprintf(p, sizeof p, "%s%s", db_path, sfx[i]);
-			unlink(p);
-		}
-	}
 	T_DONE();
 }

@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "paper/doc.h"
 #include "base/util.h"
 #include "base/embed.h"
@@ -44,17 +45,11 @@ const char *__lsan_default_suppressions(void)
 	return "leak:cairo_surface_finish\n";
 }
 
-static char tmpdir[64];
 static int have_poppler = -1;
 
 #define DIGEST "封存摘要（SM3）：66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
 
 /* ---- helpers ---------------------------------------------------------------- */
-
-static char *tmp_path(const char *name)
-{
-	return xasprintf("%s/%s", tmpdir, name);
-}
 
 /* everything a shell command writes to stdout; NULL if it could not run
  * or failed */
@@ -393,16 +388,15 @@ static void build_minutes(struct doc *d)
 static char *render_and_read(const struct doc *d, const struct pdf_opts *o,
                              const char *name, int *npages, const char *font)
 {
-	char err[512] = "x", *path = tmp_path(name), *raw, *layout, *pages[1000], *v;
+	const char *path = fx_path(name);
+	char err[512] = "x", *raw, *layout, *pages[1000], *v;
 	size_t np;
 
 	*npages = -1;
 	CHECK_INT(render_pdf(d, o, path, err, sizeof err), 0);
 	CHECK_STR(err, "");
-	if (!poppler()) {
-		free(path);
+	if (!poppler())
 		return NULL;
-	}
 	*npages = pdf_pages(path);
 	CHECK(*npages >= 1);
 
@@ -439,7 +433,6 @@ static char *render_and_read(const struct doc *d, const struct pdf_opts *o,
 		check_fonts(path, font);
 	}
 	free(layout);
-	free(path);
 	return raw;
 }
 
@@ -518,7 +511,8 @@ static void check_grid(int kind, int cpl, int lpp)
 {
 	struct doc d;
 	struct strbuf sb = {0};
-	char err[512], *path = tmp_path("grid.pdf"), *s, *pages[8], *line, *sv = NULL;
+	const char *path = fx_path("grid.pdf");
+	char err[512], *s, *pages[8], *line, *sv = NULL;
 	int count = 0;
 
 	doc_init(&d, kind);
@@ -550,7 +544,6 @@ static void check_grid(int kind, int cpl, int lpp)
 		}
 	}
 	free(s);
-	free(path);
 	doc_free(&d);
 }
 
@@ -569,7 +562,8 @@ static void t_kinsoku(void)
 {
 	struct doc d;
 	struct strbuf sb = {0};
-	char err[512], *path = tmp_path("kinsoku.pdf"), *s;
+	const char *path = fx_path("kinsoku.pdf");
+	char err[512], *s;
 
 	doc_init(&d, DOC_NOTICE);
 	d.title = xstrdup("kinsoku");
@@ -610,7 +604,6 @@ static void t_kinsoku(void)
 		free(body);
 	}
 	free(s);
-	free(path);
 	doc_free(&d);
 }
 
@@ -620,7 +613,8 @@ static void t_kinsoku(void)
 static void tail_case(int spaces, int want_pages, const char *page2_has)
 {
 	struct doc d;
-	char err[512], *path = tmp_path("tail.pdf"), *s, *pages[8];
+	const char *path = fx_path("tail.pdf");
+	char err[512], *s, *pages[8];
 	size_t np;
 
 	doc_init(&d, DOC_NOTICE);
@@ -647,7 +641,6 @@ static void tail_case(int spaces, int want_pages, const char *page2_has)
 		}
 	}
 	free(s);
-	free(path);
 	doc_free(&d);
 }
 
@@ -705,7 +698,7 @@ static void t_no_font(void)
 	char msg[1024] = "";
 	ssize_t k;
 	pid_t pid;
-	char *path = tmp_path("nofont.pdf");
+	const char *path = fx_path("nofont.pdf");
 
 	CHECK(pipe(fd) == 0);
 	fflush(stdout);
@@ -733,25 +726,23 @@ static void t_no_font(void)
 	CHECK_CONTAINS(msg, "fonts-noto-cjk");
 	CHECK_CONTAINS(msg, "字体");
 	CHECK(access(path, F_OK) != 0);
-	free(path);
 }
 
 static void t_unwritable(void)
 {
 	struct doc d;
 	char err[512] = "";
-	char *dir;
+	const char *dir;
 
 	build_notice(&d);
 	CHECK_INT(render_pdf(&d, NULL, "/nonexistent-ys-dir/x.pdf", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "无法写入");
 	CHECK_CONTAINS(err, "/nonexistent-ys-dir/x.pdf");
 	err[0] = '\0';
-	dir = tmp_path("adir");
+	dir = fx_path("adir");
 	CHECK(mkdir(dir, 0700) == 0);
 	CHECK_INT(render_pdf(&d, NULL, dir, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "无法写入");
-	free(dir);
 	doc_free(&d);
 }
 
@@ -760,7 +751,8 @@ static void t_unwritable(void)
 static void t_odd_input(void)
 {
 	struct doc d;
-	char err[512], *path = tmp_path("odd.pdf"), *s;
+	const char *path = fx_path("odd.pdf");
+	char err[512], *s;
 
 	doc_init(&d, DOC_MINUTES);
 	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
@@ -797,7 +789,6 @@ static void t_odd_input(void)
 		CHECK_CONTAINS(s, "回车");
 	}
 	free(s);
-	free(path);
 	doc_free(&d);
 }
 
@@ -805,11 +796,8 @@ int main(void)
 {
 	const char *keep = getenv("YS_PDF_KEEP");
 
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/ys_pdf_XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (fx_tmpdir("pdf") != 0)
 		return 1;
-	}
 	RUN(t_notice);
 	RUN(t_minutes_long);
 	RUN(t_grid_notice);
@@ -823,15 +811,10 @@ int main(void)
 	RUN(t_unwritable);
 	RUN(t_odd_input);
 
-	if (keep && *keep) {
-		printf("kept %s\n", tmpdir);
-	} else {
-		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-		if (system(cmd) != 0)
-			printf("could not remove %s\n", tmpdir);
-		free(cmd);
-	}
+	if (keep && *keep)
+		printf("kept %s\n", fx_dir());
+	else if (fx_tmpdir_remove() != 0)
+		printf("could not remove the temporary folder\n");
 	/* let LeakSanitizer see only our own allocations: drop the caches
 	 * pango, cairo and fontconfig keep for the life of the process */
 	pango_cairo_font_map_set_default(NULL);

@@ -4,10 +4,10 @@
  * the refusals that follow it, addenda chained on the seal, and
  * `verify` naming exactly the meeting that was altered. */
 #include <stdlib.h>
-#include <unistd.h>
 #include <sqlite3.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "base/clock.h"
 #include "model/core.h"
 #include "ops/ops.h"
@@ -20,31 +20,25 @@
 
 static struct store *st;
 static char err[512];
-static char db_path[256];
 
 enum { P_SEC, P_DIR, P_MEM, P_PARTY, P_REP = P_PARTY + 3, P_COUNT = P_REP + 4 };
-static char pid[P_COUNT][ID_LEN];
+static const struct fx_group roster[] = {
+	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
+	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
+	{ "王委员", ROLE_RES_CMTE, 1 },
+	{ "党员甲", ROLE_PARTY, 1 },
+	{ "党员乙", ROLE_PARTY, 1 },
+	{ "党员丙", ROLE_PARTY, 1 },
+	{ "代表甲", ROLE_REP, 1 },
+	{ "代表乙", ROLE_REP, 1 },
+	{ "代表丙", ROLE_REP, 1 },
+	{ "代表丁", ROLE_REP, 1 },
+};
 
 /* the meeting the tests work on: a closed 两委联席会议 with attendance, a
  * hands vote, a roll call with ballots, minutes and an observer */
 static char mid[ID_LEN], aid[ID_LEN], bid[ID_LEN], prop[ID_LEN], prop2[ID_LEN];
 static char mnumber[16];
-
-static void at(const char *stamp)
-{
-	ys_clock_set(ys_parse_stamp(stamp));
-}
-
-static int exec_sql(const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
-
-	if (rc != SQLITE_OK)
-		printf("  sql: %s: %s\n", sql, msg ? msg : "?");
-	sqlite3_free(msg);
-	return rc;
-}
 
 /* run a statement with the meeting id as ?1 */
 static int exec_mid(const char *sql)
@@ -73,24 +67,10 @@ static char *canonical(void)
 	return sb_steal(&sb);
 }
 
-struct lines {
-	int n;
-	char all[4096];
-};
-
-static void collect(const char *line, void *arg)
-{
-	struct lines *l = arg;
-	size_t len = strlen(l->all);
-
-	l->n++;
-	snprintf(l->all + len, sizeof l->all - len, "%s\n", line);
-}
-
-static int verify(struct lines *l)
+static int verify(struct fx_lines *l)
 {
 	memset(l, 0, sizeof *l);
-	return seal_verify_all(st, collect, l);
+	return seal_verify_all(st, fx_collect, l);
 }
 
 /* ---- the digests ------------------------------------------------------------ */
@@ -119,65 +99,28 @@ static void test_vectors(void)
 
 static void test_setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	static const char *const names[P_COUNT] = {
-		"张书记", "李主任", "王委员", "党员甲", "党员乙", "党员丙",
-		"代表甲", "代表乙", "代表丙", "代表丁",
-	};
-	struct proposal p;
-	struct proposer pp;
 	struct meeting m;
 	struct agenda_item a[4];
 	const char *ids[2];
-	int fd, n;
+	int n;
 
-	snprintf(db_path, sizeof db_path, "%s/yishiting-test-seal-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(db_path);
-	CHECK(fd >= 0);
-	if (fd >= 0)
-		close(fd);
-	st = store_open(db_path, 1, err, sizeof err);
+	CHECK_INT(fx_db_temp("seal"), 0);
+	st = fx_db_open(err, sizeof err);
 	CHECK(st != NULL);
 	if (!st)
 		return;
-	at("2026-11-20 09:00");
-	for (int i = 0; i < P_COUNT; i++) {
-		struct person pe;
-		memset(&pe, 0, sizeof pe);
-		snprintf(pe.name, sizeof pe.name, "%s", names[i]);
-		pe.roles = i == P_SEC ? ROLE_PARTY_CMTE | ROLE_PARTY
-		         : i == P_DIR ? ROLE_RES_CMTE | ROLE_PARTY
-		         : i == P_MEM ? ROLE_RES_CMTE
-		         : i < P_REP ? ROLE_PARTY : ROLE_REP;
-		pe.active = 1;
-		CHECK_INT(ops_person_save(st, &pe, err, sizeof err), 0);
-		snprintf(pid[i], sizeof pid[i], "%s", pe.id);
-	}
-	for (int k = 0; k < 2; k++) {
-		memset(&p, 0, sizeof p);
-		memset(&pp, 0, sizeof pp);
-		snprintf(p.title, sizeof p.title, "%s", k ? "小区路灯维修" : "3栋楼道照明改造");
-		p.content = "居民反映夜间照明不足。\n请两委研究。";
-		snprintf(pp.person_id, sizeof pp.person_id, "%s", pid[P_REP]);
-		snprintf(pp.name, sizeof pp.name, "代表甲");
-		pp.kind = PK_PERSON;
-		CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), 0);
-		snprintf(k ? prop2 : prop, ID_LEN, "%s", p.id);   /* content is ours */
-	}
+	fx_at("2026-11-20 09:00");
+	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), NULL, 0), P_COUNT);
+	CHECK_INT(fx_proposal("3栋楼道照明改造", "居民反映夜间照明不足。\n请两委研究。", P_REP,
+	                      prop, NULL), 0);
+	CHECK_INT(fx_proposal("小区路灯维修", "居民反映夜间照明不足。\n请两委研究。", P_REP,
+	                      prop2, NULL), 0);
 
-	at("2026-11-21 14:00");
-	memset(&m, 0, sizeof m);
-	m.kind = MK_LIANGWEI;
-	snprintf(m.date, sizeof m.date, "2026-11-21");
-	snprintf(m.start_time, sizeof m.start_time, "14:30");
-	snprintf(m.place, sizeof m.place, "社区党群服务中心二楼会议室");
-	snprintf(m.chair_id, sizeof m.chair_id, "%s", pid[P_SEC]);
-	snprintf(m.chair_post, sizeof m.chair_post, "社区党委书记");
-	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
+	fx_at("2026-11-21 14:00");
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-21", "14:30", -1);
 	ids[0] = prop;
 	ids[1] = prop2;
-	CHECK_INT(ops_meeting_new(st, &m, ids, 2, NULL, 0, err, sizeof err), 0);
-	snprintf(mid, sizeof mid, "%s", m.id);
+	CHECK_INT(fx_meeting_new(&m, ids, 2, NULL, 0, mid), 0);
 	snprintf(mnumber, sizeof mnumber, "%s", m.number);
 	meeting_clear(&m);
 	n = store_agenda_list(st, mid, a, 4);
@@ -189,11 +132,11 @@ static void test_setup(void)
 	for (int i = 0; i < n; i++)
 		agenda_clear(&a[i]);
 
-	at("2026-11-21 14:30");
+	fx_at("2026-11-21 14:30");
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, pid[P_SEC], ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, pid[P_DIR], ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, pid[P_MEM], ATT_LEAVE, "外出开会", err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_SEC), ATT_PRESENT, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_DIR), ATT_PRESENT, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_MEM), ATT_LEAVE, "外出开会", err, sizeof err), 0);
 	CHECK_INT(ops_observer(st, mid, NULL, "孙网格员", err, sizeof err), 0);
 
 	struct minute mi;
@@ -216,9 +159,9 @@ static void test_setup(void)
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	struct ballot b[2];
 	memset(b, 0, sizeof b);
-	snprintf(b[0].person_id, sizeof b[0].person_id, "%s", pid[P_SEC]);
+	snprintf(b[0].person_id, sizeof b[0].person_id, "%s", fx_id(P_SEC));
 	b[0].choice = CH_YES;
-	snprintf(b[1].person_id, sizeof b[1].person_id, "%s", pid[P_DIR]);
+	snprintf(b[1].person_id, sizeof b[1].person_id, "%s", fx_id(P_DIR));
 	b[1].choice = CH_NO;
 	struct vote_req roll = { .method = VM_ROLLCALL, .ballots = b, .nballots = 2 };
 	CHECK_INT(ops_vote(st, mid, bid, &roll, &v, err, sizeof err), 0);
@@ -304,7 +247,7 @@ static void test_canonical(void)
 static void test_seal(void)
 {
 	struct seal s, got;
-	struct lines l;
+	struct fx_lines l;
 	char h[65];
 	struct strbuf sb = { 0 };
 
@@ -314,7 +257,7 @@ static void test_seal(void)
 	CHECK_INT(store_seal_get(st, mid, &got), 1);
 	CHECK_INT(ops_addendum(st, mid, "笔误", "更正", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "尚未签字确认");
-	at("2026-11-21 16:00");
+	fx_at("2026-11-21 16:00");
 	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
 
 	/* closed but not signed: the minutes can still be put right */
@@ -332,7 +275,7 @@ static void test_seal(void)
 	}
 	CHECK_INT(ops_meeting_set_pending(st, mid, "路灯选址待定", err, sizeof err), 0);
 
-	at("2026-11-21 16:05");
+	fx_at("2026-11-21 16:05");
 	CHECK_INT(ops_seal(st, mid, &s, err, sizeof err), 0);
 	CHECK_STR(s.meeting_id, mid);
 	CHECK_STR(s.signed_at, "2026-11-21 16:05:00");
@@ -372,7 +315,7 @@ static void test_seal(void)
 	mi.text = "补记一条发言。";
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
-	CHECK_INT(ops_attend(st, mid, pid[P_MEM], ATT_PRESENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_MEM), ATT_PRESENT, NULL, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
 	CHECK_INT(ops_observer(st, mid, NULL, "补登列席", err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
@@ -410,7 +353,7 @@ static void test_seal(void)
 
 static void test_verify(void)
 {
-	struct lines l;
+	struct fx_lines l;
 	char want[512];
 
 	snprintf(want, sizeof want, "会议 %s（2026年11月21日两委联席会议）的记录与签字确认时的摘要不符："
@@ -443,7 +386,7 @@ static void test_verify(void)
 	/* a seal on a meeting put back in session is a finding of check */
 	CHECK_INT(exec_mid("UPDATE meeting SET status = 1 WHERE id = ?1"), 0);
 	memset(&l, 0, sizeof l);
-	CHECK_INT(store_check(st, collect, &l), 1);
+	CHECK_INT(store_check(st, fx_collect, &l), 1);
 	CHECK_CONTAINS(l.all, "尚未散会，却已签字确认");
 	CHECK_INT(exec_mid("UPDATE meeting SET status = 2 WHERE id = ?1"), 0);
 	CHECK_INT(store_check(st, NULL, NULL), 0);
@@ -453,7 +396,7 @@ static void test_addendum(void)
 {
 	struct addendum a[4];
 	struct seal s;
-	struct lines l;
+	struct fx_lines l;
 	char h[65];
 	int n;
 
@@ -464,10 +407,10 @@ static void test_addendum(void)
 	CHECK_INT(ops_addendum(st, "no-such-meeting", "记录人笔误", "x", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "会议不存在");
 
-	at("2026-11-22 09:00");
+	fx_at("2026-11-22 09:00");
 	CHECK_INT(ops_addendum(st, mid, "  记录人笔误 ", "第 2 条发言人应为王委员。\n其余不变。",
 	                       err, sizeof err), 0);
-	at("2026-11-22 10:30");
+	fx_at("2026-11-22 10:30");
 	CHECK_INT(ops_addendum(st, mid, "核对签到表", "王委员请假原因应为「参加街道培训」。",
 	                       err, sizeof err), 0);
 	n = store_addendum_list(st, mid, a, 4);
@@ -502,14 +445,14 @@ static void test_addendum(void)
 	CHECK_INT(exec_mid("UPDATE addendum SET reason = '核对签到表' WHERE meeting_id = ?1 AND seq = 2"), 0);
 	CHECK_INT(verify(&l), 0);
 	/* an addendum taken away from the middle */
-	CHECK_INT(exec_sql("PRAGMA foreign_keys = OFF"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA foreign_keys = OFF"), SQLITE_OK);
 	CHECK_INT(exec_mid("DELETE FROM addendum WHERE meeting_id = ?1 AND seq = 1"), 0);
 	CHECK_INT(verify(&l), 1);
 	CHECK_CONTAINS(l.all, "缺少第 1 条");
 	memset(&l, 0, sizeof l);
-	CHECK_INT(store_check(st, collect, &l), 1);
+	CHECK_INT(store_check(st, fx_collect, &l), 1);
 	CHECK_CONTAINS(l.all, "更正编号不连续");
-	CHECK_INT(exec_sql("PRAGMA foreign_keys = ON"), SQLITE_OK);
+	CHECK_INT(fx_sql("PRAGMA foreign_keys = ON"), SQLITE_OK);
 }
 
 int main(void)
@@ -522,16 +465,8 @@ int main(void)
 		RUN(test_seal);
 		RUN(test_verify);
 		RUN(test_addendum);
-		store_close(st);
 	}
+	fx_db_done(st);
 	ys_clock_set(0);
-	if (db_path[0]) {
-		static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
-		char p[300];
-		for (size_t i = 0; i < YS_ARRAY_LEN(sfx); i++) {
-			snprintf(p, sizeof p, "%s%s", db_path, sfx[i]);
-			unlink(p);
-		}
-	}
 	T_DONE();
 }

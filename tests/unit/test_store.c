@@ -11,44 +11,19 @@
 #include <sqlite3.h>
 
 #include "t.h"
+#include "fixture.h"
 #include "model/core.h"
 #include "base/embed.h"
 #include "store/store.h"
 #include "base/util.h"
 
-static char tmpdir[64];
-
-/* a file name inside this run's temporary directory */
-static const char *db_path(const char *name)
-{
-	static char buf[4][128];
-	static int k;
-
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-	return buf[k];
-}
-
-static void remove_db(const char *path)
-{
-	char side[160];
-
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-journal", path);
-	unlink(side);
-}
-
 static struct store *fresh(const char *name)
 {
 	char err[512] = "";
-	const char *path = db_path(name);
+	const char *path = fx_path(name);
 	struct store *st;
 
-	remove_db(path);
+	fx_db_unlink(path);
 	st = store_open(path, 1, err, sizeof err);
 	if (!st)
 		printf("store_open(%s): %s\n", path, err);
@@ -79,17 +54,6 @@ static void sql_text(sqlite3 *db, const char *sql, char *out, size_t len)
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
 		snprintf(out, len, "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
-}
-
-static int sql_exec(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-
-	if (rc != SQLITE_OK)
-		printf("sql: %s: %s\n", sql, msg ? msg : "?");
-	sqlite3_free(msg);
-	return rc;
 }
 
 static int add_person(struct store *st, const char *name, int roles, struct person *out)
@@ -150,21 +114,6 @@ static int new_meeting(struct store *st, int kind, const char *date, const char 
 	return 0;
 }
 
-/* the lines store_check reports, collected */
-struct lines {
-	int n;
-	char all[4096];
-};
-
-static void collect(const char *line, void *arg)
-{
-	struct lines *l = arg;
-	size_t len = strlen(l->all);
-
-	l->n++;
-	snprintf(l->all + len, sizeof l->all - len, "%s\n", line);
-}
-
 /* ---- opening -------------------------------------------------------------- */
 
 static void test_fresh_database(void)
@@ -176,7 +125,7 @@ static void test_fresh_database(void)
 	};
 	struct store *st = fresh("fresh.db");
 	struct rule_set rules[16];
-	struct lines l = { 0, "" };
+	struct fx_lines l = { 0, "" };
 	char buf[64], sql[128];
 	sqlite3 *db;
 	int i, n;
@@ -209,12 +158,12 @@ static void test_fresh_database(void)
 		CHECK_INT(rules[i].p_den, rule_defaults[i].p_den);
 		CHECK(ys_uuid_valid(rules[i].id));
 	}
-	CHECK_INT(store_check(st, collect, &l), 0);
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
 	CHECK_STR(l.all, "");
 	store_close(st);
 
 	/* opening it again changes nothing */
-	st = store_open(db_path("fresh.db"), 0, buf, sizeof buf);
+	st = store_open(fx_path("fresh.db"), 0, buf, sizeof buf);
 	CHECK(st != NULL);
 	if (st) {
 		CHECK_INT(store_rule_list(st, rules, 16), (int)rule_default_count);
@@ -227,11 +176,11 @@ static void test_missing_file(void)
 	char err[512] = "";
 	struct store *st;
 
-	remove_db(db_path("missing.db"));
-	st = store_open(db_path("missing.db"), 0, err, sizeof err);
+	fx_db_unlink(fx_path("missing.db"));
+	st = store_open(fx_path("missing.db"), 0, err, sizeof err);
 	CHECK(st == NULL);
 	CHECK_CONTAINS(err, "数据库文件不存在");
-	CHECK(access(db_path("missing.db"), F_OK) != 0);
+	CHECK(access(fx_path("missing.db"), F_OK) != 0);
 	store_close(st);
 }
 
@@ -240,9 +189,9 @@ static void test_missing_file(void)
 static void test_migrate_from_v1(void)
 {
 	const struct embedded_file *f = embedded_find("data/migrations/0001_init.sql");
-	const char *path = db_path("old.db");
+	const char *path = fx_path("old.db");
 	struct proposal p, hits[8];
-	struct lines l = { 0, "" };
+	struct fx_lines l = { 0, "" };
 	char err[512] = "";
 	struct store *st;
 	sqlite3 *db;
@@ -250,11 +199,11 @@ static void test_migrate_from_v1(void)
 	CHECK(f != NULL);
 	if (!f)
 		return;
-	remove_db(path);
+	fx_db_unlink(path);
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-	CHECK_INT(sql_exec(db, f->data), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "PRAGMA user_version = 1"), SQLITE_OK);
-	CHECK_INT(sql_exec(db,
+	CHECK_INT(fx_exec(db, f->data), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA user_version = 1"), SQLITE_OK);
+	CHECK_INT(fx_exec(db,
 		"INSERT INTO person(id, no, name, roles, active) VALUES"
 		" ('11111111-2222-4333-8444-555555555555', 1, '张三', 1, 1);"
 		"INSERT INTO proposal(id, number, year, seq, title, content, step, status,"
@@ -295,7 +244,7 @@ static void test_migrate_from_v1(void)
 	CHECK_INT(add_proposal(st, "小区停车位改造", "地面停车位重新划线", NULL, &p), 0);
 	CHECK_STR(p.number, "2026-002");
 	CHECK_INT(store_proposal_search(st, "停车位", "", hits, 8), 1);
-	CHECK_INT(store_check(st, collect, &l), 0);
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
 	CHECK_STR(l.all, "");
 	store_close(st);
 
@@ -310,7 +259,7 @@ static void test_migrate_from_v1(void)
 
 static void test_newer_version_refused(void)
 {
-	const char *path = db_path("newer.db");
+	const char *path = fx_path("newer.db");
 	struct store *st = fresh("newer.db");
 	char err[512] = "", want[64];
 	sqlite3 *db;
@@ -318,7 +267,7 @@ static void test_newer_version_refused(void)
 	CHECK(st != NULL);
 	store_close(st);
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "PRAGMA user_version = 99"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA user_version = 99"), SQLITE_OK);
 	sqlite3_close(db);
 
 	st = store_open(path, 0, err, sizeof err);
@@ -337,7 +286,7 @@ static void test_newer_version_refused(void)
 
 static void test_not_a_database(void)
 {
-	const char *path = db_path("notes.txt");
+	const char *path = fx_path("notes.txt");
 	char err[512] = "", back[8192];
 	char text[4096] = "";
 	struct store *st;
@@ -377,10 +326,10 @@ static void test_not_a_database(void)
 	CHECK_CONTAINS(err, "不是议事厅的数据库文件");
 
 	/* a SQLite database of some other program */
-	path = db_path("other.db");
-	remove_db(path);
+	path = fx_path("other.db");
+	fx_db_unlink(path);
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"), SQLITE_OK);
 	sqlite3_close(db);
 	err[0] = '\0';
 	st = store_open(path, 1, err, sizeof err);
@@ -390,7 +339,7 @@ static void test_not_a_database(void)
 
 	/* a directory */
 	err[0] = '\0';
-	st = store_open(tmpdir, 1, err, sizeof err);
+	st = store_open(fx_dir(), 1, err, sizeof err);
 	CHECK(st == NULL);
 	store_close(st);
 	CHECK_CONTAINS(err, "不是普通文件");
@@ -456,7 +405,7 @@ static void test_uuids(void)
 
 static void test_restart_keeps_everything(void)
 {
-	const char *path = db_path("restart.db");
+	const char *path = fx_path("restart.db");
 	struct store *st = fresh("restart.db");
 	struct person a, b, c, d, got;
 	struct proposal p, q;
@@ -661,9 +610,9 @@ static void test_restart_keeps_everything(void)
 		"SELECT COUNT(*) FROM change_log WHERE entity = 'rule_set' AND reason = '按街道新规'"
 		" AND old_value LIKE '%应到%' AND new_value LIKE '%出席%'"), 1);
 	{
-		struct lines l = { 0, "" };
+		struct fx_lines l = { 0, "" };
 
-		CHECK_INT(store_check(st, collect, &l), 0);
+		CHECK_INT(store_check(st, fx_collect, &l), 0);
 		CHECK_STR(l.all, "");
 	}
 	store_close(st);
@@ -1193,7 +1142,7 @@ static void test_attendance_sheet(void)
  * committed, so no read is ever left open on an old snapshot */
 static void test_two_handles(void)
 {
-	const char *path = db_path("two.db");
+	const char *path = fx_path("two.db");
 	struct store *a = fresh("two.db"), *b;
 	struct community c1, c2;
 	struct person page[4];
@@ -1235,7 +1184,7 @@ static void test_two_handles(void)
 static void test_check_finds_problems(void)
 {
 	struct store *st = fresh("check.db");
-	struct lines l = { 0, "" };
+	struct fx_lines l = { 0, "" };
 	struct proposal p;
 	struct person a;
 	struct meeting m;
@@ -1263,39 +1212,39 @@ static void test_check_finds_problems(void)
 	v.quorum_ok = v.passed = 1;
 	CHECK_INT(store_vote_add(st, &v, NULL, 0), 0);
 	CHECK_INT(store_log(st, "proposal", p.id, "title", "旧", "新", "笔误"), 0);
-	CHECK_INT(store_check(st, collect, &l), 0);
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
 	CHECK_STR(l.all, "");
 
 	/* 1. the proposal's step no longer agrees with its last event */
-	CHECK_INT(sql_exec(db, "UPDATE proposal SET step = 3"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "UPDATE proposal SET step = 3"), SQLITE_OK);
 	l.n = 0;
 	l.all[0] = '\0';
-	CHECK_INT(store_check(st, collect, &l), 1);
+	CHECK_INT(store_check(st, fx_collect, &l), 1);
 	CHECK_CONTAINS(l.all, "议题 2026-001 的当前状态（审议");
 	CHECK_CONTAINS(l.all, "与最后一条流转记录（提议");
 
 	/* 2. a malformed UUID */
-	CHECK_INT(sql_exec(db, "UPDATE change_log SET id = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'"),
+	CHECK_INT(fx_exec(db, "UPDATE change_log SET id = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'"),
 	          SQLITE_OK);
 	/* 3. counts above those present, written past the CHECK constraints */
-	CHECK_INT(sql_exec(db, "PRAGMA ignore_check_constraints = ON"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA ignore_check_constraints = ON"), SQLITE_OK);
 	snprintf(sql, sizeof sql, "UPDATE vote SET yes = 5 WHERE id = '%s'", v.id);
-	CHECK_INT(sql_exec(db, sql), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "PRAGMA ignore_check_constraints = OFF"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, sql), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA ignore_check_constraints = OFF"), SQLITE_OK);
 	/* 4. per-person choices stored for a secret ballot */
 	snprintf(sql, sizeof sql,
 	         "INSERT INTO ballot(id, vote_id, seq, person_id, name, choice) VALUES"
 	         " ('12345678-1234-4234-8234-123456789abc', '%s', 1, '%s', '甲', 1)", v.id, a.id);
-	CHECK_INT(sql_exec(db, sql), SQLITE_OK);
+	CHECK_INT(fx_exec(db, sql), SQLITE_OK);
 	/* 5. a dangling reference, written with the foreign keys off */
-	CHECK_INT(sql_exec(db, "PRAGMA foreign_keys = OFF"), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "UPDATE agenda_item SET proposal_id = "
+	CHECK_INT(fx_exec(db, "PRAGMA foreign_keys = OFF"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "UPDATE agenda_item SET proposal_id = "
 	                       "'00000000-0000-4000-8000-000000000000'"), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "PRAGMA foreign_keys = ON"), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA foreign_keys = ON"), SQLITE_OK);
 
 	l.n = 0;
 	l.all[0] = '\0';
-	CHECK_INT(store_check(st, collect, &l), 7);
+	CHECK_INT(store_check(st, fx_collect, &l), 7);
 	CHECK_INT(l.n, 7);
 	CHECK_CONTAINS(l.all, "数据库文件完整性检查：表决中有不符合约束的数据");
 	CHECK_CONTAINS(l.all, "修改记录的编号「zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz」不是合规的 UUID");
@@ -1312,7 +1261,7 @@ static void test_check_finds_problems(void)
  * keeps a posting period the clerk had set */
 static void test_migrate_to_paper(void)
 {
-	const char *path = db_path("v2.db");
+	const char *path = fx_path("v2.db");
 	char err[512] = "", val[16];
 	struct store *st;
 	sqlite3 *db;
@@ -1322,11 +1271,11 @@ static void test_migrate_to_paper(void)
 	CHECK(f1 && f2);
 	if (!f1 || !f2)
 		return;
-	remove_db(path);
+	fx_db_unlink(path);
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-	CHECK_INT(sql_exec(db, f1->data), SQLITE_OK);
-	CHECK_INT(sql_exec(db, f2->data), SQLITE_OK);
-	CHECK_INT(sql_exec(db, "PRAGMA user_version = 2;"
+	CHECK_INT(fx_exec(db, f1->data), SQLITE_OK);
+	CHECK_INT(fx_exec(db, f2->data), SQLITE_OK);
+	CHECK_INT(fx_exec(db, "PRAGMA user_version = 2;"
 	                       "INSERT INTO setting(key, value) VALUES ('notice_days', '10')"), SQLITE_OK);
 	sqlite3_close(db);
 	st = store_open(path, 0, err, sizeof err);
@@ -1462,7 +1411,7 @@ static void test_paper_records(void)
 	store_close(st);
 
 	/* everything is there after a restart */
-	st = store_open(db_path("paper.db"), 0, NULL, 0);
+	st = store_open(fx_path("paper.db"), 0, NULL, 0);
 	CHECK(st != NULL);
 	if (!st)
 		return;
@@ -1483,8 +1432,8 @@ static void test_paper_records(void)
 	}
 	{
 		/* stored at the store level, past what ops would refuse */
-		struct lines l = { 0, "" };
-		CHECK_INT(store_check(st, collect, &l), 3);
+		struct fx_lines l = { 0, "" };
+		CHECK_INT(store_check(st, fx_collect, &l), 3);
 		CHECK_CONTAINS(l.all, "会议 2026-H-01 尚未散会，却已签字确认");
 		CHECK_CONTAINS(l.all, "公示 〔2026〕1号 是决议公开，但议题 2026-001 从未作出决议");
 		CHECK_CONTAINS(l.all, "公示 〔2027〕1号 是决议公开");
@@ -1496,11 +1445,8 @@ int main(void)
 {
 	/* a fixed clock: numbers start with 2026 */
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/ys_store_XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (fx_tmpdir("store") != 0)
 		return 1;
-	}
 
 	RUN(test_fresh_database);
 	RUN(test_missing_file);
@@ -1522,15 +1468,6 @@ int main(void)
 	RUN(test_migrate_to_paper);
 	RUN(test_paper_records);
 
-	{
-		static const char *const files[] = {
-			"fresh.db", "missing.db", "old.db", "newer.db", "notes.txt", "other.db",
-			"uuid.db", "restart.db", "paging.db", "board.db", "search.db", "long.db",
-			"tx.db", "votes.db", "minutes.db", "sheet.db", "check.db", "two.db",
-		};
-		for (size_t i = 0; i < YS_ARRAY_LEN(files); i++)
-			remove_db(db_path(files[i]));
-		rmdir(tmpdir);
-	}
+	fx_tmpdir_remove();
 	T_DONE();
 }

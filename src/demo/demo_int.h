@@ -1,0 +1,173 @@
+/* demo_int.h: what the files of src/demo/ share — the TSV tables and name
+ * lists read from data/demo/, and the replay's state.  Private to the demo:
+ * nothing outside src/demo/ includes it.
+ *
+ *   tsv.c     TSV files and "甲、乙（理由）" lists
+ *   read.c    each data file read and checked into struct demo, its events
+ *             queued
+ *   replay.c  the events run in order through the ops layer
+ *   demo.c    demo_write: the file, one batch, errors */
+#ifndef YS_DEMO_INT_H
+#define YS_DEMO_INT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "store/store.h"
+
+#define DEMO_DIR "data/demo/"
+
+/* ---- TSV (tsv.c) --------------------------------------------------------- */
+
+struct tsv_row {
+	int line;                /* 1-based line in the file */
+	int n;                   /* fields present (<= ncols) */
+	char **f;
+};
+
+struct tsv {
+	const char *file;        /* "data/demo/people.tsv" */
+	char *buf;               /* the file's copy; fields point into it */
+	char **head;
+	int ncols;
+	struct tsv_row *rows;
+	int nrows;
+};
+
+/* lists: "甲、乙（理由）、丙" */
+struct strlist {
+	char *buf;
+	char **v;
+	int n;
+};
+
+struct demo;
+
+int tsv_load(struct demo *d, struct tsv *t, const char *file);
+void tsv_free(struct tsv *t);
+/* the columns a reader needs, by name, into idx[] */
+int tsv_cols(struct demo *d, const struct tsv *t, const char *const *names,
+             int *idx, int n);
+/* a field; a row may leave trailing empty fields out */
+const char *fld(const struct tsv *t, int r, int col);
+/* split at 、 outside parentheses (a reason may contain 、) */
+void strlist_split(struct strlist *l, const char *s);
+void strlist_free(struct strlist *l);
+/* "姓名（理由）" -> name and inner text (both cut in place) */
+void split_paren(char *item, char **name, char **inner);
+
+/* ---- the replay's state -------------------------------------------------- */
+
+enum ev_type {                   /* order of events at the same moment */
+	EV_LEFT,                 /* a person moves away */
+	EV_PROPOSAL,             /* 提议 */
+	EV_ACTION,               /* 决议公开 … 归档, 撤回 */
+	EV_MEETING,              /* a meeting is created */
+	EV_ATTEND,               /* sign-in, leave, absence, observers */
+	EV_OPEN,                 /* the meeting starts */
+	EV_MINUTE,
+	EV_VOTE,
+	EV_OUTCOME,
+	EV_CLOSE,                /* 散会, and the minutes are signed */
+	EV_ADDENDUM,             /* 更正 to sealed minutes */
+	EV_PROGRESS,             /* 实施进展 */
+	EV_OBJECTION,            /* 异议 to a notice */
+	EV_ANSWER,               /* its answer */
+};
+
+struct event {
+	time_t at;
+	int type;
+	int seq;                 /* file order, for a stable sort */
+	int idx;                 /* row / person / proposal / meeting */
+	int meet;                /* the meeting of a minute, vote, outcome */
+	int item;                /* its agenda item (index into the meeting's) */
+	int speaker;             /* minute: roster index, -1 = free name */
+};
+
+struct dprop {
+	int row;
+	char id[ID_LEN];
+	int expect_step;         /* -1: any (an exit) */
+	int expect_status;
+};
+
+struct dmeet {
+	int row;
+	int kind;
+	time_t start, end;
+	char id[ID_LEN];
+	int chair, clerk;        /* roster indexes */
+	struct strlist agenda;   /* proposal keys */
+	struct strlist free_items;
+	struct strlist leave, absent, observers;
+	char **leave_why;        /* reason of each leave entry (into leave.buf) */
+	int *agenda_prop;        /* proposal index of each agenda key */
+	char (*item_id)[ID_LEN]; /* agenda item ids: agenda keys then free items */
+	char (*last_vote)[ID_LEN];
+	int nitems;
+	int *att;                /* per roster person: ATT_* here, 0 = not on the sheet */
+	int closed;
+};
+
+struct demo {
+	struct store *st;
+	char *err;
+	size_t errlen;
+	int failed;
+
+	struct tsv community, people, proposals, meetings, minutes, votes,
+	           outcomes, actions, progress, objections, addenda;
+
+	struct community com;
+	time_t setup_at;
+
+	struct person *pp;       /* the roster, in people.tsv order */
+	int np;
+
+	struct dprop *props;
+	int nprops;
+
+	struct dmeet *meets;
+	int nmeets;
+
+	struct event *ev;
+	int nev, evcap;
+
+	/* column indexes of each file, by the order of its reader's names */
+	int pec[11], pc[11], mc[16], nc[5], vc[8], oc[9], ac[6], gc[3], jc[7], dc[4];
+
+	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
+};
+
+/* ---- errors (demo.c) ----------------------------------------------------- */
+
+/* the first problem, as "data/demo/FILE 第 N 行：…", into d->err; -1 */
+int derr(struct demo *d, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+int row_err(struct demo *d, const struct tsv *t, int r, const char *msg);
+
+/* ---- reading (read.c) ---------------------------------------------------- */
+
+/* every file loaded and checked, the events queued; -1 on the first problem */
+int load_all(struct demo *d);
+
+int person_by_name(const struct demo *d, const char *name);
+int prop_by_key(const struct demo *d, const char *key);
+/* copy into a fixed field of a store struct; -1 if it does not fit */
+int put(struct demo *d, const struct tsv *t, int r, char *dst, size_t len,
+        const char *src, const char *what);
+/* names of things as the data writes them; 0 or -1 if unknown */
+int step_by_name(const char *s);
+int method_by_name(const char *s);
+int outcome_by_name(const char *s);
+int notice_kind_by_name(const char *s);
+/* a count: digits only, or "*" (= the rest of those present) -> -2 */
+int parse_num(const char *s);
+
+/* ---- the replay (replay.c) ----------------------------------------------- */
+
+/* the community, the roster and every event through ops, then checked */
+int replay(struct demo *d);
+
+#endif
