@@ -110,6 +110,26 @@ static int build_doc(struct store *st, const struct cli_args *a, int kind, struc
 	return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
 }
 
+/* the database opened and the document the options name built: 0 (close
+ * the store and free the doc afterwards), or the exit status after saying
+ * why not */
+static int open_doc(const struct cli_args *a, struct store **st, struct doc *d)
+{
+	int kind = NK_DECISION, rc;
+
+	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
+		return 2;
+	*st = cli_open_existing(a->opt[OPT_DB]);
+	if (!*st)
+		return 1;
+	rc = build_doc(*st, a, kind, d);
+	if (rc != 0) {
+		store_close(*st);
+		*st = NULL;
+	}
+	return rc;
+}
+
 /* an output's result: what was written (what, then the path; the path is
  * freed), or why not on standard error.  The exit status: 0 or 1. */
 static int written(int rc, const char *what, char *path, const char *err)
@@ -126,7 +146,7 @@ static int written(int rc, const char *what, char *path, const char *err)
 int cmd_export_doc(const struct cli_args *a)
 {
 	const char *fmt = a->opt[OPT_FORMAT], *out = a->opt[OPT_OUTPUT];
-	int format = OF_PDF, kind = NK_DECISION;
+	int format = OF_PDF;
 	char err[1024];
 
 	if (fmt) {
@@ -141,20 +161,16 @@ int cmd_export_doc(const struct cli_args *a)
 	}
 	if (a->opt[OPT_GB18030] && format == OF_PDF)
 		return cli_usage_error(a->cmd, "PDF 自带字体，不需要 --gb18030；--gb18030 用于 txt 和 html。");
-	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
-		return 2;
-	struct store *st = cli_open_existing(a->opt[OPT_DB]);
-	if (!st)
-		return 1;
+	struct store *st;
 	struct doc d;
-	int rc = build_doc(st, a, kind, &d);
-	if (rc == 0) {
-		char *path = NULL;
-		rc = out_export_doc(st, &d, format, a->opt[OPT_GB18030] != NULL, out, OUT_AUTO,
-		                    &path, err, sizeof err);
-		rc = written(rc, "已导出：", path, err);
-		doc_free(&d);
-	}
+	char *path = NULL;
+	int rc = open_doc(a, &st, &d);
+	if (rc != 0)
+		return rc;
+	rc = out_export_doc(st, &d, format, a->opt[OPT_GB18030] != NULL, out, OUT_AUTO,
+	                    &path, err, sizeof err);
+	rc = written(rc, "已导出：", path, err);
+	doc_free(&d);
 	store_close(st);
 	return rc;
 }
@@ -205,23 +221,19 @@ int cmd_export_board(const struct cli_args *a)
 int cmd_print(const struct cli_args *a)
 {
 	char err[1024], job[512];
-	int kind = NK_DECISION;
-	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
-		return 2;
-	struct store *st = cli_open_existing(a->opt[OPT_DB]);
-	if (!st)
-		return 1;
+	struct store *st;
 	struct doc d;
-	int rc = build_doc(st, a, kind, &d);
-	if (rc == 0) {
-		if (out_print_doc(st, &d, a->opt[OPT_PRINTER], job, sizeof job, err, sizeof err) != 0) {
-			fprintf(stderr, "%s\n", err);
-			rc = 1;
-		} else {
-			printf("%s\n", job);
-		}
-		doc_free(&d);
+	int rc = open_doc(a, &st, &d);
+
+	if (rc != 0)
+		return rc;
+	if (out_print_doc(st, &d, a->opt[OPT_PRINTER], job, sizeof job, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		rc = 1;
+	} else {
+		printf("%s\n", job);
 	}
+	doc_free(&d);
 	store_close(st);
 	return rc;
 }
