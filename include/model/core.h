@@ -177,7 +177,7 @@ struct rule_set {
 	int p_cmp, p_num, p_den;
 	char source[512];        /* law and article */
 };
-/* default rule sets (DESIGN.md section 3) */
+/* default rule sets, each with its source in law */
 extern const struct rule_set rule_defaults[];
 extern const size_t rule_default_count;
 

@@ -48,11 +48,11 @@ void doc_addf(struct doc *d, int kind, const char *label, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 /* ---- builders (minutes_doc.c, notice_doc.c) ---------------------------- */
-/* The minutes of a meeting with every field of DESIGN.md §5 in that order,
+/* The minutes of a meeting with every field a 会议记录 must carry, in order,
  * the addenda (更正) after them, and, when sealed, the digest as footer. */
 int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
                 char *err, size_t errlen);
-/* A notice (DESIGN.md §6).  public_version != 0 leaves out personal data
+/* A notice (标题, 文号, 主送, 正文, 公示期, 异议渠道, 落款, 成文日期).  public_version != 0 leaves out personal data
  * the notice does not need (phone numbers other than the objection line,
  * reasons for absence, names of objectors). */
 int notice_doc(struct store *st, const char *notice_id, int public_version,

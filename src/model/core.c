@@ -120,7 +120,7 @@ void roles_format(int roles, char *buf, size_t len)
 
 /* ---- meeting kinds ------------------------------------------------------- */
 
-/* Which meeting performs which step (DESIGN.md section 2).  from_step is
+/* Which meeting performs which step (四议两公开).  from_step is
  * the step its agenda proposals have completed; performs_step is where a
  * passed vote moves them.  预备党员 have no vote, so 党员大会 counts only
  * ROLE_PARTY in 应到. */

@@ -14,7 +14,7 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The defaults of DESIGN.md section 3.  Each row keeps its source so the
+/* The default rule sets, from the law.  Each row keeps its source so the
  * clerk can see why a vote passed or failed; the clerk may edit the copies
  * in the database (the law was revised in 2025, places differ). */
 const struct rule_set rule_defaults[] = {

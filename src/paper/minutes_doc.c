@@ -1,5 +1,5 @@
 /* minutes_doc.c: the minutes (会议记录) of a meeting as a doc, with every
- * field of DESIGN.md §5 in that order.  Everything comes from what the
+ * field a 会议记录 must carry, in that order.  Everything comes from what the
  * meeting stored at the time: the attendance sheet's name snapshots, the
  * agenda items' titles, the votes' snapshots (counts and the rule set as it
  * was), so a later roster or rule edit never changes printed minutes.

@@ -1,4 +1,4 @@
-/* notice_doc.c: a notice (公示) as a doc, DESIGN.md §6: 标题, 文号, 主送,
+/* notice_doc.c: a notice (公示) as a doc: 标题, 文号, 主送,
  * 正文, 公示期, 异议渠道, 落款, 成文日期.  The public version (the one that
  * goes on the board) leaves out personal data the notice does not need:
  * phone numbers other than the objection line's, and the objections with

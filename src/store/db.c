@@ -695,7 +695,7 @@ static int open_db(struct store *st, const char *path, int create)
 		            path, uv, latest);
 
 	/* WAL: readers never block the writer; FULL: a power cut never loses
-	 * a committed line (DESIGN.md 8).  The journal mode is kept in the
+	 * a committed line (offices lose power).  The journal mode is kept in the
 	 * file: it is set only on a file that is not in WAL yet (new, or
 	 * written by another program), so that opening an existing database
 	 * asks for nothing that writes.  synchronous belongs to the

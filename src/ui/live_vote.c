@@ -91,7 +91,7 @@ static int counts_submit(struct ui *u, struct form *fm, void *arg)
 			return -1;
 		}
 	}
-	/* two clerks' entries must agree before anything is saved (DESIGN §4) */
+	/* two clerks' entries must agree before anything is saved (两人计票) */
 	if (fm->n == 6 && (v[0] != v[3] || v[1] != v[4] || v[2] != v[5])) {
 		snprintf(fm->msg, sizeof fm->msg,
 		         "两次录入不一致：第一遍 赞成 %d 反对 %d 弃权 %d，复核 赞成 %d 反对 %d 弃权 %d。请核对后改正。",

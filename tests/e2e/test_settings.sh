@@ -1,6 +1,6 @@
 #!/bin/sh
 # 4 规则 → s 设置: the community's names, the posting period, the days for
-# materials, and 计票两人录入 (two clerks' counts must agree, DESIGN §4).
+# materials, and 计票两人录入 (two clerks' counts must agree).
 . tests/e2e/lib.sh
 
 $YS_BIN demo --db "$DB" >/dev/null || fail "demo database"

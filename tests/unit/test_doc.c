@@ -1,5 +1,5 @@
 /* test_doc.c: documents from a real (temporary) database built through the
- * ops layer: the minutes of a meeting with every field of DESIGN.md §5 in
+ * ops layer: the minutes of a meeting with every field a 会议记录 must carry, in
  * order, from the meeting's own snapshots; sealed minutes with their digest
  * and an addendum; notices (§6) in their public and internal versions; the
  * text renderer's Chinese line-breaking and the HTML renderer's escaping. */

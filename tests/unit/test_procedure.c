@@ -4,7 +4,7 @@
 #include "t.h"
 #include "model/core.h"
 
-/* ---- the expected procedure, written from DESIGN.md section 2 ------------ */
+/* ---- the expected procedure, written from the procedure 四议两公开 ------------ */
 
 static int reason_given(const char *r)
 {
