@@ -7,28 +7,23 @@
 
 /* ---- the community and settings ------------------------------------------ */
 
+static const struct db_col community_cols[] = {
+	COL_T(struct community, id, "社区编号"),
+	COL_T(struct community, name, "社区名称"),
+	COL_T(struct community, party_org, "党组织名称"),
+	COL_T(struct community, committee, "居委会名称"),
+	COL_T(struct community, street, "街道名称"),
+	COL_T(struct community, phone, "异议电话"),
+};
+static const struct db_row community_row = DB_ROW(struct community, community_cols, NULL);
+
 int store_community_get(struct store *st, struct community *c)
 {
 	sqlite3_stmt *s = db_stmt(st,
 		"SELECT id, name, party_org, committee, street, phone"
 		" FROM community ORDER BY rowid LIMIT 1");
-	int rc, r = 0;
 
-	if (!s)
-		return -1;
-	memset(c, 0, sizeof *c);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return db_step_end(st, s, rc) ? -1 : 1;
-	if (db_col_copy(st, s, 0, c->id, sizeof c->id, "社区编号") ||
-	    db_col_copy(st, s, 1, c->name, sizeof c->name, "社区名称") ||
-	    db_col_copy(st, s, 2, c->party_org, sizeof c->party_org, "党组织名称") ||
-	    db_col_copy(st, s, 3, c->committee, sizeof c->committee, "居委会名称") ||
-	    db_col_copy(st, s, 4, c->street, sizeof c->street, "街道名称") ||
-	    db_col_copy(st, s, 5, c->phone, sizeof c->phone, "异议电话"))
-		r = -1;
-	sqlite3_reset(s);
-	return r;
+	return s ? db_read_one(st, s, c, &community_row) : -1;
 }
 
 int store_community_set(struct store *st, struct community *c)
@@ -66,12 +61,11 @@ int store_community_set(struct store *st, struct community *c)
 		" updated_at = excluded.updated_at");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, c->name);
-	db_bind_text(s, 3, c->party_org);
-	db_bind_text(s, 4, c->committee);
-	db_bind_text(s, 5, c->street);
-	db_bind_text(s, 6, c->phone);
+	{
+		struct community row = *c;
+		memcpy(row.id, id, sizeof row.id);
+		db_bind_row(s, &community_row, &row);
+	}
 	db_bind_text(s, 7, now);
 	if (db_tx_end(st, db_run(st, s, "社区信息保存失败")))
 		return -1;
@@ -93,24 +87,20 @@ int store_setting_get(struct store *st, const char *key, char *val, size_t len)
 
 int store_setting_set(struct store *st, const char *key, const char *val)
 {
-	char now[20];
 	sqlite3_stmt *s;
 
 	if (!key || !*key)
 		return db_fail(st, "设置项名称不能为空");
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"INSERT INTO setting(key, value, updated_at) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value,"
 		" updated_at = excluded.updated_at");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, key);
 	db_bind_text(s, 2, val ? val : "");
-	db_bind_text(s, 3, now);
-	return db_tx_end(st, db_run(st, s, "设置保存失败"));
+	db_bind_now(s, 3);
+	return db_write_end(st, s, "设置保存失败", NULL);
 }
 
 /* ---- change log ------------------------------------------------------------ */

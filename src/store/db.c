@@ -262,6 +262,7 @@ int db_read_row(struct store *st, sqlite3_stmt *s, const struct db_row *row, voi
 		int col = (int)i;
 		switch (c->kind) {
 		case COL_TEXT:
+		case COL_REF:
 			if (db_col_copy(st, s, col, (char *)(base + c->off), c->size, c->label)) {
 				db_clear_row(row, dst);
 				return -1;
@@ -313,6 +314,8 @@ void db_bind_row(sqlite3_stmt *s, const struct db_row *row, const void *rec)
 			db_bind_int(s, at, *(const int *)v);
 		else if (c->kind == COL_TEXT)
 			db_bind_text(s, at, (const char *)v);
+		else if (c->kind == COL_REF)
+			db_bind_ref(s, at, (const char *)v);
 		else
 			db_bind_text(s, at, *(const char *const *)v);
 	}
@@ -480,14 +483,6 @@ int db_parse_number(struct store *st, const char *num, const char *sep, const ch
 	*year = y;
 	*seq = q;
 	return 0;
-}
-
-void db_bind_numbered(sqlite3_stmt *s, const char *id, const char *number, int year, int seq)
-{
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, number);
-	db_bind_int(s, 3, year);
-	db_bind_int(s, 4, seq);
 }
 
 int db_next_seq(struct store *st, const char *sql, int year, const char *what)

@@ -23,7 +23,6 @@ int store_impl_get(struct store *st, const char *proposal_id, struct impl *im)
 
 int store_impl_set(struct store *st, const struct impl *im)
 {
-	char now[20];
 	sqlite3_stmt *s;
 
 	if (FITS(st, im->proposal_id, "议题编号") || FITS(st, im->responsible, "责任人") ||
@@ -33,20 +32,17 @@ int store_impl_set(struct store *st, const struct impl *im)
 		return db_fail(st, "实施须有责任人");
 	if (!db_valid_date(im->deadline))
 		return db_fail(st, "完成时限不对：%s（应为 YYYY-MM-DD）", im->deadline);
-	if (db_tx_begin(st))
-		return -1;
-	db_now_stamp(now);
-	s = db_stmt(st,
+	s = db_write(st,
 		"INSERT INTO impl(proposal_id, responsible, deadline, updated_at) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT(proposal_id) DO UPDATE SET responsible = excluded.responsible,"
 		" deadline = excluded.deadline, updated_at = excluded.updated_at");
 	if (!s)
-		return db_tx_end(st, -1);
+		return -1;
 	db_bind_text(s, 1, im->proposal_id);
 	db_bind_text(s, 2, im->responsible);
 	db_bind_text(s, 3, im->deadline);
-	db_bind_text(s, 4, now);
-	return db_tx_end(st, db_run(st, s, "实施安排保存失败"));
+	db_bind_now(s, 4);
+	return db_write_end(st, s, "实施安排保存失败", NULL);
 }
 
 int store_impl_overdue(struct store *st, const char *today, char (*ids)[ID_LEN], int max)

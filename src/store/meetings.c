@@ -19,12 +19,12 @@ static const struct db_col meeting_cols[] = {
 	COL_T(struct meeting, start_time, "开始时间"),
 	COL_T(struct meeting, end_time, "结束时间"),
 	COL_T(struct meeting, place, "会议地点"),
-	COL_T(struct meeting, chair_id, "主持人编号"),
+	COL_R(struct meeting, chair_id, "主持人编号"),
 	COL_T(struct meeting, chair_name, "主持人姓名"),
 	COL_T(struct meeting, chair_post, "主持人职务"),
-	COL_T(struct meeting, clerk_id, "记录人编号"),
+	COL_R(struct meeting, clerk_id, "记录人编号"),
 	COL_T(struct meeting, clerk_name, "记录人姓名"),
-	COL_T(struct meeting, rule_id, "表决规则编号"),
+	COL_R(struct meeting, rule_id, "表决规则编号"),
 	COL_I(struct meeting, status),
 	COL_D(struct meeting, pending),
 };
@@ -147,28 +147,20 @@ int store_meeting_create(struct store *st, struct meeting *m,
 	db_new_id(id);
 	db_now_stamp(now);
 	s = db_stmt(st,
-		"INSERT INTO meeting(id, number, year, seq, kind, title, date, start_time, end_time,"
-		" place, chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status,"
-		" pending, created_at, updated_at)"
+		"INSERT INTO meeting(" MEETING_COLS ", year, seq, created_at, updated_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
 		" ?17, ?18, ?19, ?19)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_numbered(s, id, number, year, seq);
-	db_bind_int(s, 5, m->kind);
-	db_bind_text(s, 6, m->title);
-	db_bind_text(s, 7, m->date);
-	db_bind_text(s, 8, m->start_time);
-	db_bind_text(s, 9, m->end_time);
-	db_bind_text(s, 10, m->place);
-	db_bind_ref(s, 11, m->chair_id);
-	db_bind_text(s, 12, m->chair_name);
-	db_bind_text(s, 13, m->chair_post);
-	db_bind_ref(s, 14, m->clerk_id);
-	db_bind_text(s, 15, m->clerk_name);
-	db_bind_ref(s, 16, rule_id);
-	db_bind_int(s, 17, m->status);
-	db_bind_text(s, 18, m->pending);
+	{
+		struct meeting row = *m;
+		memcpy(row.id, id, sizeof row.id);
+		memcpy(row.number, number, sizeof row.number);
+		memcpy(row.rule_id, rule_id, sizeof row.rule_id);
+		db_bind_row(s, &meeting_row, &row);
+	}
+	db_bind_int(s, 17, year);
+	db_bind_int(s, 18, seq);
 	db_bind_text(s, 19, now);
 	if (db_run(st, s, "会议保存失败"))
 		return db_tx_end(st, -1);

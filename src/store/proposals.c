@@ -110,21 +110,25 @@ int store_proposal_add(struct store *st, struct proposal *p,
 	db_new_id(id);
 	db_now_stamp(now);
 	s = db_stmt(st,
-		"INSERT INTO proposal(id, number, year, seq, title, content, source, category,"
-		" grid, building, step, status, created_at, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+		"INSERT INTO proposal(id, number, title, source, category, grid, building, step,"
+		" status, created_at, updated_at, content, year, seq)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_numbered(s, id, number, year, seq);
-	db_bind_text(s, 5, p->title);
-	db_bind_text(s, 6, p->content ? p->content : "");
-	db_bind_text(s, 7, p->source);
-	db_bind_text(s, 8, p->category);
-	db_bind_text(s, 9, p->grid);
-	db_bind_text(s, 10, p->building);
-	db_bind_int(s, 11, STEP_PROPOSE);
-	db_bind_int(s, 12, PST_ACTIVE);
-	db_bind_text(s, 13, now);
+	{
+		/* the columns in the order of proposal_cols, then the number's parts */
+		struct proposal row = *p;
+		memcpy(row.id, id, sizeof row.id);
+		memcpy(row.number, number, sizeof row.number);
+		row.step = STEP_PROPOSE;
+		row.status = PST_ACTIVE;
+		memcpy(row.created_at, now, sizeof row.created_at);
+		memcpy(row.updated_at, now, sizeof row.updated_at);
+		row.content = p->content ? p->content : "";
+		db_bind_row(s, &proposal_row, &row);
+	}
+	db_bind_int(s, 13, year);
+	db_bind_int(s, 14, seq);
 	if (db_run(st, s, "议题保存失败"))
 		return db_tx_end(st, -1);
 

@@ -43,12 +43,7 @@ int store_seal_add(struct store *st, const struct seal *x)
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, x->meeting_id);
-	db_bind_text(s, 2, x->signed_at);
-	db_bind_text(s, 3, x->chair_name);
-	db_bind_text(s, 4, x->clerk_name);
-	db_bind_text(s, 5, x->sm3);
-	db_bind_text(s, 6, x->sha256);
+	db_bind_row(s, &seal_row, x);
 	return db_tx_end(st, db_run(st, s, "签字确认保存失败"));
 }
 

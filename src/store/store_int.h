@@ -89,7 +89,7 @@ int db_fits(struct store *st, const char *v, size_t size, const char *label);
  * allocated text that stays NULL for NULL (DUP) or becomes "" (STR).  The
  * readers below fill records from it, and db_clear_row() frees what they
  * allocated. */
-enum { COL_TEXT, COL_INT, COL_DUP, COL_STR };
+enum { COL_TEXT, COL_INT, COL_DUP, COL_STR, COL_REF };
 struct db_col {
 	int kind;
 	size_t off, size;
@@ -99,6 +99,8 @@ struct db_col {
 #define COL_I(T, f)        { COL_INT, offsetof(T, f), 0, NULL }
 #define COL_D(T, f)        { COL_DUP, offsetof(T, f), 0, NULL }
 #define COL_S(T, f)        { COL_STR, offsetof(T, f), 0, NULL }
+/* a fixed text that refers to another record: "" is bound as NULL */
+#define COL_R(T, f, label) { COL_REF, offsetof(T, f), sizeof(((T *)0)->f), label }
 struct db_row {
 	size_t size;                 /* of the record */
 	const struct db_col *cols;
@@ -163,8 +165,6 @@ int db_valid_date(const char *s);                 /* YYYY-MM-DD, a real day */
  * into year and seq; "" gives 0; -1 with 「<what>格式不对：…（应为 <example>）」 */
 int db_parse_number(struct store *st, const char *num, const char *sep, const char *what,
                     const char *example, int *year, int *seq);
-/* a numbered record's first four parameters: ?1 id, ?2 number, ?3 year, ?4 seq */
-void db_bind_numbered(sqlite3_stmt *s, const char *id, const char *number, int year, int seq);
 /* the next number of a year: sql's COUNT ... WHERE year = ?1 result, or -1
  * (also when the year's numbers are used up: 「2026 年的<what>已用尽」) */
 int db_next_seq(struct store *st, const char *sql, int year, const char *what);
