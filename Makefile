@@ -63,6 +63,8 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,build/obj/%,$(UNIT_SRC))
 UNIT_ABIN= $(patsubst tests/unit/%.c,build/asan/%,$(UNIT_SRC))
 FIXTURE  = $(wildcard tests/unit/fixture.c)
+FIXTURE_OBJ  = $(FIXTURE:tests/unit/%.c=build/obj/tests/%.o)
+FIXTURE_AOBJ = $(FIXTURE:tests/unit/%.c=build/asan/tests/%.o)
 EMBED_IN = $(sort $(wildcard data/migrations/*.sql)) $(sort $(wildcard data/demo/*.tsv))
 
 .PHONY: all run check test bench deps clean install uninstall asan deb man help
@@ -76,7 +78,7 @@ deps:
 	@sh tools/deps.sh
 
 yishiting: build/obj/cli/main.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(@D)
@@ -99,13 +101,26 @@ build/asan/gen/embed.o: $(GEN)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
 build/asan/yishiting: build/asan/cli/main.o $(AOBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-build/obj/test_%: tests/unit/test_%.c tests/unit/t.h $(FIXTURE) $(OBJ)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(FIXTURE) $(OBJ) $(LDLIBS)
+# unit tests: each test file and the shared fixtures compile to their own
+# objects, so the dependency files name exactly the headers each one uses
+# keep them: they are not throwaway steps, the next build reuses them
+.PRECIOUS: build/obj/tests/%.o build/asan/tests/%.o
 
-build/asan/test_%: tests/unit/test_%.c tests/unit/t.h $(FIXTURE) $(AOBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(FIXTURE) $(AOBJ) $(LDLIBS)
+build/obj/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+build/asan/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -c -o $@ $<
+
+build/obj/test_%: build/obj/tests/test_%.o $(FIXTURE_OBJ) $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
+
+build/asan/test_%: build/asan/tests/test_%.o $(FIXTURE_AOBJ) $(AOBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 asan: build/asan/yishiting $(UNIT_ABIN)
 
@@ -143,7 +158,7 @@ MAN_DATE := $(shell d=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/nu
 	date -u $${d:+-d @$$d} +%Y-%m-%d 2>/dev/null)
 
 build/mangen: build/obj/cli/mangen.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 build/yishiting.1: build/mangen data/man/yishiting.1.in
 	build/mangen data/man/yishiting.1.in "$(MAN_DATE)" > $@.tmp && mv $@.tmp $@
