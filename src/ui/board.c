@@ -224,15 +224,10 @@ struct search {
 	struct pages pg;
 };
 
-static int sr_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
+static int sr_read(struct ui *u, void *ctx, const struct page_key *after, void *rows, int max)
 {
 	struct search *sr = ctx;
-	return store_proposal_search(u->st, sr->q, after, rows, max);
-}
-
-static void sr_key(const void *row, char *key, size_t len)
-{
-	snprintf(key, len, "%s", ((const struct proposal *)row)->number);
+	return store_proposal_search(u->st, sr->q, after->a, rows, max);
 }
 
 static void sr_clear(void *row)
@@ -240,18 +235,20 @@ static void sr_clear(void *row)
 	proposal_clear(row);
 }
 
+static const struct page_def sr_pages = {
+	.size = sizeof(struct proposal), .max = ROW_MAX, .read = sr_read,
+	.key = { offsetof(struct proposal, number) }, .nkeys = 1,
+	.clear = sr_clear,
+};
+
 static int search_results(struct ui *u, const char *q)
 {
 	struct search *sr = xcalloc(1, sizeof *sr);
 	int chosen = 0;
 
 	sr->q = q;
+	sr->pg.def = &sr_pages;
 	sr->pg.rows = sr->rows;
-	sr->pg.size = sizeof sr->rows[0];
-	sr->pg.max = ROW_MAX;
-	sr->pg.read = sr_read;
-	sr->pg.key_of = sr_key;
-	sr->pg.clear = sr_clear;
 	sr->pg.ctx = sr;
 	for (;;) {
 		ui_draw_frame(u);

@@ -19,18 +19,10 @@ static struct {
 } ML;
 
 /* newest first: the keyset is (date, number) */
-static int ml_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
+static int ml_read(struct ui *u, void *ctx, const struct page_key *after, void *rows, int max)
 {
-	char date[11], number[16];
 	(void)ctx;
-	pages_split(after, date, sizeof date, number, sizeof number);
-	return store_meeting_page(u->st, date, number, rows, max);
-}
-
-static void ml_key(const void *row, char *key, size_t len)
-{
-	const struct meeting *m = row;
-	snprintf(key, len, "%s\t%s", m->date, m->number);
+	return store_meeting_page(u->st, after->a, after->b, rows, max);
 }
 
 static void ml_clear(void *row)
@@ -50,15 +42,16 @@ static void ml_loaded(struct ui *u, void *ctx)
 	}
 }
 
+static const struct page_def ml_pages = {
+	.size = sizeof(struct meeting), .max = ML_ROWS, .read = ml_read,
+	.key = { offsetof(struct meeting, date), offsetof(struct meeting, number) }, .nkeys = 2,
+	.clear = ml_clear, .loaded = ml_loaded,
+};
+
 static void ml_enter(struct ui *u)
 {
+	ML.pg.def = &ml_pages;
 	ML.pg.rows = ML.rows;
-	ML.pg.size = sizeof ML.rows[0];
-	ML.pg.max = ML_ROWS;
-	ML.pg.read = ml_read;
-	ML.pg.key_of = ml_key;
-	ML.pg.clear = ml_clear;
-	ML.pg.loaded = ml_loaded;
 	/* read at the first draw, when the rows that fit are known */
 	ML.pg.vis = 0;
 	(void)u;

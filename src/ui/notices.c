@@ -21,18 +21,10 @@ static struct {
 } N;
 
 /* newest first: the keyset is (start_date, id) */
-static int nb_read(struct ui *u, void *ctx, const char *after, void *rows, int max)
+static int nb_read(struct ui *u, void *ctx, const struct page_key *after, void *rows, int max)
 {
-	char start[11], id[ID_LEN];
 	(void)ctx;
-	pages_split(after, start, sizeof start, id, sizeof id);
-	return store_notice_page(u->st, start, id, rows, max);
-}
-
-static void nb_key(const void *row, char *key, size_t len)
-{
-	const struct notice *n = row;
-	snprintf(key, len, "%s\t%s", n->start_date, n->id);
+	return store_notice_page(u->st, after->a, after->b, rows, max);
 }
 
 static void nb_clear(void *row)
@@ -49,15 +41,16 @@ static void nb_loaded(struct ui *u, void *ctx)
 	}
 }
 
+static const struct page_def nb_pages = {
+	.size = sizeof(struct notice), .max = NB_ROWS, .read = nb_read,
+	.key = { offsetof(struct notice, start_date), offsetof(struct notice, id) }, .nkeys = 2,
+	.clear = nb_clear, .loaded = nb_loaded,
+};
+
 static void nb_enter(struct ui *u)
 {
+	N.pg.def = &nb_pages;
 	N.pg.rows = N.rows;
-	N.pg.size = sizeof N.rows[0];
-	N.pg.max = NB_ROWS;
-	N.pg.read = nb_read;
-	N.pg.key_of = nb_key;
-	N.pg.clear = nb_clear;
-	N.pg.loaded = nb_loaded;
 	/* read at the first draw, when the rows that fit are known */
 	N.pg.vis = 0;
 	(void)u;

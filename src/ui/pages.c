@@ -8,35 +8,37 @@
 #include "ui_int.h"
 #include "base/util.h"
 
-const char *pages_start(const struct pages *p)
+static const struct page_key first_page;
+
+static const struct page_key *page_start(const struct pages *p)
 {
-	return p->depth > 0 ? p->start[p->depth - 1] : "";
+	return p->depth > 0 ? &p->start[p->depth - 1] : &first_page;
 }
 
 void *pages_row(const struct pages *p, int i)
 {
-	return (unsigned char *)p->rows + (size_t)i * p->size;
+	return (unsigned char *)p->rows + (size_t)i * p->def->size;
 }
 
 void pages_clear(struct pages *p)
 {
-	for (int i = 0; p->clear && i < p->n; i++)
-		p->clear(pages_row(p, i));
+	for (int i = 0; p->def->clear && i < p->n; i++)
+		p->def->clear(pages_row(p, i));
 	p->n = 0;
 }
 
 void pages_load(struct ui *u, struct pages *p)
 {
-	int vis = p->vis > 0 && p->vis <= p->max ? p->vis : p->max;
+	int vis = p->vis > 0 && p->vis <= p->def->max ? p->vis : p->def->max;
 
 	pages_clear(p);
-	p->n = p->read(u, p->ctx, pages_start(p), p->rows, vis);
+	p->n = p->def->read(u, p->ctx, page_start(p), p->rows, vis);
 	if (p->n < 0) {
 		ui_error(u, "%s", store_errmsg(u->st));
 		p->n = 0;
 	}
-	if (p->loaded)
-		p->loaded(u, p->ctx);
+	if (p->def->loaded)
+		p->def->loaded(u, p->ctx);
 	if (p->cur >= p->n)
 		p->cur = p->n ? p->n - 1 : 0;
 }
@@ -47,24 +49,32 @@ void pages_reset(struct pages *p)
 	p->cur = 0;
 }
 
+/* the key of row i: its ordering columns */
+static void page_key_of(const struct pages *p, int i, struct page_key *k)
+{
+	const char *row = pages_row(p, i);
+	ys_strlcpy(k->a, row + p->def->key[0], sizeof k->a);
+	ys_strlcpy(k->b, p->def->nkeys > 1 ? row + p->def->key[1] : "", sizeof k->b);
+}
+
 /* the next page, when a row follows the last one shown */
 static int page_down(struct ui *u, struct pages *p)
 {
-	char key[PAGE_KEY];
+	struct page_key key;
 	void *next;
 	int more;
 
 	if (p->n == 0 || p->n < p->vis || p->depth >= PAGE_DEPTH)
 		return 0;
-	p->key_of(pages_row(p, p->n - 1), key, sizeof key);
-	next = xcalloc(1, p->size);
-	more = p->read(u, p->ctx, key, next, 1) == 1;
-	if (more && p->clear)
-		p->clear(next);
+	page_key_of(p, p->n - 1, &key);
+	next = xcalloc(1, p->def->size);
+	more = p->def->read(u, p->ctx, &key, next, 1) == 1;
+	if (more && p->def->clear)
+		p->def->clear(next);
 	free(next);
 	if (!more)
 		return 0;
-	ys_strlcpy(p->start[p->depth], key, sizeof p->start[0]);
+	p->start[p->depth] = key;
 	p->depth++;
 	pages_load(u, p);
 	p->cur = 0;
@@ -110,8 +120,8 @@ int pages_move(struct ui *u, struct pages *p, int action)
 
 void pages_fit(struct ui *u, struct pages *p, int vis)
 {
-	if (vis > p->max)
-		vis = p->max;
+	if (vis > p->def->max)
+		vis = p->def->max;
 	if (vis < 1)
 		vis = 1;
 	if (vis != p->vis) {
@@ -120,17 +130,4 @@ void pages_fit(struct ui *u, struct pages *p, int vis)
 	}
 	if (p->cur >= p->n)
 		p->cur = p->n ? p->n - 1 : 0;
-}
-
-/* a two-part key ("date\tnumber") apart, into a and b */
-void pages_split(const char *key, char *a, size_t alen, char *b, size_t blen)
-{
-	const char *tab = strchr(key, '\t');
-	size_t n = tab ? (size_t)(tab - key) : strlen(key);
-
-	if (n >= alen)
-		n = alen - 1;
-	memcpy(a, key, n);
-	a[n] = '\0';
-	ys_strlcpy(b, tab ? tab + 1 : "", blen);
 }

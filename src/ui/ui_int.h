@@ -210,28 +210,38 @@ int pager_scroll(struct pager *pg, int action, int h);
 int pager_key(int key);
 
 /* ---- lists read a page at a time (pages.c) ------------------------------ */
-#define PAGE_KEY 64
 #define PAGE_DEPTH 256
-struct pages {
-	/* the screen's: where the rows go (max rows of size bytes each), how a
-	 * page is read (up to max rows after the key, "" = from the start; the
-	 * count or -1), the key of a row (two parts joined by a tab where the
-	 * keyset has two columns), how a row is freed (may be NULL), and what
-	 * else the screen reads with a page (may be NULL) */
-	void *rows;
+/* where a page begins: the ordering columns of the row before it (the
+ * second empty where the list is ordered by one column); both empty on
+ * the first page */
+struct page_key {
+	char a[40], b[40];
+};
+/* how a list is read, one constant per list: the size of a row and how
+ * many fit in the screen's array, how a page is read (up to max rows
+ * after the key; the count or -1), which text fields of a row order the
+ * list (offsets of char arrays; nkeys 1 or 2), how a row is freed (may be
+ * NULL), and what else the screen reads with a page (may be NULL) */
+struct page_def {
 	size_t size;
 	int max;
-	int (*read)(struct ui *u, void *ctx, const char *after, void *rows, int max);
-	void (*key_of)(const void *row, char *key, size_t len);
+	int (*read)(struct ui *u, void *ctx, const struct page_key *after, void *rows, int max);
+	size_t key[2];
+	int nkeys;
 	void (*clear)(void *row);
 	void (*loaded)(struct ui *u, void *ctx);
+};
+struct pages {
+	/* the screen's: how the list is read, its array of rows, the context
+	 * handed to read and loaded */
+	const struct page_def *def;
+	void *rows;
 	void *ctx;
 	/* the state */
-	char start[PAGE_DEPTH][PAGE_KEY];  /* the key after which each page begins */
+	struct page_key start[PAGE_DEPTH]; /* the key after which each page begins */
 	int depth;                         /* pages before the current one */
 	int n, cur, vis;                   /* rows on the page, the selected one, rows that fit */
 };
-const char *pages_start(const struct pages *p);    /* "" on the first page */
 /* read the current page again */
 void pages_load(struct ui *u, struct pages *p);
 /* free the rows read */
@@ -244,7 +254,6 @@ int pages_move(struct ui *u, struct pages *p, int action);
 void pages_fit(struct ui *u, struct pages *p, int vis);
 /* row i of the page */
 void *pages_row(const struct pages *p, int i);
-void pages_split(const char *key, char *a, size_t alen, char *b, size_t blen);
 
 /* ---- dialogs (ui_dialog.c): modal, each runs its own loop and redraws the
  * screen underneath on resize.  Return 1 on OK, 0 on cancel. ------------ */
