@@ -8,18 +8,7 @@
 #define RULE_COLS "id, code, name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den, source"
 
 static const struct db_col rule_cols[] = {
-	COL_T(struct rule_set, id, "规则编号"),
-	COL_T(struct rule_set, code, "规则代码"),
-	COL_T(struct rule_set, name, "规则名称"),
-	COL_I(struct rule_set, q_base),
-	COL_I(struct rule_set, q_cmp),
-	COL_I(struct rule_set, q_num),
-	COL_I(struct rule_set, q_den),
-	COL_I(struct rule_set, p_base),
-	COL_I(struct rule_set, p_cmp),
-	COL_I(struct rule_set, p_num),
-	COL_I(struct rule_set, p_den),
-	COL_T(struct rule_set, source, "规则依据"),
+	RULE_SET_COLS(struct rule_set, ),
 };
 static const struct db_row rule_row = DB_ROW(struct rule_set, rule_cols, NULL);
 

@@ -101,6 +101,15 @@ struct db_col {
 #define COL_S(T, f)        { COL_STR, offsetof(T, f), 0, NULL }
 /* a fixed text that refers to another record: "" is bound as NULL */
 #define COL_R(T, f, label) { COL_REF, offsetof(T, f), sizeof(((T *)0)->f), label }
+/* a rule set's twelve columns (id, code, name, the quorum's and the
+ * passing rule's base, comparison and fraction, source), read where a
+ * struct rule_set is: m is the path to it inside T, "rule." in a vote's
+ * snapshot, empty in the rule set itself */
+#define RULE_SET_COLS(T, m) \
+	COL_T(T, m id, "规则编号"), COL_T(T, m code, "规则代码"), COL_T(T, m name, "规则名称"), \
+	COL_I(T, m q_base), COL_I(T, m q_cmp), COL_I(T, m q_num), COL_I(T, m q_den), \
+	COL_I(T, m p_base), COL_I(T, m p_cmp), COL_I(T, m p_num), COL_I(T, m p_den), \
+	COL_T(T, m source, "规则依据")
 struct db_row {
 	size_t size;                 /* of the record */
 	const struct db_col *cols;

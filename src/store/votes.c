@@ -24,27 +24,14 @@ static const struct db_col vote_cols[] = {
 	COL_T(struct vote, agenda_id, "议程编号"),
 	COL_I(struct vote, round),
 	COL_I(struct vote, method),
-	COL_I(struct vote, t.entitled),
-	COL_I(struct vote, t.present),
-	COL_I(struct vote, t.yes),
-	COL_I(struct vote, t.no),
-	COL_I(struct vote, t.abstain),
-	COL_T(struct vote, rule.id, "规则编号"),
-	COL_T(struct vote, rule.code, "规则代码"),
-	COL_T(struct vote, rule.name, "规则名称"),
-	COL_I(struct vote, rule.q_base),
-	COL_I(struct vote, rule.q_cmp),
-	COL_I(struct vote, rule.q_num),
-	COL_I(struct vote, rule.q_den),
-	COL_I(struct vote, rule.p_base),
-	COL_I(struct vote, rule.p_cmp),
-	COL_I(struct vote, rule.p_num),
-	COL_I(struct vote, rule.p_den),
-	COL_T(struct vote, rule.source, "规则依据"),
-	COL_I(struct vote, quorum_ok),
-	COL_I(struct vote, passed),
+	/* the tally */
+	COL_I(struct vote, t.entitled), COL_I(struct vote, t.present),
+	COL_I(struct vote, t.yes), COL_I(struct vote, t.no), COL_I(struct vote, t.abstain),
+	RULE_SET_COLS(struct vote, rule.),
+	/* the rule engine's finding */
+	COL_I(struct vote, quorum_ok), COL_I(struct vote, passed),
 	COL_T(struct vote, sentence, "表决结果说明"),
-	COL_T(struct vote, supersedes, "被更正的表决"),
+	COL_R(struct vote, supersedes, "被更正的表决"),
 	COL_T(struct vote, reason, "复核理由"),
 	COL_T(struct vote, created_at, "表决时间"),
 };
@@ -117,6 +104,7 @@ static int insert_ballot(struct store *st, const char *vid, const char *mid,
 int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int n)
 {
 	char id[ID_LEN], now[20], mid[ID_LEN], err[256];
+	struct vote row;
 	long long round;
 	sqlite3_stmt *s;
 	int rc, i;
@@ -159,34 +147,15 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 		" ?27, ?28)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, id);
-	db_bind_text(s, 2, mid);
-	db_bind_text(s, 3, v->agenda_id);
-	db_bind_int(s, 4, round);
-	db_bind_int(s, 5, v->method);
-	db_bind_int(s, 6, v->t.entitled);
-	db_bind_int(s, 7, v->t.present);
-	db_bind_int(s, 8, v->t.yes);
-	db_bind_int(s, 9, v->t.no);
-	db_bind_int(s, 10, v->t.abstain);
-	db_bind_text(s, 11, v->rule.id);
-	db_bind_text(s, 12, v->rule.code);
-	db_bind_text(s, 13, v->rule.name);
-	db_bind_int(s, 14, v->rule.q_base);
-	db_bind_int(s, 15, v->rule.q_cmp);
-	db_bind_int(s, 16, v->rule.q_num);
-	db_bind_int(s, 17, v->rule.q_den);
-	db_bind_int(s, 18, v->rule.p_base);
-	db_bind_int(s, 19, v->rule.p_cmp);
-	db_bind_int(s, 20, v->rule.p_num);
-	db_bind_int(s, 21, v->rule.p_den);
-	db_bind_text(s, 22, v->rule.source);
-	db_bind_int(s, 23, v->quorum_ok ? 1 : 0);
-	db_bind_int(s, 24, v->passed ? 1 : 0);
-	db_bind_text(s, 25, v->sentence);
-	db_bind_ref(s, 26, v->supersedes);
-	db_bind_text(s, 27, v->reason);
-	db_bind_text(s, 28, now);
+	/* the row as written, handed back to the caller once it is committed */
+	row = *v;
+	memcpy(row.id, id, sizeof row.id);
+	memcpy(row.meeting_id, mid, sizeof row.meeting_id);
+	row.round = (int)round;
+	row.quorum_ok = v->quorum_ok ? 1 : 0;
+	row.passed = v->passed ? 1 : 0;
+	memcpy(row.created_at, now, sizeof row.created_at);
+	db_bind_row(s, &vote_row, &row);
 	if (db_run(st, s, "表决保存失败"))
 		return db_tx_end(st, -1);
 	for (i = 0; i < n; i++)
@@ -194,10 +163,7 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 			return db_tx_end(st, -1);
 	if (db_tx_end(st, 0))
 		return -1;
-	memcpy(v->id, id, sizeof v->id);
-	memcpy(v->meeting_id, mid, sizeof v->meeting_id);
-	memcpy(v->created_at, now, sizeof v->created_at);
-	v->round = (int)round;
+	*v = row;
 	return 0;
 }
 
