@@ -20,38 +20,70 @@
 
 /* ---- the options ------------------------------------------------------------ */
 
+/* each option names only what it has: an alias, an argument with its hint,
+ * whether it is for tests only */
 const struct cli_option cli_options[OPT_COUNT] = {
-	[OPT_DB] = { "--db", NULL, "路径", "数据库文件",
-		"数据库文件；屏幕打开它，不存在时新建并先询问社区名称。\n"
-		"默认：$XDG_DATA_HOME/yishiting/yishiting.db"
-		"（未设置 XDG_DATA_HOME 时为 ~/.local/share/yishiting/yishiting.db）", GROUP_GENERAL, 0 },
-	[OPT_MONO] = { "--mono", NULL, NULL, NULL,
-		"不用颜色（也可设置环境变量 NO_COLOR）", GROUP_GENERAL, 0 },
-	[OPT_FIRST_FRAME] = { "--exit-after-first-frame", NULL, NULL, NULL,
-		"画出第一屏后退出（测试用）", GROUP_GENERAL, 1 },
-	[OPT_MEETING] = { "--meeting", NULL, "会议编号", "如 2026-H-05；yishiting list meetings 可列出全部会议",
-		"会议编号，如 2026-H-05（见 list meetings）", GROUP_PAPER, 0 },
-	[OPT_PROPOSAL] = { "--proposal", NULL, "议题编号", "如 2026-017；yishiting list notices 可列出全部公示",
-		"议题编号，如 2026-017（见 list proposals、list notices）", GROUP_PAPER, 0 },
-	[OPT_KIND] = { "--kind", NULL, "种类", "decision 或 result",
-		"decision：决议公开的公示（默认）；result：实施结果公开的公示", GROUP_PAPER, 0 },
-	[OPT_FORMAT] = { "--format", NULL, "格式", "pdf、html、txt，决议数据为 csv、json",
-		"文档：pdf（默认；给出 -o 文件时按它的扩展名推断）、html、txt；"
-		"决议数据：csv 或 json", GROUP_PAPER, 0 },
-	[OPT_OUTPUT] = { "-o", "--output", "文件或文件夹", NULL,
-		"写到哪里。给出已有的文件夹（或以 / 结尾的路径）时，在其中起名："
-		"文档为“编号_标题.扩展名”，决议数据为“决议汇总_日期.扩展名”。"
-		"省略时，文档写入默认的文件夹（文档/议事厅，设置 export_dir 可改），"
-		"决议数据写到标准输出（写 - 也是）；公示栏网页必须给出文件夹", GROUP_PAPER, 0 },
-	[OPT_GB18030] = { "--gb18030", NULL, NULL, NULL,
-		"文本、HTML、CSV 用 GB18030 编码（供旧版 Windows 使用）", GROUP_PAPER, 0 },
-	[OPT_INTERNAL] = { "--internal", NULL, NULL, NULL,
-		"公示的内部版本（含个人信息）；默认是可张贴的公开版本", GROUP_PAPER, 0 },
-	[OPT_PRINTER] = { "--printer", NULL, "打印机", "CUPS 打印机的名称",
-		"CUPS 打印机名称；默认用设置 printer，再不然用系统默认打印机", GROUP_PAPER, 0 },
-	[OPT_HELP] = { "--help", "-h", NULL, NULL, "显示这份说明", GROUP_GENERAL, 0 },
-	[OPT_VERSION] = { "--version", "-V", NULL, NULL,
-		"显示版本和数据库结构版本", GROUP_GENERAL, 0 },
+	[OPT_DB] = {
+		.name = "--db", .arg = "路径", .hint = "数据库文件",
+		.help = "数据库文件；屏幕打开它，不存在时新建并先询问社区名称。\n"
+		        "默认：$XDG_DATA_HOME/yishiting/yishiting.db"
+		        "（未设置 XDG_DATA_HOME 时为 ~/.local/share/yishiting/yishiting.db）",
+		.group = GROUP_GENERAL,
+	},
+	[OPT_MONO] = {
+		.name = "--mono", .help = "不用颜色（也可设置环境变量 NO_COLOR）", .group = GROUP_GENERAL,
+	},
+	[OPT_FIRST_FRAME] = {
+		.name = "--exit-after-first-frame", .help = "画出第一屏后退出（测试用）",
+		.group = GROUP_GENERAL, .testing = 1,
+	},
+	[OPT_MEETING] = {
+		.name = "--meeting", .arg = "会议编号",
+		.hint = "如 2026-H-05；yishiting list meetings 可列出全部会议",
+		.help = "会议编号，如 2026-H-05（见 list meetings）", .group = GROUP_PAPER,
+	},
+	[OPT_PROPOSAL] = {
+		.name = "--proposal", .arg = "议题编号",
+		.hint = "如 2026-017；yishiting list notices 可列出全部公示",
+		.help = "议题编号，如 2026-017（见 list proposals、list notices）", .group = GROUP_PAPER,
+	},
+	[OPT_KIND] = {
+		.name = "--kind", .arg = "种类", .hint = "decision 或 result",
+		.help = "decision：决议公开的公示（默认）；result：实施结果公开的公示", .group = GROUP_PAPER,
+	},
+	[OPT_FORMAT] = {
+		.name = "--format", .arg = "格式", .hint = "pdf、html、txt，决议数据为 csv、json",
+		.help = "文档：pdf（默认；给出 -o 文件时按它的扩展名推断）、html、txt；"
+		        "决议数据：csv 或 json",
+		.group = GROUP_PAPER,
+	},
+	[OPT_OUTPUT] = {
+		.name = "-o", .alias = "--output", .arg = "文件或文件夹",
+		.help = "写到哪里。给出已有的文件夹（或以 / 结尾的路径）时，在其中起名："
+		        "文档为“编号_标题.扩展名”，决议数据为“决议汇总_日期.扩展名”。"
+		        "省略时，文档写入默认的文件夹（文档/议事厅，设置 export_dir 可改），"
+		        "决议数据写到标准输出（写 - 也是）；公示栏网页必须给出文件夹",
+		.group = GROUP_PAPER,
+	},
+	[OPT_GB18030] = {
+		.name = "--gb18030", .help = "文本、HTML、CSV 用 GB18030 编码（供旧版 Windows 使用）",
+		.group = GROUP_PAPER,
+	},
+	[OPT_INTERNAL] = {
+		.name = "--internal", .help = "公示的内部版本（含个人信息）；默认是可张贴的公开版本",
+		.group = GROUP_PAPER,
+	},
+	[OPT_PRINTER] = {
+		.name = "--printer", .arg = "打印机", .hint = "CUPS 打印机的名称",
+		.help = "CUPS 打印机名称；默认用设置 printer，再不然用系统默认打印机", .group = GROUP_PAPER,
+	},
+	[OPT_HELP] = {
+		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
+	},
+	[OPT_VERSION] = {
+		.name = "--version", .alias = "-V", .help = "显示版本和数据库结构版本",
+		.group = GROUP_GENERAL,
+	},
 };
 
 /* ---- the commands ------------------------------------------------------------ */

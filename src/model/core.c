@@ -120,59 +120,24 @@ void roles_format(int roles, char *buf, size_t len)
 
 /* ---- meeting kinds ------------------------------------------------------- */
 
-/* Which meeting performs which step (四议两公开).  from_step is
- * the step its agenda proposals have completed; performs_step is where a
- * passed vote moves them.  预备党员 have no vote, so 党员大会 counts only
- * ROLE_PARTY in 应到. */
+/* Which meeting performs which step (四议两公开), one kind a line: the
+ * step its agenda's proposals have completed (0: any in progress), the
+ * step a passed vote moves them to (0: none), the roster roles counted in
+ * 应到 and what they are called, the default rule set.  预备党员 have no
+ * vote, so 党员大会 counts only ROLE_PARTY.  议事协商会 is a round table:
+ * it hears opinions about any proposal in progress and moves none. */
+#define KIND(kind_, name_, from, performs, roles, label, rule) { \
+	.kind = kind_, .name = name_, .from_step = from, .performs_step = performs, \
+	.entitled_roles = roles, .entitled_label = label, .rule_code = rule }
 const struct meeting_kind_def meeting_kind_table[] = {
-	{
-		.kind = MK_LIANGWEI,
-		.name = "两委联席会议",
-		.from_step = STEP_PROPOSE,
-		.performs_step = STEP_CONSULT,
-		.entitled_roles = ROLE_PARTY_CMTE | ROLE_RES_CMTE,
-		.entitled_label = "应到两委成员",
-		.rule_code = "LIANGWEI",
-	},
-	{
-		.kind = MK_PARTY,
-		.name = "党员大会",
-		.from_step = STEP_CONSULT,
-		.performs_step = STEP_REVIEW,
-		.entitled_roles = ROLE_PARTY,
-		.entitled_label = "应到会有表决权的党员",
-		.rule_code = "PARTY",
-	},
-	{
-		.kind = MK_RESIDENTS,
-		.name = "居民会议",
-		.from_step = STEP_REVIEW,
-		.performs_step = STEP_RESOLVE,
-		.entitled_roles = ROLE_HOUSEHOLD,
-		.entitled_label = "应到户代表",
-		.rule_code = "RESIDENTS",
-	},
-	{
-		.kind = MK_REPS,
-		.name = "居民代表会议",
-		.from_step = STEP_REVIEW,
-		.performs_step = STEP_RESOLVE,
-		.entitled_roles = ROLE_REP,
-		.entitled_label = "应到居民代表",
-		.rule_code = "REPS",
-	},
-	{
-		/* a round table: hears opinions about any proposal in progress,
-		 * moves none of them */
-		.kind = MK_CONSULT,
-		.name = "议事协商会",
-		.from_step = 0,
-		.performs_step = 0,
-		.entitled_roles = ROLE_REP | ROLE_OTHER,
-		.entitled_label = "应到人员",
-		.rule_code = "CONSULT",
-	},
+	KIND(MK_LIANGWEI, "两委联席会议", STEP_PROPOSE, STEP_CONSULT,
+	     ROLE_PARTY_CMTE | ROLE_RES_CMTE, "应到两委成员", "LIANGWEI"),
+	KIND(MK_PARTY, "党员大会", STEP_CONSULT, STEP_REVIEW, ROLE_PARTY, "应到会有表决权的党员", "PARTY"),
+	KIND(MK_RESIDENTS, "居民会议", STEP_REVIEW, STEP_RESOLVE, ROLE_HOUSEHOLD, "应到户代表", "RESIDENTS"),
+	KIND(MK_REPS, "居民代表会议", STEP_REVIEW, STEP_RESOLVE, ROLE_REP, "应到居民代表", "REPS"),
+	KIND(MK_CONSULT, "议事协商会", 0, 0, ROLE_REP | ROLE_OTHER, "应到人员", "CONSULT"),
 };
+#undef KIND
 const size_t meeting_kind_count = ARRAY_LEN(meeting_kind_table);
 
 const struct meeting_kind_def *meeting_kind_get(int kind)
@@ -222,6 +187,9 @@ struct action_def {
  * back to (an objection during 公示 sends a decision back for rework), but
  * 不予采纳 and 撤回 only until the residents have decided: a 决议 belongs
  * to the residents and is not the proposer's to take back. */
+#define AFTER(action_, name_, step, early_, late_) { \
+	.action = action_, .name = name_, .first = step, .last = step, .move = MV_NEXT, \
+	.status = PST_ACTIVE, .early = early_, .late = late_ }
 static const struct action_def action_table[] = {
 	{
 		.action = ACT_PROPOSE, .name = "提出",
@@ -229,67 +197,44 @@ static const struct action_def action_table[] = {
 		.status = PST_ACTIVE,
 		.late = "议题已经提出，不能重复提出。",
 	},
+	/* a meeting's vote moves a proposal on, or back to an earlier step */
 	{
-		.action = ACT_FORWARD, .name = "转入下一步",
-		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_NEXT,
-		.status = PST_ACTIVE, .in_meeting = 1,
+		.action = ACT_FORWARD, .name = "转入下一步", .status = PST_ACTIVE,
+		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_NEXT, .in_meeting = 1,
 		.no_decide = "不能使议题转入下一步",
 		.late = "议题已经作出决议，以后的步骤是决议公开、实施和实施结果公开，"
 		        "不经会议表决。",
 	},
 	{
-		.action = ACT_RETURN, .name = "退回",
-		.first = STEP_CONSULT, .last = STEP_RESULT, .move = MV_TARGET,
-		.status = PST_ACTIVE, .in_meeting = 1,
-		.no_decide = "不能退回议题",
+		.action = ACT_RETURN, .name = "退回", .status = PST_ACTIVE,
+		.first = STEP_CONSULT, .last = STEP_RESULT, .move = MV_TARGET, .in_meeting = 1,
+		.no_decide = "不能退回议题", .need_reason = "退回须写明理由。",
 		.early = "议题处于提议阶段，没有更早的步骤可以退回；可以不予采纳，"
 		         "或留待下次商议。",
-		.need_reason = "退回须写明理由。",
 	},
+	/* the two ways out before 决议: the proposal stays where it is and
+	 * leaves the procedure */
 	{
-		.action = ACT_REJECT, .name = "不予采纳",
-		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_SAME,
-		.status = PST_REJECTED, .in_meeting = 1,
-		.no_decide = "不能决定不予采纳",
+		.action = ACT_REJECT, .name = "不予采纳", .status = PST_REJECTED,
+		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_SAME, .in_meeting = 1,
+		.no_decide = "不能决定不予采纳", .need_reason = "不予采纳须写明理由。",
 		.late = "议题已经作出决议，不能再不予采纳；如需改变，请退回重新审议。",
-		.need_reason = "不予采纳须写明理由。",
 	},
 	{
-		.action = ACT_WITHDRAW, .name = "撤回",
-		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_SAME,
-		.status = PST_WITHDRAWN, .in_meeting = 1,
-		.late = "议题已经作出决议，提议人不能再撤回；如需改变，请退回重新审议。",
+		.action = ACT_WITHDRAW, .name = "撤回", .status = PST_WITHDRAWN,
+		.first = STEP_PROPOSE, .last = STEP_REVIEW, .move = MV_SAME, .in_meeting = 1,
 		.need_reason = "撤回须写明理由。",
+		.late = "议题已经作出决议，提议人不能再撤回；如需改变，请退回重新审议。",
 	},
-	{
-		.action = ACT_PUBLISH, .name = "决议公开",
-		.first = STEP_RESOLVE, .last = STEP_RESOLVE, .move = MV_NEXT,
-		.status = PST_ACTIVE,
-		.early = "议题尚未作出决议，不能决议公开。",
-		.late = "决议已经公开。",
-	},
-	{
-		.action = ACT_IMPLEMENT, .name = "实施",
-		.first = STEP_PUBLISH, .last = STEP_PUBLISH, .move = MV_NEXT,
-		.status = PST_ACTIVE,
-		.early = "决议尚未公开，不能开始实施。",
-		.late = "议题已经进入实施。",
-	},
-	{
-		.action = ACT_PUBLISH_RESULT, .name = "实施结果公开",
-		.first = STEP_IMPLEMENT, .last = STEP_IMPLEMENT, .move = MV_NEXT,
-		.status = PST_ACTIVE,
-		.early = "议题尚未实施，不能公开实施结果。",
-		.late = "实施结果已经公开。",
-	},
-	{
-		.action = ACT_ARCHIVE, .name = "归档",
-		.first = STEP_RESULT, .last = STEP_RESULT, .move = MV_NEXT,
-		.status = PST_ACTIVE,
-		.early = "实施结果尚未公开，不能归档。",
-		.late = "议题已经归档。",
-	},
+	/* the steps after 决议 are not voted on: each follows the one before,
+	 * outside meetings */
+	AFTER(ACT_PUBLISH, "决议公开", STEP_RESOLVE, "议题尚未作出决议，不能决议公开。", "决议已经公开。"),
+	AFTER(ACT_IMPLEMENT, "实施", STEP_PUBLISH, "决议尚未公开，不能开始实施。", "议题已经进入实施。"),
+	AFTER(ACT_PUBLISH_RESULT, "实施结果公开", STEP_IMPLEMENT,
+	      "议题尚未实施，不能公开实施结果。", "实施结果已经公开。"),
+	AFTER(ACT_ARCHIVE, "归档", STEP_RESULT, "实施结果尚未公开，不能归档。", "议题已经归档。"),
 };
+#undef AFTER
 
 static const struct action_def *action_get(int action)
 {

@@ -14,57 +14,40 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The default rule sets, from the law.  Each row keeps its source so the
- * clerk can see why a vote passed or failed; the clerk may edit the copies
- * in the database (the law was revised in 2025, places differ). */
+/* The default rule sets, from the law, one a line: the quorum (出席 counted
+ * against whom, compared how, with what fraction), the passing rule (赞成
+ * likewise), and the source, which the clerk sees beside every result.
+ * The clerk may edit the copies in the database (the law was revised in
+ * 2025, places differ). */
+#define RULE(code_, name_, qb, qc, qn, qd, pb, pc, pn, pd, source_) { \
+	.code = code_, .name = name_, \
+	.q_base = BASE_##qb, .q_cmp = CMP_##qc, .q_num = qn, .q_den = qd, \
+	.p_base = BASE_##pb, .p_cmp = CMP_##pc, .p_num = pn, .p_den = pd, \
+	.source = source_ }
 const struct rule_set rule_defaults[] = {
-	{
-		/* 两委 decide by majority of the members present, with more than
-		 * half of the members there */
-		.code = "LIANGWEI",
-		.name = "两委联席会议表决规则",
-		.q_base = BASE_ENTITLED, .q_cmp = CMP_GT, .q_num = 1, .q_den = 2,
-		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
-		.source = "社区“两委”联席会议议事规则（四议两公开工作法通行做法）",
-	},
-	{
-		/* 半数以上 of the voting members must attend; a decision needs
-		 * more than half of the members entitled to attend (应到), not of
-		 * those present */
-		.code = "PARTY",
-		.name = "党员大会表决规则",
-		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 1, .q_den = 2,
-		.p_base = BASE_ENTITLED, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
-		.source = "中国共产党支部工作条例（试行）第十一条",
-	},
-	{
-		/* 居民会议: 过半数 of the adult residents / households / group
-		 * representatives present; decisions by more than half of those
-		 * present */
-		.code = "RESIDENTS",
-		.name = "居民会议表决规则",
-		.q_base = BASE_ENTITLED, .q_cmp = CMP_GT, .q_num = 1, .q_den = 2,
-		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
-		.source = "城市居民委员会组织法 第十条",
-	},
-	{
-		/* no statute for 居民代表会议; the 村民代表会议 rule is the model:
-		 * two thirds of the representatives present, majority of them */
-		.code = "REPS",
-		.name = "居民代表会议表决规则",
-		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 2, .q_den = 3,
-		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
-		.source = "参照村民委员会组织法 第二十五、二十六条",
-	},
-	{
-		/* a round table has no quorum; when it votes, majority present */
-		.code = "CONSULT",
-		.name = "议事协商会表决规则",
-		.q_base = BASE_ENTITLED, .q_cmp = CMP_GE, .q_num = 0, .q_den = 1,
-		.p_base = BASE_PRESENT, .p_cmp = CMP_GT, .p_num = 1, .p_den = 2,
-		.source = "社区议事协商规则（社区自定）",
-	},
+	/* 两委 decide by majority of the members present, with more than half
+	 * of the members there */
+	RULE("LIANGWEI", "两委联席会议表决规则", ENTITLED, GT, 1, 2, PRESENT, GT, 1, 2,
+	     "社区“两委”联席会议议事规则（四议两公开工作法通行做法）"),
+	/* 半数以上 of the voting members must attend; a decision needs more
+	 * than half of the members entitled to attend (应到), not of those
+	 * present */
+	RULE("PARTY", "党员大会表决规则", ENTITLED, GE, 1, 2, ENTITLED, GT, 1, 2,
+	     "中国共产党支部工作条例（试行）第十一条"),
+	/* 居民会议: 过半数 of the adult residents / households / group
+	 * representatives present; decisions by more than half of those
+	 * present */
+	RULE("RESIDENTS", "居民会议表决规则", ENTITLED, GT, 1, 2, PRESENT, GT, 1, 2,
+	     "城市居民委员会组织法 第十条"),
+	/* no statute for 居民代表会议; the 村民代表会议 rule is the model: two
+	 * thirds of the representatives present, majority of them */
+	RULE("REPS", "居民代表会议表决规则", ENTITLED, GE, 2, 3, PRESENT, GT, 1, 2,
+	     "参照村民委员会组织法 第二十五、二十六条"),
+	/* a round table has no quorum; when it votes, majority present */
+	RULE("CONSULT", "议事协商会表决规则", ENTITLED, GE, 0, 1, PRESENT, GT, 1, 2,
+	     "社区议事协商规则（社区自定）"),
 };
+#undef RULE
 const size_t rule_default_count = ARRAY_LEN(rule_defaults);
 
 /* ---- words --------------------------------------------------------------- */
