@@ -48,8 +48,13 @@ void live_draw_sign(struct ui *u, int top, int bottom, int x, int w)
 		L.avis = vis;
 		live_load_attendance(u);
 	}
-	int nw = (w - 40) / 3 > 10 ? (w - 40) / 3 : 10;   /* names get the spare width */
-	const int widths[] = { -4, nw, 14, 40 };
+	/* spare width goes first to the roles (a committee member can carry
+	 * five marks), then to the names up to twelve characters; the status,
+	 * last, takes what is left */
+	int spare = w - 1 - (4 + 10 + 14 + 40 + 3);
+	int rw = 14 + (spare > 0 ? (spare < 10 ? spare : 10) : 0);
+	int nw = 10 + (spare > 10 ? (spare - 10 < 14 ? spare - 10 : 14) : 0);
+	const int widths[] = { -4, nw, rw, 40 };
 	const char *head[] = { "编号", "姓名", "身份", L.filter[0] ? "状态（已按姓名查找）" : "状态" };
 	ui_row(top, x + 1, w - 1, UA_HEAD, head, widths, 4);
 	for (int i = 0; i < L.natt && i < vis; i++) {
