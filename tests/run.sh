@@ -4,18 +4,23 @@
 # (tests/static: the layers, the manual page, make install, make deb; once,
 # they do not depend on which binary),
 # and the end-to-end tests that drive the real program in tmux (plain and
-# under ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines; the run
-# ends with "N passed, N failed" and fails when anything failed.
+# under ASan/UBSan).  Each test prints "PASS ..." or "FAIL ..." lines, and
+# "SKIP ..." with the reason for a check that cannot run on this machine at
+# all (CUPS in a chroot whose / nobody but root may enter); the run ends with
+# "N passed, N failed" (", N skipped" when there were any) and fails when
+# anything failed.
 cd "$(dirname "$0")/.." || exit 2
 mkdir -p build/logs
 rm -f build/logs/san.*
 pass=0
 fail=0
+skipped=0
 
 count() {  # count OUTPUT RC LABEL
 	p=$(printf '%s\n' "$1" | grep -c '^PASS ')
 	f=$(printf '%s\n' "$1" | grep -c '^FAIL ')
-	printf '%s\n' "$1" | grep '^FAIL ' | sed "s|^|[$3] |"
+	s=$(printf '%s\n' "$1" | grep -c '^SKIP ')
+	printf '%s\n' "$1" | grep -E '^(FAIL|SKIP) ' | sed "s|^|[$3] |"
 	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "FAIL [$3] exited with status $2 without reporting a failure:"
 		printf '%s\n' "$1" | tail -n 20
@@ -23,7 +28,12 @@ count() {  # count OUTPUT RC LABEL
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
-	echo "$3: $p passed, $f failed"
+	skipped=$((skipped + s))
+	if [ "$s" -gt 0 ]; then
+		echo "$3: $p passed, $f failed, $s skipped"
+	else
+		echo "$3: $p passed, $f failed"
+	fi
 }
 
 # unit tests
@@ -64,5 +74,10 @@ for f in build/logs/san.*; do
 	fail=$((fail + 1))
 done
 
-echo "$pass passed, $fail failed"
+# a skipped check is one that cannot run on this machine at all; it says why above
+if [ "$skipped" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skipped skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

@@ -51,6 +51,9 @@ paste() {
 }
 
 pass() { echo "PASS $TEST: $1"; }
+# skip WHY: a check that cannot run on this machine at all, and why (counted
+# apart by tests/run.sh; never for a check that merely failed)
+skip() { echo "SKIP $TEST: $1"; }
 # fail DESCRIPTION: with the screen, once the program has been started in one
 fail() {
 	echo "FAIL $TEST: $1"

@@ -14,7 +14,12 @@ export TMPDIR="$T_TMP/tmp"
 
 Q=YS-PDF-E2E
 . tests/e2e/cups.sh
-cups_setup || exit 1
+cups_setup
+case $? in
+0) ;;
+2) exit 0 ;;     # said why with skip
+*) exit 1 ;;
+esac
 
 # ---- print the minutes -----------------------------------------------------------------------
 $YS_BIN demo --db "$DB" >/dev/null 2>&1 || fail "the demo database could not be written"
