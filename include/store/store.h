@@ -81,6 +81,13 @@ struct person_query {
  * dir > 0 is the first page; INT_MAX with dir < 0 the last. */
 int store_person_page(struct store *st, const struct person_query *q,
                       int after_no, int dir, struct person *out, int max);
+/* in one pass over the roster: everyone, those q finds (its active_only
+ * aside), and of them the active ones */
+struct person_counts {
+	int everyone, found, active;
+};
+int store_person_counts(struct store *st, const struct person_query *q, struct person_counts *c);
+/* how many q finds (active_only counts), -1 on an error */
 int store_person_count(struct store *st, const struct person_query *q);
 
 /* ---- rule sets ---------------------------------------------------------- */

@@ -160,34 +160,28 @@ int store_attendance_add_observer(struct store *st, const char *meeting_id,
 	return db_tx_end(st, rc);
 }
 
+static const struct db_col count_cols[] = {
+	COL_I(struct attendance_counts, entitled),
+	COL_I(struct attendance_counts, present),
+	COL_I(struct attendance_counts, leave),
+	COL_I(struct attendance_counts, absent),
+	COL_I(struct attendance_counts, none),
+	COL_I(struct attendance_counts, observers),
+};
+static const struct db_row count_row = DB_ROW(struct attendance_counts, count_cols, NULL);
+
 int store_attendance_counts(struct store *st, const char *meeting_id,
                             struct attendance_counts *c)
 {
-	sqlite3_stmt *s = db_stmt(st,
+	return db_get(st,
 		"SELECT COALESCE(SUM(entitled), 0),"
 		" COALESCE(SUM(entitled = 1 AND status = 1), 0),"
 		" COALESCE(SUM(entitled = 1 AND status = 2), 0),"
 		" COALESCE(SUM(entitled = 1 AND status = 3), 0),"
 		" COALESCE(SUM(entitled = 1 AND status = 0), 0),"
 		" COALESCE(SUM(status = 4), 0)"
-		" FROM attendance WHERE meeting_id = ?1");
-	int rc;
-
-	memset(c, 0, sizeof *c);
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, meeting_id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return db_step_end(st, s, rc) ? -1 : 0;
-	c->entitled = db_col_int(s, 0);
-	c->present = db_col_int(s, 1);
-	c->leave = db_col_int(s, 2);
-	c->absent = db_col_int(s, 3);
-	c->none = db_col_int(s, 4);
-	c->observers = db_col_int(s, 5);
-	sqlite3_reset(s);
-	return 0;
+		" FROM attendance WHERE meeting_id = ?1",
+		meeting_id, c, &count_row) < 0 ? -1 : 0;
 }
 
 int store_attendance_all(struct store *st, const char *meeting_id, struct attendance **out)

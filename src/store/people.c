@@ -162,15 +162,34 @@ int store_person_page(struct store *st, const struct person_query *q,
 	return n;
 }
 
-int store_person_count(struct store *st, const struct person_query *q)
-{
-	sqlite3_stmt *s = db_stmt(st, "SELECT COUNT(*) FROM person WHERE" PERSON_FILTER);
-	long long n;
+static const struct db_col person_count_cols[] = {
+	COL_I(struct person_counts, everyone),
+	COL_I(struct person_counts, found),
+	COL_I(struct person_counts, active),
+};
+static const struct db_row person_count_row = DB_ROW(struct person_counts, person_count_cols, NULL);
 
+int store_person_counts(struct store *st, const struct person_query *q, struct person_counts *c)
+{
+	/* one pass: the roster can be large, and it is counted at every change */
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COUNT(*), COALESCE(SUM(hit), 0), COALESCE(SUM(hit AND active = 1), 0) FROM"
+		" (SELECT active, (?1 = '' OR instr(name, ?1) > 0) AND (?2 = 0 OR (roles & ?2) <> 0) AS hit"
+		"  FROM person)");
+
+	memset(c, 0, sizeof *c);
 	if (!s)
 		return -1;
-	bind_person_query(s, q);
-	if (db_query_int(st, s, &n))
+	db_bind_text(s, 1, q && q->name ? q->name : "");
+	db_bind_int(s, 2, q ? q->roles : 0);
+	return db_read_one(st, s, c, &person_count_row) < 0 ? -1 : 0;
+}
+
+int store_person_count(struct store *st, const struct person_query *q)
+{
+	struct person_counts c;
+
+	if (store_person_counts(st, q, &c))
 		return -1;
-	return (int)n;
+	return q && q->active_only ? c.active : c.found;
 }

@@ -63,17 +63,14 @@ static void roster_load(struct ui *u)
 {
 	int keep_no = R.nrows > 0 && R.cur < R.nrows ? R.rows[R.cur].no : 0;
 	struct person_query q = query();
-	struct person_query all = { NULL, 0, 0 };
-	struct person_query act = q;
-	act.active_only = 1;
-	q.active_only = 0;
-	R.total = store_person_count(u->st, &q);
-	R.active = store_person_count(u->st, &act);
-	R.everyone = store_person_count(u->st, &all);
-	if (R.total < 0 || R.active < 0 || R.everyone < 0) {
+	struct person_counts c;
+	if (store_person_counts(u->st, &q, &c)) {
 		ui_error(u, "%s", store_errmsg(u->st));
-		R.total = R.active = R.everyone = 0;
+		memset(&c, 0, sizeof c);
 	}
+	R.total = c.found;
+	R.active = c.active;
+	R.everyone = c.everyone;
 
 	int want = rows_wanted();
 	R.nrows = page(u, R.after, 1, R.rows, want);
@@ -152,7 +149,10 @@ static void roster_show_no(struct ui *u, int no)
 static void roster_enter(struct ui *u)
 {
 	R.nrows = 0;
-	roster_load(u);
+	/* the first time, the rows are read at the first draw, when it is
+	 * known how many fit */
+	if (R.vis > 0)
+		roster_load(u);
 }
 
 /* ---- drawing ------------------------------------------------------------- */
