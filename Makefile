@@ -179,7 +179,9 @@ uninstall:
 # ---- a Debian package: installed with PREFIX=/usr into build/deb/debian/yishiting,
 # then tools/deb.sh writes DEBIAN/control (Depends from dpkg-shlibdeps) and
 # builds build/yishiting_$(VERSION)_ARCH.deb with dpkg-deb
-DEB_MAINTAINER ?= yishiting maintainers <yishiting@example.org>
+# the package's Maintainer, "Name <mail>"; empty: whoever builds it
+# (DEBFULLNAME/DEBEMAIL, else git's user.name/user.email, else login@host)
+DEB_MAINTAINER ?=
 
 deb: yishiting build/yishiting.1
 	@sh tools/deps.sh deb

@@ -9,9 +9,21 @@
 #     libraries the binary links (it reads WORK/debian/control, written
 #     here), plus fonts-noto-cjk for the PDFs; DEBIAN/md5sums;
 #   - files owned by root (dpkg-deb --root-owner-group), no fakeroot needed.
-# DATE (YYYY-MM-DD) dates the changelog entry.
+# DATE (YYYY-MM-DD) dates the changelog entry.  MAINTAINER "Name <mail>"
+# may be empty: then whoever builds the package is named, as Debian's own
+# tools do (DEBFULLNAME and DEBEMAIL, else git's user.name and user.email,
+# else the login's full name and login@host).
 set -eu
 work=$1 version=$2 maint=$3 date=$4
+if [ -z "$maint" ]; then
+	me=$(id -un)
+	name=${DEBFULLNAME:-$(git config user.name 2>/dev/null || true)}
+	mail=${DEBEMAIL:-${EMAIL:-$(git config user.email 2>/dev/null || true)}}
+	[ -n "$name" ] || name=$(getent passwd "$me" | cut -d: -f5 | cut -d, -f1)
+	[ -n "$name" ] || name=$me
+	[ -n "$mail" ] || mail="$me@$(hostname -f 2>/dev/null || hostname)"
+	maint="$name <$mail>"
+fi
 root=$work/debian/yishiting
 arch=$(dpkg --print-architecture)
 out=build/yishiting_${version}_${arch}.deb
