@@ -56,7 +56,7 @@ CREATE TABLE person (
 -- by name (exact and prefix)
 CREATE INDEX person_name ON person(name);
 
--- 表决规则: every threshold is data (DESIGN.md 3)
+-- 表决规则: every threshold is data, with the law it comes from
 CREATE TABLE rule_set (
 	id          TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
 	code        TEXT NOT NULL UNIQUE CHECK (code <> ''),

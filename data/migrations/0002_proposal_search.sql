@@ -2,8 +2,8 @@
 --
 -- FTS5 with the trigram tokenizer finds any substring of three or more
 -- characters, which suits Chinese (no word breaking needed): 「装电梯」 finds
--- 「加装电梯」.  Shorter queries (电梯, 停车) cannot use trigrams; store.c falls
--- back to a scan for them (DESIGN.md 8).  Needs SQLite >= 3.34.
+-- 「加装电梯」.  Shorter queries (电梯, 停车) cannot use trigrams; the store falls
+-- back to a scan of titles and contents for them.  Needs SQLite >= 3.34.
 --
 -- The index is contentless (content='') so the text is not stored twice.
 -- Its rowid is year * 1000000 + seq of the proposal rather than the

@@ -112,7 +112,7 @@ CREATE TABLE progress (
 	UNIQUE (proposal_id, seq)
 );
 
--- the settings the procedure reads (DESIGN.md 2): posting period of a
+-- the settings the procedure reads: posting period of a
 -- notice and how many days before 审议 the materials reach Party members;
 -- a database that already has them keeps its values
 INSERT OR IGNORE INTO setting(key, value, updated_at) VALUES ('notice_days', '7', '');
