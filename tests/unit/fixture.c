@@ -200,6 +200,23 @@ int fx_people(const struct fx_group *g, size_t ngroups, const char *phone_prefix
 	return failed ? -1 : npeople;
 }
 
+int fx_small_community(const char *phone_prefix)
+{
+	static const struct fx_group small[] = {
+		{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
+		{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
+		{ "王委员", ROLE_RES_CMTE, 1 },
+		{ "党员甲", ROLE_PARTY, 1 },
+		{ "党员乙", ROLE_PARTY, 1 },
+		{ "党员丙", ROLE_PARTY, 1 },
+		{ "代表甲", ROLE_REP, 1 },
+		{ "代表乙", ROLE_REP, 1 },
+		{ "代表丙", ROLE_REP, 1 },
+		{ "代表丁", ROLE_REP, 1 },
+	};
+	return fx_people(small, sizeof small / sizeof small[0], phone_prefix, 0);
+}
+
 const struct person *fx_person(int i)
 {
 	static const struct person none;

@@ -74,6 +74,11 @@ struct fx_group {
  * no phone).  The number of people saved, -1 if any failed. */
 int fx_people(const struct fx_group *g, size_t ngroups, const char *phone_prefix,
               int phone_base);
+/* a small community: 党委书记, 居委会主任, a 居委委员, three 党员 and four
+ * 居民代表, saved with fx_people and indexed by these numbers (FX_PARTY and
+ * FX_REP are the first of theirs).  FX_SMALL_COUNT, -1 if any failed. */
+enum { FX_SEC, FX_DIR, FX_MEM, FX_PARTY, FX_REP = FX_PARTY + 3, FX_SMALL_COUNT = FX_REP + 4 };
+int fx_small_community(const char *phone_prefix);
 /* person i as saved (id, no, name, phone …) */
 const struct person *fx_person(int i);
 const char *fx_id(int i);

@@ -17,19 +17,6 @@
 static struct store *st;
 static char err[512];
 
-enum { P_SEC, P_DIR, P_MEM, P_PARTY, P_REP = P_PARTY + 3, P_COUNT = P_REP + 4 };
-static const struct fx_group roster[] = {
-	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
-	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
-	{ "王委员", ROLE_RES_CMTE, 1 },
-	{ "党员甲", ROLE_PARTY, 1 },
-	{ "党员乙", ROLE_PARTY, 1 },
-	{ "党员丙", ROLE_PARTY, 1 },
-	{ "代表甲", ROLE_REP, 1 },
-	{ "代表乙", ROLE_REP, 1 },
-	{ "代表丙", ROLE_REP, 1 },
-	{ "代表丁", ROLE_REP, 1 },
-};
 
 /* three proposals decided by a 居民代表会议, one waiting at 提议 */
 static char p1[ID_LEN], p2[ID_LEN], p3[ID_LEN], p4[ID_LEN];
@@ -38,7 +25,7 @@ static char reps_meeting1[16];
 
 static int new_proposal(const char *title, char out[ID_LEN])
 {
-	return fx_proposal(title, "居民多次反映，请社区研究解决。", P_REP, out, NULL);
+	return fx_proposal(title, "居民多次反映，请社区研究解决。", FX_REP, out, NULL);
 }
 
 /* one meeting of kind on the proposal: everyone entitled signs in, all vote
@@ -107,7 +94,7 @@ static void test_setup(void)
 	snprintf(com.committee, sizeof com.committee, "幸福里社区居民委员会");
 	snprintf(com.phone, sizeof com.phone, "0591-87654321");
 	CHECK_INT(store_community_set(st, &com), 0);
-	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), "1380000", 0), P_COUNT);
+	CHECK_INT(fx_small_community("1380000"), FX_SMALL_COUNT);
 	/* the settings the migration brings */
 	{
 		char v[16];

@@ -21,19 +21,6 @@
 static struct store *st;
 static char err[512];
 
-enum { P_SEC, P_DIR, P_MEM, P_PARTY, P_REP = P_PARTY + 3, P_COUNT = P_REP + 4 };
-static const struct fx_group roster[] = {
-	{ "张书记", ROLE_PARTY_CMTE | ROLE_PARTY, 1 },
-	{ "李主任", ROLE_RES_CMTE | ROLE_PARTY, 1 },
-	{ "王委员", ROLE_RES_CMTE, 1 },
-	{ "党员甲", ROLE_PARTY, 1 },
-	{ "党员乙", ROLE_PARTY, 1 },
-	{ "党员丙", ROLE_PARTY, 1 },
-	{ "代表甲", ROLE_REP, 1 },
-	{ "代表乙", ROLE_REP, 1 },
-	{ "代表丙", ROLE_REP, 1 },
-	{ "代表丁", ROLE_REP, 1 },
-};
 
 /* the meeting the tests work on: a closed 两委联席会议 with attendance, a
  * hands vote, a roll call with ballots, minutes and an observer */
@@ -110,10 +97,10 @@ static void test_setup(void)
 	if (!st)
 		return;
 	fx_at("2026-11-20 09:00");
-	CHECK_INT(fx_people(roster, YS_ARRAY_LEN(roster), NULL, 0), P_COUNT);
-	CHECK_INT(fx_proposal("3栋楼道照明改造", "居民反映夜间照明不足。\n请两委研究。", P_REP,
+	CHECK_INT(fx_small_community(NULL), FX_SMALL_COUNT);
+	CHECK_INT(fx_proposal("3栋楼道照明改造", "居民反映夜间照明不足。\n请两委研究。", FX_REP,
 	                      prop, NULL), 0);
-	CHECK_INT(fx_proposal("小区路灯维修", "居民反映夜间照明不足。\n请两委研究。", P_REP,
+	CHECK_INT(fx_proposal("小区路灯维修", "居民反映夜间照明不足。\n请两委研究。", FX_REP,
 	                      prop2, NULL), 0);
 
 	fx_at("2026-11-21 14:00");
@@ -134,9 +121,9 @@ static void test_setup(void)
 
 	fx_at("2026-11-21 14:30");
 	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(P_SEC), ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(P_DIR), ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(P_MEM), ATT_LEAVE, "外出开会", err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_SEC), ATT_PRESENT, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_DIR), ATT_PRESENT, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_LEAVE, "外出开会", err, sizeof err), 0);
 	CHECK_INT(ops_observer(st, mid, NULL, "孙网格员", err, sizeof err), 0);
 
 	struct minute mi;
@@ -159,9 +146,9 @@ static void test_setup(void)
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	struct ballot b[2];
 	memset(b, 0, sizeof b);
-	snprintf(b[0].person_id, sizeof b[0].person_id, "%s", fx_id(P_SEC));
+	snprintf(b[0].person_id, sizeof b[0].person_id, "%s", fx_id(FX_SEC));
 	b[0].choice = CH_YES;
-	snprintf(b[1].person_id, sizeof b[1].person_id, "%s", fx_id(P_DIR));
+	snprintf(b[1].person_id, sizeof b[1].person_id, "%s", fx_id(FX_DIR));
 	b[1].choice = CH_NO;
 	struct vote_req roll = { .method = VM_ROLLCALL, .ballots = b, .nballots = 2 };
 	CHECK_INT(ops_vote(st, mid, bid, &roll, &v, err, sizeof err), 0);
@@ -315,7 +302,7 @@ static void test_seal(void)
 	mi.text = "补记一条发言。";
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
-	CHECK_INT(ops_attend(st, mid, fx_id(P_MEM), ATT_PRESENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_PRESENT, NULL, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
 	CHECK_INT(ops_observer(st, mid, NULL, "补登列席", err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
