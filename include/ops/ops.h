@@ -11,6 +11,7 @@
 #ifndef YS_OPS_H
 #define YS_OPS_H
 
+#include "model/timeline.h"
 #include "store/store.h"
 
 /* ---- proposals ------------------------------------------------------------ */
@@ -50,15 +51,26 @@ int ops_meeting_new(struct store *st, struct meeting *m,
                     const char *const *pids, int n,
                     const char *const *free_titles, int nfree,
                     char *err, size_t errlen);
+/* the name a meeting gets when the clerk leaves it empty: 「2026年第3次两委
+ * 联席会议」, the next of its kind in its year (a meeting entered out of
+ * order still gets a number of its own; cancelled ones are not counted);
+ * 0, or -1 (a date that is not one) */
+int ops_meeting_default_title(struct store *st, int kind, const char *date,
+                              char *out, size_t len);
 /* what a clerk should know about a meeting before it is held, never a
  * refusal: for a 党员大会, a proposal whose materials reach the Party members
  * later than the setting "material_days" before the meeting.  1 with the
  * warning in warn, 0 when there is none, -1 on error. */
 int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t len);
-int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen);
-/* closes (散会) with end_time = now; refuses when an agenda item is still
- * open unless force (then they stay 未决) */
-int ops_meeting_close(struct store *st, const char *mid, int force,
+/* 宣布开会 at the actual start `at` (HH:MM, "" = the offer: the clock for
+ * a meeting held now, else the planned start); refused before the
+ * meeting's date, and for a meeting postponed or cancelled */
+int ops_meeting_open(struct store *st, const char *mid, const char *at,
+                     char *err, size_t errlen);
+/* 散会 at `at` (the actual end, "" = the offer), not before anything
+ * recorded at the meeting; refuses when an agenda item is still open
+ * unless force (then they stay 未决) */
+int ops_meeting_close(struct store *st, const char *mid, int force, const char *at,
                       char *err, size_t errlen);
 /* 遗留问题 of a meeting that is not sealed ("" clears it) */
 int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
@@ -107,12 +119,19 @@ enum ops_refusal {
 	OPR_ITEM_DONE,           /* the agenda item has its conclusion */
 	OPR_NO_QUORUM,           /* 不足法定人数 */
 	OPR_NO_CHAIR,            /* no chair or clerk to sign */
+	OPR_EARLY,               /* the meeting's date has not come */
+	OPR_CANCELLED,           /* 已取消 */
 };
 struct meeting_state {
 	struct meeting m;        /* m.pending is not read (NULL) */
 	int sealed;
 	struct seal seal;
 	struct quorum_state q;
+	/* when: the program's today and clock, how the meeting's date stands
+	 * to today (enum tense), the latest time recorded at the meeting */
+	char today[11], now[6];
+	int tense;
+	char latest[6];
 };
 /* read a meeting's state; 0 or -1 (not found, store error) */
 int ops_meeting_state(struct store *st, const char *mid, struct meeting_state *ms,
@@ -122,17 +141,27 @@ int ops_meeting_state(struct store *st, const char *mid, struct meeting_state *m
  * OPR_OK, or the refusal with its message in err (err may be NULL). */
 int ops_meeting_check(const struct meeting_state *ms, const struct agenda_item *item,
                       int opm, char *err, size_t errlen);
+/* The meeting's times (model/timeline.h) as the state read them; whether
+ * it is being held now (held today, not over: the clock is offered); and
+ * the time offered for the next thing recorded at it — the clock for a
+ * meeting held now, else the latest time recorded, else its start.  Every
+ * operation below that records something at a time takes the time typed
+ * ("" = this offer) and checks it with meeting_time_check(). */
+void ops_meeting_times(const struct meeting_state *ms, struct meeting_times *mt);
+int ops_meeting_live(const struct meeting_state *ms);
+void ops_meeting_offer(const struct meeting_state *ms, char out[6]);
 
 /* ---- attendance and minutes ------------------------------------------------ */
 
-/* sign-in: refused on a closed meeting; ATT_LEAVE needs a reason */
+/* sign-in: refused on a closed meeting; ATT_LEAVE needs a reason; at is
+ * the time of a sign-in (ATT_PRESENT; "" = the offer) */
 int ops_attend(struct store *st, const char *mid, const char *person_id,
-               int status, const char *reason, char *err, size_t errlen);
+               int status, const char *reason, const char *at, char *err, size_t errlen);
 int ops_observer(struct store *st, const char *mid, const char *person_id,
                  const char *name, char *err, size_t errlen);
 
-/* minutes: at = now (HH:MM) unless set; refused on a closed meeting; text
- * non-empty */
+/* minutes: at is the time of the speech ("" = the offer), not before the
+ * start; refused on a closed meeting; text non-empty */
 int ops_minute_add(struct store *st, struct minute *m, char *err, size_t errlen);
 /* edit a minute line (text, time, speaker, agenda item) of a meeting that
  * is not sealed, also after 散会; refused on sealed minutes */
@@ -154,6 +183,7 @@ struct vote_req {
 	int nballots;
 	const char *supersedes;
 	const char *reason;
+	const char *at;          /* when it was taken, HH:MM ("" = the offer) */
 };
 int ops_vote(struct store *st, const char *mid, const char *agenda_id,
              const struct vote_req *rq, struct vote *out, char *err, size_t errlen);
@@ -173,6 +203,7 @@ struct close_req {
 	const char *decision;
 	const char *responsible;
 	const char *deadline;
+	const char *at;          /* when it was concluded, HH:MM ("" = the offer) */
 };
 int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
                    const struct close_req *rq, char *err, size_t errlen);
@@ -192,7 +223,13 @@ int ops_item_outcomes(const struct meeting_state *ms, const struct agenda_item *
  * then on every op that would change the meeting, its attendance, minutes,
  * votes or agenda is refused with 「会议记录已签字确认，不能修改；如有错误请
  * 添加更正」.  Fills s. */
-int ops_seal(struct store *st, const char *mid, struct seal *s, char *err, size_t errlen);
+/* signed_at: when they signed, "YYYY-MM-DD HH:MM" ("" = now for a meeting
+ * held today, else the meeting's date at its end), not before the end and
+ * not in the future */
+int ops_seal(struct store *st, const char *mid, const char *signed_at, struct seal *s,
+             char *err, size_t errlen);
+/* what a seal form starts with: see signed_at above */
+void ops_seal_offer(const struct meeting_state *ms, char out[17]);
 /* 更正 to sealed minutes: reason and text required */
 int ops_addendum(struct store *st, const char *mid, const char *reason, const char *text,
                  char *err, size_t errlen);

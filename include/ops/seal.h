@@ -10,16 +10,17 @@
 #include "base/util.h"
 #include "store/store.h"
 
-/* The canonical text of a meeting's record: every field of the meeting, its
+/* The canonical text of a meeting's record in the current format: every field of the meeting, its
  * agenda items with outcomes, attendance, minutes, votes with their
  * snapshots and ballots, one field per line in a fixed order, values
  * escaped.  Any change to any of them changes the text.  0 or -1. */
 int seal_canonical(struct store *st, const char *meeting_id, struct strbuf *out);
 
-/* The digests of a seal: SM3 and SHA-256 of the canonical text followed by
- * the three signature lines (seal.signed_at, seal.chair_name,
- * seal.clerk_name).  Reads s->meeting_id and those three fields, fills
- * s->sm3 and s->sha256.  0, or -1 (store_errmsg() says why). */
+/* The digests of a seal: SM3 and SHA-256 of the canonical text in the
+ * seal's format (s->format: 1 or 2, see seal.c) followed by the three
+ * signature lines (seal.signed_at, seal.chair_name, seal.clerk_name).
+ * Reads s->meeting_id, s->format and those three fields, fills s->sm3 and
+ * s->sha256.  0, or -1 (store_errmsg() says why; an unknown format). */
 int seal_digests(struct store *st, struct seal *s);
 
 /* `yishiting verify`: recompute every sealed meeting's digests (and every

@@ -109,7 +109,8 @@ struct proposal {
 	char building[32];
 	int step;                /* enum step */
 	int status;              /* enum pstatus */
-	char created_at[20];     /* YYYY-MM-DD HH:MM:SS */
+	char proposed_on[11];    /* 提议日期 YYYY-MM-DD ("" = today, when adding) */
+	char created_at[20];     /* YYYY-MM-DD HH:MM:SS: when it was typed */
 	char updated_at[20];
 	char proposers[256];     /* display: "张三、李四" (filled by get/page) */
 };
@@ -121,8 +122,9 @@ struct proposer {
 	char name[128];          /* snapshot of the name at the time */
 	int kind;
 };
-/* assigns id and number (year from the clock, next sequence), step PROPOSE,
- * status ACTIVE, and writes the 提出 event.  n >= 1. */
+/* assigns id and number (the year of proposed_on, next sequence), step
+ * PROPOSE, status ACTIVE, and writes the 提出 event dated proposed_on
+ * (today when empty).  n >= 1. */
 int store_proposal_add(struct store *st, struct proposal *p,
                        const struct proposer *pp, int n);
 int store_proposal_get(struct store *st, const char *id, struct proposal *p);
@@ -152,7 +154,8 @@ int store_proposal_waiting(struct store *st, int step, struct proposal *out, int
 struct pevent {
 	char id[ID_LEN];
 	char proposal_id[ID_LEN];
-	char at[20];
+	char at[20];             /* when it happened: YYYY-MM-DD HH:MM:SS */
+	char recorded_at[20];    /* when it was typed */
 	int action;              /* enum action */
 	int from_step, to_step;
 	int status;              /* status after */
@@ -166,10 +169,14 @@ struct pevent {
 	char *reason;            /* allocated, may be NULL */
 };
 void pevent_clear(struct pevent *e);
+/* at: when it happened, YYYY-MM-DD HH:MM:SS (NULL = now) */
 int store_proposal_transition(struct store *st, const char *pid, int action,
                               int new_step, int new_status,
                               const char *meeting_id, const char *agenda_id,
-                              const char *vote_id, const char *reason);
+                              const char *vote_id, const char *reason, const char *at);
+/* the date of the step a proposal last completed (its latest event that
+ * moved it: for a meeting's, the meeting's date), into out; 1 = none */
+int store_proposal_step_date(struct store *st, const char *pid, char out[11]);
 /* events in time order; returns count (<= max); *total gets the full count */
 int store_proposal_events(struct store *st, const char *pid,
                           struct pevent *out, int max, int *total);
@@ -177,15 +184,19 @@ int store_proposal_events(struct store *st, const char *pid,
 int store_proposal_events_all(struct store *st, const char *pid, struct pevent **out);
 
 /* ---- meetings ----------------------------------------------------------- */
-enum meeting_status { MS_PLANNED = 0, MS_OPEN = 1, MS_CLOSED = 2 };
+enum meeting_status { MS_PLANNED = 0, MS_OPEN = 1, MS_CLOSED = 2, MS_CANCELLED = 3 };
 struct meeting {
 	char id[ID_LEN];
 	char number[16];         /* 2026-H-05 */
 	int kind;                /* enum meeting_kind */
 	char title[256];         /* 2026年第5次党员大会 */
 	char date[11];           /* YYYY-MM-DD */
-	char start_time[6];      /* HH:MM */
-	char end_time[6];        /* "" until closed */
+	char start_time[6];      /* HH:MM, as planned */
+	char end_time[6];        /* the actual end (散会), "" until closed */
+	char held_start[6];      /* the actual start (宣布开会), "" until opened */
+	int held_live;           /* opened as it happened (the clock), not entered afterwards */
+	char postponed_from[11]; /* 延期: the date first planned, "" if never postponed */
+	char status_reason[256]; /* why it was postponed or cancelled */
 	char place[128];
 	char chair_id[ID_LEN];   /* "" if typed freely */
 	char chair_name[64];
@@ -209,9 +220,18 @@ int store_meeting_get_number(struct store *st, const char *number, struct meetin
 /* newest first: keyset on (date, number) descending; after = "" first page */
 int store_meeting_page(struct store *st, const char *after_date,
                        const char *after_number, struct meeting *out, int max);
+/* status with the time that goes with it: MS_OPEN the actual start
+ * (held_start), MS_CLOSED the actual end (end_time); time NULL keeps it */
 int store_meeting_set_status(struct store *st, const char *id, int status,
-                             const char *end_time);
+                             const char *time);
+/* 宣布开会: MS_OPEN at the actual start, held live or entered afterwards */
+int store_meeting_open(struct store *st, const char *id, const char *start, int live);
 int store_meeting_set_pending(struct store *st, const char *id, const char *text);
+/* meetings of kind in date's year, not cancelled */
+int store_meeting_count_year(struct store *st, int kind, const char *date);
+/* the latest time recorded at a meeting (its actual start and end, sign-in,
+ * speeches, votes, conclusions of items) into out, "" when none; 0 or -1 */
+int store_meeting_latest_time(struct store *st, const char *id, char out[6]);
 
 struct agenda_item {
 	char id[ID_LEN];
@@ -225,6 +245,7 @@ struct agenda_item {
 	char decision[512];      /* 决定事项 text */
 	char responsible[64];    /* 责任人 */
 	char deadline[11];       /* 时限 */
+	char closed_time[6];     /* when it was concluded (HH:MM), "" while open */
 };
 enum outcome {
 	OC_OPEN = 0,             /* 未决 */
@@ -243,7 +264,8 @@ int store_agenda_get(struct store *st, const char *id, struct agenda_item *a);
 int store_agenda_all(struct store *st, const char *meeting_id, struct agenda_item **out);
 int store_agenda_close(struct store *st, const char *id, int outcome,
                        const char *reason, const char *decision,
-                       const char *responsible, const char *deadline);
+                       const char *responsible, const char *deadline,
+                       const char *closed_time);
 
 struct attendance {
 	char meeting_id[ID_LEN];
@@ -255,7 +277,8 @@ struct attendance {
 	int entitled;            /* counts in 应到 */
 	int status;              /* enum attend */
 	char reason[128];        /* 请假 reason */
-	char signed_at[20];
+	char at[6];              /* when the person signed in (HH:MM), the meeting's time */
+	char signed_at[20];      /* when it was typed */
 };
 /* A free-text observer has no roster number: its person_no is
  * ATT_FREE_NO + its rank by name, so that it sorts after the roster in the
@@ -268,8 +291,10 @@ int store_attendance_page(struct store *st, const char *meeting_id,
                           struct attendance *out, int max);
 int store_attendance_get(struct store *st, const char *meeting_id,
                          const char *person_id, struct attendance *a);
+/* at: the time of a sign-in (ATT_PRESENT), HH:MM */
 int store_attendance_set(struct store *st, const char *meeting_id,
-                         const char *person_id, int status, const char *reason);
+                         const char *person_id, int status, const char *reason,
+                         const char *at);
 /* 列席: a roster person not on the sheet (person_id) or a free name */
 int store_attendance_add_observer(struct store *st, const char *meeting_id,
                                   const char *person_id, const char *name);
@@ -314,8 +339,10 @@ struct vote {
 	int passed;
 	char sentence[512];
 	char supersedes[ID_LEN]; /* recount: the vote it corrects, "" */
-	char reason[256];        /* reason of a recount */
-	char created_at[20];
+	char reason[256];        /* reason of a recount or a correction */
+	char created_at[20];     /* when it was typed */
+	char at[6];              /* when it was taken (HH:MM), the meeting's time */
+	int correction;          /* 1: corrects a mistyped tally of `supersedes` */
 };
 struct ballot {
 	char person_id[ID_LEN];
@@ -347,6 +374,8 @@ struct seal {
 	char clerk_name[64];
 	char sm3[65];            /* hex */
 	char sha256[65];         /* hex */
+	int format;              /* the canonical text's format (seal.h) */
+	char recorded_at[20];    /* when it was typed */
 };
 int store_seal_get(struct store *st, const char *meeting_id, struct seal *s); /* 1 = not sealed */
 int store_seal_add(struct store *st, const struct seal *s);

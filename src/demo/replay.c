@@ -264,7 +264,7 @@ static int do_attend(struct demo *d, int mi)
 			/* people drift in over the quarter hour before the start */
 			ys_clock_set(dm->start - 15 * 60 + (k * 7 % 15) * 60);
 			if (ops_attend(d->st, dm->id, a[i].person_id, status, reason,
-			               err, sizeof err) != 0)
+			               NULL, err, sizeof err) != 0)
 				rc = derr(d, t->file, line, "%s签到：%s", a[i].name, err);
 			dm->att[who] = status;
 		}
@@ -301,7 +301,7 @@ static int do_open(struct demo *d, int mi)
 {
 	char err[512];
 
-	if (ops_meeting_open(d->st, d->meets[mi].id, err, sizeof err) != 0)
+	if (ops_meeting_open(d->st, d->meets[mi].id, NULL, err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, d->meets[mi].row, err);
 	return 0;
 }
@@ -315,11 +315,11 @@ static int do_close(struct demo *d, int mi)
 	if (pending[0] && ops_meeting_set_pending(d->st, dm->id, pending, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "遗留问题：%s", err);
-	if (ops_meeting_close(d->st, dm->id, 0, err, sizeof err) != 0)
+	if (ops_meeting_close(d->st, dm->id, 0, NULL, err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, dm->row, err);
 	dm->closed = 1;
 	/* chair and clerk sign the minutes as the meeting ends */
-	if (ops_seal(d->st, dm->id, NULL, err, sizeof err) != 0)
+	if (ops_seal(d->st, dm->id, NULL, NULL, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "签字确认：%s", err);
 	return 0;

@@ -8,10 +8,11 @@
 #include "ops_int.h"
 
 int ops_attend(struct store *st, const char *mid, const char *person_id,
-               int status, const char *reason, char *err, size_t errlen)
+               int status, const char *reason, const char *at, char *err, size_t errlen)
 {
 	struct meeting_state ms;
 	struct attendance a;
+	char hm[6] = "";
 	int rc;
 
 	if (status < ATT_NONE || status > ATT_ABSENT)
@@ -20,6 +21,8 @@ int ops_attend(struct store *st, const char *mid, const char *person_id,
 		return ys_err(err, errlen, "请假须写明原因。");
 	if (meeting_begin(st, mid, OPM_SIGN, &ms, err, errlen) != 0)
 		return -1;
+	if (status == ATT_PRESENT && meeting_time(&ms, MOM_SIGN, at, hm, err, errlen) != 0)
+		return op_end(st, -1, err, errlen);
 	rc = store_attendance_get(st, ms.m.id, person_id ? person_id : "", &a);
 	if (rc == 1)
 		rc = ys_err(err, errlen, "此人不在本次会议的签到表中（可登记为列席）。");
@@ -29,7 +32,7 @@ int ops_attend(struct store *st, const char *mid, const char *person_id,
 		rc = ys_err(err, errlen, "%s是列席人员，不计入应到和实到。", a.name);
 	/* a reason belongs to 请假 only: signing in clears an old one */
 	else if (store_attendance_set(st, ms.m.id, a.person_id, status,
-	                              status == ATT_LEAVE ? reason : "") != 0)
+	                              status == ATT_LEAVE ? reason : "", hm) != 0)
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }
@@ -77,34 +80,29 @@ static int agenda_of(struct store *st, const char *mid, const char *aid, char *e
 int ops_minute_add(struct store *st, struct minute *mi, char *err, size_t errlen)
 {
 	struct meeting_state ms;
-	int hh, mm, rc;
+	int rc;
 
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
-	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
-		return ys_err(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
 	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE, &ms, err, errlen) != 0)
 		return -1;
 	rc = agenda_of(st, ms.m.id, mi->agenda_id, err, errlen);
-	if (rc == 0) {
-		if (!mi->at[0])
-			now_hm(mi->at);
-		if (store_minute_add(st, mi) != 0)
-			rc = store_fail(st, err, errlen);
-	}
+	if (rc == 0)
+		rc = meeting_time(&ms, MOM_SPEECH, mi->at, mi->at, err, errlen);
+	if (rc == 0 && store_minute_add(st, mi) != 0)
+		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }
 
 int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen)
 {
 	struct meeting_state ms;
-	struct minute old;
-	int hh, mm, rc;
+	struct minute old, row;
+	int rc;
 
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
-	if (mi->at[0] && ys_parse_time(mi->at, &hh, &mm) != 0)
-		return ys_err(err, errlen, "时间“%s”无效，格式应为 14:30。", mi->at);
+	row = *mi;
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	/* the meeting the line really belongs to, whatever the caller says */
@@ -116,6 +114,8 @@ int ops_minute_update(struct store *st, const struct minute *mi, char *err, size
 	else {
 		rc = strcmp(old.meeting_id, mi->meeting_id) != 0
 			? ys_err(err, errlen, "该条记录不属于本次会议。") : 0;
+		if (!row.at[0])
+			memcpy(row.at, old.at, sizeof row.at);
 		minute_clear(&old);
 	}
 	if (rc == 0 && ops_meeting_state(st, mi->meeting_id, &ms, err, errlen) != 0)
@@ -124,7 +124,9 @@ int ops_minute_update(struct store *st, const struct minute *mi, char *err, size
 		rc = -1;
 	if (rc == 0)
 		rc = agenda_of(st, mi->meeting_id, mi->agenda_id, err, errlen);
-	if (rc == 0 && store_minute_update(st, mi) != 0)
+	if (rc == 0)
+		rc = meeting_time(&ms, MOM_SPEECH, row.at, row.at, err, errlen);
+	if (rc == 0 && store_minute_update(st, &row) != 0)
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }

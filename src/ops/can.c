@@ -20,7 +20,10 @@ enum {
 	NEED_ITEM_OPEN = 1 << 6,     /* the agenda item has no conclusion yet */
 	NEED_QUORUM = 1 << 7,        /* 法定人数 */
 	NEED_SIGNERS = 1 << 8,       /* a chair and a clerk to sign */
+	NEED_DUE = 1 << 9,           /* the meeting's date has come */
+	NEED_HELD = 1 << 10,         /* not cancelled */
 };
+#define HAPPENS (NEED_UNSEALED | NEED_DUE | NEED_HELD)
 
 static const struct meeting_op {
 	int opm;
@@ -28,16 +31,16 @@ static const struct meeting_op {
 	unsigned need;
 	const char *closed;          /* the refusal after 散会, when not the usual one */
 } meeting_ops[] = {
-	{ OPM_OPEN, "开始", NEED_UNSEALED | NEED_PLANNED, NULL },
-	{ OPM_SIGN, "签到", NEED_UNSEALED | NEED_NOT_CLOSED, NULL },
-	{ OPM_OBSERVER, "登记列席", NEED_UNSEALED | NEED_NOT_CLOSED, NULL },
-	{ OPM_MINUTE, "添加记录", NEED_UNSEALED | NEED_NOT_CLOSED, NULL },
-	{ OPM_MINUTE_EDIT, "修改记录", NEED_UNSEALED, NULL },
-	{ OPM_VOTE, "表决", NEED_UNSEALED | NEED_OPEN | NEED_ITEM_OPEN | NEED_QUORUM, NULL },
-	{ OPM_ITEM_CLOSE, "对议程作出结论", NEED_UNSEALED | NEED_OPEN | NEED_ITEM_OPEN, NULL },
-	{ OPM_CLOSE, "散会", NEED_UNSEALED | NEED_OPEN, "会议已经散会。" },
-	{ OPM_PENDING, "记录遗留问题", NEED_UNSEALED, NULL },
-	{ OPM_SEAL, "签字确认", NEED_UNSEALED | NEED_CLOSED | NEED_SIGNERS, NULL },
+	{ OPM_OPEN, "开始", HAPPENS | NEED_PLANNED, NULL },
+	{ OPM_SIGN, "签到", HAPPENS | NEED_NOT_CLOSED, NULL },
+	{ OPM_OBSERVER, "登记列席", HAPPENS | NEED_NOT_CLOSED, NULL },
+	{ OPM_MINUTE, "添加记录", HAPPENS | NEED_NOT_CLOSED, NULL },
+	{ OPM_MINUTE_EDIT, "修改记录", HAPPENS, NULL },
+	{ OPM_VOTE, "表决", HAPPENS | NEED_OPEN | NEED_ITEM_OPEN | NEED_QUORUM, NULL },
+	{ OPM_ITEM_CLOSE, "对议程作出结论", HAPPENS | NEED_OPEN | NEED_ITEM_OPEN, NULL },
+	{ OPM_CLOSE, "散会", HAPPENS | NEED_OPEN, "会议已经散会。" },
+	{ OPM_PENDING, "记录遗留问题", HAPPENS, NULL },
+	{ OPM_SEAL, "签字确认", HAPPENS | NEED_CLOSED | NEED_SIGNERS, NULL },
 	{ OPM_ADDENDUM, "添加更正", NEED_SEALED, NULL },
 };
 
@@ -87,6 +90,13 @@ int ops_meeting_check(const struct meeting_state *ms, const struct agenda_item *
 			? refuse(OPR_SEALED, err, errlen, "会议记录已于 %s 签字确认，不能重复签字。",
 			         ms->seal.signed_at)
 			: refuse(OPR_SEALED, err, errlen, "会议记录已签字确认，不能修改；如有错误请添加更正。");
+	if ((need & NEED_HELD) && m->status == MS_CANCELLED)
+		return refuse(OPR_CANCELLED, err, errlen, "会议已取消（%s），不能%s。",
+		              m->status_reason, op->verb);
+	if ((need & NEED_DUE) && ms->tense == TENSE_FUTURE)
+		return refuse(OPR_EARLY, err, errlen,
+		              "会议日期 %s 还没到（今天是 %s），不能%s；会议开过后再录入。",
+		              m->date, ms->today, op->verb);
 	if ((need & NEED_SEALED) && !ms->sealed)
 		return refuse(OPR_NOT_SEALED, err, errlen,
 		              "会议记录尚未签字确认，可以直接修改，不需要更正。");
@@ -140,7 +150,55 @@ int ops_meeting_state(struct store *st, const char *mid, struct meeting_state *m
 	                       ms->q.sentence, sizeof ms->q.sentence);
 	ms->q.needed = r.q_num > 0 ? rule_min_needed(ms->q.c.entitled, r.q_cmp, r.q_num, r.q_den) : 0;
 	snprintf(ms->q.rule_name, sizeof ms->q.rule_name, "%s", r.name);
+	/* the times: today and the clock, and the latest time recorded */
+	today(ms->today);
+	now_hm(ms->now);
+	ms->tense = date_tense(ms->m.date, ms->today);
+	if (store_meeting_latest_time(st, ms->m.id, ms->latest) < 0)
+		return store_fail(st, err, errlen);
 	return 0;
+}
+
+void ops_meeting_times(const struct meeting_state *ms, struct meeting_times *mt)
+{
+	mt->date = ms->m.date;
+	mt->today = ms->today;
+	mt->now = ms->now;
+	mt->planned = ms->m.start_time;
+	mt->start = ms->m.held_start;
+	mt->end = ms->m.end_time;
+	mt->latest = ms->latest;
+	mt->held_live = ms->m.held_live;
+}
+
+void ops_meeting_offer(const struct meeting_state *ms, char out[6])
+{
+	struct meeting_times mt;
+
+	ops_meeting_times(ms, &mt);
+	meeting_offer_time(&mt, out);
+}
+
+int ops_meeting_live(const struct meeting_state *ms)
+{
+	struct meeting_times mt;
+
+	ops_meeting_times(ms, &mt);
+	return meeting_is_live(&mt);
+}
+
+int meeting_time(const struct meeting_state *ms, int mom, const char *typed, char out[6],
+                 char *err, size_t errlen)
+{
+	struct meeting_times mt;
+	char offer[6];
+
+	ops_meeting_times(ms, &mt);
+	if (!typed || !*typed) {
+		meeting_offer_time(&mt, offer);
+		typed = offer;
+	}
+	return meeting_time_check(&mt, mom, typed, out, err, errlen);
 }
 
 int ops_quorum(struct store *st, const char *mid, struct quorum_state *q,

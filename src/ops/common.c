@@ -120,6 +120,20 @@ int meeting_begin(struct store *st, const char *mid, int opm, struct meeting_sta
 	return 0;
 }
 
+int step_date_ok(struct store *st, const struct proposal *p, int kind, const char *date,
+                 char *err, size_t errlen)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(kind);
+	char prev[11];
+	int rc = store_proposal_step_date(st, p->id, prev);
+
+	if (rc < 0)
+		return store_fail(st, err, errlen);
+	if (rc == 1)
+		return 0;
+	return step_order_check(k ? k->performs_step : STEP_NONE, date, p->step, prev, err, errlen);
+}
+
 int step_proposal(struct store *st, const struct proposal *p, struct transition_req *rq,
                   char *err, size_t errlen)
 {
@@ -130,7 +144,7 @@ int step_proposal(struct store *st, const struct proposal *p, struct transition_
 	if (proc_apply(rq, &ns, &nst, err, errlen) != 0)
 		return -1;
 	if (store_proposal_transition(st, p->id, rq->action, ns, nst, NULL, NULL, NULL,
-	                              opt(rq->reason)) != 0)
+	                              opt(rq->reason), NULL) != 0)
 		return store_fail(st, err, errlen);
 	return 0;
 }

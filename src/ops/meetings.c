@@ -27,9 +27,9 @@ static int person_name(struct store *st, const char *id, char *name, size_t len,
 }
 
 /* each proposal must be waiting for exactly this kind of meeting: steps
- * are never skipped */
-static int agenda_check(struct store *st, int kind, const char *const *pids, int n,
-                        char *err, size_t errlen)
+ * are never skipped, nor dated before the step they follow */
+static int agenda_check(struct store *st, int kind, const char *date,
+                        const char *const *pids, int n, char *err, size_t errlen)
 {
 	char why[256];
 
@@ -42,6 +42,8 @@ static int agenda_check(struct store *st, int kind, const char *const *pids, int
 		if (load_proposal(st, pids[i], &p, err, errlen) != 0)
 			return -1;
 		rc = proc_agenda_ok(kind, p.step, p.status, why, sizeof why);
+		if (rc == 0)
+			rc = step_date_ok(st, &p, kind, date, why, sizeof why);
 		if (rc != 0)
 			ys_err(err, errlen, "议题 %s %s", p.number, why);
 		proposal_clear(&p);
@@ -76,15 +78,13 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 	for (int i = 0; i < nfree; i++)
 		if (!ys_has_text(free_titles[i]))
 			return ys_err(err, errlen, "第 %d 个临时议程没有标题。", i + 1);
-	if (!m->title[0]) {
-		/* 2026年11月22日党员大会: what the minutes and lists call it */
-		char cn[32];
-		ys_cn_date(m->date, cn);
-		snprintf(m->title, sizeof m->title, "%s%s", cn, k->name);
-	}
 
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
+	/* 2026年第3次党员大会: what the minutes and lists call it */
+	if (!m->title[0] &&
+	    ops_meeting_default_title(st, m->kind, m->date, m->title, sizeof m->title) != 0)
+		return op_end(st, store_fail(st, err, errlen), err, errlen);
 	rc = person_name(st, m->chair_id, m->chair_name, sizeof m->chair_name, "主持人", err, errlen);
 	if (rc == 0)
 		rc = person_name(st, m->clerk_id, m->clerk_name, sizeof m->clerk_name, "记录人",
@@ -108,7 +108,7 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 			snprintf(m->rule_id, sizeof m->rule_id, "%s", r.id);
 	}
 	if (rc == 0)
-		rc = agenda_check(st, m->kind, pids, n, err, errlen);
+		rc = agenda_check(st, m->kind, m->date, pids, n, err, errlen);
 	if (rc == 0) {
 		m->status = MS_PLANNED;
 		m->end_time[0] = '\0';
@@ -118,19 +118,43 @@ int ops_meeting_new(struct store *st, struct meeting *m,
 	return op_end(st, rc, err, errlen);
 }
 
-int ops_meeting_open(struct store *st, const char *mid, char *err, size_t errlen)
+int ops_meeting_default_title(struct store *st, int kind, const char *date,
+                              char *out, size_t len)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(kind);
+	int n;
+
+	if (!k || ys_parse_date(date ? date : "", NULL) != 0)
+		return -1;
+	n = store_meeting_count_year(st, kind, date);
+	if (n < 0)
+		return -1;
+	snprintf(out, len, "%.4s年第%d次%s", date, n + 1, k->name);
+	return 0;
+}
+
+int ops_meeting_open(struct store *st, const char *mid, const char *at,
+                     char *err, size_t errlen)
 {
 	struct meeting_state ms;
-	int rc = 0;
+	char start[6];
+	int rc = 0, live;
 
 	if (meeting_begin(st, mid, OPM_OPEN, &ms, err, errlen) != 0)
 		return -1;
-	if (store_meeting_set_status(st, ms.m.id, MS_OPEN, "") != 0)
+	/* held now: opened with the clock; a meeting entered afterwards
+	 * starts, unless told otherwise, when it was planned to */
+	live = !opt(at) && ops_meeting_live(&ms);
+	if (!opt(at) && !live)
+		at = ms.m.start_time;
+	if (meeting_time(&ms, MOM_START, at, start, err, errlen) != 0)
+		rc = -1;
+	else if (store_meeting_open(st, ms.m.id, start, live) != 0)
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }
 
-int ops_meeting_close(struct store *st, const char *mid, int force,
+int ops_meeting_close(struct store *st, const char *mid, int force, const char *at,
                       char *err, size_t errlen)
 {
 	struct meeting_state ms;
@@ -153,11 +177,10 @@ int ops_meeting_close(struct store *st, const char *mid, int force,
 	if (rc == 0 && open && !force)
 		rc = ys_err(err, errlen, "还有 %d 项议程未作结论（%s%s），请先处理，"
 		            "或确认散会后留作未决。", open, first, open > 1 ? " 等" : "");
-	if (rc == 0) {
-		now_hm(end);
-		if (store_meeting_set_status(st, ms.m.id, MS_CLOSED, end) != 0)
-			rc = store_fail(st, err, errlen);
-	}
+	if (rc == 0 && meeting_time(&ms, MOM_END, at, end, err, errlen) != 0)
+		rc = -1;
+	if (rc == 0 && store_meeting_set_status(st, ms.m.id, MS_CLOSED, end) != 0)
+		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
 }
 

@@ -233,7 +233,7 @@ int notice_write(struct store *st, const struct proposal *p, int kind, int days,
 		goto out;
 	}
 	if (store_notice_add(st, n) != 0 ||
-	    store_proposal_transition(st, p->id, rq.action, ns, nst, NULL, NULL, NULL, NULL) != 0)
+	    store_proposal_transition(st, p->id, rq.action, ns, nst, NULL, NULL, NULL, NULL, NULL) != 0)
 		rc = store_fail(st, err, errlen);
 out:
 	for (int i = 0; i < npr; i++)

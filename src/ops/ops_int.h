@@ -51,6 +51,14 @@ int load_agenda(struct store *st, const char *mid, const char *aid, struct agend
 const char *kind_label(int kind);
 
 /* now, in the forms records keep */
+/* the time typed for mom at the meeting ("" = ops_meeting_offer), checked
+ * (meeting_time_check) and normalised into out: 0 or -1 with err */
+int meeting_time(const struct meeting_state *ms, int mom, const char *typed, char out[6],
+                 char *err, size_t errlen);
+/* a meeting of kind on date takes a step of p: not before p's latest
+ * step (timeline.h's step_order_check); 0 or -1 with err */
+int step_date_ok(struct store *st, const struct proposal *p, int kind, const char *date,
+                 char *err, size_t errlen);
 void now_hm(char out[6]);
 void now_stamp(char out[20]);
 void today(char out[11]);

@@ -1,7 +1,9 @@
 /* proposals.c: 提议, 撤回 outside a meeting, and the clerk's steps after
  * the decision (决议公开, 实施, 实施结果公开, 归档). */
+#include <stdio.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "ops_int.h"
 
@@ -10,8 +12,18 @@ int ops_proposal_new(struct store *st, struct proposal *p,
 {
 	struct transition_req rq = { .step = STEP_NONE, .status = PST_ACTIVE,
 	                             .action = ACT_PROPOSE };
+	char day[11];
 	int ns, nst, rc;
 
+	/* 提议日期: today unless the clerk enters an earlier one from paper */
+	ys_trim(p->proposed_on);
+	today(day);
+	if (!p->proposed_on[0])
+		snprintf(p->proposed_on, sizeof p->proposed_on, "%s", day);
+	if (ys_parse_date(p->proposed_on, NULL) != 0)
+		return ys_err(err, errlen, "提议日期“%s”无效，格式应为 2026-11-22。", p->proposed_on);
+	if (date_past_check("提议日期", p->proposed_on, day, err, errlen) != 0)
+		return -1;
 	ys_trim(p->title);
 	if (!p->title[0])
 		return ys_err(err, errlen, "请填写议题标题。");

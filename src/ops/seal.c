@@ -9,8 +9,12 @@
  * \t, a carriage return \r.  A NULL (an optional text that was never set)
  * is the key without "=", which is not the same as an empty value.
  *
- * The first line names the format ("yishiting-seal 1"); a later program
- * that changes the format must keep computing this one for old seals.
+ * The first line names the format ("yishiting-seal 2"); each seal keeps
+ * the format it was taken in (seal.format) and verify computes that one:
+ * format 1 is the record before the meeting's own times were kept
+ * (migration 0004), format 2 adds them (the actual start, postponement,
+ * when each person signed in, each vote was taken and each item was
+ * concluded, whether a vote corrects a mistyped tally).
  *
  * Digests: SM3 (GB/T 32905-2016) and SHA-256 through OpenSSL's EVP
  * interface.  EVP_sm3() is tried first; an OpenSSL 3 build whose default
@@ -30,7 +34,7 @@
 #include "store/store.h"
 #include "base/util.h"
 
-#define SEAL_FORMAT "yishiting-seal 1"
+#define SEAL_FORMAT_NOW 2
 
 static void field_int(struct strbuf *sb, const char *key, long v)
 {
@@ -38,17 +42,21 @@ static void field_int(struct strbuf *sb, const char *key, long v)
 }
 
 /* The fields of each record, in the order of the canonical text: its key
- * (after the record's prefix), and where and what the value is.  This
- * order is the seal's format: it never changes for "yishiting-seal 1". */
+ * (after the record's prefix), where and what the value is, and the
+ * format it first appears in.  This order is the seal's format: a field
+ * is only ever added, at the end of its record, with a new format. */
 enum { F_TEXT, F_INT, F_PTR };
 struct seal_field {
 	const char *key;
 	int kind;                    /* F_TEXT: a char array; F_PTR: a char * (NULL = unset) */
 	size_t off;
+	int since;                   /* the first format with this field */
 };
-#define FT(T, key, f) { key, F_TEXT, offsetof(T, f) }
-#define FI(T, key, f) { key, F_INT, offsetof(T, f) }
-#define FP(T, key, f) { key, F_PTR, offsetof(T, f) }
+#define FT(T, key, f) { key, F_TEXT, offsetof(T, f), 1 }
+#define FI(T, key, f) { key, F_INT, offsetof(T, f), 1 }
+#define FP(T, key, f) { key, F_PTR, offsetof(T, f), 1 }
+#define FT2(T, key, f) { key, F_TEXT, offsetof(T, f), 2 }
+#define FI2(T, key, f) { key, F_INT, offsetof(T, f), 2 }
 
 static const struct seal_field meeting_fields[] = {
 	FT(struct meeting, "id", id), FT(struct meeting, "number", number),
@@ -59,6 +67,9 @@ static const struct seal_field meeting_fields[] = {
 	FT(struct meeting, "chair_post", chair_post), FT(struct meeting, "clerk_id", clerk_id),
 	FT(struct meeting, "clerk_name", clerk_name), FT(struct meeting, "rule_id", rule_id),
 	FI(struct meeting, "status", status), FP(struct meeting, "pending", pending),
+	FT2(struct meeting, "held_start", held_start),
+	FT2(struct meeting, "postponed_from", postponed_from),
+	FT2(struct meeting, "status_reason", status_reason),
 };
 static const struct seal_field agenda_fields[] = {
 	FT(struct agenda_item, "id", id), FT(struct agenda_item, "proposal_id", proposal_id),
@@ -67,6 +78,7 @@ static const struct seal_field agenda_fields[] = {
 	FP(struct agenda_item, "reason", reason), FT(struct agenda_item, "decision", decision),
 	FT(struct agenda_item, "responsible", responsible),
 	FT(struct agenda_item, "deadline", deadline),
+	FT2(struct agenda_item, "closed_time", closed_time),
 };
 /* the vote with its rule snapshot, then its outcome */
 static const struct seal_field vote_fields[] = {
@@ -83,6 +95,7 @@ static const struct seal_field vote_fields[] = {
 	FI(struct vote, "quorum_ok", quorum_ok), FI(struct vote, "passed", passed),
 	FT(struct vote, "sentence", sentence), FT(struct vote, "supersedes", supersedes),
 	FT(struct vote, "reason", reason), FT(struct vote, "created_at", created_at),
+	FT2(struct vote, "at", at), FI2(struct vote, "correction", correction),
 };
 static const struct seal_field ballot_fields[] = {
 	FT(struct ballot, "person_id", person_id), FT(struct ballot, "name", name),
@@ -93,6 +106,7 @@ static const struct seal_field attendance_fields[] = {
 	FI(struct attendance, "roles", roles), FT(struct attendance, "grid", grid),
 	FI(struct attendance, "entitled", entitled), FI(struct attendance, "status", status),
 	FT(struct attendance, "reason", reason), FT(struct attendance, "signed_at", signed_at),
+	FT2(struct attendance, "at", at),
 };
 static const struct seal_field minute_fields[] = {
 	FT(struct minute, "id", id), FT(struct minute, "at", at),
@@ -100,8 +114,8 @@ static const struct seal_field minute_fields[] = {
 	FT(struct minute, "agenda_id", agenda_id), FP(struct minute, "text", text),
 };
 
-/* every field of rec as "prefix.key=value" lines */
-static void add_fields(struct strbuf *sb, const char *prefix, const void *rec,
+/* every field of rec in format fmt as "prefix.key=value" lines */
+static void add_fields(struct strbuf *sb, int fmt, const char *prefix, const void *rec,
                        const struct seal_field *f, size_t n)
 {
 	const unsigned char *base = rec;
@@ -109,6 +123,8 @@ static void add_fields(struct strbuf *sb, const char *prefix, const void *rec,
 
 	for (size_t i = 0; i < n; i++) {
 		const void *v = base + f[i].off;
+		if (f[i].since > fmt)
+			continue;
 		snprintf(k, sizeof k, "%s.%s", prefix, f[i].key);
 		if (f[i].kind == F_INT)
 			field_int(sb, k, *(const int *)v);
@@ -117,9 +133,10 @@ static void add_fields(struct strbuf *sb, const char *prefix, const void *rec,
 			                                        : *(const char *const *)v);
 	}
 }
-#define ADD(sb, prefix, rec, fields) add_fields((sb), (prefix), (rec), (fields), YS_ARRAY_LEN(fields))
+#define ADD(sb, prefix, rec, fields) \
+	add_fields((sb), fmt, (prefix), (rec), (fields), YS_ARRAY_LEN(fields))
 
-static void add_votes(struct strbuf *sb, const struct record_item *it)
+static void add_votes(struct strbuf *sb, int fmt, const struct record_item *it)
 {
 	char p[48], k[96];
 
@@ -138,11 +155,11 @@ static void add_votes(struct strbuf *sb, const struct record_item *it)
 	}
 }
 
-static void canonical_of(const struct meeting_record *r, struct strbuf *out)
+static void canonical_of(const struct meeting_record *r, int fmt, struct strbuf *out)
 {
 	char p[48];
 
-	sb_add(out, SEAL_FORMAT "\n");
+	sb_addf(out, "yishiting-seal %d\n", fmt);
 	ADD(out, "meeting", &r->m, meeting_fields);
 	field_int(out, "agenda.count", r->nitems);
 	for (int i = 0; i < r->nitems; i++) {
@@ -150,7 +167,7 @@ static void canonical_of(const struct meeting_record *r, struct strbuf *out)
 		ADD(out, p, &r->items[i].a, agenda_fields);
 	}
 	for (int i = 0; i < r->nitems; i++)
-		add_votes(out, &r->items[i]);
+		add_votes(out, fmt, &r->items[i]);
 	for (int i = 0; i < r->natt; i++) {
 		snprintf(p, sizeof p, "attendance.%d", r->att[i].person_no);
 		ADD(out, p, &r->att[i], attendance_fields);
@@ -170,7 +187,9 @@ static int digests_of(const struct meeting_record *r, struct seal *s)
 	struct strbuf sb = { 0 };
 	int rc;
 
-	canonical_of(r, &sb);
+	if (s->format < 1 || s->format > SEAL_FORMAT_NOW)
+		return -1;
+	canonical_of(r, s->format, &sb);
 	digest_field(&sb, "seal.signed_at", s->signed_at);
 	digest_field(&sb, "seal.chair_name", s->chair_name);
 	digest_field(&sb, "seal.clerk_name", s->clerk_name);
@@ -188,7 +207,7 @@ int seal_canonical(struct store *st, const char *meeting_id, struct strbuf *out)
 	int rc = store_record_load(st, meeting_id, SEAL_PARTS, &r);
 
 	if (rc == 0)
-		canonical_of(&r, out);
+		canonical_of(&r, SEAL_FORMAT_NOW, out);
 	record_free(&r);
 	return rc == 0 ? 0 : -1;
 }
@@ -235,6 +254,12 @@ static int verify_one(struct store *st, struct finder *f, const struct seal *sea
 	char sm3[65];
 	int rc = store_record_load(st, sealed->meeting_id, SEAL_PARTS | REC_ADDENDA, &r);
 
+	if (rc == 0 && (now.format < 1 || now.format > SEAL_FORMAT_NOW)) {
+		say(f, "会议 %s（%s）的签字确认格式（%d）不是本程序写的：可能被程序外修改。",
+		    r.m.number, r.m.title, now.format);
+		record_free(&r);
+		return 0;
+	}
 	if (rc == 0)
 		rc = digests_of(&r, &now);
 	if (rc != 0) {
@@ -288,19 +313,40 @@ int seal_verify_all(struct store *st, void (*cb)(const char *line, void *arg), v
 
 /* ---- 签字确认 and 更正 ---------------------------------------------------- */
 
-int ops_seal(struct store *st, const char *mid, struct seal *out, char *err, size_t errlen)
+void ops_seal_offer(const struct meeting_state *ms, char out[17])
+{
+	/* signed now at a meeting held as it happened today; one entered
+	 * afterwards was signed as it ended */
+	if (ms->tense == TENSE_TODAY && ms->m.held_live)
+		snprintf(out, 17, "%.10s %.5s", ms->today, ms->now);
+	else
+		snprintf(out, 17, "%.10s %.5s", ms->m.date,
+		         ms->m.end_time[0] ? ms->m.end_time : ms->latest);
+}
+
+int ops_seal(struct store *st, const char *mid, const char *signed_at, struct seal *out,
+             char *err, size_t errlen)
 {
 	struct meeting_state ms;
+	struct meeting_times mt;
 	struct seal s;
+	char offer[17];
 	int rc = 0;
 
 	if (meeting_begin(st, mid, OPM_SEAL, &ms, err, errlen) != 0)
 		return -1;
 	memset(&s, 0, sizeof s);
+	ops_meeting_times(&ms, &mt);
+	if (!opt(signed_at)) {
+		ops_seal_offer(&ms, offer);
+		signed_at = offer;
+	}
+	if (seal_time_check(&mt, signed_at, s.signed_at, err, errlen) != 0)
+		return op_end(st, -1, err, errlen);
 	snprintf(s.meeting_id, sizeof s.meeting_id, "%s", ms.m.id);
 	snprintf(s.chair_name, sizeof s.chair_name, "%s", ms.m.chair_name);
 	snprintf(s.clerk_name, sizeof s.clerk_name, "%s", ms.m.clerk_name);
-	now_stamp(s.signed_at);
+	s.format = SEAL_FORMAT_NOW;
 	/* the digests are taken inside the write transaction: what is
 	 * signed is exactly what is in the file at that moment */
 	if (seal_digests(st, &s) != 0)

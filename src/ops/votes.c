@@ -122,6 +122,8 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	if (rc == 0 && ops_meeting_check(&ms, &a, OPM_VOTE, err, errlen) != OPR_OK)
 		rc = -1;
 	if (rc == 0)
+		rc = meeting_time(&ms, MOM_VOTE, rq->at, v.at, err, errlen);
+	if (rc == 0)
 		rc = recount_of(st, a.id, rq, &v, err, errlen);
 	if (rc == 0 && store_rule_get(st, ms.m.rule_id, &v.rule) != 0)
 		rc = store_fail(st, err, errlen);
@@ -256,6 +258,12 @@ static int closing_load(struct store *st, const char *mid, const char *agenda_id
 	}
 	if (rc == 0 && c->a.proposal_id[0] && c->action != 0)
 		rc = load_proposal(st, c->a.proposal_id, &c->p, err, errlen);
+	if (rc == 0 && c->a.proposal_id[0] && c->action != 0 &&
+	    step_date_ok(st, &c->p, c->ms.m.kind, c->ms.m.date, err, errlen) != 0) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", err);
+		rc = ys_err(err, errlen, "议题 %s %s", c->p.number, why);
+	}
 	if (rc == 0)
 		rc = outcome_check(&c->ms, &c->a, &c->p, rq, c->a.proposal_id[0] ? c->action : 0,
 		                   c->passed, probe, &c->ns, &c->nst, err, errlen);
@@ -283,7 +291,7 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
                    const struct close_req *rq, char *err, size_t errlen)
 {
 	struct closing c;
-	char *line = NULL;
+	char *line = NULL, hm[6] = "", at[20] = "";
 	int rc;
 
 	if (rq->deadline && rq->deadline[0] && ys_parse_date(rq->deadline, NULL) != 0)
@@ -291,6 +299,13 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = closing_load(st, mid, agenda_id, rq, 0, &c, err, errlen);
+	/* the item is concluded after its vote, at the meeting's time */
+	if (rc == 0)
+		rc = meeting_time(&c.ms, MOM_ITEM, rq->at, hm, err, errlen);
+	if (rc == 0 && c.has_vote && c.v.at[0] && strcmp(hm, c.v.at) < 0)
+		rc = ys_err(err, errlen, "议程结束时间 %s 早于表决时间 %s。", hm, c.v.at);
+	if (rc == 0)
+		snprintf(at, sizeof at, "%s %s:00", c.ms.m.date, hm);
 	if (rc == 0 && c.verb) {
 		/* 议题 2026-018 退回至提议：理由 — the exit is part of the minutes */
 		const char *subject = c.a.proposal_number[0] ? c.a.proposal_number : c.a.title;
@@ -301,11 +316,11 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 	if (rc == 0 && store_agenda_close(st, c.a.id, rq->outcome, opt(rq->reason),
 	                                  rq->decision ? rq->decision : "",
 	                                  rq->responsible ? rq->responsible : "",
-	                                  rq->deadline ? rq->deadline : "") != 0)
+	                                  rq->deadline ? rq->deadline : "", hm) != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0 && c.a.proposal_id[0] && c.action != 0 &&
 	    store_proposal_transition(st, c.p.id, c.action, c.ns, c.nst, c.ms.m.id, c.a.id,
-	                              c.has_vote ? c.v.id : NULL, opt(rq->reason)) != 0)
+	                              c.has_vote ? c.v.id : NULL, opt(rq->reason), at) != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0 && line) {
 		struct minute mi;
@@ -314,7 +329,7 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 		snprintf(mi.speaker_id, sizeof mi.speaker_id, "%s", c.ms.m.clerk_id);
 		snprintf(mi.speaker, sizeof mi.speaker, "%s", c.ms.m.clerk_name);
 		snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", c.a.id);
-		now_hm(mi.at);
+		memcpy(mi.at, hm, sizeof mi.at);
 		mi.text = line;
 		if (store_minute_add(st, &mi) != 0)
 			rc = store_fail(st, err, errlen);

@@ -225,7 +225,8 @@ static int decision_load(struct store *st, const struct proposal *p, struct deci
 		}
 	}
 	if (!d->proposed[0])
-		ys_strlcpy(d->proposed, p->created_at, sizeof d->proposed);
+		ys_strlcpy(d->proposed, p->proposed_on[0] ? p->proposed_on : p->created_at,
+		           sizeof d->proposed);
 	if (p->status == PST_ACTIVE && p->step >= STEP_RESOLVE) {
 		d->result = d->has_vote && !d->v.passed ? "未通过" : "通过";
 	} else if (p->status == PST_REJECTED && rejected_with_vote) {
@@ -351,7 +352,10 @@ static void json_vote(struct strbuf *sb, const struct vote *v)
 	json_str(sb, v->sentence);
 	sb_add(sb, ",\"recount_reason\":");
 	json_str(sb, v->supersedes[0] ? v->reason : NULL);
+	/* when it was taken at its meeting (HH:MM), and when it was typed */
 	sb_add(sb, ",\"at\":");
+	json_date(sb, v->at);
+	sb_add(sb, ",\"recorded_at\":");
 	json_date(sb, v->created_at);
 	sb_add(sb, "}");
 }

@@ -73,7 +73,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 		int r;
 		while ((r = out_pmerge_next(st, pm, &p)) == 1) {
 			char date[11];
-			ys_strlcpy(date, p.created_at, sizeof date);
+			ys_strlcpy(date, p.proposed_on[0] ? p.proposed_on : p.created_at, sizeof date);
 			tsv_line(out, p.number, date, out_current_step(&p), p.title);
 		}
 		out_pmerge_free(pm);

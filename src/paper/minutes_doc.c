@@ -194,7 +194,11 @@ static void vote_lines(const struct record_item *it, int j, const struct meeting
 	const char *label = k ? k->entitled_label : NULL;
 
 	if (it->nvotes > 1) {
-		ys_cn_stamp(v->created_at, stamp, sizeof stamp);
+		/* the time of the vote at the meeting, not of the typing */
+		if (v->at[0])
+			snprintf(stamp, sizeof stamp, "%s", v->at);
+		else
+			ys_cn_stamp(v->created_at, stamp, sizeof stamp);
 		if (v->supersedes[0]) {
 			int prev = 0;
 			for (int i = 0; i < it->nvotes; i++)
@@ -367,10 +371,15 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_add(d, B_FIELD, "会议类型", kname);
 	ys_cn_date_any(m->date, date);
 	doc_add(d, B_FIELD, "日期", date);
+	/* the times it was held (typed from the paper record when it was
+	 * entered afterwards); before it began, the planned start */
 	if (m->end_time[0])
-		doc_addf(d, B_FIELD, "起止时间", "%s 至 %s", m->start_time, m->end_time);
+		doc_addf(d, B_FIELD, "起止时间", "%s 至 %s",
+		         m->held_start[0] ? m->held_start : m->start_time, m->end_time);
+	else if (m->held_start[0])
+		doc_addf(d, B_FIELD, "起止时间", "%s 开始，尚未散会", m->held_start);
 	else
-		doc_addf(d, B_FIELD, "起止时间", "%s 开始，尚未散会", m->start_time);
+		doc_addf(d, B_FIELD, "起止时间", "定于 %s 开始", m->start_time);
 	doc_add(d, B_FIELD, "地点", m->place);
 	if (m->chair_post[0])
 		doc_addf(d, B_FIELD, "主持人", "%s（%s）", m->chair_name, m->chair_post);

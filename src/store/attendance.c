@@ -8,7 +8,7 @@
 /* ---- attendance ------------------------------------------------------------ */
 
 #define ATT_COLS "meeting_id, person_id, person_no, name, roles, grid, entitled, status," \
-	" reason, signed_at"
+	" reason, at, signed_at"
 
 static const struct db_col attendance_cols[] = {
 	COL_T(struct attendance, meeting_id, "会议编号"),
@@ -20,7 +20,8 @@ static const struct db_col attendance_cols[] = {
 	COL_I(struct attendance, entitled),
 	COL_I(struct attendance, status),
 	COL_T(struct attendance, reason, "请假原因"),
-	COL_T(struct attendance, signed_at, "签到时间"),
+	COL_T(struct attendance, at, "签到时间"),
+	COL_T(struct attendance, signed_at, "签到录入时间"),
 };
 static const struct db_row attendance_row = DB_ROW(struct attendance, attendance_cols, NULL);
 
@@ -67,14 +68,16 @@ int store_attendance_get(struct store *st, const char *meeting_id,
 }
 
 int store_attendance_set(struct store *st, const char *meeting_id,
-                         const char *person_id, int status, const char *reason)
+                         const char *person_id, int status, const char *reason,
+                         const char *at)
 {
 	sqlite3_stmt *s;
 
-	if (db_fits(st, reason, FSIZE(struct attendance, reason), "请假原因"))
+	if (db_fits(st, reason, FSIZE(struct attendance, reason), "请假原因") ||
+	    db_fits(st, at, FSIZE(struct attendance, at), "签到时间"))
 		return -1;
 	s = db_write(st,
-		"UPDATE attendance SET status = ?3, reason = ?4, signed_at = ?5"
+		"UPDATE attendance SET status = ?3, reason = ?4, signed_at = ?5, at = ?6"
 		" WHERE meeting_id = ?1 AND person_id = ?2");
 	if (!s)
 		return -1;
@@ -82,10 +85,13 @@ int store_attendance_set(struct store *st, const char *meeting_id,
 	db_bind_text(s, 2, person_id);
 	db_bind_int(s, 3, status);
 	db_bind_text(s, 4, reason ? reason : "");
-	if (status == ATT_PRESENT)
+	if (status == ATT_PRESENT) {
 		db_bind_now(s, 5);
-	else
+		db_bind_text(s, 6, at ? at : "");
+	} else {
 		db_bind_text(s, 5, "");
+		db_bind_text(s, 6, "");
+	}
 	return db_write_end(st, s, "签到保存失败", "此人不在本次会议的签到表上");
 }
 

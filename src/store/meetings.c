@@ -8,7 +8,8 @@
 /* ---- meetings -------------------------------------------------------------- */
 
 #define MEETING_COLS "id, number, kind, title, date, start_time, end_time, place," \
-	" chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status, pending"
+	" chair_id, chair_name, chair_post, clerk_id, clerk_name, rule_id, status, pending," \
+	" held_start, held_live, postponed_from, status_reason"
 
 static const struct db_col meeting_cols[] = {
 	COL_T(struct meeting, id, "会议编号"),
@@ -27,6 +28,10 @@ static const struct db_col meeting_cols[] = {
 	COL_R(struct meeting, rule_id, "表决规则编号"),
 	COL_I(struct meeting, status),
 	COL_D(struct meeting, pending),
+	COL_T(struct meeting, held_start, "实际开始时间"),
+	COL_I(struct meeting, held_live),
+	COL_T(struct meeting, postponed_from, "原定日期"),
+	COL_T(struct meeting, status_reason, "延期或取消的理由"),
 };
 static const struct db_row meeting_row = DB_ROW(struct meeting, meeting_cols, NULL);
 
@@ -149,7 +154,7 @@ int store_meeting_create(struct store *st, struct meeting *m,
 	s = db_stmt(st,
 		"INSERT INTO meeting(" MEETING_COLS ", year, seq, created_at, updated_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		" ?17, ?18, ?19, ?19)");
+		" ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)");
 	if (!s)
 		return db_tx_end(st, -1);
 	{
@@ -159,9 +164,9 @@ int store_meeting_create(struct store *st, struct meeting *m,
 		memcpy(row.rule_id, rule_id, sizeof row.rule_id);
 		db_bind_row(s, &meeting_row, &row);
 	}
-	db_bind_int(s, 17, year);
-	db_bind_int(s, 18, seq);
-	db_bind_text(s, 19, now);
+	db_bind_int(s, 21, year);
+	db_bind_int(s, 22, seq);
+	db_bind_text(s, 23, now);
 	if (db_run(st, s, "会议保存失败"))
 		return db_tx_end(st, -1);
 
@@ -235,20 +240,40 @@ int store_meeting_page(struct store *st, const char *after_date,
 }
 
 int store_meeting_set_status(struct store *st, const char *id, int status,
-                             const char *end_time)
+                             const char *time)
 {
 	sqlite3_stmt *s;
 
-	if (db_fits(st, end_time, FSIZE(struct meeting, end_time), "结束时间"))
+	if (db_fits(st, time, FSIZE(struct meeting, end_time), "会议时间"))
 		return -1;
 	s = db_write(st,
-		"UPDATE meeting SET status = ?2, end_time = COALESCE(?3, end_time), updated_at = ?4"
-		" WHERE id = ?1");
+		"UPDATE meeting SET status = ?2,"
+		" held_start = CASE WHEN ?2 = 1 THEN COALESCE(?3, held_start) ELSE held_start END,"
+		" end_time = CASE WHEN ?2 = 2 THEN COALESCE(?3, end_time) ELSE end_time END,"
+		" updated_at = ?4 WHERE id = ?1");
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, id);
 	db_bind_int(s, 2, status);
-	db_bind_text(s, 3, end_time);
+	db_bind_text(s, 3, time);
+	db_bind_now(s, 4);
+	return db_write_end(st, s, "会议保存失败", "会议不存在");
+}
+
+int store_meeting_open(struct store *st, const char *id, const char *start, int live)
+{
+	sqlite3_stmt *s;
+
+	if (db_fits(st, start, FSIZE(struct meeting, held_start), "实际开始时间"))
+		return -1;
+	s = db_write(st,
+		"UPDATE meeting SET status = 1, held_start = ?2, held_live = ?3, updated_at = ?4"
+		" WHERE id = ?1");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	db_bind_text(s, 2, start);
+	db_bind_int(s, 3, live ? 1 : 0);
 	db_bind_now(s, 4);
 	return db_write_end(st, s, "会议保存失败", "会议不存在");
 }
@@ -266,10 +291,46 @@ int store_meeting_set_pending(struct store *st, const char *id, const char *text
 	return db_write_end(st, s, "遗留问题保存失败", "会议不存在");
 }
 
+int store_meeting_count_year(struct store *st, int kind, const char *date)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COUNT(*) FROM meeting WHERE kind = ?1 AND year = ?2 AND status <> 3");
+	long long n;
+
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, kind);
+	db_bind_int(s, 2, atoi(date ? date : ""));
+	if (db_query_int(st, s, &n))
+		return -1;
+	return (int)n;
+}
+
+int store_meeting_latest_time(struct store *st, const char *id, char out[6])
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COALESCE(MAX(t), '') FROM ("
+		" SELECT held_start AS t FROM meeting WHERE id = ?1"
+		" UNION ALL SELECT end_time FROM meeting WHERE id = ?1"
+		" UNION ALL SELECT MAX(at) FROM attendance WHERE meeting_id = ?1"
+		" UNION ALL SELECT MAX(at) FROM minute WHERE meeting_id = ?1"
+		" UNION ALL SELECT MAX(at) FROM vote WHERE meeting_id = ?1"
+		" UNION ALL SELECT MAX(closed_time) FROM agenda_item WHERE meeting_id = ?1)"
+		" WHERE t <> ''");
+	int rc;
+
+	out[0] = '\0';
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	rc = db_read_one_text(st, s, out, 6, "会议时间");
+	return rc < 0 ? -1 : 0;
+}
+
 /* ---- agenda ---------------------------------------------------------------- */
 
 #define AGENDA_COLS "a.id, a.meeting_id, a.seq, a.proposal_id, p.number, a.title, a.outcome," \
-	" a.decision, a.responsible, a.deadline, a.reason"
+	" a.decision, a.responsible, a.deadline, a.closed_time, a.reason"
 
 static const struct db_col agenda_cols[] = {
 	COL_T(struct agenda_item, id, "议程编号"),
@@ -282,6 +343,7 @@ static const struct db_col agenda_cols[] = {
 	COL_T(struct agenda_item, decision, "决定事项"),
 	COL_T(struct agenda_item, responsible, "责任人"),
 	COL_T(struct agenda_item, deadline, "时限"),
+	COL_T(struct agenda_item, closed_time, "议程结束时间"),
 	COL_D(struct agenda_item, reason),
 };
 static const struct db_row agenda_row = DB_ROW(struct agenda_item, agenda_cols, NULL);
@@ -309,7 +371,8 @@ int store_agenda_get(struct store *st, const char *id, struct agenda_item *a)
 
 int store_agenda_close(struct store *st, const char *id, int outcome,
                        const char *reason, const char *decision,
-                       const char *responsible, const char *deadline)
+                       const char *responsible, const char *deadline,
+                       const char *closed_time)
 {
 	sqlite3_stmt *s;
 
@@ -319,7 +382,7 @@ int store_agenda_close(struct store *st, const char *id, int outcome,
 		return -1;
 	s = db_write(st,
 		"UPDATE agenda_item SET outcome = ?2, reason = ?3, decision = ?4, responsible = ?5,"
-		" deadline = ?6, closed_at = ?7 WHERE id = ?1");
+		" deadline = ?6, closed_at = ?7, closed_time = ?8 WHERE id = ?1");
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, id);
@@ -329,6 +392,7 @@ int store_agenda_close(struct store *st, const char *id, int outcome,
 	db_bind_text(s, 5, responsible ? responsible : "");
 	db_bind_text(s, 6, deadline ? deadline : "");
 	db_bind_now(s, 7);
+	db_bind_text(s, 8, closed_time ? closed_time : "");
 	return db_write_end(st, s, "议程保存失败", "议程不存在");
 }
 

@@ -13,7 +13,7 @@
 
 /* content is the last column: the page queries select NULL there */
 #define PROPOSAL_BASE "p.id, p.number, p.title, p.source, p.category, p.grid, p.building," \
-	" p.step, p.status, p.created_at, p.updated_at"
+	" p.step, p.status, p.proposed_on, p.created_at, p.updated_at"
 #define PROPOSAL_COLS PROPOSAL_BASE ", p.content"
 #define PROPOSAL_PAGE_COLS PROPOSAL_BASE ", NULL"
 
@@ -69,6 +69,7 @@ static const struct db_col proposal_cols[] = {
 	COL_T(struct proposal, building, "楼栋"),
 	COL_I(struct proposal, step),
 	COL_I(struct proposal, status),
+	COL_T(struct proposal, proposed_on, "提议日期"),
 	COL_T(struct proposal, created_at, "提出时间"),
 	COL_T(struct proposal, updated_at, "更新时间"),
 	COL_D(struct proposal, content),
@@ -84,9 +85,9 @@ void proposal_clear(struct proposal *p)
 int store_proposal_add(struct store *st, struct proposal *p,
                        const struct proposer *pp, int n)
 {
-	char id[ID_LEN], eid[ID_LEN], now[20], number[16], pname[128];
+	char id[ID_LEN], eid[ID_LEN], now[20], number[16], pname[128], on[11], at[20];
 	long long seq;
-	int year = ys_year_now(), i, rc;
+	int year, i, rc;
 	sqlite3_stmt *s;
 
 	if (n < 1 || !pp)
@@ -98,8 +99,20 @@ int store_proposal_add(struct store *st, struct proposal *p,
 	for (i = 0; i < n; i++)
 		if (FITS(st, pp[i].person_id, "提议人编号") || FITS(st, pp[i].name, "提议人姓名"))
 			return -1;
+	db_now_stamp(now);
+	/* the number counts the proposals of the year they were made */
+	if (p->proposed_on[0] && ys_parse_date(p->proposed_on, NULL) != 0)
+		return db_fail(st, "提议日期不对：%s（应为 YYYY-MM-DD）", p->proposed_on);
+	snprintf(on, sizeof on, "%.10s", p->proposed_on[0] ? p->proposed_on : now);
+	year = atoi(on);
 	if (year < 1900 || year > 9999)
-		return db_fail(st, "系统日期不对（%d 年），无法给议题编号", year);
+		return db_fail(st, "提议日期不对（%d 年），无法给议题编号", year);
+	/* the 提出 event happened on that day; the time is the typing's when
+	 * it is today, else the day's beginning */
+	if (strncmp(on, now, 10) == 0)
+		memcpy(at, now, sizeof at);
+	else
+		snprintf(at, sizeof at, "%s 00:00:00", on);
 	if (db_tx_begin(st))
 		return -1;
 	seq = db_next_seq(st, "SELECT COALESCE(MAX(seq), 0) + 1 FROM proposal WHERE year = ?1",
@@ -108,11 +121,10 @@ int store_proposal_add(struct store *st, struct proposal *p,
 		return db_tx_end(st, -1);
 	snprintf(number, sizeof number, "%04d-%03d", year % 10000, (int)(seq % 1000000));
 	db_new_id(id);
-	db_now_stamp(now);
 	s = db_stmt(st,
 		"INSERT INTO proposal(id, number, title, source, category, grid, building, step,"
-		" status, created_at, updated_at, content, year, seq)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+		" status, proposed_on, created_at, updated_at, content, year, seq)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
 	if (!s)
 		return db_tx_end(st, -1);
 	{
@@ -122,13 +134,14 @@ int store_proposal_add(struct store *st, struct proposal *p,
 		memcpy(row.number, number, sizeof row.number);
 		row.step = STEP_PROPOSE;
 		row.status = PST_ACTIVE;
+		memcpy(row.proposed_on, on, sizeof row.proposed_on);
 		memcpy(row.created_at, now, sizeof row.created_at);
 		memcpy(row.updated_at, now, sizeof row.updated_at);
 		row.content = p->content ? p->content : "";
 		db_bind_row(s, &proposal_row, &row);
 	}
-	db_bind_int(s, 13, year);
-	db_bind_int(s, 14, seq);
+	db_bind_int(s, 14, year);
+	db_bind_int(s, 15, seq);
 	if (db_run(st, s, "议题保存失败"))
 		return db_tx_end(st, -1);
 
@@ -165,13 +178,14 @@ int store_proposal_add(struct store *st, struct proposal *p,
 
 	db_new_id(eid);
 	s = db_stmt(st,
-		"INSERT INTO proposal_event(id, proposal_id, seq, at, action, from_step, to_step, status)"
-		" VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO proposal_event(id, proposal_id, seq, at, action, from_step, to_step, status,"
+		" recorded_at) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!s)
 		return db_tx_end(st, -1);
 	db_bind_text(s, 1, eid);
 	db_bind_text(s, 2, id);
-	db_bind_text(s, 3, now);
+	db_bind_text(s, 3, at);
+	db_bind_text(s, 8, now);
 	db_bind_int(s, 4, ACT_PROPOSE);
 	db_bind_int(s, 5, STEP_NONE);
 	db_bind_int(s, 6, STEP_PROPOSE);
@@ -183,6 +197,7 @@ int store_proposal_add(struct store *st, struct proposal *p,
 	memcpy(p->number, number, sizeof p->number);
 	p->step = STEP_PROPOSE;
 	p->status = PST_ACTIVE;
+	memcpy(p->proposed_on, on, sizeof p->proposed_on);
 	memcpy(p->created_at, now, sizeof p->created_at);
 	memcpy(p->updated_at, now, sizeof p->updated_at);
 	/* saved already; a failure here only leaves the display line empty */
@@ -382,7 +397,7 @@ int store_proposal_search(struct store *st, const char *q, const char *after,
 int store_proposal_transition(struct store *st, const char *pid, int action,
                               int new_step, int new_status,
                               const char *meeting_id, const char *agenda_id,
-                              const char *vote_id, const char *reason)
+                              const char *vote_id, const char *reason, const char *at)
 {
 	char eid[ID_LEN], now[20];
 	long long from, seq;
@@ -417,14 +432,14 @@ int store_proposal_transition(struct store *st, const char *pid, int action,
 	db_new_id(eid);
 	s = db_stmt(st,
 		"INSERT INTO proposal_event(id, proposal_id, seq, at, action, from_step, to_step,"
-		" status, meeting_id, agenda_id, vote_id, reason)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		" status, meeting_id, agenda_id, vote_id, reason, recorded_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	if (!s)
 		return db_tx_end(st, -1);
 	db_bind_text(s, 1, eid);
 	db_bind_text(s, 2, pid);
 	db_bind_int(s, 3, seq);
-	db_bind_text(s, 4, now);
+	db_bind_text(s, 4, at && *at ? at : now);
 	db_bind_int(s, 5, action);
 	db_bind_int(s, 6, from);
 	db_bind_int(s, 7, new_step);
@@ -433,16 +448,34 @@ int store_proposal_transition(struct store *st, const char *pid, int action,
 	db_bind_ref(s, 10, agenda_id);
 	db_bind_ref(s, 11, vote_id);
 	db_bind_ref(s, 12, reason);
+	db_bind_text(s, 13, now);
 	return db_tx_end(st, db_run(st, s, "议题流转保存失败"));
 }
 
-#define PEVENT_COLS "e.id, e.proposal_id, e.at, e.action, e.from_step, e.to_step, e.status," \
+/* the date of the proposal's latest event: a meeting's is dated by the
+ * meeting, the others by their own date (events written before migration
+ * 0004 carry the moment they were typed, which was when they happened) */
+int store_proposal_step_date(struct store *st, const char *pid, char out[11])
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COALESCE(m.date, substr(e.at, 1, 10)) FROM proposal_event e"
+		" LEFT JOIN meeting m ON m.id = e.meeting_id"
+		" WHERE e.proposal_id = ?1 ORDER BY e.seq DESC LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	return db_read_one_text(st, s, out, 11, "流转日期");
+}
+
+#define PEVENT_COLS "e.id, e.proposal_id, e.at, e.recorded_at, e.action, e.from_step, e.to_step, e.status," \
 	" e.meeting_id, m.number, m.title, m.date, m.kind, e.agenda_id, e.vote_id, e.reason"
 
 static const struct db_col pevent_cols[] = {
 	COL_T(struct pevent, id, "流转记录编号"),
 	COL_T(struct pevent, proposal_id, "议题编号"),
 	COL_T(struct pevent, at, "流转时间"),
+	COL_T(struct pevent, recorded_at, "录入时间"),
 	COL_I(struct pevent, action),
 	COL_I(struct pevent, from_step),
 	COL_I(struct pevent, to_step),

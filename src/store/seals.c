@@ -6,7 +6,8 @@
 #include "base/digest.h"
 #include "store_int.h"
 
-#define SEAL_COLS "s.meeting_id, s.signed_at, s.chair_name, s.clerk_name, s.sm3, s.sha256"
+#define SEAL_COLS "s.meeting_id, s.signed_at, s.chair_name, s.clerk_name, s.sm3, s.sha256," \
+	" s.format, s.recorded_at"
 
 static const struct db_col seal_cols[] = {
 	COL_T(struct seal, meeting_id, "会议编号"),
@@ -15,6 +16,8 @@ static const struct db_col seal_cols[] = {
 	COL_T(struct seal, clerk_name, "记录人姓名"),
 	COL_T(struct seal, sm3, "SM3 摘要"),
 	COL_T(struct seal, sha256, "SHA-256 摘要"),
+	COL_I(struct seal, format),
+	COL_T(struct seal, recorded_at, "签字确认录入时间"),
 };
 static const struct db_row seal_row = DB_ROW(struct seal, seal_cols, NULL);
 
@@ -39,11 +42,15 @@ int store_seal_add(struct store *st, const struct seal *x)
 	if (db_tx_begin(st))
 		return -1;
 	s = db_stmt(st,
-		"INSERT INTO seal(meeting_id, signed_at, chair_name, clerk_name, sm3, sha256)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		"INSERT INTO seal(meeting_id, signed_at, chair_name, clerk_name, sm3, sha256, format,"
+		" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_row(s, &seal_row, x);
+	{
+		struct seal row = *x;
+		db_now_stamp(row.recorded_at);
+		db_bind_row(s, &seal_row, &row);
+	}
 	return db_tx_end(st, db_run(st, s, "签字确认保存失败"));
 }
 

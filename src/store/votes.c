@@ -9,13 +9,13 @@
 
 #define VOTE_COLS "id, meeting_id, agenda_id, round, method, entitled, present, yes, no, abstain," \
 	" rule_id, rule_code, rule_name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den," \
-	" rule_source, quorum_ok, passed, sentence, supersedes, reason, created_at"
+	" rule_source, quorum_ok, passed, sentence, supersedes, reason, created_at, at, correction"
 
 /* the same columns of the vote aliased v */
 #define VOTE_COLS_V "v.id, v.meeting_id, v.agenda_id, v.round, v.method, v.entitled, v.present," \
 	" v.yes, v.no, v.abstain, v.rule_id, v.rule_code, v.rule_name, v.q_base, v.q_cmp, v.q_num," \
 	" v.q_den, v.p_base, v.p_cmp, v.p_num, v.p_den, v.rule_source, v.quorum_ok, v.passed," \
-	" v.sentence, v.supersedes, v.reason, v.created_at"
+	" v.sentence, v.supersedes, v.reason, v.created_at, v.at, v.correction"
 
 /* the rule set is a snapshot: its columns are the vote's own */
 static const struct db_col vote_cols[] = {
@@ -33,7 +33,9 @@ static const struct db_col vote_cols[] = {
 	COL_T(struct vote, sentence, "表决结果说明"),
 	COL_R(struct vote, supersedes, "被更正的表决"),
 	COL_T(struct vote, reason, "复核理由"),
-	COL_T(struct vote, created_at, "表决时间"),
+	COL_T(struct vote, created_at, "表决录入时间"),
+	COL_T(struct vote, at, "表决时间"),
+	COL_I(struct vote, correction),
 };
 static const struct db_row vote_row = DB_ROW(struct vote, vote_cols, NULL);
 
@@ -121,6 +123,10 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 		return -1;
 	if (v->supersedes[0] && !v->reason[0])
 		return db_fail(st, "复核表决须说明理由");
+	if (v->correction && !v->supersedes[0])
+		return db_fail(st, "计票更正须指明所更正的表决");
+	if (FITS(st, v->at, "表决时间"))
+		return -1;
 	if (db_tx_begin(st))
 		return -1;
 	s = db_stmt(st, "SELECT meeting_id FROM agenda_item WHERE id = ?1");
@@ -144,7 +150,7 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 	s = db_stmt(st,
 		"INSERT INTO vote(" VOTE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-		" ?27, ?28)");
+		" ?27, ?28, ?29, ?30)");
 	if (!s)
 		return db_tx_end(st, -1);
 	/* the row as written, handed back to the caller once it is committed */
@@ -154,6 +160,7 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 	row.round = (int)round;
 	row.quorum_ok = v->quorum_ok ? 1 : 0;
 	row.passed = v->passed ? 1 : 0;
+	row.correction = v->correction ? 1 : 0;
 	memcpy(row.created_at, now, sizeof row.created_at);
 	db_bind_row(s, &vote_row, &row);
 	if (db_run(st, s, "表决保存失败"))

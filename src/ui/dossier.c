@@ -73,10 +73,10 @@ static void dossier_build(struct ui *u, int width)
 		sb_addf(&who, "%s%s", i ? "、" : "", pp[i].name);
 
 	add_linef(width, "", "【%s】%s", p.number, p.title);
-	add_linef(width, "", "当前：%s%s    登记：%s", step_long_name(p.step),
+	add_linef(width, "", "当前：%s%s    提议日期：%s    录入：%.16s", step_long_name(p.step),
 	          p.status == PST_REJECTED ? "（不予采纳，已终止）" : p.status == PST_WITHDRAWN ? "（已撤回）"
 	          : p.step == STEP_ARCHIVE ? "（已完成）" : "（进行中）",
-	          p.created_at);
+	          p.proposed_on[0] ? p.proposed_on : "—", p.created_at);
 	add_linef(width, "", "提议人：%s", who.s);
 	add_linef(width, "", "来源：%s    类别：%s    网格：%s %s", p.source[0] ? p.source : "—",
 	          p.category[0] ? p.category : "—", p.grid[0] ? p.grid : "—", p.building);
@@ -94,6 +94,7 @@ static void dossier_build(struct ui *u, int width)
 	for (int i = 0; i < nev; i++) {
 		struct pevent *e = &ev[i];
 		char day[11];
+		/* when it happened (a meeting's date), never when it was typed */
 		snprintf(day, sizeof day, "%.10s", e->meeting_date[0] ? e->meeting_date : e->at);
 		if (e->meeting_id[0]) {
 			const struct meeting_kind_def *k = meeting_kind_get(e->meeting_kind);

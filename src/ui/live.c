@@ -14,7 +14,7 @@
 
 struct live L;
 
-static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会" };
+static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会", "已取消" };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 
 const char *live_outcome_name(int oc)
@@ -66,6 +66,7 @@ static void live_enter(struct ui *u)
 	L.acur = 0;
 	L.after_no = 0;
 	L.filter[0] = '\0';
+	L.clock[0] = '\0';          /* each meeting has its own times */
 	L.have_speaker = 0;
 	u->pane = PANE_SIGN;
 	live_reload(u);
@@ -74,6 +75,86 @@ static void live_enter(struct ui *u)
 struct agenda_item *live_item(void)
 {
 	return L.item < L.nitems ? &L.items[L.item] : NULL;
+}
+
+/* ---- the meeting's time ------------------------------------------------------ */
+
+const char *live_time(void)
+{
+	return L.clock[0] ? L.clock : NULL;
+}
+
+void live_time_label(char *buf, size_t len)
+{
+	char offer[6];
+
+	if (L.clock[0]) {
+		snprintf(buf, len, "%s", L.clock);
+	} else if (ops_meeting_live(&L.ms)) {
+		snprintf(buf, len, "按钟点");
+	} else {
+		ops_meeting_offer(&L.ms, offer);
+		snprintf(buf, len, "%s", offer);
+	}
+}
+
+/* ask for a time, prefilled; 1 with it in out, 0 when cancelled */
+static int ask_time(struct ui *u, const char *title, const char *label, const char *initial,
+                    char out[6])
+{
+	char *t = NULL;
+	int ok = ui_prompt(u, title, label, initial, 5, &t);
+
+	if (ok)
+		snprintf(out, 6, "%s", ys_trim(t));
+	free(t);
+	return ok;
+}
+
+/* the same, asked again until the time fits the meeting (the check ops
+ * makes again when it writes): 1 with the normalised time, 0 cancelled */
+static int ask_meeting_time(struct ui *u, const char *title, const char *label,
+                            const char *initial, int mom, char out[6])
+{
+	struct meeting_times mt;
+	char t[6], err[512];
+
+	snprintf(t, sizeof t, "%s", initial ? initial : "");
+	ops_meeting_times(&L.ms, &mt);
+	for (;;) {
+		if (!ask_time(u, title, label, t, t))
+			return 0;
+		if (meeting_time_check(&mt, mom, t, out, err, sizeof err) == 0)
+			return 1;
+		ui_error(u, "%s", err);
+	}
+}
+
+void live_set_time(struct ui *u)
+{
+	struct meeting_times mt;
+	char t[6], hm[6], err[512], label[128], now[32];
+	int live = ops_meeting_live(&L.ms);
+
+	snprintf(label, sizeof label, live ? "时间（如 14:30；空白＝按钟点）："
+	                                   : "时间（如 09:40，按纸面记录）：");
+	live_time_label(now, sizeof now);
+	if (!ask_time(u, "此后记录的时间", label, L.clock[0] || !live ? now : "", t))
+		return;
+	if (!t[0] && live) {
+		L.clock[0] = '\0';
+		ui_message(u, UA_OK, "此后按钟点记录时间。");
+		return;
+	}
+	/* the same check the operations make, with words for the field */
+	ops_meeting_times(&L.ms, &mt);
+	if (meeting_time_check(&mt, L.ms.m.status == MS_PLANNED ? MOM_SIGN : MOM_ENTRY, t, hm,
+	                       err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		return;
+	}
+	snprintf(L.clock, sizeof L.clock, "%s", hm);
+	ui_message(u, UA_OK, "此后的签到、发言、表决、议程结论记为 %s。", hm);
 }
 
 /* ---- the refusals ----------------------------------------------------------- */
@@ -113,19 +194,33 @@ int live_allowed(struct ui *u, int opm)
 
 /* ---- the meeting's own steps ------------------------------------------------- */
 
+/* at a meeting held now, the clock; entered afterwards, the time it
+ * really began, from the paper record (the planned start offered) */
 static void start_meeting(struct ui *u)
 {
-	char err[512];
-	if (ops_meeting_open(u->st, L.ms.m.id, err, sizeof err) != 0)
+	char err[512], start[6] = "";
+	const char *at = NULL;
+
+	if (!ops_meeting_live(&L.ms)) {
+		if (!ask_meeting_time(u, "补录：宣布开会", "实际开始时间（按纸面记录）：",
+		                      L.ms.m.start_time, MOM_START, start))
+			return;
+		at = start;
+	}
+	if (ops_meeting_open(u->st, L.ms.m.id, at, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_message(u, UA_OK, "会议开始（%s）。", L.ms.m.number);
 	live_reload(u);
+	/* what is entered next happened after the start */
+	if (at && L.clock[0] && strcmp(L.clock, L.ms.m.held_start) < 0)
+		L.clock[0] = '\0';
 }
 
 static void end_meeting(struct ui *u)
 {
-	char err[512], *pending = NULL;
+	char err[512], *pending = NULL, end[6] = "", offer[6];
+	const char *at = live_time();
 	struct meeting m;
 	int open = 0;
 
@@ -135,6 +230,13 @@ static void end_meeting(struct ui *u)
 	if (!ui_confirm(u, open ? "还有议题未结束，仍然散会？散会后不能再签到、记录或表决。"
 	                        : "宣布散会？散会后不能再签到、记录或表决。"))
 		return;
+	if (!ops_meeting_live(&L.ms)) {
+		ops_meeting_offer(&L.ms, offer);
+		if (!ask_meeting_time(u, "补录：散会", "散会时间（按纸面记录）：", at ? at : offer,
+		                      MOM_END, end))
+			return;
+		at = end;
+	}
 	memset(&m, 0, sizeof m);
 	store_meeting_get(u->st, L.ms.m.id, &m);
 	int ok = ui_prompt_text(u, "遗留问题（可空；^S 保存）", m.pending, &pending);
@@ -144,7 +246,7 @@ static void end_meeting(struct ui *u)
 	ys_trim(pending);
 	if (pending[0] && ops_meeting_set_pending(u->st, L.ms.m.id, pending, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
-	else if (ops_meeting_close(u->st, L.ms.m.id, 1, err, sizeof err) != 0)
+	else if (ops_meeting_close(u->st, L.ms.m.id, 1, at, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_message(u, UA_OK, "散会。会议 %s 已关闭。", L.ms.m.number);
@@ -155,17 +257,26 @@ static void end_meeting(struct ui *u)
 /* 签字确认: after the meeting, chair and clerk sign; the record is sealed */
 static void seal_minutes(struct ui *u)
 {
-	char q[512], err[512];
+	char q[512], err[512], offer[17], *when = NULL;
 	struct seal s;
 
 	snprintf(q, sizeof q, "主持人 %s、记录人 %s 已在纸面记录上签字？确认后记录封存，不能再修改。",
 	         L.ms.m.chair_name, L.ms.m.clerk_name);
 	if (!ui_confirm(u, q))
 		return;
-	if (ops_seal(u->st, L.ms.m.id, &s, err, sizeof err) != 0)
+	/* signed now at a meeting held today; afterwards, when they signed */
+	if (L.ms.tense != TENSE_TODAY || !L.ms.m.held_live) {
+		ops_seal_offer(&L.ms, offer);
+		if (!ui_prompt(u, "补录：签字确认", "签字时间（按纸面记录，如 2026-10-15 11:20）：",
+		               offer, 16, &when))
+			return;
+		ys_trim(when);
+	}
+	if (ops_seal(u->st, L.ms.m.id, when, &s, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_message(u, UA_OK, "已签字确认。摘要 SM3 %.16s…，打印在记录的每一页上。", s.sm3);
+	free(when);
 	live_reload(u);
 }
 
@@ -256,6 +367,7 @@ static const struct live_action {
 	{ K_VOTE, OPM_VOTE, live_take_vote },
 	{ K_CLOSE_ITEM, OPM_ITEM_CLOSE, live_close_item },
 	{ K_END_MEETING, OPM_CLOSE, end_meeting },
+	{ K_TIME, 0, live_set_time },
 	{ K_PREVIEW, 0, preview },
 	{ K_SEAL, OPM_SEAL, seal_minutes },
 	{ K_ADDENDUM, OPM_ADDENDUM, addendum },
@@ -324,16 +436,37 @@ static void draw_agenda(int top, int bottom, int w)
 	}
 }
 
-/* what the meeting's state allows next, beside the pane tabs */
-static const char *state_line(void)
+/* what the meeting's state allows next, beside the pane tabs; a meeting
+ * entered afterwards says so, with the time its entries get */
+static const char *state_line(char *buf, size_t len)
 {
+	char when[32];
+	const char *what;
+	int entered;
+
+	if (L.ms.m.status == MS_CANCELLED)
+		return " 会议已取消";
+	if (L.ms.tense == TENSE_FUTURE)
+		return " 会议还没到日期：开过后再录入";
 	if (L.ms.m.status == MS_PLANNED)
-		return " 会议未开始：签到后按 s 宣布开会";
-	if (L.ms.sealed)
-		return " 已签字确认、封存：有误请按 e 添加更正";
-	if (L.ms.m.status == MS_CLOSED)
-		return " 已散会：按 p 预览记录，核对后按 f 签字确认";
-	return " Tab 切换栏目  [ ] 选择议题";
+		what = "签到后按 s 宣布开会";
+	else if (L.ms.sealed)
+		what = "已签字确认、封存：有误请按 e 添加更正";
+	else if (L.ms.m.status == MS_CLOSED)
+		what = "已散会：按 p 预览记录，核对后按 f 签字确认";
+	else
+		what = "Tab 切换栏目  [ ] 选择议题";
+	if (ops_meeting_live(&L.ms) && !L.clock[0]) {
+		snprintf(buf, len, " %s", what);
+		return buf;
+	}
+	live_time_label(when, sizeof when);
+	entered = L.ms.m.status == MS_PLANNED ? !ops_meeting_live(&L.ms) : !L.ms.m.held_live;
+	if (L.ms.sealed || L.ms.m.status == MS_CLOSED)
+		snprintf(buf, len, " %s%s", entered ? "补录  " : "", what);
+	else
+		snprintf(buf, len, " %s时间 %s（t 修改）  %s", entered ? "补录  " : "", when, what);
+	return buf;
 }
 
 static void live_draw(struct ui *u, int top, int bottom)
@@ -345,7 +478,7 @@ static void live_draw(struct ui *u, int top, int bottom)
 	const struct meeting *m = &L.ms.m;
 	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
 	ui_putf(top, 0, u->cols, TEXT_ELLIPSIS, UA_HEAD, " %s [%s] %s  %s %s  主持 %s  记录 %s  %s",
-	        m->number, L.ms.sealed ? "已签字确认" : meeting_status_names[m->status % 3],
+	        m->number, L.ms.sealed ? "已签字确认" : meeting_status_names[m->status % 4],
 	        k ? k->name : "", m->date, m->start_time, m->chair_name, m->clerk_name, m->place);
 	/* the quorum meter */
 	const struct quorum_state *q = &L.ms.q;
@@ -371,7 +504,8 @@ static void live_draw(struct ui *u, int top, int bottom)
 		ui_putf(top + 2, x, 8, 0, on ? UA_TAB_ON : UA_TAB, on ? "[%s]" : " %s ", pane_names[i]);
 		x += 9;
 	}
-	ui_put(top + 2, x, u->cols - x, state_line(), TEXT_ELLIPSIS,
+	char sl[256];
+	ui_put(top + 2, x, u->cols - x, state_line(sl, sizeof sl), TEXT_ELLIPSIS,
 	       m->status == MS_OPEN ? UA_DIM : UA_WARN);
 	int aw = u->cols >= 120 ? 34 : 24;
 	draw_agenda(top + 3, bottom, aw);

@@ -27,6 +27,10 @@ struct live {
 	/* the vote pane: the votes of the selected item */
 	struct vote votes[8];
 	int nvotes;
+	/* the time the next sign-in, speech, vote or conclusion is recorded
+	 * at, set with t; "" = what ops offers (the clock at a meeting held
+	 * now, else the latest time recorded) */
+	char clock[6];
 };
 extern struct live L;
 
@@ -41,6 +45,12 @@ struct agenda_item *live_item(void);
  * one) and 0 is returned. */
 int live_allowed(struct ui *u, int opm);
 const char *live_outcome_name(int oc);
+/* the time typed with t, NULL when none (ops then takes its offer) */
+const char *live_time(void);
+/* the time the next entry gets, for the screen: 「09:40」 or 「按钟点」 */
+void live_time_label(char *buf, size_t len);
+/* ask for the time of the next entries (t, and ^T in the minute editor) */
+void live_set_time(struct ui *u);
 
 /* the panes (x, w: the pane's columns) and their actions */
 void live_draw_sign(struct ui *u, int top, int bottom, int x, int w);

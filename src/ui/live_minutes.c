@@ -88,14 +88,16 @@ void live_minute_editor(struct ui *u)
 		ui_draw_frame(u);
 		int h = 7, w = u->cols - 2;
 		int y0 = u->rows - h - 2, x0 = 1;
-		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 记录发言  发言人：%s  议题：%s", L.speaker.name,
-		        L.nitems ? L.items[L.item].title : "（无）");
+		char when[32];
+		live_time_label(when, sizeof when);
+		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 记录发言  时间 %s  发言人：%s  议题：%s",
+		        when, L.speaker.name, L.nitems ? L.items[L.item].title : "（无）");
 		for (int i = 1; i < h - 1; i++)
 			ui_fill(y0 + i, x0, w, UA_NORMAL);
 		int cr, cc;
 		ui_draw_multi_field(&e, y0 + 1, x0 + 1, h - 3, w - 2, UA_FIELD_ON, &cr, &cc);
 		ui_put(y0 + h - 2, x0 + 1, w - 2, err, TEXT_ELLIPSIS, UA_ERR);
-		ui_put(y0 + h - 1, x0, w, " Enter 保存本条  Tab 换发言人  Esc 结束记录（未保存的这一条会询问）",
+		ui_put(y0 + h - 1, x0, w, " Enter 保存本条  Tab 换发言人  ^T 改时间  Esc 结束记录（未保存的这一条会询问）",
 		       TEXT_ELLIPSIS, UA_TAB);
 		ui_cursor(y0 + 1 + cr, x0 + 1 + cc);
 		wnoutrefresh(stdscr);
@@ -108,6 +110,8 @@ void live_minute_editor(struct ui *u)
 				break;
 		} else if (k == '\t') {
 			choose_speaker(u);
+		} else if (k == 20) {            /* ^T */
+			live_set_time(u);
 		} else if (k == '\r' || k == KC(KEY_ENTER)) {
 			struct minute m;
 			memset(&m, 0, sizeof m);
@@ -116,10 +120,14 @@ void live_minute_editor(struct ui *u)
 			snprintf(m.speaker, sizeof m.speaker, "%s", L.speaker.name);
 			if (L.nitems)
 				snprintf(m.agenda_id, sizeof m.agenda_id, "%s", L.items[L.item].id);
+			if (live_time())
+				snprintf(m.at, sizeof m.at, "%s", live_time());
 			m.text = edbuf_get(&e);
 			ys_trim(m.text);
 			if (ops_minute_add(u->st, &m, err, sizeof err) == 0) {
 				edbuf_clear(&e);
+				if (strcmp(m.at, L.ms.latest) > 0)
+					snprintf(L.ms.latest, sizeof L.ms.latest, "%s", m.at);
 				if (L.nminutes >= 0)
 					L.nminutes++;
 				ui_message(u, UA_OK, "已保存第 %d 条记录（%s %s）。", m.seq, m.at, m.speaker);

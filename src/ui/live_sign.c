@@ -28,7 +28,7 @@ static const char *attend_label(const struct attendance *a, char *buf, size_t le
 {
 	switch (a->status) {
 	case ATT_PRESENT:
-		snprintf(buf, len, "出席 %.5s", a->signed_at[0] ? a->signed_at + 11 : "");
+		snprintf(buf, len, "出席 %.5s", a->at);
 		break;
 	case ATT_LEAVE:
 		snprintf(buf, len, "请假：%s", a->reason);
@@ -87,6 +87,7 @@ void live_sign(struct ui *u, int status)
 {
 	struct attendance *a = att_selected();
 	char err[512], *reason = NULL;
+	int ok;
 	if (!a)
 		return;
 	if (status == ATT_LEAVE) {
@@ -95,15 +96,17 @@ void live_sign(struct ui *u, int status)
 		if (!ui_prompt_required(u, title, "请假原因（必填）：", a->reason, 60, &reason))
 			return;
 	}
-	if (ops_attend(u->st, L.ms.m.id, a->person_id, status, reason, err, sizeof err) != 0) {
+	ok = ops_attend(u->st, L.ms.m.id, a->person_id, status, reason, live_time(), err,
+	                sizeof err) == 0;
+	if (!ok)
 		ui_error(u, "%s", err);
-	} else {
+	else
 		ui_message(u, UA_OK, "%s：%s", a->name, attend_name(status));
-		if (status == ATT_PRESENT && L.acur < L.natt - 1)
-			L.acur++;        /* the next person in the queue */
-	}
 	free(reason);
 	live_reload(u);
+	/* the next person in the queue, scrolling past the last row shown */
+	if (ok && status == ATT_PRESENT)
+		live_att_move(u, 1);
 }
 
 void live_att_move(struct ui *u, int d)

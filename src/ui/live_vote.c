@@ -99,6 +99,7 @@ static int counts_submit(struct ui *u, struct form *fm, void *arg)
 		return -1;
 	}
 	struct vote_req rq = { .method = ca->method, .yes = v[0], .no = v[1], .abstain = v[2],
+	                       .at = live_time(),
 	                       .supersedes = ca->supersedes, .reason = ca->reason };
 	if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
 		return -1;
@@ -212,6 +213,7 @@ void live_take_vote(struct ui *u)
 		int n = 0;
 		if (roll_call(u, &b, &n)) {
 			struct vote_req rq = { .method = method, .ballots = b, .nballots = n,
+			                       .at = live_time(),
 			                       .supersedes = ca.supersedes, .reason = ca.reason };
 			if (ops_vote(u->st, L.ms.m.id, a->id, &rq, &ca.out, err, sizeof err) != 0)
 				ui_error(u, "%s", err);
@@ -302,7 +304,7 @@ void live_close_item(struct ui *u)
 	snprintf(title, sizeof title, "结束议题：%s", a->title);
 	if (!ui_choose(u, title, labels, n, &sel))
 		return;
-	struct close_req rq = { .outcome = outcomes[sel] };
+	struct close_req rq = { .outcome = outcomes[sel], .at = live_time() };
 	/* a conclusion that cannot be drawn is refused before anything is
 	 * asked (a failed vote cannot be forwarded …) */
 	if (ops_item_close_check(u->st, L.ms.m.id, a->id, rq.outcome, err, sizeof err) != 0) {

@@ -64,10 +64,9 @@ static void mform_kind_changed(struct ui *u, struct form *fm, int field, void *a
 	char *cur = form_get_text(fm, M_TITLE);
 	if (!cur[0] || strcmp(cur, mf->last_title) == 0) {
 		char *date = form_get_text(fm, M_DATE);
-		char cn[32];
-		if (ys_cn_date(date, cn) != 0)
-			cn[0] = '\0';
-		snprintf(mf->last_title, sizeof mf->last_title, "%s%s", cn, k->name);
+		if (ops_meeting_default_title(u->st, k->kind, date, mf->last_title,
+		                              sizeof mf->last_title) != 0)
+			snprintf(mf->last_title, sizeof mf->last_title, "%s", k->name);
 		form_set_text(fm, M_TITLE, mf->last_title);
 		free(date);
 	}
@@ -89,6 +88,10 @@ static int mform_submit(struct ui *u, struct form *fm, void *arg)
 	        | ys_strlcpy(m.start_time, s[M_TIME], sizeof m.start_time)
 	        | ys_strlcpy(m.place, s[M_PLACE], sizeof m.place)
 	        | ys_strlcpy(m.chair_post, s[M_POST], sizeof m.chair_post);
+	/* the name filled in for the kind is made again for the date the
+	 * clerk typed (ops names a meeting whose title is empty) */
+	if (strcmp(m.title, mf->last_title) == 0)
+		m.title[0] = '\0';
 	const struct field *ch = &fm->f[M_CHAIR], *cl = &fm->f[M_CLERK];
 	if (ch->npeople) {
 		ys_strlcpy(m.chair_id, ch->people[0].id, sizeof m.chair_id);

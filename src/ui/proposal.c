@@ -5,6 +5,7 @@
 
 #include "ui_int.h"
 #include "ops/ops.h"
+#include "base/clock.h"
 #include "base/util.h"
 
 int ui_proposal_new(struct ui *u);
@@ -18,7 +19,7 @@ static const char *const categories[] = {
 	"公共设施", "物业管理", "养老托幼", "其他",
 };
 
-enum { F_TITLE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID, F_BUILDING, F_N };
+enum { F_TITLE, F_DATE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID, F_BUILDING, F_N };
 
 /* the proposer picker follows the kind of proposer */
 static void who_changed(struct ui *u, struct form *fm, int field, void *arg)
@@ -61,11 +62,20 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 	char *title = form_get_text(fm, F_TITLE);
 	char *grid = form_get_text(fm, F_GRID);
 	char *bld = form_get_text(fm, F_BUILDING);
+	char *date = form_get_text(fm, F_DATE);
 	int bad = ys_strlcpy(p.title, title, sizeof p.title) | ys_strlcpy(p.grid, grid, sizeof p.grid)
 	        | ys_strlcpy(p.building, bld, sizeof p.building);
+	int bad_date = ys_strlcpy(p.proposed_on, date, sizeof p.proposed_on);
 	free(title);
 	free(grid);
 	free(bld);
+	if (bad_date) {
+		snprintf(fm->msg, sizeof fm->msg, "提议日期“%s”无效，格式应为 2026-11-22。", date);
+		fm->focus = F_DATE;
+		free(date);
+		return -1;
+	}
+	free(date);
 	if (bad) {
 		snprintf(fm->msg, sizeof fm->msg, "标题、网格或楼栋过长，请缩短。");
 		return -1;
@@ -89,6 +99,9 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 	int rc = ops_proposal_new(u->st, &p, pp, n, err, sizeof err);
 	if (rc != 0) {
 		snprintf(fm->msg, sizeof fm->msg, "%s", err);
+		/* the cursor goes to the date when the date is at fault */
+		if (strncmp(err, "提议日期", strlen("提议日期")) == 0)
+			fm->focus = F_DATE;
 		free(p.content);
 		return -1;
 	}
@@ -102,6 +115,8 @@ int ui_proposal_new(struct ui *u)
 	struct field f[F_N] = {
 		[F_TITLE] = { .label = "标题", .type = FT_TEXT, .required = 1, .maxchars = 60,
 		              .hint = "例如：关于3栋加装电梯的提议（最多 60 字）" },
+		[F_DATE] = { .label = "提议日期", .type = FT_DATE, .required = 1, .maxchars = 10,
+		             .hint = "提出的日期：按纸面材料补录时改为当时的日期（不能晚于今天）" },
 		[F_CONTENT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 6,
 		                .hint = "事由、诉求和初步设想；可粘贴多段文字" },
 		[F_WHO] = { .label = "提议主体", .type = FT_CHOICE, .choices = who_kinds, .nchoices = 3 },
@@ -117,6 +132,11 @@ int ui_proposal_new(struct ui *u)
 	struct form fm = { .title = "新议题（提议）", .f = f, .n = F_N,
 	                   .submit = proposal_submit, .changed = who_changed };
 	form_init(&fm);
+	struct tm now;
+	char today[11];
+	ys_now_tm(&now);
+	ys_fmt_date(&now, today);
+	form_set_text(&fm, F_DATE, today);
 	int ok = form_run(u, &fm);
 	form_free(&fm);
 	return ok;

@@ -111,13 +111,13 @@ static void build(struct store *st, int np, int nm, int npeople)
 	snprintf(m.clerk_name, sizeof m.clerk_name, "记录人");
 	const char *free_title[] = { "长会" };
 	if (ops_meeting_new(st, &m, NULL, 0, free_title, 1, err, sizeof err) != 0 ||
-	    ops_meeting_open(st, m.id, err, sizeof err) != 0)
+	    ops_meeting_open(st, m.id, NULL, err, sizeof err) != 0)
 		die("meeting: %s", err);
 	for (int i = 0; i < npeople; i++) {
 		int status = i % 10 < 6 ? ATT_PRESENT : i % 10 == 6 ? ATT_LEAVE : i % 10 == 7 ? ATT_ABSENT : ATT_NONE;
 		if (status != ATT_NONE &&
 		    ops_attend(st, m.id, pid[i], status, status == ATT_LEAVE ? "外出务工" : NULL,
-		               err, sizeof err) != 0)
+		               NULL, err, sizeof err) != 0)
 			die("sign-in: %s", err);
 		batch(st, i);
 	}

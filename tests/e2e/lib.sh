@@ -115,6 +115,32 @@ check_screen_sane() {
 # pick NAME: in a person picker, type part of the name, take the first match
 pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
 
+# sign_in N: in the live meeting's sign-in sheet, the next N people present
+# (Enter signs in and moves down, scrolling the sheet)
+sign_in() { i=0; while [ $i -lt "$1" ]; do keys Enter; i=$((i + 1)); done; }
+
+# meeting_form KIND_STEPS [DATE] [TIME]: on the demo community, the
+# new-meeting form filled up to its agenda — the kind KIND_STEPS to the
+# right of the first, the date and start when given (else today and now),
+# the place, 林志强 in the chair, 王晓燕 the clerk — with the agenda's
+# check list open
+meeting_form() {
+	keys 2 n
+	wait_for "新会议" || fail "meeting form did not open"
+	i=0; while [ $i -lt "$1" ]; do keys Right; i=$((i + 1)); done
+	keys Tab Tab
+	if [ -n "$2" ]; then keys C-u; typ "$2"; fi
+	keys Tab
+	if [ -n "$3" ]; then keys C-u; typ "$3"; fi
+	keys Tab C-u
+	typ "社区党群服务中心二楼会议室"
+	keys Tab
+	pick "林志强"
+	keys Tab Tab
+	pick "王晓燕"
+	keys Tab Enter
+}
+
 # ---- the program without a terminal ------------------------------------------
 
 # run ARGS...: sets out (stdout+stderr) and rc

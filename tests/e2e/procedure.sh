@@ -46,6 +46,8 @@ keys n
 expect "新议题（提议）" "the proposal form opens"
 typ "关于3号楼加装电梯的提议"
 keys Tab
+expect "提议日期" "the proposal form has the date it was proposed"
+keys Tab
 paste "3号楼共18户，60岁以上老人23人，上下楼困难。
 建议加装电梯，费用按楼层分摊，一楼不出资。"
 keys Tab Tab
@@ -74,8 +76,6 @@ convene() {
 	keys C-s
 }
 
-# sign_in N: the first N people on the sheet present
-sign_in() { i=0; while [ $i -lt "$1" ]; do keys Enter; i=$((i + 1)); done; }
 
 # 商议: 两委联席会议
 convene 0 "王建华" "李秀英"

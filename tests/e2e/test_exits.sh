@@ -10,16 +10,7 @@ start 80 24
 expect "2026-009" "the demo board"
 
 convene() {  # convene KIND_STEPS: chair 林志强, clerk 王晓燕, every waiting proposal ticked
-	keys 2 n
-	wait_for "新会议" || fail "meeting form did not open"
-	i=0; while [ $i -lt "$1" ]; do keys Right; i=$((i + 1)); done
-	keys Tab Tab Tab Tab C-u
-	typ "社区党群服务中心二楼会议室"
-	keys Tab
-	pick "林志强"
-	keys Tab Tab
-	pick "王晓燕"
-	keys Tab Enter
+	meeting_form "$1"
 	j=0; while [ $j -lt "$2" ]; do keys Space Down; j=$((j + 1)); done
 	keys Enter C-s
 	wait_for "[签到]" || fail "meeting did not open"
@@ -28,7 +19,7 @@ convene() {  # convene KIND_STEPS: chair 林志强, clerk 王晓燕, every waiti
 # 党员大会 on 2026-011: 13 of 25 sign in (半数以上), a vote that fails
 convene 1 1
 expect "应到 25" "应到: the demo's 25 Party members with voting rights"
-i=0; while [ $i -lt 13 ]; do keys Enter; i=$((i + 1)); done
+sign_in 13
 expect "实到 13" "13 signed in"
 expect "✓ 已达法定人数" "13 of 25 meets 半数以上"
 keys s Tab Tab v Enter

@@ -258,7 +258,7 @@ wait_for "输入姓名查找" 5
 typ "林志强"
 sleep 0.2
 keys Enter
-expect "记录发言  发言人：林志强" "recording 林志强's words"
+expect "记录发言  时间 按钟点  发言人：林志强" "recording 林志强's words, the time from the clock"
 typ "入冬前对各楼道灭火器逐一检查"
 keys Enter
 expect "已保存第 1 条记录" "the minute is saved"
@@ -312,7 +312,7 @@ expect "已添加更正" "the addendum is added"
 expect_sql "SELECT a.reason || '|' || a.text FROM addendum a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-18'" \
 	"记录人漏记发言人职务|第1条发言人林志强为社区党委书记" "the addendum is stored"
 keys p
-expect "预览：2026年11月22日两委联席会议记录" "p previews the minutes"
+expect "预览：2026年第8次两委联席会议记录" "p previews the minutes"
 keys End
 expect "更正理由：记录人漏记发言人职务" "the preview shows the reason of the addendum"
 expect "更正内容：第1条发言人林志强为社区党委书记" "and its text"
@@ -323,7 +323,7 @@ keys Escape
 expect "F3/n新会议" "back on the meeting list"
 expect "▸2026-H-18" "with the new meeting on top"
 keys p
-expect "预览：2026年11月22日两委联席会议记录" "p on the meeting list previews its minutes"
+expect "预览：2026年第8次两委联席会议记录" "p on the meeting list previews its minutes"
 keys End
 expect "更正理由：记录人漏记发言人职务" "with the addendum"
 keys Escape

@@ -29,7 +29,7 @@ wait_for "发言人" 5
 typ "林志强"
 sleep 0.2
 keys Enter
-expect "记录发言  发言人：林志强" "the minute editor"
+expect "记录发言  时间 按钟点  发言人：林志强" "the minute editor"
 typ "关于楼顶防水，大家意见一致，"
 
 # bigger: the editor and the typed text are still there
@@ -41,7 +41,7 @@ sz=$(tm display-message -p -t "$SES" '#{pane_width}x#{pane_height}')
 # too small: a clear message instead of a broken screen
 tm resize-window -t "$SES" -x 60 -y 20
 expect "窗口太小：现在 60×20，至少需要 80×24。" "at 60×20 the program says the window is too small"
-expect_not "记录发言  发言人" "nothing else is drawn over the notice"
+expect_not "记录发言  时间" "nothing else is drawn over the notice"
 
 # back to 80×24: the editor returns with the text, and typing goes on
 tm resize-window -t "$SES" -x 80 -y 24

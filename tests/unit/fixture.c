@@ -317,7 +317,7 @@ int fx_agenda(const char *mid, int seq, char aid[ID_LEN])
 
 int fx_attend(const char *mid, int who, int status, const char *reason)
 {
-	if (ops_attend(st, mid, fx_id(who), status, reason, err, errlen) != 0) {
+	if (ops_attend(st, mid, fx_id(who), status, reason, NULL, err, errlen) != 0) {
 		printf("  attend %s: %s\n", fx_name(who), err);
 		return -1;
 	}
@@ -349,7 +349,7 @@ static int sign_all(const char *mid)
 	for (int i = 0; i < n; i++) {
 		if (!att[i].entitled)
 			continue;
-		if (ops_attend(st, mid, att[i].person_id, ATT_PRESENT, NULL, err, errlen) != 0) {
+		if (ops_attend(st, mid, att[i].person_id, ATT_PRESENT, NULL, NULL, err, errlen) != 0) {
 			printf("  attend %s: %s\n", att[i].name, err);
 			return -1;
 		}
@@ -368,7 +368,7 @@ int fx_pass(const char *mid, int first, int count, const struct close_req *cr)
 		printf("  pass: the meeting has no first item\n");
 		return -1;
 	}
-	if (ops_meeting_open(st, mid, err, errlen) != 0) {
+	if (ops_meeting_open(st, mid, NULL, err, errlen) != 0) {
 		printf("  pass: %s\n", err);
 		return -1;
 	}
@@ -380,7 +380,7 @@ int fx_pass(const char *mid, int first, int count, const struct close_req *cr)
 		return -1;
 	if (ops_vote(st, mid, aid, &rq, &v, err, errlen) != 0 ||
 	    ops_item_close(st, mid, aid, cr, err, errlen) != 0 ||
-	    ops_meeting_close(st, mid, 0, err, errlen) != 0) {
+	    ops_meeting_close(st, mid, 0, NULL, err, errlen) != 0) {
 		printf("  pass: %s\n", err);
 		return -1;
 	}

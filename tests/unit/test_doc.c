@@ -214,7 +214,7 @@ static void test_minutes(void)
 	ids[0] = lw_prop;
 	CHECK_INT(new_meeting(MK_LIANGWEI, NULL, ids, 1, lw_mid), 0);
 	CHECK_INT(fx_agenda(lw_mid, 1, aid), 0);
-	CHECK_INT(ops_meeting_open(st, lw_mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, lw_mid, NULL, err, sizeof err), 0);
 	CHECK_INT(fx_attend(lw_mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
 	CHECK_INT(fx_attend(lw_mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
 	CHECK_INT(fx_attend(lw_mid, P_MEMBER, ATT_LEAVE, "外出参加街道培训"), 0);
@@ -234,7 +234,7 @@ static void test_minutes(void)
 	CHECK_INT(ops_vote(st, lw_mid, aid, &rq, &v, err, sizeof err), 0);
 	CHECK_INT(ops_item_close(st, lw_mid, aid, &fwd, err, sizeof err), 0);
 	CHECK_INT(store_meeting_set_pending(st, lw_mid, "电梯费用分摊比例待下次会议确定"), 0);
-	CHECK_INT(ops_meeting_close(st, lw_mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, lw_mid, 0, NULL, err, sizeof err), 0);
 
 	/* later edits never change the printed record: rename a person and
 	 * edit the rule set the vote used */
@@ -261,7 +261,7 @@ static void test_minutes(void)
 	}
 	txt = txt_of(&d, 72);
 	static const char *const fields[] = {
-		"会议名称：", "会议类型：两委联席会议", "日期：2026年11月22日", "起止时间：13:30",
+		"会议名称：", "会议类型：两委联席会议", "日期：2026年11月22日", "起止时间：14:05 至 14:05",
 		"地点：社区党群服务中心", "主持人：张书记（社区党委书记）", "记录人：赵记录",
 		"应到人数：3 人", "实到人数：2 人", "出席名单：张书记、李主任",
 		"缺席人员及原因：王委员（请假：外出参加街道培训）", "列席人员：物业孙经理",
@@ -338,7 +338,7 @@ static void test_rounds_and_exit(void)
 	doc_free(&d);
 
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	CHECK_INT(fx_attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
 	CHECK_INT(fx_attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
 	for (int i = P_PARTY1; i < P_HOUSE; i++)
@@ -351,7 +351,7 @@ static void test_rounds_and_exit(void)
 	rq.reason = "计票人将反对票误记为赞成票";
 	CHECK_INT(ops_vote(st, mid, aid, &rq, &v2, err, sizeof err), 0);
 	CHECK_INT(ops_item_close(st, mid, aid, &ret, err, sizeof err), 0);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	CHECK_INT(minutes_doc(st, mid, &d, err, sizeof err), 0);
 	txt = txt_of(&d, 100);
@@ -376,7 +376,7 @@ static void test_sealed(void)
 	char *txt, *foot;
 
 	memset(&s, 0, sizeof s);
-	CHECK_INT(ops_seal(st, lw_mid, &s, err, sizeof err), 0);
+	CHECK_INT(ops_seal(st, lw_mid, NULL, &s, err, sizeof err), 0);
 	CHECK_INT(ops_addendum(st, lw_mid, "记录人笔误", "第二项发言人应为李主任，特此更正。",
 	                       err, sizeof err), 0);
 	CHECK_INT(minutes_doc(st, lw_mid, &d, err, sizeof err), 0);
@@ -560,14 +560,14 @@ static void test_notice(void)
 		struct close_req fwd = { .outcome = OC_FORWARD };
 		CHECK_INT(new_meeting(MK_PARTY, NULL, ids, 1, mid), 0);
 		CHECK_INT(fx_agenda(mid, 1, aid), 0);
-		CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+		CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 		CHECK_INT(fx_attend(mid, P_SECRETARY, ATT_PRESENT, NULL), 0);
 		CHECK_INT(fx_attend(mid, P_DIRECTOR, ATT_PRESENT, NULL), 0);
 		for (int i = P_PARTY1; i < P_HOUSE; i++)
 			CHECK_INT(fx_attend(mid, i, ATT_PRESENT, NULL), 0);
 		CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), 0);
 		CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
-		CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+		CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 	}
 	CHECK_INT(pass_meeting(MK_RESIDENTS, prop, P_HOUSE, 5, mid), 0);
 

@@ -11,6 +11,7 @@
 #include "model/core.h"
 #include "ops/ops.h"
 #include "store/store.h"
+#include "base/clock.h"
 #include "base/util.h"
 
 static struct store *st;
@@ -203,8 +204,8 @@ static void test_scenario(void)
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(fx_hands(mid, aid, 3, 0, 0, &v), -1);
 	CHECK_CONTAINS(err, "会议尚未开始");
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), -1);
 	/* 应到 3 (张书记, 李主任, 王委员) */
 	CHECK_INT(fx_sign(mid, P_SECRETARY, 3), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
@@ -222,31 +223,31 @@ static void test_scenario(void)
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	CHECK_INT(fx_step(prop, NULL), STEP_CONSULT);
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 	/* a closed meeting refuses sign-in, votes and minutes */
-	CHECK_INT(ops_attend(st, mid, fx_id(P_MEMBER), ATT_ABSENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_MEMBER), ATT_ABSENT, NULL, NULL, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "散会");
 	CHECK_INT(fx_hands(mid, aid, 3, 0, 0, &v2), -1);
 	CHECK_STR(err, "会议已散会，不能再表决。");
 	struct minute mi = { .text = "补记" };
 	ys_strlcpy(mi.meeting_id, mid, sizeof mi.meeting_id);
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), -1);
 
 	/* ---- 党员大会 ---- */
 	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), -1);
 	CHECK_CONTAINS(err, "不能再提交两委联席会议");
 	CHECK_INT(new_meeting(MK_PARTY, ids, 1, NULL, 0, mid), 0);
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.c.entitled, 10);          /* 正式党员 only */
 	CHECK_INT(q.needed, 5);
 	/* 预备党员 are not on the sheet */
-	CHECK_INT(ops_attend(st, mid, fx_id(P_PROB), ATT_PRESENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PROB), ATT_PRESENT, NULL, NULL, err, sizeof err), -1);
 	/* 请假 needs a reason */
-	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "", err, sizeof err), -1);
-	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "外出务工", err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "", NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(P_PARTY1 + 7), ATT_LEAVE, "外出务工", NULL, err, sizeof err), 0);
 	CHECK_INT(fx_sign(mid, P_SECRETARY, 2), 0);
 	CHECK_INT(fx_sign(mid, P_PARTY1, 2), 0);      /* 4 of 10 */
 	CHECK_INT(fx_hands(mid, aid, 4, 0, 0, &v), -1);
@@ -283,14 +284,14 @@ static void test_scenario(void)
 	CHECK_INT(store_vote_list(st, aid, list, 4), 2);
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	CHECK_INT(fx_step(prop, NULL), STEP_REVIEW);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	/* ---- 居民会议 with a free item ---- */
 	const char *free_titles[] = { "小区停车收费意见征集" };
 	CHECK_INT(new_meeting(MK_RESIDENTS, ids, 1, free_titles, 1, mid), 0);
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(fx_agenda(mid, 2, fid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	/* 12 households, 6 present is exactly half: 过半数 not reached */
 	CHECK_INT(fx_sign(mid, P_HOUSE, 6), 0);
 	CHECK_INT(fx_hands(mid, aid, 6, 0, 0, &v), -1);
@@ -349,9 +350,9 @@ static void test_scenario(void)
 	pevent_clear(&ev);
 	struct close_req noted = { .outcome = OC_NOTED };
 	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), -1);   /* not a 议事协商会 */
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "小区停车收费意见征集");
-	CHECK_INT(ops_meeting_close(st, mid, 1, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 1, NULL, err, sizeof err), 0);
 
 	/* ---- after the decision: the clerk's steps ---- */
 	/* the notices are signed by the community's organisations */
@@ -420,7 +421,7 @@ static void test_exits(void)
 	CHECK_INT(new_meeting(MK_LIANGWEI, both, 2, NULL, 0, mid), 0);
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
 	CHECK_INT(fx_agenda(mid, 2, bid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	CHECK_INT(fx_sign(mid, P_SECRETARY, 2), 0);
 	CHECK_INT(fx_hands(mid, aid, 2, 0, 0, &v), 0);
 	struct close_req fwd = { .outcome = OC_FORWARD };
@@ -452,7 +453,7 @@ static void test_exits(void)
 	struct minute empty = { .text = " " };
 	ys_strlcpy(empty.meeting_id, mid, sizeof empty.meeting_id);
 	CHECK_INT(ops_minute_add(st, &empty, err, sizeof err), -1);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	/* 党员大会: A returned to 提议 */
 	both[0] = a;
@@ -462,7 +463,7 @@ static void test_exits(void)
 	                          .reason = "方案需补充费用测算" };
 	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "会议尚未开始");
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	ret2.to_step = STEP_CONSULT;      /* not earlier than the current step */
 	CHECK_INT(ops_item_close(st, mid, aid, &ret2, err, sizeof err), -1);
 	ret2.to_step = STEP_PROPOSE;
@@ -483,7 +484,7 @@ static void test_exits(void)
 	CHECK_STR(ev.reason, "方案需补充费用测算");
 	CHECK_STR(ev.agenda_id, aid);
 	pevent_clear(&ev);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	/* a rejected proposal cannot come back */
 	both[0] = b;
@@ -522,7 +523,7 @@ static void test_meeting_checks(void)
 	CHECK_CONTAINS(err, "记录人");
 	snprintf(m.clerk_name, sizeof m.clerk_name, "赵记录");
 	CHECK_INT(ops_meeting_new(st, &m, NULL, 0, free_titles, 1, err, sizeof err), 0);
-	CHECK_STR(m.title, "2026年11月23日议事协商会");
+	CHECK_STR(m.title, "2026年第1次议事协商会");
 	ys_strlcpy(mid, m.id, sizeof mid);
 	meeting_clear(&m);
 
@@ -531,7 +532,13 @@ static void test_meeting_checks(void)
 	struct quorum_state q;
 	struct close_req noted = { .outcome = OC_NOTED };
 	CHECK_INT(fx_agenda(mid, 1, fid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	/* dated tomorrow: nothing can be recorded at it yet */
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "会议日期 2026-11-23 还没到（今天是 2026-11-22）");
+	CHECK_INT(ops_observer(st, mid, NULL, "物业公司刘经理", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "还没到");
+	fx_at("2026-11-23 19:00");
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.ok, 1);
 	/* a guest from the property company */
@@ -542,8 +549,9 @@ static void test_meeting_checks(void)
 	CHECK_INT(ops_quorum(st, mid, &q, err, sizeof err), 0);
 	CHECK_INT(q.c.observers, 2);
 	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), 0);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 	CHECK_INT(ops_observer(st, mid, NULL, "迟到的人", err, sizeof err), -1);
+	ys_clock_set(0);
 }
 
 /* nothing is half-written: a write that fails in the middle of an
@@ -561,7 +569,7 @@ static void test_atomic(void)
 	ids[0] = prop;
 	CHECK_INT(new_meeting(MK_LIANGWEI, ids, 1, NULL, 0, mid), 0);
 	CHECK_INT(fx_agenda(mid, 1, aid), 0);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
 	CHECK_INT(fx_sign(mid, P_SECRETARY, 3), 0);
 
 	/* the minute line is the last write of a rejection */
@@ -600,7 +608,209 @@ static void test_atomic(void)
 	CHECK_INT(ops_item_close(st, mid, aid, &rej, err, sizeof err), 0);
 	CHECK_INT(fx_step(prop, &status), STEP_PROPOSE);
 	CHECK_INT(status, PST_REJECTED);
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
+}
+
+/* the last event of a proposal, with when it happened and when it was typed */
+static int last_event_of(const char *pid, struct pevent *ev)
+{
+	struct pevent *all = NULL;
+	int n = store_proposal_events_all(st, pid, &all);
+
+	if (n <= 0)
+		return -1;
+	*ev = all[n - 1];
+	all[n - 1].reason = NULL;
+	for (int i = 0; i < n; i++)
+		pevent_clear(&all[i]);
+	free(all);
+	return 0;
+}
+
+/* Meetings held on paper and typed in afterwards: the record carries the
+ * meeting's own times, and the dates of a matter stay in order. */
+static void test_entered_afterwards(void)
+{
+	char prop[ID_LEN], pno[16], lw[ID_LEN], pa[ID_LEN], aid[ID_LEN], bad[ID_LEN];
+	const char *pids[1];
+	struct meeting m, got;
+	struct meeting_state ms;
+	struct pevent ev;
+	struct seal s;
+	struct vote v;
+	char t[6];
+
+	fx_at("2026-11-22 20:10");
+	/* 提议日期: from the paper, never in the future */
+	struct proposal p;
+	struct proposer pp;
+	memset(&p, 0, sizeof p);
+	memset(&pp, 0, sizeof pp);
+	snprintf(p.title, sizeof p.title, "关于5号楼雨污分流改造的提议");
+	p.content = "5号楼雨水管与污水管混接，雨天返臭。";
+	snprintf(pp.name, sizeof pp.name, "%s", fx_name(P_REP));
+	snprintf(pp.person_id, sizeof pp.person_id, "%s", fx_id(P_REP));
+	snprintf(p.proposed_on, sizeof p.proposed_on, "2026-12-01");
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), -1);
+	CHECK_STR(err, "提议日期 2026-12-01 还没到（今天是 2026-11-22）。");
+	snprintf(p.proposed_on, sizeof p.proposed_on, "2026-10-08");
+	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), 0);
+	snprintf(prop, sizeof prop, "%s", p.id);
+	snprintf(pno, sizeof pno, "%s", p.number);
+	CHECK_INT(last_event_of(prop, &ev), 0);
+	CHECK_STR(ev.at, "2026-10-08 00:00:00");         /* when it was proposed */
+	CHECK_STR(ev.recorded_at, "2026-11-22 20:10:00"); /* when it was typed */
+	pevent_clear(&ev);
+
+	/* a 两委联席会议 dated before the proposal is refused */
+	pids[0] = prop;
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-10-01", "09:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, bad), -1);
+	CHECK_CONTAINS(err, "商议日期 2026-10-01 不能早于提议日期 2026-10-08");
+	meeting_clear(&m);
+	/* held on 2026-10-15 09:30–11:10, typed in on 2026-11-22 */
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-10-15", "09:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, lw), 0);
+	meeting_clear(&m);
+	CHECK_INT(fx_agenda(lw, 1, aid), 0);
+	CHECK_INT(ops_meeting_state(st, lw, &ms, err, sizeof err), 0);
+	CHECK_INT(ms.tense, TENSE_PAST);
+	CHECK_INT(ops_meeting_live(&ms), 0);
+	ops_meeting_offer(&ms, t);
+	CHECK_STR(t, "09:30");                           /* the planned start, not the clock */
+	/* sign-in at the times on the sheet */
+	CHECK_INT(ops_attend(st, lw, fx_id(P_SECRETARY), ATT_PRESENT, NULL, "09:20", err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, lw, fx_id(P_DIRECTOR), ATT_PRESENT, NULL, "9:25", err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, lw, fx_id(P_MEMBER), ATT_PRESENT, NULL, "9:61", err, sizeof err), -1);
+	CHECK_CONTAINS(err, "签到时间“9:61”无效");
+	CHECK_INT(ops_attend(st, lw, fx_id(P_MEMBER), ATT_PRESENT, NULL, NULL, err, sizeof err), 0);
+	{
+		struct attendance a;
+		CHECK_INT(store_attendance_get(st, lw, fx_id(P_DIRECTOR), &a), 0);
+		CHECK_STR(a.at, "09:25");
+		CHECK_STR(a.signed_at, "2026-11-22 20:10:00");
+		CHECK_INT(store_attendance_get(st, lw, fx_id(P_MEMBER), &a), 0);
+		CHECK_STR(a.at, "09:25");                /* the latest recorded */
+	}
+	/* opened at the planned start unless the paper says otherwise */
+	CHECK_INT(ops_meeting_open(st, lw, "09:35", err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, lw, &got), 0);
+	CHECK_STR(got.held_start, "09:35");
+	CHECK_INT(got.held_live, 0);
+	meeting_clear(&got);
+	/* a speech before the start is refused, naming both times */
+	struct minute mi;
+	memset(&mi, 0, sizeof mi);
+	snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", lw);
+	snprintf(mi.speaker, sizeof mi.speaker, "张书记");
+	snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", aid);
+	mi.text = "介绍5号楼雨污分流改造方案。";
+	snprintf(mi.at, sizeof mi.at, "09:30");
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
+	CHECK_STR(err, "发言时间 09:30 早于开会时间 09:35。");
+	snprintf(mi.at, sizeof mi.at, "09:40");
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), 0);
+	memset(mi.id, 0, sizeof mi.id);
+	mi.at[0] = '\0';                               /* the offer: the latest time */
+	mi.text = "同意提交党员大会审议。";
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), 0);
+	CHECK_STR(mi.at, "09:40");
+	/* the vote and the conclusion at their times */
+	struct vote_req hands = { .method = VM_HANDS, .yes = 3, .at = "10:50" };
+	CHECK_INT(ops_vote(st, lw, aid, &hands, &v, err, sizeof err), 0);
+	CHECK_STR(v.at, "10:50");
+	CHECK_STR(v.created_at, "2026-11-22 20:10:00");
+	struct close_req fwd = { .outcome = OC_FORWARD, .decision = "同意提交党员大会审议。",
+	                         .at = "10:45" };
+	CHECK_INT(ops_item_close(st, lw, aid, &fwd, err, sizeof err), -1);
+	CHECK_STR(err, "议程结束时间 10:45 早于表决时间 10:50。");
+	fwd.at = "10:55";
+	CHECK_INT(ops_item_close(st, lw, aid, &fwd, err, sizeof err), 0);
+	CHECK_INT(last_event_of(prop, &ev), 0);
+	CHECK_INT(ev.action, ACT_FORWARD);
+	CHECK_STR(ev.at, "2026-10-15 10:55:00");         /* the meeting's date and time */
+	CHECK_STR(ev.recorded_at, "2026-11-22 20:10:00");
+	pevent_clear(&ev);
+	/* 散会 not before what was recorded */
+	CHECK_INT(ops_meeting_close(st, lw, 0, "10:30", err, sizeof err), -1);
+	CHECK_STR(err, "散会时间 10:30 早于会上已记录的最晚时间 10:55。");
+	CHECK_INT(ops_meeting_close(st, lw, 0, "11:10", err, sizeof err), 0);
+	/* after 散会 a speech may be corrected, within the meeting's times */
+	{
+		struct minute ed[2];
+		CHECK_INT(store_minute_page(st, lw, 0, 1, ed, 2), 2);
+		snprintf(ed[0].at, sizeof ed[0].at, "11:30");
+		CHECK_INT(ops_minute_update(st, &ed[0], err, sizeof err), -1);
+		CHECK_STR(err, "发言时间 11:30 晚于散会时间 11:10。");
+		snprintf(ed[0].at, sizeof ed[0].at, "09:45");
+		CHECK_INT(ops_minute_update(st, &ed[0], err, sizeof err), 0);
+		minute_clear(&ed[0]);
+		minute_clear(&ed[1]);
+	}
+	/* signed as it ended, not tonight */
+	CHECK_INT(ops_meeting_state(st, lw, &ms, err, sizeof err), 0);
+	{
+		char offer[17];
+		ops_seal_offer(&ms, offer);
+		CHECK_STR(offer, "2026-10-15 11:10");
+	}
+	CHECK_INT(ops_seal(st, lw, "2026-10-15 11:05", &s, err, sizeof err), -1);
+	CHECK_STR(err, "签字时间 2026-10-15 11:05 早于散会时间 2026-10-15 11:10。");
+	CHECK_INT(ops_seal(st, lw, "2026-11-23 09:00", &s, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "还没到");
+	CHECK_INT(ops_seal(st, lw, NULL, &s, err, sizeof err), 0);
+	CHECK_STR(s.signed_at, "2026-10-15 11:10:00");
+	CHECK_INT(s.format, 2);
+	CHECK_INT(store_seal_get(st, lw, &s), 0);
+	CHECK_STR(s.recorded_at, "2026-11-22 20:10:00");
+
+	/* a 党员大会 dated before the 商议 it follows is refused, naming both */
+	fx_meeting_fill(&m, MK_PARTY, "2026-10-10", "19:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, bad), -1);
+	{
+		char want[256];
+		snprintf(want, sizeof want, "议题 %s 审议日期 2026-10-10 不能早于商议日期 2026-10-15。",
+		         pno);
+		CHECK_STR(err, want);
+	}
+	meeting_clear(&m);
+	/* a meeting in the future: planned, but nothing happens at it yet */
+	fx_meeting_fill(&m, MK_PARTY, "2026-12-06", "19:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, pa), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_attend(st, pa, fx_id(P_SECRETARY), ATT_PRESENT, NULL, NULL, err, sizeof err), -1);
+	CHECK_STR(err, "会议日期 2026-12-06 还没到（今天是 2026-11-22），不能签到；会议开过后再录入。");
+	CHECK_INT(ops_meeting_open(st, pa, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "不能开始");
+
+	/* the same meeting today, typed tonight long after its start: entered
+	 * afterwards; and one held now gets the clock */
+	fx_meeting_fill(&m, MK_CONSULT, "2026-11-22", "09:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, NULL, 0, (const char *const[]){ "听取意见" }, 1, bad), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_state(st, bad, &ms, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_live(&ms), 0);
+	CHECK_INT(ops_meeting_open(st, bad, NULL, err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, bad, &got), 0);
+	CHECK_STR(got.held_start, "09:30");
+	CHECK_INT(got.held_live, 0);
+	meeting_clear(&got);
+	fx_meeting_fill(&m, MK_CONSULT, "2026-11-22", "20:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, NULL, 0, (const char *const[]){ "听取意见" }, 1, bad), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_open(st, bad, NULL, err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, bad, &got), 0);
+	CHECK_STR(got.held_start, "20:10");
+	CHECK_INT(got.held_live, 1);
+	meeting_clear(&got);
+	memset(&mi, 0, sizeof mi);
+	snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", bad);
+	snprintf(mi.speaker, sizeof mi.speaker, "张书记");
+	mi.text = "开场。";
+	snprintf(mi.at, sizeof mi.at, "20:30");
+	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
+	CHECK_STR(err, "发言时间 20:30 还没到（现在是 20:10）。");
+	ys_clock_set(0);
 }
 
 int main(void)
@@ -618,6 +828,7 @@ int main(void)
 	RUN(test_exits);
 	RUN(test_meeting_checks);
 	RUN(test_atomic);
+	RUN(test_entered_afterwards);
 	fx_db_done(st);
 	T_DONE();
 }

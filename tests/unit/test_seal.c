@@ -43,6 +43,24 @@ static int exec_mid(const char *sql)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* the meeting's seal row as a program of that format would have written it */
+static int put_seal(int format, const char *sm3, const char *sha256)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(store_db(st), "UPDATE seal SET format = ?1, sm3 = ?2, sha256 = ?3"
+	                       " WHERE meeting_id = ?4", -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(q, 1, format);
+	sqlite3_bind_text(q, 2, sm3, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, mid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static char *canonical(void)
 {
 	struct strbuf sb = { 0 };
@@ -120,10 +138,10 @@ static void test_setup(void)
 		agenda_clear(&a[i]);
 
 	fx_at("2026-11-21 14:30");
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(FX_SEC), ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(FX_DIR), ATT_PRESENT, NULL, err, sizeof err), 0);
-	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_LEAVE, "外出开会", err, sizeof err), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_SEC), ATT_PRESENT, NULL, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_DIR), ATT_PRESENT, NULL, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_LEAVE, "外出开会", NULL, err, sizeof err), 0);
 	CHECK_INT(ops_observer(st, mid, NULL, "孙网格员", err, sizeof err), 0);
 
 	struct minute mi;
@@ -165,7 +183,14 @@ static void test_canonical(void)
 
 	CHECK(strlen(a) > 1000);
 	CHECK_STR(a, b);                       /* the same record, the same text */
-	CHECK(strncmp(a, "yishiting-seal 1\n", 17) == 0);
+	CHECK(strncmp(a, "yishiting-seal 2\n", 17) == 0);
+	/* format 2 has the meeting's own times */
+	CHECK_CONTAINS(a, "\nmeeting.held_start=14:30\n");
+	CHECK_CONTAINS(a, "\nmeeting.postponed_from=\n");
+	CHECK_CONTAINS(a, "\nagenda.1.closed_time=");
+	CHECK_CONTAINS(a, "\nvote.1.1.at=");
+	CHECK_CONTAINS(a, "\nvote.1.1.correction=0\n");
+	CHECK_CONTAINS(a, "\nattendance.1.at=");
 	CHECK_CONTAINS(a, "\nmeeting.number=");
 	CHECK_CONTAINS(a, mnumber);
 	CHECK_CONTAINS(a, "\nmeeting.place=社区党群服务中心二楼会议室\n");
@@ -239,13 +264,13 @@ static void test_seal(void)
 	struct strbuf sb = { 0 };
 
 	/* only after 散会 */
-	CHECK_INT(ops_seal(st, mid, &s, err, sizeof err), -1);
+	CHECK_INT(ops_seal(st, mid, NULL, &s, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "尚未散会");
 	CHECK_INT(store_seal_get(st, mid, &got), 1);
 	CHECK_INT(ops_addendum(st, mid, "笔误", "更正", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "尚未签字确认");
 	fx_at("2026-11-21 16:00");
-	CHECK_INT(ops_meeting_close(st, mid, 0, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	/* closed but not signed: the minutes can still be put right */
 	{
@@ -263,7 +288,7 @@ static void test_seal(void)
 	CHECK_INT(ops_meeting_set_pending(st, mid, "路灯选址待定", err, sizeof err), 0);
 
 	fx_at("2026-11-21 16:05");
-	CHECK_INT(ops_seal(st, mid, &s, err, sizeof err), 0);
+	CHECK_INT(ops_seal(st, mid, NULL, &s, err, sizeof err), 0);
 	CHECK_STR(s.meeting_id, mid);
 	CHECK_STR(s.signed_at, "2026-11-21 16:05:00");
 	CHECK_STR(s.chair_name, "张书记");
@@ -291,7 +316,7 @@ static void test_seal(void)
 	}
 
 	/* once is enough */
-	CHECK_INT(ops_seal(st, mid, &got, err, sizeof err), -1);
+	CHECK_INT(ops_seal(st, mid, NULL, &got, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "2026-11-21 16:05:00");
 	CHECK_CONTAINS(err, "不能重复签字");
 
@@ -302,7 +327,7 @@ static void test_seal(void)
 	mi.text = "补记一条发言。";
 	CHECK_INT(ops_minute_add(st, &mi, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
-	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_PRESENT, NULL, err, sizeof err), -1);
+	CHECK_INT(ops_attend(st, mid, fx_id(FX_MEM), ATT_PRESENT, NULL, NULL, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
 	CHECK_INT(ops_observer(st, mid, NULL, "补登列席", err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
@@ -313,9 +338,9 @@ static void test_seal(void)
 	struct close_req rej = { .outcome = OC_REJECT, .reason = "补记" };
 	CHECK_INT(ops_item_close(st, mid, bid, &rej, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
-	CHECK_INT(ops_meeting_open(st, mid, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
-	CHECK_INT(ops_meeting_close(st, mid, 1, err, sizeof err), -1);
+	CHECK_INT(ops_meeting_close(st, mid, 1, NULL, err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
 	CHECK_INT(ops_meeting_set_pending(st, mid, "改一改", err, sizeof err), -1);
 	CHECK_STR(err, SEALED);
@@ -343,7 +368,7 @@ static void test_verify(void)
 	struct fx_lines l;
 	char want[512];
 
-	snprintf(want, sizeof want, "会议 %s（2026年11月21日两委联席会议）的记录与签字确认时的摘要不符："
+	snprintf(want, sizeof want, "会议 %s（2026年第1次两委联席会议）的记录与签字确认时的摘要不符："
 	         "可能被程序外修改。\n", mnumber);
 	/* as with the sqlite3 shell */
 	CHECK_INT(exec_mid("UPDATE minute SET text = '同意提交党员大会审议。' WHERE meeting_id = ?1 AND seq = 2"), 0);
@@ -363,6 +388,43 @@ static void test_verify(void)
 	CHECK_INT(exec_mid("UPDATE attendance SET signed_at = '2026-11-21 14:30:00'"
 	                   " WHERE meeting_id = ?1 AND status = 1"), 0);
 	CHECK_INT(verify(&l), 0);
+
+	/* a meeting's own times are covered (format 2) */
+	CHECK_INT(exec_mid("UPDATE meeting SET held_start = '13:00' WHERE id = ?1"), 0);
+	CHECK_INT(verify(&l), 1);
+	CHECK_INT(exec_mid("UPDATE meeting SET held_start = '14:30' WHERE id = ?1"), 0);
+	CHECK_INT(exec_mid("CREATE TEMP TABLE kept AS SELECT id, at FROM vote WHERE meeting_id = ?1"), 0);
+	CHECK_INT(exec_mid("UPDATE vote SET at = '23:59' WHERE meeting_id = ?1"), 0);
+	CHECK_INT(verify(&l), 1);
+	CHECK_INT(exec_mid("UPDATE vote SET at = (SELECT at FROM kept WHERE kept.id = vote.id)"
+	                   " WHERE meeting_id = ?1"), 0);
+	CHECK_INT(verify(&l), 0);
+
+	/* a seal taken before the meeting's times were kept (format 1)
+	 * still verifies, over the text of its own format */
+	{
+		struct seal s1, s2;
+		CHECK_INT(store_seal_get(st, mid, &s2), 0);
+		CHECK_INT(s2.format, 2);
+		s1 = s2;
+		s1.format = 1;
+		CHECK_INT(seal_digests(st, &s1), 0);
+		CHECK(strcmp(s1.sm3, s2.sm3) != 0);
+		CHECK_INT(put_seal(1, s1.sm3, s1.sha256), 0);
+		CHECK_INT(verify(&l), 0);
+		/* format 1 does not cover the times: that is what format 2 is for */
+		CHECK_INT(exec_mid("UPDATE meeting SET held_start = '13:00' WHERE id = ?1"), 0);
+		CHECK_INT(verify(&l), 0);
+		CHECK_INT(exec_mid("UPDATE meeting SET held_start = '14:30' WHERE id = ?1"), 0);
+		/* a format the program never wrote is named */
+		CHECK_INT(exec_mid("PRAGMA ignore_check_constraints = ON"), 0);
+		CHECK_INT(exec_mid("UPDATE seal SET format = 7 WHERE meeting_id = ?1"), 0);
+		CHECK_INT(verify(&l), 1);
+		CHECK_CONTAINS(l.all, "签字确认格式（7）");
+		CHECK_INT(exec_mid("PRAGMA ignore_check_constraints = OFF"), 0);
+		CHECK_INT(put_seal(2, s2.sm3, s2.sha256), 0);
+		CHECK_INT(verify(&l), 0);
+	}
 
 	/* the signature itself is covered too */
 	CHECK_INT(exec_mid("UPDATE seal SET clerk_name = '钱记录' WHERE meeting_id = ?1"), 0);

@@ -439,16 +439,16 @@ static void test_restart_keeps_everything(void)
 	CHECK_INT(add_person(st, "刘芳", ROLE_RESIDENT, &d), 0);   /* not entitled */
 	CHECK_INT(add_proposal(st, "加装电梯", "3栋申请加装电梯", a.id, &p), 0);
 	CHECK_INT(store_proposal_transition(st, p.id, ACT_FORWARD, STEP_CONSULT, PST_ACTIVE,
-	                                    NULL, NULL, NULL, NULL), 0);
+	                                    NULL, NULL, NULL, NULL, NULL), 0);
 
 	pids[0] = p.id;
 	CHECK_INT(new_meeting(st, MK_PARTY, "2026-11-22", pids, 1, &m), 0);
 	CHECK_STR(m.number, "2026-H-01");
 	CHECK(ys_uuid_valid(m.rule_id));            /* the kind's default rule */
 	CHECK_INT(store_agenda_list(st, m.id, items, 4), 1);
-	CHECK_INT(store_attendance_set(st, m.id, a.id, ATT_PRESENT, NULL), 0);
-	CHECK_INT(store_attendance_set(st, m.id, b.id, ATT_PRESENT, NULL), 0);
-	CHECK_INT(store_attendance_set(st, m.id, c.id, ATT_LEAVE, "出差"), 0);
+	CHECK_INT(store_attendance_set(st, m.id, a.id, ATT_PRESENT, NULL, "09:00"), 0);
+	CHECK_INT(store_attendance_set(st, m.id, b.id, ATT_PRESENT, NULL, "09:00"), 0);
+	CHECK_INT(store_attendance_set(st, m.id, c.id, ATT_LEAVE, "出差", "09:00"), 0);
 	CHECK_INT(store_attendance_add_observer(st, m.id, NULL, "街道联络员"), 0);
 	CHECK_INT(store_attendance_add_observer(st, m.id, d.id, NULL), 0);
 
@@ -479,7 +479,11 @@ static void test_restart_keeps_everything(void)
 	CHECK_INT(store_vote_add(st, &v, bal, 2), 0);
 	CHECK_INT(v.round, 1);
 	CHECK_STR(v.meeting_id, m.id);
-	CHECK_INT(store_agenda_close(st, items[0].id, OC_RETURN, "需补充方案", "", "", ""), 0);
+	CHECK_INT(store_agenda_close(st, items[0].id, OC_RETURN, "需补充方案", "", "", "", "10:00"), 0);
+	/* a meeting that has begun has its actual start (a CHECK) */
+	CHECK_INT(store_meeting_set_status(st, m.id, MS_CLOSED, "16:30"), -1);
+	CHECK_CONTAINS(store_errmsg(st), "已开始的会议须有实际开始时间");
+	CHECK_INT(store_meeting_set_status(st, m.id, MS_OPEN, "14:00"), 0);
 	CHECK_INT(store_meeting_set_status(st, m.id, MS_CLOSED, "16:30"), 0);
 	CHECK_INT(store_meeting_set_pending(st, m.id, "电梯费用分摊待议"), 0);
 	agenda_clear(&items[0]);
@@ -542,6 +546,7 @@ static void test_restart_keeps_everything(void)
 	CHECK_INT(m.kind, MK_PARTY);
 	CHECK_INT(m.status, MS_CLOSED);
 	CHECK_STR(m.end_time, "16:30");
+	CHECK_STR(m.held_start, "14:00");
 	CHECK_STR(m.pending, "电梯费用分摊待议");
 	meeting_clear(&m);
 	CHECK_INT(store_agenda_list(st, m.id, items, 4), 1);
@@ -724,11 +729,11 @@ static void test_proposal_board(void)
 		/* every third goes on to 商议, every seventh is withdrawn */
 		if (i % 3 == 0)
 			CHECK_INT(store_proposal_transition(st, p.id, ACT_FORWARD, STEP_CONSULT,
-			                                    PST_ACTIVE, NULL, NULL, NULL, NULL), 0);
+			                                    PST_ACTIVE, NULL, NULL, NULL, NULL, NULL), 0);
 		else if (i % 7 == 0)
 			CHECK_INT(store_proposal_transition(st, p.id, ACT_WITHDRAW, STEP_PROPOSE,
 			                                    PST_WITHDRAWN, NULL, NULL, NULL,
-			                                    "提议人撤回"), 0);
+			                                    "提议人撤回", NULL), 0);
 	}
 	CHECK_STR(numbers[0], "2026-001");
 	CHECK_STR(numbers[29], "2026-030");
@@ -852,7 +857,7 @@ static void test_too_long(void)
 	CHECK_INT(new_meeting(st, MK_REPS, "2026-11-22", NULL, 0, &m), 0);
 	memset(reason, 'x', sizeof reason - 1);
 	reason[sizeof reason - 1] = '\0';
-	CHECK_INT(store_attendance_set(st, m.id, p.id, ATT_LEAVE, reason), -1);
+	CHECK_INT(store_attendance_set(st, m.id, p.id, ATT_LEAVE, reason, "09:00"), -1);
 	CHECK_CONTAINS(store_errmsg(st), "请假原因过长（最多 127 字节）");
 
 	/* a value in the file longer than the struct holds is refused when
@@ -1092,7 +1097,7 @@ static void test_attendance_sheet(void)
 	CHECK_STR(att[1].grid, "第一网格");
 
 	/* someone not on the sheet cannot sign in; observers are separate */
-	CHECK_INT(store_attendance_set(st, m.id, p[3].id, ATT_PRESENT, NULL), -1);
+	CHECK_INT(store_attendance_set(st, m.id, p[3].id, ATT_PRESENT, NULL, "09:00"), -1);
 	CHECK_CONTAINS(store_errmsg(st), "不在本次会议的签到表上");
 	CHECK_INT(store_attendance_add_observer(st, m.id, p[0].id, NULL), -1);
 	CHECK_CONTAINS(store_errmsg(st), "已在本次会议的签到表上");
@@ -1100,8 +1105,8 @@ static void test_attendance_sheet(void)
 	CHECK_INT(store_attendance_add_observer(st, m.id, NULL, "物业经理"), 0);
 	CHECK_INT(store_attendance_add_observer(st, m.id, NULL, "业委会主任"), 0);
 	CHECK_INT(store_attendance_add_observer(st, m.id, NULL, ""), -1);
-	CHECK_INT(store_attendance_set(st, m.id, p[0].id, ATT_PRESENT, NULL), 0);
-	CHECK_INT(store_attendance_set(st, m.id, p[2].id, ATT_ABSENT, NULL), 0);
+	CHECK_INT(store_attendance_set(st, m.id, p[0].id, ATT_PRESENT, NULL, "09:00"), 0);
+	CHECK_INT(store_attendance_set(st, m.id, p[2].id, ATT_ABSENT, NULL, "09:00"), 0);
 	CHECK_INT(store_attendance_counts(st, m.id, &c), 0);
 	CHECK_INT(c.entitled, 2);
 	CHECK_INT(c.present, 1);
@@ -1223,8 +1228,13 @@ static void test_check_finds_problems(void)
 	CHECK_CONTAINS(l.all, "议题 2026-001 的当前状态（审议");
 	CHECK_CONTAINS(l.all, "与最后一条流转记录（提议");
 
-	/* 2. a malformed UUID */
-	CHECK_INT(fx_exec(db, "UPDATE change_log SET id = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'"),
+	/* 2. a malformed UUID: the change log only grows (a trigger), so a
+	 * hand edit takes the trigger away first */
+	CHECK(fx_exec(db, "UPDATE change_log SET id = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'")
+	      != SQLITE_OK);
+	CHECK(fx_exec(db, "DELETE FROM change_log") != SQLITE_OK);
+	CHECK_INT(fx_exec(db, "DROP TRIGGER change_log_no_update;"
+	                      "UPDATE change_log SET id = 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'"),
 	          SQLITE_OK);
 	/* 3. counts above those present, written past the CHECK constraints */
 	CHECK_INT(fx_exec(db, "PRAGMA ignore_check_constraints = ON"), SQLITE_OK);
@@ -1337,6 +1347,9 @@ static void test_paper_records(void)
 	CHECK_INT(store_seal_add(st, &s), -1);                /* not hex */
 	CHECK_CONTAINS(store_errmsg(st), "SM3");
 	s.sm3[3] = 'a';
+	CHECK_INT(store_seal_add(st, &s), -1);                /* no format */
+	CHECK_CONTAINS(store_errmsg(st), "摘要格式");
+	s.format = 2;
 	CHECK_INT(store_seal_add(st, &s), 0);
 	CHECK_INT(store_seal_add(st, &s), -1);                /* once */
 	CHECK_CONTAINS(store_errmsg(st), "编号重复");
