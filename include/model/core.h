@@ -148,6 +148,11 @@ enum attend {
 };
 const char *attend_name(int a);
 
+/* how a meeting stands, in a word for lists: status is store.h's enum
+ * meeting_status (0 未开始, 1 进行中, 2 已散会, 3 已取消); a planned meeting
+ * that was postponed is 已延期, a sealed one 已签字 */
+const char *meeting_status_name(int status, int sealed, int postponed);
+
 enum vote_method {
 	VM_HANDS = 0,            /* 举手表决: counts typed */
 	VM_SECRET = 1,           /* 无记名投票: counts only, never per person */

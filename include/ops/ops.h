@@ -20,6 +20,16 @@
  * Fills p->id and p->number. */
 int ops_proposal_new(struct store *st, struct proposal *p,
                      const struct proposer *pp, int n, char *err, size_t errlen);
+/* 修改议题: title, content, 提议日期, proposers, source, category, grid and
+ * building, checked as for a new one (p->id names it); freely until the
+ * first meeting that handled it is sealed, after that only as a 更正 with
+ * a reason.  Every changed field goes into the change log with its old and
+ * new value and the reason; "没有改动" when nothing changed. */
+int ops_proposal_edit(struct store *st, struct proposal *p, const struct proposer *pp, int n,
+                      const char *reason, char *err, size_t errlen);
+/* whether an edit now is a 更正: 0 free, 1 a reason is needed (why says
+ * which sealed meeting), -1 error (why) */
+int ops_proposal_edit_check(struct store *st, const char *pid, char *why, size_t len);
 /* 撤回 by the proposer outside a meeting (reason required) */
 int ops_proposal_withdraw(struct store *st, const char *pid, const char *reason,
                           char *err, size_t errlen);
@@ -57,6 +67,26 @@ int ops_meeting_new(struct store *st, struct meeting *m,
  * 0, or -1 (a date that is not one) */
 int ops_meeting_default_title(struct store *st, int kind, const char *date,
                               char *out, size_t len);
+/* Corrections before the record is signed, each in the change log with its
+ * old and new value:
+ *   ops_meeting_edit      the header (title, date, start, place, chair and
+ *                         post, clerk), until sealed; a date that keeps the
+ *                         agenda's steps in order, not in the future once
+ *                         the meeting was held; reason optional
+ *   ops_meeting_postpone  a meeting not begun, to a new date and start,
+ *                         reason required; it keeps its number and agenda
+ *                         and is listed as 已延期 (the first date kept)
+ *   ops_meeting_cancel    a meeting not begun, reason required; it stays in
+ *                         the list as 已取消 and its proposals may go on
+ *                         another meeting's agenda
+ *   ops_meeting_delete    a meeting never opened, with its sheet and agenda */
+int ops_meeting_edit(struct store *st, struct meeting *m, const char *reason,
+                     char *err, size_t errlen);
+int ops_meeting_postpone(struct store *st, const char *mid, const char *date,
+                         const char *start_time, const char *reason, char *err, size_t errlen);
+int ops_meeting_cancel(struct store *st, const char *mid, const char *reason,
+                       char *err, size_t errlen);
+int ops_meeting_delete(struct store *st, const char *mid, char *err, size_t errlen);
 /* what a clerk should know about a meeting before it is held, never a
  * refusal: for a 党员大会, a proposal whose materials reach the Party members
  * later than the setting "material_days" before the meeting.  1 with the
@@ -105,6 +135,10 @@ enum ops_meeting_op {
 	OPM_PENDING,             /* 遗留问题 */
 	OPM_SEAL,                /* 签字确认 */
 	OPM_ADDENDUM,            /* 更正 */
+	OPM_EDIT,                /* 修改会议名称、日期、地点、主持、记录 */
+	OPM_POSTPONE,            /* 延期 */
+	OPM_CANCEL,              /* 取消 */
+	OPM_DELETE,              /* 删除从未召开的会议 */
 };
 /* why an operation is refused, so that a screen can add its key to the
  * message (「……请按 e 添加更正」); the message itself is ops' */
@@ -164,8 +198,19 @@ int ops_observer(struct store *st, const char *mid, const char *person_id,
  * start; refused on a closed meeting; text non-empty */
 int ops_minute_add(struct store *st, struct minute *m, char *err, size_t errlen);
 /* edit a minute line (text, time, speaker, agenda item) of a meeting that
- * is not sealed, also after 散会; refused on sealed minutes */
+ * is not sealed, also after 散会; refused on sealed minutes.  Every
+ * correction of the minutes (fix, delete, insert) goes into the meeting's
+ * change log with the line before and after, and the reason (optional). */
 int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen);
+int ops_minute_fix(struct store *st, const struct minute *mi, const char *reason,
+                   char *err, size_t errlen);
+/* take a line out (those after it move up one) */
+int ops_minute_delete(struct store *st, const char *mid, const char *minute_id,
+                      const char *reason, char *err, size_t errlen);
+/* put a line in before line `before` (0 = at the end): a speech left out
+ * when the paper was typed in; at = its time ("" = the offer) */
+int ops_minute_insert(struct store *st, struct minute *mi, int before, const char *reason,
+                      char *err, size_t errlen);
 
 /* ---- votes and conclusions ---------------------------------------------------- */
 
@@ -184,6 +229,11 @@ struct vote_req {
 	const char *supersedes;
 	const char *reason;
 	const char *at;          /* when it was taken, HH:MM ("" = the offer) */
+	/* 1: not a new vote but the correction of a mistyped tally of
+	 * supersedes (the latest), before the item is concluded; printed as
+	 * the final tally with the one it corrects, never as another round.
+	 * A show of hands or a secret ballot; a roll call is voted again. */
+	int correction;
 };
 int ops_vote(struct store *st, const char *mid, const char *agenda_id,
              const struct vote_req *rq, struct vote *out, char *err, size_t errlen);
@@ -292,6 +342,12 @@ int ops_community_save(struct store *st, struct community *c, char *err, size_t 
  * for ops_settings[i]) in one transaction, logged when log != 0 */
 int ops_settings_save(struct store *st, struct community *c, const int *values, int log,
                       char *err, size_t errlen);
+/* 录入人: the clerk's name the change log gives as who made a change (the
+ * setting "operator"; the computer's login name when it is not set).
+ * ops_operator_load applies the setting to the open store; ops_operator_set
+ * saves it ("" = back to the login name at the next start) and applies it. */
+void ops_operator_load(struct store *st);
+int ops_operator_set(struct store *st, const char *name, char *err, size_t errlen);
 /* one text setting the program remembers (export_dir, printer, last_place) */
 int ops_setting_set(struct store *st, const char *key, const char *value,
                     char *err, size_t errlen);

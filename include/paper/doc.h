@@ -29,7 +29,7 @@ struct block {
 	char *text;     /* allocated; never NULL (may be "") */
 };
 
-enum doc_kind { DOC_MINUTES = 1, DOC_NOTICE = 2 };
+enum doc_kind { DOC_MINUTES = 1, DOC_NOTICE = 2, DOC_CHANGES = 3 };
 
 struct doc {
 	int kind;               /* enum doc_kind */
@@ -57,6 +57,11 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
  * reasons for absence, names of objectors). */
 int notice_doc(struct store *st, const char *notice_id, int public_version,
                struct doc *d, char *err, size_t errlen);
+
+/* The change log of a record (entity "meeting" or "proposal"): each change
+ * with when, who, what, the old and new value and the reason. */
+int changes_doc(struct store *st, const char *entity, const char *id, struct doc *d,
+                char *err, size_t errlen);
 
 /* ---- renderers ----------------------------------------------------------- */
 /* plain text wrapped at `cols` display columns (Chinese line-breaking rules),

@@ -128,6 +128,15 @@ struct proposer {
 int store_proposal_add(struct store *st, struct proposal *p,
                        const struct proposer *pp, int n);
 int store_proposal_get(struct store *st, const char *id, struct proposal *p);
+/* the clerk's corrections: title, content, source, category, grid,
+ * building, proposed_on (and the 提出 event's date with it) */
+int store_proposal_update(struct store *st, const struct proposal *p);
+/* the proposers replaced by pp (n >= 1), names frozen as with add */
+int store_proposal_set_proposers(struct store *st, const char *pid,
+                                 const struct proposer *pp, int n);
+/* the first sealed meeting whose agenda had the proposal: its number into
+ * number; 1 = none */
+int store_proposal_sealed_meeting(struct store *st, const char *pid, char number[16]);
 int store_proposal_get_number(struct store *st, const char *number, struct proposal *p);
 int store_proposal_proposers(struct store *st, const char *pid,
                              struct proposer *out, int max);
@@ -224,6 +233,21 @@ int store_meeting_page(struct store *st, const char *after_date,
  * (held_start), MS_CLOSED the actual end (end_time); time NULL keeps it */
 int store_meeting_set_status(struct store *st, const char *id, int status,
                              const char *time);
+/* the header a clerk corrects: title, date, start_time, place, chair_id,
+ * chair_name, chair_post, clerk_id, clerk_name */
+int store_meeting_update(struct store *st, const struct meeting *m);
+/* 延期 (status MS_PLANNED, a new date and start, postponed_from kept at
+ * the first date planned) or 取消 (MS_CANCELLED), with the reason */
+int store_meeting_set_plan(struct store *st, const char *id, int status, const char *date,
+                           const char *start_time, const char *postponed_from,
+                           const char *reason);
+/* a meeting never opened, with its agenda, sheet and lines: gone */
+int store_meeting_delete(struct store *st, const char *id);
+/* the planned or open meeting of a kind that takes a step (not a 议事协商会)
+ * whose agenda has the proposal, other than except_id: its number into
+ * number; 1 = none */
+int store_proposal_booked(struct store *st, const char *pid, const char *except_id,
+                          char number[16]);
 /* 宣布开会: MS_OPEN at the actual start, held live or entered afterwards */
 int store_meeting_open(struct store *st, const char *id, const char *start, int live);
 int store_meeting_set_pending(struct store *st, const char *id, const char *text);
@@ -318,6 +342,11 @@ struct minute {
 };
 void minute_clear(struct minute *m);
 int store_minute_add(struct store *st, struct minute *m);   /* assigns id, seq */
+/* a line put in before line `before` (which moves down one, with those
+ * after it); before 0 or past the end = at the end.  Assigns id, seq. */
+int store_minute_insert(struct store *st, struct minute *m, int before);
+/* a line taken out (m->id, m->meeting_id, m->seq); those after move up */
+int store_minute_delete(struct store *st, const struct minute *m);
 int store_minute_update(struct store *st, const struct minute *m);
 /* ascending by seq: seq > after (dir > 0) or seq < after (dir < 0, still
  * returned ascending) */
@@ -353,6 +382,12 @@ struct ballot {
 /* method VM_ROLLCALL: ballots required (n = present); otherwise n must be 0
  * (a secret ballot never stores per-person choices).  Assigns id, round. */
 int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int n);
+/* Of an item's votes in round order: the round a person reads for votes[i]
+ * (a correction of a mistyped tally is the round it corrects, not one more)
+ * and whether votes[i] was put right by a later correction (then it is
+ * not a round of its own but the tally as first written). */
+int vote_round_shown(const struct vote *votes, int n, int i);
+int vote_corrected(const struct vote *votes, int n, int i);
 int store_vote_list(struct store *st, const char *agenda_id, struct vote *out, int max);
 int store_vote_latest(struct store *st, const char *agenda_id, struct vote *v); /* 1 = none */
 int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int max);
@@ -482,9 +517,27 @@ int store_proposal_event_find(struct store *st, const char *pid, int action,
                               int to_step, struct pevent *e);
 
 /* ---- change log --------------------------------------------------------- */
+/* one change, with who made it (store_set_who; the computer account until
+ * then) and when; the log only grows */
 int store_log(struct store *st, const char *entity, const char *entity_id,
               const char *field, const char *old_value, const char *new_value,
               const char *reason);
+void store_set_who(struct store *st, const char *who);
+const char *store_who(struct store *st);
+struct change {
+	char id[ID_LEN];
+	char at[20];
+	char entity[32];         /* proposal, meeting, minute, vote, rule_set, community */
+	char entity_id[ID_LEN];
+	char field[64];          /* 「标题」… */
+	char *old_value, *new_value, *reason;   /* allocated, may be NULL */
+	char who[64];
+};
+void change_clear(struct change *c);
+/* the changes of one record, oldest first; *out allocated (change_clear
+ * each, then free); count or -1 */
+int store_changes_of(struct store *st, const char *entity, const char *entity_id,
+                     struct change **out);
 
 /* ---- checks ------------------------------------------------------------- */
 /* PRAGMA integrity_check and foreign_key_check, then the program's own:

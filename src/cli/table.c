@@ -89,7 +89,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 /* ---- the commands ------------------------------------------------------------ */
 
 #define DOC_OPTS (OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030))
-#define LIST_HELP "列出会议、议题或公示：每行一条记录，以制表符分隔：编号、日期、类型或步骤、标题"
+#define LIST_HELP "列出会议、议题或公示：每行一条记录，以制表符分隔：编号、日期、类型或步骤、标题；" \
+	"会议另有状态（未开始、进行中、已散会、已签字、已延期、已取消）"
 
 const struct cli_command cli_commands[] = {
 	{ NULL, NULL, OPT(OPT_DB) | OPT(OPT_MONO) | OPT(OPT_FIRST_FRAME), 0, { 0 },

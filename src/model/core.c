@@ -65,6 +65,17 @@ const char *attend_name(int a)
 	return NAME_IN(attend_names, a);
 }
 
+static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会", "已取消" };
+
+const char *meeting_status_name(int status, int sealed, int postponed)
+{
+	if (sealed)
+		return "已签字";
+	if (status == 0 && postponed)
+		return "已延期";
+	return NAME_IN(meeting_status_names, status);
+}
+
 static const char *const vote_method_names[] = {
 	[VM_HANDS] = "举手表决", [VM_SECRET] = "无记名投票", [VM_ROLLCALL] = "记名表决",
 };

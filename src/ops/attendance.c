@@ -1,6 +1,7 @@
 /* attendance.c: signing in (签到、请假、缺席), 列席, and the lines of the
  * minutes (发言记录). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/clock.h"
@@ -94,7 +95,52 @@ int ops_minute_add(struct store *st, struct minute *mi, char *err, size_t errlen
 	return op_end(st, rc, err, errlen);
 }
 
+/* a line of the meeting's minutes as the meeting owns it: 0, or -1 with
+ * the refusal (not found, another meeting's) */
+static int load_minute(struct store *st, const char *mid, const char *id, struct minute *m,
+                       char *err, size_t errlen)
+{
+	int rc = store_minute_get(st, id ? id : "", m);
+
+	if (rc == 1)
+		return ys_err(err, errlen, "会议记录不存在。");
+	if (rc != 0)
+		return store_fail(st, err, errlen);
+	if (strcmp(m->meeting_id, mid ? mid : "") != 0) {
+		minute_clear(m);
+		return ys_err(err, errlen, "该条记录不属于本次会议。");
+	}
+	return 0;
+}
+
+/* "09:40 林志强：text" of a line, for the change log */
+static char *minute_line(const struct minute *m)
+{
+	return xasprintf("%s %s：%s", m->at, m->speaker, m->text ? m->text : "");
+}
+
+/* a correction of the minutes into the meeting's change log */
+static int log_minute(struct store *st, const char *mid, const char *what, int seq,
+                      const struct minute *was, const struct minute *now, const char *reason,
+                      char *err, size_t errlen)
+{
+	char field[64], *a = was ? minute_line(was) : NULL, *b = now ? minute_line(now) : NULL;
+	int rc;
+
+	snprintf(field, sizeof field, "%s第 %d 条发言", what, seq);
+	rc = store_log(st, "meeting", mid, field, a, b, reason) != 0 ? store_fail(st, err, errlen) : 0;
+	free(a);
+	free(b);
+	return rc;
+}
+
 int ops_minute_update(struct store *st, const struct minute *mi, char *err, size_t errlen)
+{
+	return ops_minute_fix(st, mi, NULL, err, errlen);
+}
+
+int ops_minute_fix(struct store *st, const struct minute *mi, const char *reason,
+                   char *err, size_t errlen)
 {
 	struct meeting_state ms;
 	struct minute old, row;
@@ -103,30 +149,65 @@ int ops_minute_update(struct store *st, const struct minute *mi, char *err, size
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
 	row = *mi;
-	if (op_begin(st, err, errlen) != 0)
+	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE_EDIT, &ms, err, errlen) != 0)
 		return -1;
 	/* the meeting the line really belongs to, whatever the caller says */
-	rc = store_minute_get(st, mi->id, &old);
-	if (rc == 1)
-		rc = ys_err(err, errlen, "会议记录不存在。");
-	else if (rc != 0)
-		rc = store_fail(st, err, errlen);
-	else {
-		rc = strcmp(old.meeting_id, mi->meeting_id) != 0
-			? ys_err(err, errlen, "该条记录不属于本次会议。") : 0;
-		if (!row.at[0])
-			memcpy(row.at, old.at, sizeof row.at);
-		minute_clear(&old);
-	}
-	if (rc == 0 && ops_meeting_state(st, mi->meeting_id, &ms, err, errlen) != 0)
-		rc = -1;
-	if (rc == 0 && ops_meeting_check(&ms, NULL, OPM_MINUTE_EDIT, err, errlen) != OPR_OK)
-		rc = -1;
-	if (rc == 0)
-		rc = agenda_of(st, mi->meeting_id, mi->agenda_id, err, errlen);
+	rc = load_minute(st, ms.m.id, mi->id, &old, err, errlen);
+	if (rc != 0)
+		return op_end(st, rc, err, errlen);
+	if (!row.at[0])
+		memcpy(row.at, old.at, sizeof row.at);
+	row.seq = old.seq;
+	rc = agenda_of(st, ms.m.id, row.agenda_id, err, errlen);
 	if (rc == 0)
 		rc = meeting_time(&ms, MOM_SPEECH, row.at, row.at, err, errlen);
+	if (rc == 0 && strcmp(old.at, row.at) == 0 && strcmp(old.speaker, row.speaker) == 0 &&
+	    strcmp(old.text ? old.text : "", row.text) == 0 &&
+	    strcmp(old.agenda_id, row.agenda_id) == 0)
+		rc = ys_err(err, errlen, "没有改动。");
+	if (rc == 0)
+		rc = log_minute(st, ms.m.id, "修改", old.seq, &old, &row, reason, err, errlen);
 	if (rc == 0 && store_minute_update(st, &row) != 0)
 		rc = store_fail(st, err, errlen);
+	minute_clear(&old);
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_minute_delete(struct store *st, const char *mid, const char *minute_id,
+                      const char *reason, char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	struct minute old;
+	int rc;
+
+	if (meeting_begin(st, mid, OPM_MINUTE_EDIT, &ms, err, errlen) != 0)
+		return -1;
+	rc = load_minute(st, ms.m.id, minute_id, &old, err, errlen);
+	if (rc != 0)
+		return op_end(st, rc, err, errlen);
+	rc = log_minute(st, ms.m.id, "删除", old.seq, &old, NULL, reason, err, errlen);
+	if (rc == 0 && store_minute_delete(st, &old) != 0)
+		rc = store_fail(st, err, errlen);
+	minute_clear(&old);
+	return op_end(st, rc, err, errlen);
+}
+
+int ops_minute_insert(struct store *st, struct minute *mi, int before, const char *reason,
+                      char *err, size_t errlen)
+{
+	struct meeting_state ms;
+	int rc;
+
+	if (!ys_has_text(mi->text))
+		return ys_err(err, errlen, "记录内容不能为空。");
+	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE_EDIT, &ms, err, errlen) != 0)
+		return -1;
+	rc = agenda_of(st, ms.m.id, mi->agenda_id, err, errlen);
+	if (rc == 0)
+		rc = meeting_time(&ms, MOM_SPEECH, mi->at, mi->at, err, errlen);
+	if (rc == 0 && store_minute_insert(st, mi, before) != 0)
+		rc = store_fail(st, err, errlen);
+	if (rc == 0)
+		rc = log_minute(st, ms.m.id, "插入", mi->seq, NULL, mi, reason, err, errlen);
 	return op_end(st, rc, err, errlen);
 }

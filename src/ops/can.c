@@ -42,6 +42,10 @@ static const struct meeting_op {
 	{ OPM_PENDING, "记录遗留问题", HAPPENS, NULL },
 	{ OPM_SEAL, "签字确认", HAPPENS | NEED_CLOSED | NEED_SIGNERS, NULL },
 	{ OPM_ADDENDUM, "添加更正", NEED_SEALED, NULL },
+	{ OPM_EDIT, "修改", NEED_UNSEALED | NEED_HELD, NULL },
+	{ OPM_POSTPONE, "延期", NEED_UNSEALED | NEED_HELD | NEED_PLANNED, NULL },
+	{ OPM_CANCEL, "取消", NEED_UNSEALED | NEED_HELD | NEED_PLANNED, NULL },
+	{ OPM_DELETE, "删除", NEED_UNSEALED | NEED_PLANNED, NULL },
 };
 
 static const struct meeting_op *meeting_op_get(int opm)
@@ -101,7 +105,8 @@ int ops_meeting_check(const struct meeting_state *ms, const struct agenda_item *
 		return refuse(OPR_NOT_SEALED, err, errlen,
 		              "会议记录尚未签字确认，可以直接修改，不需要更正。");
 	if ((need & NEED_PLANNED) && m->status == MS_OPEN)
-		return refuse(OPR_STARTED, err, errlen, "会议已经开始。");
+		return opm == OPM_OPEN ? refuse(OPR_STARTED, err, errlen, "会议已经开始。")
+		       : refuse(OPR_STARTED, err, errlen, "会议已经开始，不能%s。", op->verb);
 	if ((need & (NEED_PLANNED | NEED_NOT_CLOSED | NEED_OPEN)) && m->status == MS_CLOSED)
 		return op->closed ? refuse(OPR_CLOSED, err, errlen, "%s", op->closed)
 		                  : refuse(OPR_CLOSED, err, errlen, "会议已散会，不能再%s。", op->verb);

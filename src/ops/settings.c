@@ -129,6 +129,28 @@ int ops_setting_set(struct store *st, const char *key, const char *value,
 	return op_end(st, rc, err, errlen);
 }
 
+void ops_operator_load(struct store *st)
+{
+	char who[64];
+
+	if (store_setting_get(st, "operator", who, sizeof who) == 0 && who[0])
+		store_set_who(st, who);
+}
+
+int ops_operator_set(struct store *st, const char *name, char *err, size_t errlen)
+{
+	char who[64];
+
+	if (ys_strlcpy(who, name ? name : "", sizeof who) != 0 ||
+	    text_chars(ys_trim(who)) > NAME_MAX_CHARS)
+		return ys_err(err, errlen, "录入人姓名不能超过 %d 个字。", NAME_MAX_CHARS);
+	if (ops_setting_set(st, "operator", who, err, errlen) != 0)
+		return -1;
+	if (who[0])
+		store_set_who(st, who);
+	return 0;
+}
+
 /* ---- the community ------------------------------------------------------------ */
 
 /* the names checked and completed; 0 or -1 */

@@ -73,17 +73,22 @@ static int recount_of(struct store *st, const char *agenda_id, const struct vote
 	int rc;
 
 	if (!opt(rq->supersedes))
-		return 0;
+		return rq->correction ? ys_err(err, errlen, "还没有表决，无可更正。") : 0;
 	if (!ys_has_text(rq->reason))
-		return ys_err(err, errlen, "复核表决须说明理由。");
+		return ys_err(err, errlen, rq->correction ? "计票更正须说明理由。" : "复核表决须说明理由。");
 	rc = store_vote_latest(st, agenda_id, &prev);
 	if (rc == 1 || (rc == 0 && strcmp(prev.id, rq->supersedes) != 0))
 		return ys_err(err, errlen, "只能复核该议程最近一次的表决。");
 	if (rc != 0)
 		return store_fail(st, err, errlen);
+	if (rq->correction && (prev.method != rq->method || rq->method == VM_ROLLCALL))
+		return ys_err(err, errlen, prev.method == VM_ROLLCALL || rq->method == VM_ROLLCALL
+		              ? "记名表决的票数由每人的意见得出，不能更正票数；请再次表决。"
+		              : "计票更正不能改变表决方式；请再次表决。");
 	if (ys_strlcpy(v->supersedes, rq->supersedes, sizeof v->supersedes) != 0 ||
 	    ys_strlcpy(v->reason, rq->reason, sizeof v->reason) != 0)
 		return ys_err(err, errlen, "复核理由过长。");
+	v->correction = rq->correction ? 1 : 0;
 	return 0;
 }
 
@@ -152,6 +157,20 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 		v.passed = res.passed;
 		snprintf(v.sentence, sizeof v.sentence, "%s", res.sentence);
 		if (store_vote_add(st, &v, ballots, nb) != 0)
+			rc = store_fail(st, err, errlen);
+	}
+	/* a corrected tally is a change of the record: into the change log */
+	if (rc == 0 && v.correction) {
+		struct vote was;
+		char field[300], before[96], after[96];
+		if (store_vote_get(st, v.supersedes, &was) != 0)
+			rc = store_fail(st, err, errlen);
+		snprintf(field, sizeof field, "计票更正：第 %d 项议程 %s", a.seq,
+		         a.proposal_number[0] ? a.proposal_number : a.title);
+		snprintf(before, sizeof before, "赞成 %d 反对 %d 弃权 %d", was.t.yes, was.t.no,
+		         was.t.abstain);
+		snprintf(after, sizeof after, "赞成 %d 反对 %d 弃权 %d", v.t.yes, v.t.no, v.t.abstain);
+		if (rc == 0 && store_log(st, "meeting", ms.m.id, field, before, after, v.reason) != 0)
 			rc = store_fail(st, err, errlen);
 	}
 	free(ballots);

@@ -1,6 +1,7 @@
 /* list.c: `yishiting list meetings|proposals|notices` — one line per
  * record, tab-separated: number, date, kind or step, title. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,15 +23,19 @@ static void tsv_field(FILE *out, const char *s)
 	}
 }
 
-static void tsv_line(FILE *out, const char *a, const char *b, const char *c, const char *d)
+/* one line of fields, up to a NULL */
+static void tsv_line(FILE *out, const char *first, ...) __attribute__((sentinel));
+static void tsv_line(FILE *out, const char *first, ...)
 {
-	tsv_field(out, a);
-	fputc('\t', out);
-	tsv_field(out, b);
-	fputc('\t', out);
-	tsv_field(out, c);
-	fputc('\t', out);
-	tsv_field(out, d);
+	va_list ap;
+
+	va_start(ap, first);
+	for (const char *f = first; f; f = va_arg(ap, const char *)) {
+		if (f != first)
+			fputc('\t', out);
+		tsv_field(out, f);
+	}
+	va_end(ap);
 	fputc('\n', out);
 }
 
@@ -55,7 +60,12 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 			}
 			for (int i = 0; i < n; i++) {
 				const struct meeting_kind_def *k = meeting_kind_get(m[i].kind);
-				tsv_line(out, m[i].number, m[i].date, k ? k->name : "?", m[i].title);
+				struct seal sl;
+				int sealed = store_seal_get(st, m[i].id, &sl) == 0;
+				/* and how it stands: 已延期, 已取消 … */
+				tsv_line(out, m[i].number, m[i].date, k ? k->name : "?", m[i].title,
+				         meeting_status_name(m[i].status, sealed, m[i].postponed_from[0]),
+				         (const char *)NULL);
 			}
 			if (n > 0) {
 				ys_strlcpy(ad, m[n - 1].date, sizeof ad);
@@ -74,7 +84,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 		while ((r = out_pmerge_next(st, pm, &p)) == 1) {
 			char date[11];
 			ys_strlcpy(date, p.proposed_on[0] ? p.proposed_on : p.created_at, sizeof date);
-			tsv_line(out, p.number, date, out_current_step(&p), p.title);
+			tsv_line(out, p.number, date, out_current_step(&p), p.title, (const char *)NULL);
 		}
 		out_pmerge_free(pm);
 		if (r < 0)
@@ -90,7 +100,7 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 			}
 			for (int i = 0; i < n; i++)
 				tsv_line(out, nn[i].proposal_number, nn[i].start_date,
-				         out_notice_kind_name(nn[i].kind), nn[i].title);
+				         out_notice_kind_name(nn[i].kind), nn[i].title, (const char *)NULL);
 			if (n > 0) {
 				ys_strlcpy(as, nn[n - 1].start_date, sizeof as);
 				ys_strlcpy(ai, nn[n - 1].id, sizeof ai);

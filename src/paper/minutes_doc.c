@@ -186,37 +186,80 @@ static void rollcall_lines(const struct record_vote *rv, struct doc *d)
 	}
 }
 
+/* the item's vote that supersedes has as id, or NULL */
+static const struct vote *vote_by_id(const struct record_item *it, const char *id)
+{
+	for (int i = 0; i < it->nvotes; i++)
+		if (id[0] && strcmp(it->votes[i].v.id, id) == 0)
+			return &it->votes[i].v;
+	return NULL;
+}
+
+/* a tally put right by a later correction is printed with the correction,
+ * not as a round of its own */
+static int corrected_later(const struct record_item *it, int j)
+{
+	for (int i = j + 1; i < it->nvotes; i++)
+		if (it->votes[i].v.correction && strcmp(it->votes[i].v.supersedes, it->votes[j].v.id) == 0)
+			return 1;
+	return 0;
+}
+
+/* the round a reader counts: corrections are not rounds */
+static int round_of(const struct record_item *it, int j)
+{
+	int r = 0;
+	for (int i = 0; i <= j; i++)
+		r += !it->votes[i].v.correction;
+	return r;
+}
+
 static void vote_lines(const struct record_item *it, int j, const struct meeting_kind_def *k,
                        struct doc *d)
 {
 	const struct vote *v = &it->votes[j].v;
 	char buf[1024], stamp[48];
 	const char *label = k ? k->entitled_label : NULL;
+	int rounds = round_of(it, it->nvotes - 1);
 
-	if (it->nvotes > 1) {
+	if (corrected_later(it, j))
+		return;
+	if (rounds > 1) {
 		/* the time of the vote at the meeting, not of the typing */
 		if (v->at[0])
 			snprintf(stamp, sizeof stamp, "%s", v->at);
 		else
 			ys_cn_stamp(v->created_at, stamp, sizeof stamp);
-		if (v->supersedes[0]) {
-			int prev = 0;
-			for (int i = 0; i < it->nvotes; i++)
-				if (strcmp(it->votes[i].v.id, v->supersedes) == 0)
-					prev = it->votes[i].v.round;
-			if (prev)
-				doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s，重新计票，更正第 %d 轮结果；理由：%s）",
-				         v->round, stamp, prev, v->reason[0] ? v->reason : "未注明");
-			else
-				doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s，重新计票；理由：%s）",
-				         v->round, stamp, v->reason[0] ? v->reason : "未注明");
-		} else {
-			doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s）", v->round, stamp);
-		}
+		/* a recount names the round it corrects; a corrected tally
+		 * stays the round it was */
+		const struct vote *was = v->correction ? NULL : vote_by_id(it, v->supersedes);
+		int prev = 0;
+		for (int i = 0; was && i < it->nvotes; i++)
+			if (&it->votes[i].v == was)
+				prev = round_of(it, i);
+		if (v->supersedes[0] && !v->correction && prev)
+			doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s，重新计票，更正第 %d 轮结果；理由：%s）",
+			         round_of(it, j), stamp, prev, v->reason[0] ? v->reason : "未注明");
+		else if (v->supersedes[0] && !v->correction)
+			doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s，重新计票；理由：%s）",
+			         round_of(it, j), stamp, v->reason[0] ? v->reason : "未注明");
+		else
+			doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s）", round_of(it, j), stamp);
 	}
 	doc_add(d, B_FIELD, "表决方式", vote_method_name(v->method));
 	doc_addf(d, B_FIELD, "表决票数", "赞成 %d 票，反对 %d 票，弃权 %d 票，未表决 %d 人",
 	         v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t));
+	if (v->correction) {
+		/* what was first written, and why it was put right (the first
+		 * of a chain of corrections is the tally as typed) */
+		const struct vote *o = vote_by_id(it, v->supersedes);
+		while (o && o->correction && vote_by_id(it, o->supersedes))
+			o = vote_by_id(it, o->supersedes);
+		if (o)
+			doc_addf(d, B_FIELD, "计票更正", "原录入赞成 %d 票，反对 %d 票，弃权 %d 票，"
+			         "录入有误，已按纸面记录更正；理由：%s", o->t.yes, o->t.no, o->t.abstain,
+			         v->reason[0] ? v->reason : "未注明");
+	}
 	if (v->method == VM_ROLLCALL)
 		rollcall_lines(&it->votes[j], d);
 	/* from the snapshot: the rule set as it was when the vote was taken */
@@ -362,6 +405,8 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_addf(d, B_SUBTITLE, NULL, "编号：%s", m->number);
 	if (m->status == MS_PLANNED)
 		doc_add(d, B_CENTER, NULL, "（预览：会议尚未开始，本记录未完成）");
+	else if (m->status == MS_CANCELLED)
+		doc_addf(d, B_CENTER, NULL, "（会议已取消：%s。以下是原定的安排）", m->status_reason);
 	else if (m->status != MS_CLOSED)
 		doc_add(d, B_CENTER, NULL, "（预览：会议尚未散会，本记录未完成）");
 
@@ -371,6 +416,11 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_add(d, B_FIELD, "会议类型", kname);
 	ys_cn_date_any(m->date, date);
 	doc_add(d, B_FIELD, "日期", date);
+	if (m->postponed_from[0]) {
+		char first[32];
+		ys_cn_date_any(m->postponed_from, first);
+		doc_addf(d, B_FIELD, "延期", "原定%s，延期理由：%s", first, m->status_reason);
+	}
 	/* the times it was held (typed from the paper record when it was
 	 * entered afterwards); before it began, the planned start */
 	if (m->end_time[0])

@@ -117,8 +117,8 @@ int store_log(struct store *st, const char *entity, const char *entity_id,
 	if (db_tx_begin(st))
 		return -1;
 	s = db_stmt(st,
-		"INSERT INTO change_log(id, at, entity, entity_id, field, old_value, new_value, reason)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+		"INSERT INTO change_log(id, at, entity, entity_id, field, old_value, new_value, reason,"
+		" who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (!s)
 		return db_tx_end(st, -1);
 	db_new_id(id);
@@ -131,5 +131,54 @@ int store_log(struct store *st, const char *entity, const char *entity_id,
 	db_bind_text(s, 6, old_value);
 	db_bind_text(s, 7, new_value);
 	db_bind_text(s, 8, reason ? reason : "");
+	db_bind_text(s, 9, st->who);
 	return db_tx_end(st, db_run(st, s, "修改记录保存失败"));
+}
+
+void store_set_who(struct store *st, const char *who)
+{
+	if (who && *who)
+		snprintf(st->who, sizeof st->who, "%s", who);
+}
+
+const char *store_who(struct store *st)
+{
+	return st->who;
+}
+
+/* ---- reading the change log ---- */
+
+#define CHANGE_COLS "id, at, entity, entity_id, field, old_value, new_value, reason, who"
+
+static const struct db_col change_cols[] = {
+	COL_T(struct change, id, "修改记录编号"),
+	COL_T(struct change, at, "修改时间"),
+	COL_T(struct change, entity, "修改对象"),
+	COL_T(struct change, entity_id, "修改对象编号"),
+	COL_T(struct change, field, "修改项目"),
+	COL_D(struct change, old_value),
+	COL_D(struct change, new_value),
+	COL_D(struct change, reason),
+	COL_T(struct change, who, "修改人"),
+};
+static const struct db_row change_row = DB_ROW(struct change, change_cols, NULL);
+
+void change_clear(struct change *c)
+{
+	db_clear_row(&change_row, c);
+}
+
+int store_changes_of(struct store *st, const char *entity, const char *entity_id,
+                     struct change **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " CHANGE_COLS " FROM change_log WHERE entity = ?1 AND entity_id = ?2"
+		" ORDER BY at, rowid");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, entity);
+	db_bind_text(s, 2, entity_id);
+	return db_read_all(st, s, (void **)out, &change_row);
 }

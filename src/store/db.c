@@ -2,9 +2,11 @@
  * statement cache, binds and reads, the transaction stack. */
 #include <errno.h>
 #include <stdarg.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "store_int.h"
@@ -722,7 +724,11 @@ unreadable:
 struct store *store_open(const char *path, int create, char *err, size_t errlen)
 {
 	struct store *st = xcalloc(1, sizeof *st);
+	struct passwd *pw = getpwuid(getuid());
+	const char *user = pw && pw->pw_name ? pw->pw_name : NULL;
 
+	/* the computer account until the program is told the clerk's name */
+	snprintf(st->who, sizeof st->who, "%s", user && *user ? user : "未知");
 	if (open_db(st, path, create) == 0)
 		return st;
 	if (err && errlen)

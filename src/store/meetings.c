@@ -260,6 +260,115 @@ int store_meeting_set_status(struct store *st, const char *id, int status,
 	return db_write_end(st, s, "会议保存失败", "会议不存在");
 }
 
+int store_meeting_update(struct store *st, const struct meeting *m)
+{
+	sqlite3_stmt *s;
+
+	if (meeting_fits(st, m))
+		return -1;
+	if (!db_valid_date(m->date))
+		return db_fail(st, "会议日期不对：%s（应为 YYYY-MM-DD）", m->date);
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st,
+		"UPDATE meeting SET title = ?2, date = ?3, start_time = ?4, place = ?5, chair_id = ?6,"
+		" chair_name = ?7, chair_post = ?8, clerk_id = ?9, clerk_name = ?10, updated_at = ?11"
+		" WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, m->id);
+	db_bind_text(s, 2, m->title);
+	db_bind_text(s, 3, m->date);
+	db_bind_text(s, 4, m->start_time);
+	db_bind_text(s, 5, m->place);
+	db_bind_ref(s, 6, m->chair_id);
+	db_bind_text(s, 7, m->chair_name);
+	db_bind_text(s, 8, m->chair_post);
+	db_bind_ref(s, 9, m->clerk_id);
+	db_bind_text(s, 10, m->clerk_name);
+	db_bind_now(s, 11);
+	if (db_run(st, s, "会议保存失败"))
+		return db_tx_end(st, -1);
+	if (sqlite3_changes(st->db) == 0)
+		return db_tx_end(st, db_fail(st, "会议不存在"));
+	/* what happened at the meeting happened on its (corrected) date */
+	s = db_stmt(st,
+		"UPDATE proposal_event SET at = ?2 || substr(at, 11) WHERE meeting_id = ?1"
+		" AND substr(at, 1, 10) <> ?2");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, m->id);
+	db_bind_text(s, 2, m->date);
+	return db_tx_end(st, db_run(st, s, "会议保存失败"));
+}
+
+int store_meeting_set_plan(struct store *st, const char *id, int status, const char *date,
+                           const char *start_time, const char *postponed_from,
+                           const char *reason)
+{
+	sqlite3_stmt *s;
+
+	if (db_fits(st, reason, FSIZE(struct meeting, status_reason), "延期或取消的理由") ||
+	    db_fits(st, start_time, FSIZE(struct meeting, start_time), "开始时间"))
+		return -1;
+	if (!db_valid_date(date) || (postponed_from && *postponed_from && !db_valid_date(postponed_from)))
+		return db_fail(st, "会议日期不对：%s（应为 YYYY-MM-DD）", date ? date : "");
+	s = db_write(st,
+		"UPDATE meeting SET status = ?2, date = ?3, start_time = ?4, postponed_from = ?5,"
+		" status_reason = ?6, updated_at = ?7 WHERE id = ?1");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	db_bind_int(s, 2, status);
+	db_bind_text(s, 3, date);
+	db_bind_text(s, 4, start_time ? start_time : "");
+	db_bind_text(s, 5, postponed_from ? postponed_from : "");
+	db_bind_text(s, 6, reason ? reason : "");
+	db_bind_now(s, 7);
+	return db_write_end(st, s, "会议保存失败", "会议不存在");
+}
+
+int store_meeting_delete(struct store *st, const char *id)
+{
+	/* the rows that name it, then the meeting: one transaction */
+	static const char *const sql[] = {
+		"DELETE FROM minute WHERE meeting_id = ?1",
+		"DELETE FROM attendance WHERE meeting_id = ?1",
+		"DELETE FROM agenda_item WHERE meeting_id = ?1",
+		"DELETE FROM meeting WHERE id = ?1 AND status IN (0, 3)",
+	};
+	sqlite3_stmt *s;
+
+	if (db_tx_begin(st))
+		return -1;
+	for (size_t i = 0; i < YS_ARRAY_LEN(sql); i++) {
+		s = db_stmt(st, sql[i]);
+		if (!s)
+			return db_tx_end(st, -1);
+		db_bind_text(s, 1, id);
+		if (db_run(st, s, "会议删除失败"))
+			return db_tx_end(st, -1);
+	}
+	if (sqlite3_changes(st->db) == 0)
+		return db_tx_end(st, db_fail(st, "会议不存在，或已经开过，不能删除"));
+	return db_tx_end(st, 0);
+}
+
+int store_proposal_booked(struct store *st, const char *pid, const char *except_id,
+                          char number[16])
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT m.number FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+		" WHERE a.proposal_id = ?1 AND m.status IN (0, 1) AND m.id <> ?2 AND m.kind <> 5"
+		" ORDER BY m.date LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	db_bind_text(s, 2, except_id ? except_id : "");
+	return db_read_one_text(st, s, number, 16, "会议编号");
+}
+
 int store_meeting_open(struct store *st, const char *id, const char *start, int live)
 {
 	sqlite3_stmt *s;

@@ -33,7 +33,39 @@ static int minute_fits(struct store *st, const struct minute *m)
 	       FITS(st, m->agenda_id, "议程编号") ? -1 : 0;
 }
 
+/* the lines from seq on moved by d (+1 to make room, -1 to close a gap):
+ * through numbers far above any real one, so that UNIQUE(meeting_id, seq)
+ * holds at every row */
+#define SEQ_AWAY 1000000000
+
+static int shift_from(struct store *st, const char *meeting_id, int seq, int d)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"UPDATE minute SET seq = seq + ?3 WHERE meeting_id = ?1 AND seq >= ?2");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_int(s, 2, seq);
+	db_bind_int(s, 3, SEQ_AWAY);
+	if (db_run(st, s, "会议记录保存失败"))
+		return -1;
+	s = db_stmt(st,
+		"UPDATE minute SET seq = seq - ?2 + ?3 WHERE meeting_id = ?1 AND seq >= ?2");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, meeting_id);
+	db_bind_int(s, 2, SEQ_AWAY);
+	db_bind_int(s, 3, d);
+	return db_run(st, s, "会议记录保存失败");
+}
+
 int store_minute_add(struct store *st, struct minute *m)
+{
+	return store_minute_insert(st, m, 0);
+}
+
+int store_minute_insert(struct store *st, struct minute *m, int before)
 {
 	char id[ID_LEN], now[20];
 	long long seq;
@@ -49,6 +81,11 @@ int store_minute_add(struct store *st, struct minute *m)
 	db_bind_text(s, 1, m->meeting_id);
 	if (db_query_int(st, s, &seq))
 		return db_tx_end(st, -1);
+	if (before > 0 && before < seq) {
+		if (shift_from(st, m->meeting_id, before, 1))
+			return db_tx_end(st, -1);
+		seq = before;
+	}
 	db_new_id(id);
 	db_now_stamp(now);
 	s = db_stmt(st,
@@ -70,6 +107,24 @@ int store_minute_add(struct store *st, struct minute *m)
 	memcpy(m->id, id, sizeof m->id);
 	m->seq = (int)seq;
 	return 0;
+}
+
+int store_minute_delete(struct store *st, const struct minute *m)
+{
+	sqlite3_stmt *s;
+
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "DELETE FROM minute WHERE id = ?1 AND meeting_id = ?2");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, m->id);
+	db_bind_text(s, 2, m->meeting_id);
+	if (db_run(st, s, "会议记录删除失败"))
+		return db_tx_end(st, -1);
+	if (sqlite3_changes(st->db) == 0)
+		return db_tx_end(st, db_fail(st, "会议记录不存在"));
+	return db_tx_end(st, shift_from(st, m->meeting_id, m->seq + 1, -1));
 }
 
 int store_minute_update(struct store *st, const struct minute *m)

@@ -82,12 +82,53 @@ void proposal_clear(struct proposal *p)
 	db_clear_row(&proposal_row, p);
 }
 
+/* the proposers of a proposal, numbered from 1; a name not given is the
+ * roster's, frozen with the proposal */
+static int insert_proposers(struct store *st, const char *id, const struct proposer *pp, int n)
+{
+	char pname[128];
+	sqlite3_stmt *s;
+	int i, rc;
+
+	for (i = 0; i < n; i++) {
+		char pid[ID_LEN];
+
+		memcpy(pname, pp[i].name, sizeof pname);
+		if (!pname[0] && pp[i].person_id[0]) {
+			/* the name as it is today, frozen with the proposal */
+			struct person who;
+
+			rc = store_person_get(st, pp[i].person_id, &who);
+			if (rc)
+				return rc < 0 ? -1 : db_fail(st, "提议人不在花名册中");
+			ys_strlcpy(pname, who.name, sizeof pname);
+		}
+		if (!pname[0])
+			return db_fail(st, "提议人姓名不能为空");
+		db_new_id(pid);
+		s = db_stmt(st,
+			"INSERT INTO proposer(id, proposal_id, seq, person_id, name, kind)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (!s)
+			return -1;
+		db_bind_text(s, 1, pid);
+		db_bind_text(s, 2, id);
+		db_bind_int(s, 3, i + 1);
+		db_bind_ref(s, 4, pp[i].person_id);
+		db_bind_text(s, 5, pname);
+		db_bind_int(s, 6, pp[i].kind);
+		if (db_run(st, s, "提议人保存失败"))
+			return -1;
+	}
+	return 0;
+}
+
 int store_proposal_add(struct store *st, struct proposal *p,
                        const struct proposer *pp, int n)
 {
-	char id[ID_LEN], eid[ID_LEN], now[20], number[16], pname[128], on[11], at[20];
+	char id[ID_LEN], eid[ID_LEN], now[20], number[16], on[11], at[20];
 	long long seq;
-	int year, i, rc;
+	int year, i;
 	sqlite3_stmt *s;
 
 	if (n < 1 || !pp)
@@ -145,36 +186,8 @@ int store_proposal_add(struct store *st, struct proposal *p,
 	if (db_run(st, s, "议题保存失败"))
 		return db_tx_end(st, -1);
 
-	for (i = 0; i < n; i++) {
-		char pid[ID_LEN];
-
-		memcpy(pname, pp[i].name, sizeof pname);
-		if (!pname[0] && pp[i].person_id[0]) {
-			/* the name as it is today, frozen with the proposal */
-			struct person who;
-
-			rc = store_person_get(st, pp[i].person_id, &who);
-			if (rc)
-				return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "提议人不在花名册中"));
-			ys_strlcpy(pname, who.name, sizeof pname);
-		}
-		if (!pname[0])
-			return db_tx_end(st, db_fail(st, "提议人姓名不能为空"));
-		db_new_id(pid);
-		s = db_stmt(st,
-			"INSERT INTO proposer(id, proposal_id, seq, person_id, name, kind)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-		if (!s)
-			return db_tx_end(st, -1);
-		db_bind_text(s, 1, pid);
-		db_bind_text(s, 2, id);
-		db_bind_int(s, 3, i + 1);
-		db_bind_ref(s, 4, pp[i].person_id);
-		db_bind_text(s, 5, pname);
-		db_bind_int(s, 6, pp[i].kind);
-		if (db_run(st, s, "提议人保存失败"))
-			return db_tx_end(st, -1);
-	}
+	if (insert_proposers(st, id, pp, n))
+		return db_tx_end(st, -1);
 
 	db_new_id(eid);
 	s = db_stmt(st,
@@ -203,6 +216,81 @@ int store_proposal_add(struct store *st, struct proposal *p,
 	/* saved already; a failure here only leaves the display line empty */
 	fill_proposers(st, p);
 	return 0;
+}
+
+int store_proposal_update(struct store *st, const struct proposal *p)
+{
+	sqlite3_stmt *s;
+
+	if (FITS(st, p->title, "议题标题") || FITS(st, p->source, "议题来源") ||
+	    FITS(st, p->category, "议题类别") || FITS(st, p->grid, "网格") ||
+	    FITS(st, p->building, "楼栋"))
+		return -1;
+	if (!db_valid_date(p->proposed_on))
+		return db_fail(st, "提议日期不对：%s（应为 YYYY-MM-DD）", p->proposed_on);
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st,
+		"UPDATE proposal SET title = ?2, content = ?3, source = ?4, category = ?5, grid = ?6,"
+		" building = ?7, proposed_on = ?8, updated_at = ?9 WHERE id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, p->id);
+	db_bind_text(s, 2, p->title);
+	db_bind_text(s, 3, p->content ? p->content : "");
+	db_bind_text(s, 4, p->source);
+	db_bind_text(s, 5, p->category);
+	db_bind_text(s, 6, p->grid);
+	db_bind_text(s, 7, p->building);
+	db_bind_text(s, 8, p->proposed_on);
+	db_bind_now(s, 9);
+	if (db_run(st, s, "议题保存失败"))
+		return db_tx_end(st, -1);
+	if (sqlite3_changes(st->db) == 0)
+		return db_tx_end(st, db_fail(st, "议题不存在"));
+	/* the 提出 happened on the corrected date */
+	s = db_stmt(st,
+		"UPDATE proposal_event SET at = ?2 || substr(at, 11) WHERE proposal_id = ?1"
+		" AND action = 1 AND substr(at, 1, 10) <> ?2");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, p->id);
+	db_bind_text(s, 2, p->proposed_on);
+	return db_tx_end(st, db_run(st, s, "议题保存失败"));
+}
+
+int store_proposal_set_proposers(struct store *st, const char *pid,
+                                 const struct proposer *pp, int n)
+{
+	sqlite3_stmt *s;
+
+	if (n < 1 || !pp)
+		return db_fail(st, "议题至少要有一位提议人");
+	for (int i = 0; i < n; i++)
+		if (FITS(st, pp[i].person_id, "提议人编号") || FITS(st, pp[i].name, "提议人姓名"))
+			return -1;
+	if (db_tx_begin(st))
+		return -1;
+	s = db_stmt(st, "DELETE FROM proposer WHERE proposal_id = ?1");
+	if (!s)
+		return db_tx_end(st, -1);
+	db_bind_text(s, 1, pid);
+	if (db_run(st, s, "提议人保存失败"))
+		return db_tx_end(st, -1);
+	return db_tx_end(st, insert_proposers(st, pid, pp, n));
+}
+
+int store_proposal_sealed_meeting(struct store *st, const char *pid, char number[16])
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT m.number FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+		" JOIN seal s ON s.meeting_id = m.id WHERE a.proposal_id = ?1"
+		" ORDER BY m.date, m.year, m.seq LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	return db_read_one_text(st, s, number, 16, "会议编号");
 }
 
 int store_proposal_get(struct store *st, const char *id, struct proposal *p)

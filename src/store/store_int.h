@@ -46,6 +46,7 @@ struct store {
 	int version;                    /* user_version after migrations */
 	struct stmt_slot *cache;
 	size_t ncache, cache_cap;
+	char who[64];                   /* who changes things: the change log's "who" */
 	char err[512];
 };
 

@@ -103,6 +103,24 @@ static int insert_ballot(struct store *st, const char *vid, const char *mid,
 	return db_run(st, s, "记名表决保存失败");
 }
 
+int vote_corrected(const struct vote *votes, int n, int i)
+{
+	for (int j = i + 1; j < n; j++)
+		if (votes[j].correction && strcmp(votes[j].supersedes, votes[i].id) == 0)
+			return 1;
+	return 0;
+}
+
+int vote_round_shown(const struct vote *votes, int n, int i)
+{
+	int r = 0;
+
+	for (int j = 0; j <= i && j < n; j++)
+		if (!votes[j].correction)
+			r++;
+	return r;
+}
+
 int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int n)
 {
 	char id[ID_LEN], now[20], mid[ID_LEN], err[256];

@@ -108,16 +108,21 @@ static void dossier_build(struct ui *u, int width)
 		/* every round of the item's votes: a recount never hides the first */
 		struct vote v[8];
 		int nv = e->agenda_id[0] ? store_vote_list(u->st, e->agenda_id, v, 8) : 0;
+		int rounds = nv > 0 ? vote_round_shown(v, nv, nv - 1) : 0;
 		for (int j = 0; j < nv; j++) {
 			char round[32] = "";
-			if (nv > 1)
-				snprintf(round, sizeof round, "第 %d 轮：", v[j].round);
+			/* a corrected tally is shown with its correction */
+			if (vote_corrected(v, nv, j))
+				continue;
+			if (rounds > 1)
+				snprintf(round, sizeof round, "第 %d 轮：", vote_round_shown(v, nv, j));
 			add_linef(width, "      ", "%s应到 %d 人，实到 %d 人；%s：赞成 %d，反对 %d，弃权 %d，未表决 %d。",
 			          round, v[j].t.entitled, v[j].t.present, vote_method_name(v[j].method),
 			          v[j].t.yes, v[j].t.no, v[j].t.abstain, tally_not_voted(&v[j].t));
 			add_linef(width, "      ", "%s（%s）", v[j].sentence, v[j].rule.name);
 			if (v[j].reason[0])
-				add_linef(width, "      ", "再次表决的理由：%s", v[j].reason);
+				add_linef(width, "      ", "%s：%s", v[j].correction ? "计票更正的理由"
+				          : "再次表决的理由", v[j].reason);
 		}
 		if (nv <= 0 && e->meeting_id[0]) {
 			struct attendance_counts c;
@@ -218,6 +223,13 @@ static void dossier_action(struct ui *u, int a)
 		break;
 	case K_PREVIEW:
 		ui_preview_notices(u, u->proposal_id);
+		break;
+	case K_EDIT:
+		if (ui_proposal_edit(u, u->proposal_id))
+			dossier_build(u, u->cols - 2);
+		break;
+	case K_HISTORY:
+		ui_preview_changes(u, "proposal", u->proposal_id);
 		break;
 	}
 }

@@ -42,10 +42,18 @@ const struct keydef ui_keys[] = {
 	{ SCR_DOSSIER, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
 	{ SCR_DOSSIER, -1, K_PROGRESS, 'r', 0, "r", "进展", "实施中的议题：记录一条实施进展" },
 	{ SCR_DOSSIER, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "公示", "预览、导出、打印本议题的公示" },
+	{ SCR_DOSSIER, -1, K_EDIT, 'e', 0, "e", "修改", "修改议题的标题、内容、提议日期、提议人、来源、类别、网格、楼栋"
+	  "（会议记录签字确认后须写明更正理由）" },
+	{ SCR_DOSSIER, -1, K_HISTORY, 'h', 0, "h", NULL, "本议题的修改记录：改了什么、谁改的、何时、理由" },
 	/* 会议 */
 	{ SCR_MEETINGS, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "进入", "进入会议：签到、记录发言、表决" },
 	{ SCR_MEETINGS, -1, K_NEW, 'n', KC(KEY_F(3)), "F3/n", "新会议", "新建会议：类型、时间、地点、主持、记录、议程" },
 	{ SCR_MEETINGS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印所选会议的会议记录" },
+	{ SCR_MEETINGS, -1, K_EDIT, 'e', 0, "e", "修改", "修改所选会议的名称、日期、时间、地点、主持人、记录人（签字确认前）" },
+	{ SCR_MEETINGS, -1, K_POSTPONE, 'y', 0, "y", NULL, "延期：尚未召开的会议改到新的日期（须写明理由）" },
+	{ SCR_MEETINGS, -1, K_CANCEL, 'c', 0, "c", NULL, "取消：尚未召开的会议不再召开（须写明理由），议题可另行安排" },
+	{ SCR_MEETINGS, -1, K_DELETE, 'd', 0, "d", NULL, "删除从未召开、误建的会议" },
+	{ SCR_MEETINGS, -1, K_HISTORY, 'h', 0, "h", NULL, "所选会议的修改记录：改了什么、谁改的、何时、理由" },
 	/* 会议进行中 */
 	{ SCR_LIVE, -1, K_BACK, 27, 0, "Esc", "返回", "回到会议列表（一切已保存）" },
 	{ SCR_LIVE, -1, K_PANE, '\t', 0, "Tab", "签到/记录/表决", "在 签到、记录、表决 三栏之间切换" },
@@ -58,13 +66,19 @@ const struct keydef ui_keys[] = {
 	{ SCR_LIVE, 0, K_UNSIGN, 'u', 0, "u", NULL, "撤销所选人员的签到状态" },
 	{ SCR_LIVE, 0, K_OBSERVER, 'o', 0, "o", "列席", "添加列席人员（不计入应到、实到）" },
 	{ SCR_LIVE, 0, K_SEARCH, '/', 0, "/", "查找", "按姓名查找签到人员" },
-	{ SCR_LIVE, 1, K_MINUTE, 'i', '\r', "i/Enter", "记录发言", "记录一条发言：发言人、摘要（时间自动）" },
+	{ SCR_LIVE, 1, K_MINUTE, 'i', '\r', "i/Enter", "记录发言", "在最后记录一条发言：发言人、摘要（时间见 t）" },
+	{ SCR_LIVE, 1, K_MINUTE_FIX, 'r', 0, "r", NULL, "修改所选发言的时间、发言人、内容（签字确认前）" },
+	{ SCR_LIVE, 1, K_MINUTE_DELETE, 'd', 0, "d", NULL, "删除所选发言（签字确认前；记入修改记录）" },
+	{ SCR_LIVE, 1, K_MINUTE_INSERT, 'a', 0, "a", NULL, "在所选发言之前补记一条漏记的发言" },
 	{ SCR_LIVE, 2, K_VOTE, 'v', KC(KEY_F(4)), "F4/v", "表决", "对所选议题表决：举手、无记名或记名" },
 	{ SCR_LIVE, 2, K_CLOSE_ITEM, 'c', 0, "c", "结束议题", "结束所选议题：转入下一步、退回、不予采纳或撤回" },
+	{ SCR_LIVE, 2, K_CORRECT_TALLY, 'k', 0, "k", NULL, "计票更正：票数录错时按纸面更正（须写明理由；"
+	  "议题结束前；不是再次表决）" },
 	{ SCR_LIVE, -1, K_END_MEETING, 'z', 0, "z", "散会", "宣布散会：记录遗留问题，会议关闭后不能再改" },
 	{ SCR_LIVE, -1, K_TIME, 't', 0, "t", NULL, "设定此后签到、发言、表决、议程结论记下的时间："
 	  "补录时按纸面记录填写；会议当天空白则按钟点" },
 	{ SCR_LIVE, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印会议记录" },
+	{ SCR_LIVE, -1, K_HISTORY, 'h', 0, "h", NULL, "本次会议的修改记录：改了什么、谁改的、何时、理由" },
 	{ SCR_LIVE, -1, K_SEAL, 'f', 0, "f", "签字确认", "散会后由主持人、记录人签字确认：记录封存，不能再改" },
 	{ SCR_LIVE, -1, K_ADDENDUM, 'e', 0, "e", "更正", "已签字确认的记录有错：添加更正（须写明理由）" },
 	/* 花名册 */

@@ -14,7 +14,6 @@
 
 struct live L;
 
-static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会", "已取消" };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 
 const char *live_outcome_name(int oc)
@@ -67,6 +66,7 @@ static void live_enter(struct ui *u)
 	L.after_no = 0;
 	L.filter[0] = '\0';
 	L.clock[0] = '\0';          /* each meeting has its own times */
+	L.msel = 0;
 	L.have_speaker = 0;
 	u->pane = PANE_SIGN;
 	live_reload(u);
@@ -319,6 +319,7 @@ static void sign_leave(struct ui *u) { live_sign(u, ATT_LEAVE); }
 static void sign_absent(struct ui *u) { live_sign(u, ATT_ABSENT); }
 static void sign_none(struct ui *u) { live_sign(u, ATT_NONE); }
 static void preview(struct ui *u) { ui_preview_minutes(u, L.ms.m.id); }
+static void history(struct ui *u) { ui_preview_changes(u, "meeting", L.ms.m.id); }
 
 static void minute(struct ui *u)
 {
@@ -338,6 +339,8 @@ static void move_in_pane(struct ui *u, int a)
 {
 	if (u->pane == PANE_SIGN)
 		live_att_move(u, a == K_UP ? -1 : a == K_DOWN ? 1 : a == K_PGUP ? -L.avis : L.avis);
+	else if (u->pane == PANE_MINUTES)
+		live_minute_move(u, a == K_UP ? -1 : a == K_DOWN ? 1 : a == K_PGUP ? -10 : 10);
 	else if (a == K_UP || a == K_DOWN)
 		select_item(u, a == K_UP ? -1 : 1);
 }
@@ -366,8 +369,13 @@ static const struct live_action {
 	{ K_MINUTE, OPM_MINUTE, minute },
 	{ K_VOTE, OPM_VOTE, live_take_vote },
 	{ K_CLOSE_ITEM, OPM_ITEM_CLOSE, live_close_item },
+	{ K_CORRECT_TALLY, OPM_VOTE, live_correct_tally },
+	{ K_MINUTE_FIX, OPM_MINUTE_EDIT, live_minute_fix },
+	{ K_MINUTE_DELETE, OPM_MINUTE_EDIT, live_minute_delete },
+	{ K_MINUTE_INSERT, OPM_MINUTE_EDIT, live_minute_insert },
 	{ K_END_MEETING, OPM_CLOSE, end_meeting },
 	{ K_TIME, 0, live_set_time },
+	{ K_HISTORY, 0, history },
 	{ K_PREVIEW, 0, preview },
 	{ K_SEAL, OPM_SEAL, seal_minutes },
 	{ K_ADDENDUM, OPM_ADDENDUM, addendum },
@@ -478,7 +486,8 @@ static void live_draw(struct ui *u, int top, int bottom)
 	const struct meeting *m = &L.ms.m;
 	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
 	ui_putf(top, 0, u->cols, TEXT_ELLIPSIS, UA_HEAD, " %s [%s] %s  %s %s  主持 %s  记录 %s  %s",
-	        m->number, L.ms.sealed ? "已签字确认" : meeting_status_names[m->status % 4],
+	        m->number, L.ms.sealed ? "已签字确认"
+	                   : meeting_status_name(m->status, 0, m->postponed_from[0]),
 	        k ? k->name : "", m->date, m->start_time, m->chair_name, m->clerk_name, m->place);
 	/* the quorum meter */
 	const struct quorum_state *q = &L.ms.q;

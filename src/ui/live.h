@@ -20,8 +20,9 @@ struct live {
 	struct attendance att[L_ROWS];
 	int natt, acur, after_no, avis;
 	char filter[64];             /* part of a name, "" for all */
-	/* the minutes pane */
+	/* the minutes pane: the line selected (its seq; 0 = the newest) */
 	int nminutes;
+	int msel;
 	struct person speaker;       /* kept between entries */
 	int have_speaker;
 	/* the vote pane: the votes of the selected item */
@@ -61,9 +62,14 @@ void live_find(struct ui *u);
 
 void live_draw_minutes(struct ui *u, int top, int bottom, int x, int w);
 void live_minute_editor(struct ui *u);
+void live_minute_move(struct ui *u, int d);
+void live_minute_fix(struct ui *u);
+void live_minute_delete(struct ui *u);
+void live_minute_insert(struct ui *u);
 
 void live_draw_vote(struct ui *u, int top, int bottom, int x, int w);
 void live_take_vote(struct ui *u);
+void live_correct_tally(struct ui *u);
 void live_close_item(struct ui *u);
 
 #endif

@@ -22,11 +22,14 @@ void live_draw_minutes(struct ui *u, int top, int bottom, int x, int w)
 		L.nminutes = store_minute_count(u->st, L.ms.m.id);
 	/* the state line above already says what a closed or sealed meeting allows */
 	ui_putf(top, x, w, TEXT_ELLIPSIS, UA_HEAD, " 发言记录（%d 条）%s", L.nminutes,
-	        L.ms.m.status == MS_CLOSED ? "" : "  按 i 或 Enter 记录发言");
-	/* the newest entries that fit, oldest of them first */
+	        L.ms.sealed ? "" : L.ms.m.status == MS_CLOSED ? "  ↑↓ r 修改  d 删除  a 补记"
+	        : "  i 记录  ↑↓ r 修改  d 删除  a 补记");
+	/* the entries that fit up to the selected one (the newest when none
+	 * is chosen), oldest of them first */
 	int h = bottom - top - 1;
 	struct minute mins[32];
-	int n = store_minute_page(u->st, L.ms.m.id, 1 << 30, -1, mins, h < 32 ? h : 32);
+	int n = store_minute_page(u->st, L.ms.m.id, L.msel > 0 ? L.msel + 1 : 1 << 30, -1, mins,
+	                          h < 32 ? h : 32);
 	if (n < 0)
 		n = 0;
 	/* wrap each entry (Chinese line-breaking rules), newest at the bottom */
@@ -51,7 +54,10 @@ void live_draw_minutes(struct ui *u, int top, int bottom, int x, int w)
 		for (int j = 0; j < nl[i] && y < bottom; j++) {
 			const char *e = strchr(p, '\n');
 			char *l = xasprintf("%.*s", (int)(e ? e - p : (long)strlen(p)), p);
-			ui_put(y++, x + 1, w - 1, l, 0, UA_NORMAL);
+			/* the selected line: the one r, d and a act on */
+			int sel = u->pane == PANE_MINUTES && i == n - 1;
+			ui_put(y, x, 1, sel && j == 0 ? "▸" : " ", 0, sel ? UA_SEL : UA_NORMAL);
+			ui_put(y++, x + 1, w - 1, l, 0, sel ? UA_SEL : UA_NORMAL);
 			free(l);
 			p = e ? e + 1 : p + strlen(p);
 		}
@@ -142,3 +148,138 @@ void live_minute_editor(struct ui *u)
 	edbuf_free(&e);
 }
 
+
+/* ---- corrections of the minutes, before they are signed ---------------- */
+
+void live_minute_move(struct ui *u, int d)
+{
+	if (L.nminutes < 0)
+		L.nminutes = store_minute_count(u->st, L.ms.m.id);
+	int cur = L.msel > 0 ? L.msel : L.nminutes;
+	cur += d;
+	if (cur < 1)
+		cur = 1;
+	L.msel = cur >= L.nminutes ? 0 : cur;
+}
+
+/* the selected line (the newest when none is chosen); 0 or -1 */
+static int selected_minute(struct ui *u, struct minute *m)
+{
+	int n = store_minute_page(u->st, L.ms.m.id, L.msel > 0 ? L.msel + 1 : 1 << 30, -1, m, 1);
+	if (n != 1) {
+		ui_error(u, "还没有记录。");
+		return -1;
+	}
+	return 0;
+}
+
+enum { MF_TIME, MF_SPEAKER, MF_TEXT, MF_REASON, MF_N };
+
+struct mfix {
+	struct minute m;         /* the line corrected, or where one goes in */
+	int insert;
+};
+
+static int mfix_submit(struct ui *u, struct form *fm, void *arg)
+{
+	struct mfix *mf = arg;
+	struct minute row = mf->m;
+	char err[512], *t = form_get_text(fm, MF_TIME), *r = form_get_text(fm, MF_REASON);
+	const struct field *sp = &fm->f[MF_SPEAKER];
+	int rc;
+
+	ys_strlcpy(row.at, t, sizeof row.at);
+	row.speaker_id[0] = row.speaker[0] = '\0';
+	if (sp->npeople) {
+		ys_strlcpy(row.speaker_id, sp->people[0].id, sizeof row.speaker_id);
+		ys_strlcpy(row.speaker, sp->people[0].name, sizeof row.speaker);
+	}
+	row.text = form_get_text(fm, MF_TEXT);
+	if (mf->insert) {
+		row.id[0] = '\0';
+		rc = ops_minute_insert(u->st, &row, mf->m.seq, r, err, sizeof err);
+	} else {
+		rc = ops_minute_fix(u->st, &row, r, err, sizeof err);
+	}
+	if (rc != 0)
+		snprintf(fm->msg, sizeof fm->msg, "%s", err);
+	else
+		ui_message(u, UA_OK, "%s第 %d 条发言（%s %s）；记入修改记录。", mf->insert ? "已补记" : "已修改",
+		           row.seq, row.at, row.speaker);
+	free(row.text);
+	free(t);
+	free(r);
+	return rc == 0 ? 0 : -1;
+}
+
+static void minute_form(struct ui *u, int insert)
+{
+	struct mfix mf;
+	char title[128];
+
+	memset(&mf, 0, sizeof mf);
+	if (selected_minute(u, &mf.m) != 0)
+		return;
+	mf.insert = insert;
+	struct field f[MF_N] = {
+		[MF_TIME] = { .label = "时间", .type = FT_TIME, .required = 1, .maxchars = 5,
+		              .hint = "按纸面记录，时:分" },
+		[MF_SPEAKER] = { .label = "发言人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
+		                 .hint = "Enter 从花名册选择，或输入姓名" },
+		[MF_TEXT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 5 },
+		[MF_REASON] = { .label = "理由", .type = FT_TEXT, .maxchars = 100,
+		                .hint = "可空；写明后随改动记入修改记录" },
+	};
+	if (insert)
+		snprintf(title, sizeof title, "补记一条发言（在第 %d 条之前）", mf.m.seq);
+	else
+		snprintf(title, sizeof title, "修改第 %d 条发言", mf.m.seq);
+	struct form fm = { .title = title, .f = f, .n = MF_N, .submit = mfix_submit, .arg = &mf };
+	form_init(&fm);
+	form_set_text(&fm, MF_TIME, mf.m.at);
+	if (!insert) {
+		ys_strlcpy(f[MF_SPEAKER].people[0].id, mf.m.speaker_id, sizeof f[MF_SPEAKER].people[0].id);
+		ys_strlcpy(f[MF_SPEAKER].people[0].name, mf.m.speaker,
+		           sizeof f[MF_SPEAKER].people[0].name);
+		f[MF_SPEAKER].npeople = mf.m.speaker[0] ? 1 : 0;
+		form_set_text(&fm, MF_TEXT, mf.m.text ? mf.m.text : "");
+	}
+	if (form_run(u, &fm))
+		L.nminutes = -1;
+	form_free(&fm);
+	minute_clear(&mf.m);
+	live_reload(u);
+}
+
+void live_minute_fix(struct ui *u)
+{
+	minute_form(u, 0);
+}
+
+void live_minute_insert(struct ui *u)
+{
+	minute_form(u, 1);
+}
+
+void live_minute_delete(struct ui *u)
+{
+	struct minute m;
+	char q[512], err[512], *reason = NULL;
+
+	if (selected_minute(u, &m) != 0)
+		return;
+	char *gist = text_fit(m.text ? m.text : "", 40, TEXT_ELLIPSIS);
+	snprintf(q, sizeof q, "删除第 %d 条发言「%s %s：%s」？", m.seq, m.at, m.speaker, gist);
+	free(gist);
+	if (ui_confirm(u, q) &&
+	    ui_prompt(u, "删除发言", "删除的理由（可空，记入修改记录）：", NULL, 100, &reason)) {
+		if (ops_minute_delete(u->st, L.ms.m.id, m.id, reason, err, sizeof err) != 0)
+			ui_error(u, "%s", err);
+		else
+			ui_message(u, UA_OK, "已删除第 %d 条发言；记入修改记录（按 h 查看）。", m.seq);
+		L.msel = 0;
+	}
+	free(reason);
+	minute_clear(&m);
+	live_reload(u);
+}

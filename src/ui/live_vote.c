@@ -38,9 +38,11 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 		return;
 	}
 	struct vote *v = &L.votes[L.nvotes - 1];
+	int last = L.nvotes - 1;
 	y++;
-	ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_NORMAL, " 第 %d 轮 %s  应到 %d  实到 %d", v->round,
-	        vote_method_name(v->method), v->t.entitled, v->t.present);
+	ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_NORMAL, " 第 %d 轮 %s  应到 %d  实到 %d%s",
+	        vote_round_shown(L.votes, L.nvotes, last), vote_method_name(v->method),
+	        v->t.entitled, v->t.present, v->correction ? "  （计票已更正）" : "");
 	static const struct { const char *name; int attr; } bars[] = {
 		{ "赞成", UA_YES }, { "反对", UA_NO }, { "弃权", UA_ABSTAIN }, { "未表决", UA_NONE_VOTED },
 	};
@@ -54,16 +56,24 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 	        v->sentence);
 	if (y < bottom)
 		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 依据：%s", v->rule.source);
-	/* earlier rounds stay visible: a recount never overwrites */
+	/* earlier rounds stay visible: a recount never overwrites, and a
+	 * corrected tally shows what was first written and why */
 	for (int i = L.nvotes - 2; i >= 0 && y < bottom; i--, y++) {
 		const struct vote *o = &L.votes[i];
-		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮 %s 赞成 %d 反对 %d 弃权 %d，%s%s%s",
-		        o->round, vote_method_name(o->method), o->t.yes, o->t.no, o->t.abstain,
-		        o->passed ? "通过" : "未通过", o->reason[0] ? "；" : "", o->reason);
+		const struct vote *by = &L.votes[i + 1];
+		if (vote_corrected(L.votes, L.nvotes, i))
+			ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 原记 赞成 %d 反对 %d 弃权 %d，已更正：%s",
+			        o->t.yes, o->t.no, o->t.abstain, by->reason);
+		else
+			ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮 %s 赞成 %d 反对 %d 弃权 %d，%s%s%s",
+			        vote_round_shown(L.votes, L.nvotes, i), vote_method_name(o->method),
+			        o->t.yes, o->t.no, o->t.abstain, o->passed ? "通过" : "未通过",
+			        o->reason[0] && !o->correction ? "；" : "",
+			        o->correction ? "" : o->reason);
 	}
-	if (L.nvotes > 1 && y < bottom)
-		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮是再次表决：%s", v->round,
-		        v->reason[0] ? v->reason : "");
+	if (L.nvotes > 1 && !v->correction && y < bottom)
+		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮是再次表决：%s",
+		        vote_round_shown(L.votes, L.nvotes, last), v->reason[0] ? v->reason : "");
 }
 
 struct count_arg {
@@ -72,6 +82,7 @@ struct count_arg {
 	struct vote out;
 	const char *supersedes;
 	char *reason;
+	int correction;
 };
 
 static int counts_submit(struct ui *u, struct form *fm, void *arg)
@@ -99,7 +110,7 @@ static int counts_submit(struct ui *u, struct form *fm, void *arg)
 		return -1;
 	}
 	struct vote_req rq = { .method = ca->method, .yes = v[0], .no = v[1], .abstain = v[2],
-	                       .at = live_time(),
+	                       .at = live_time(), .correction = ca->correction,
 	                       .supersedes = ca->supersedes, .reason = ca->reason };
 	if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
 		return -1;
@@ -182,6 +193,80 @@ static int roll_call(struct ui *u, struct ballot **out, int *nout)
 	return 1;
 }
 
+/* the counts typed (by one clerk or two), for a new vote or, with was, the
+ * correction of was's tally; the result on the message line */
+static void counts_form(struct ui *u, struct count_arg *ca, const struct vote *was)
+{
+	char title[160];
+	int method = ca->method;
+	snprintf(title, sizeof title, "%s%s：实到 %d 人", was ? "计票更正 · " : "",
+	         vote_method_name(method), L.ms.q.c.present);
+	struct field f[6] = {
+		{ .label = "赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+		{ .label = "反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+		{ .label = "弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7,
+		  .hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和" },
+		{ .label = "复核：赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7,
+		  .hint = "第二名工作人员独立录入；两遍一致才保存" },
+		{ .label = "复核：反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+		{ .label = "复核：弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
+	};
+	/* the setting 计票两人录入 adds the second entry */
+	int n = ops_setting_int(u->st, "tally_double_entry") ? 6 : 3;
+	struct form fm = { .title = title, .f = f, .n = n, .submit = counts_submit, .arg = ca };
+	form_init(&fm);
+	for (int i = 1; i < n; i++)
+		if (i != 3)
+			form_set_text(&fm, i, "0");
+	if (was) {
+		/* the tally as written, to put right */
+		const int cnt[3] = { was->t.yes, was->t.no, was->t.abstain };
+		char buf[16];
+		for (int i = 0; i < 3; i++) {
+			snprintf(buf, sizeof buf, "%d", cnt[i]);
+			form_set_text(&fm, i, buf);
+		}
+	}
+	if (form_run(u, &fm))
+		ui_message(u, ca->out.passed ? UA_OK : UA_WARN, "%s%s", was ? "计票已更正：" : "",
+		           ca->out.sentence);
+	form_free(&fm);
+}
+
+/* 计票更正: the latest tally was typed wrong (the paper says otherwise);
+ * put right before the item is concluded, with the reason — not a new
+ * round of voting */
+void live_correct_tally(struct ui *u)
+{
+	struct count_arg ca;
+	char prev_id[ID_LEN];
+
+	if (L.nitems == 0)
+		return;
+	if (L.nvotes == 0) {
+		ui_error(u, "本议题还没有表决，无可更正。");
+		return;
+	}
+	const struct vote *was = &L.votes[L.nvotes - 1];
+	if (was->method == VM_ROLLCALL) {
+		ui_error(u, "记名表决的票数由每人的意见得出，不能更正票数；请按 v 再次表决。");
+		return;
+	}
+	memset(&ca, 0, sizeof ca);
+	ca.mid = L.ms.m.id;
+	ca.aid = L.items[L.item].id;
+	ca.method = was->method;
+	ca.correction = 1;
+	snprintf(prev_id, sizeof prev_id, "%s", was->id);
+	ca.supersedes = prev_id;
+	if (!ui_prompt_required(u, "计票更正", "更正的理由（必填，如：录入时看错纸面票数）：", NULL, 100,
+	                        &ca.reason))
+		return;
+	counts_form(u, &ca, was);
+	free(ca.reason);
+	live_reload(u);
+}
+
 void live_take_vote(struct ui *u)
 {
 	if (L.nitems == 0)
@@ -222,28 +307,7 @@ void live_take_vote(struct ui *u)
 			free(b);
 		}
 	} else {
-		char title[160];
-		snprintf(title, sizeof title, "%s：实到 %d 人", vote_method_name(method), L.ms.q.c.present);
-		struct field f[6] = {
-			{ .label = "赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-			{ .label = "反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-			{ .label = "弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7,
-			  .hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和" },
-			{ .label = "复核：赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7,
-			  .hint = "第二名工作人员独立录入；两遍一致才保存" },
-			{ .label = "复核：反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-			{ .label = "复核：弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-		};
-		/* the setting 计票两人录入 adds the second entry */
-		int n = ops_setting_int(u->st, "tally_double_entry") ? 6 : 3;
-		struct form fm = { .title = title, .f = f, .n = n, .submit = counts_submit, .arg = &ca };
-		form_init(&fm);
-		for (int i = 1; i < n; i++)
-			if (i != 3)
-				form_set_text(&fm, i, "0");
-		if (form_run(u, &fm))
-			ui_message(u, ca.out.passed ? UA_OK : UA_WARN, "%s", ca.out.sentence);
-		form_free(&fm);
+		counts_form(u, &ca, NULL);
 	}
 	free(ca.reason);
 	live_reload(u);

@@ -73,6 +73,19 @@ static void mform_kind_changed(struct ui *u, struct form *fm, int field, void *a
 	free(cur);
 }
 
+void ui_meeting_people(const struct field *chair, const struct field *clerk, struct meeting *m)
+{
+	m->chair_id[0] = m->chair_name[0] = m->clerk_id[0] = m->clerk_name[0] = '\0';
+	if (chair->npeople) {
+		ys_strlcpy(m->chair_id, chair->people[0].id, sizeof m->chair_id);
+		ys_strlcpy(m->chair_name, chair->people[0].name, sizeof m->chair_name);
+	}
+	if (clerk->npeople) {
+		ys_strlcpy(m->clerk_id, clerk->people[0].id, sizeof m->clerk_id);
+		ys_strlcpy(m->clerk_name, clerk->people[0].name, sizeof m->clerk_name);
+	}
+}
+
 static int mform_submit(struct ui *u, struct form *fm, void *arg)
 {
 	struct mform *mf = arg;
@@ -92,15 +105,7 @@ static int mform_submit(struct ui *u, struct form *fm, void *arg)
 	 * clerk typed (ops names a meeting whose title is empty) */
 	if (strcmp(m.title, mf->last_title) == 0)
 		m.title[0] = '\0';
-	const struct field *ch = &fm->f[M_CHAIR], *cl = &fm->f[M_CLERK];
-	if (ch->npeople) {
-		ys_strlcpy(m.chair_id, ch->people[0].id, sizeof m.chair_id);
-		ys_strlcpy(m.chair_name, ch->people[0].name, sizeof m.chair_name);
-	}
-	if (cl->npeople) {
-		ys_strlcpy(m.clerk_id, cl->people[0].id, sizeof m.clerk_id);
-		ys_strlcpy(m.clerk_name, cl->people[0].name, sizeof m.clerk_name);
-	}
+	ui_meeting_people(&fm->f[M_CHAIR], &fm->f[M_CLERK], &m);
 	/* agenda: the checked proposals, then one free item per line */
 	const char *pids[64];
 	int np = 0;

@@ -9,13 +9,13 @@
 
 #define ML_ROWS 64
 
-static const char *const meeting_status_names[] = { "未开始", "进行中", "已散会" };
 
 static struct {
 	struct pages pg;
 	struct meeting rows[ML_ROWS];
 	struct attendance_counts counts[ML_ROWS];   /* read with the page, not per frame */
 	int sealed[ML_ROWS];
+	int follow;              /* put the cursor on u->meeting_id at the next read */
 } ML;
 
 /* newest first: the keyset is (date, number) */
@@ -30,16 +30,20 @@ static void ml_clear(void *row)
 	meeting_clear(row);
 }
 
-/* what the list shows beside each meeting */
+/* what the list shows beside each meeting; the cursor on the meeting the
+ * clerk comes back from, when it is on the page */
 static void ml_loaded(struct ui *u, void *ctx)
 {
 	(void)ctx;
 	for (int i = 0; i < ML.pg.n; i++) {
+		if (ML.follow && strcmp(ML.rows[i].id, u->meeting_id) == 0)
+			ML.pg.cur = i;
 		struct seal sl;
 		memset(&ML.counts[i], 0, sizeof ML.counts[i]);
 		store_attendance_counts(u->st, ML.rows[i].id, &ML.counts[i]);
 		ML.sealed[i] = store_seal_get(u->st, ML.rows[i].id, &sl) == 0;
 	}
+	ML.follow = 0;
 }
 
 static const struct page_def ml_pages = {
@@ -54,7 +58,7 @@ static void ml_enter(struct ui *u)
 	ML.pg.rows = ML.rows;
 	/* read at the first draw, when the rows that fit are known */
 	ML.pg.vis = 0;
-	(void)u;
+	ML.follow = u->meeting_id[0] != '\0';
 }
 
 static void ml_draw(struct ui *u, int top, int bottom)
@@ -71,7 +75,8 @@ static void ml_draw(struct ui *u, int top, int bottom)
 		char cnt[32];
 		snprintf(cnt, sizeof cnt, "%d/%d", ML.counts[i].present, ML.counts[i].entitled);
 		const char *cells[] = { m->number, m->date, k ? k->name : "?", m->title,
-		                        ML.sealed[i] ? "已签字" : meeting_status_names[m->status % 3], cnt };
+		                        meeting_status_name(m->status, ML.sealed[i], m->postponed_from[0]),
+		                        cnt };
 		int attr = i == ML.pg.cur ? UA_SEL : UA_NORMAL;
 		ui_put(top + 1 + i, 0, 1, i == ML.pg.cur ? "▸" : " ", 0, attr);
 		ui_row(top + 1 + i, 1, u->cols - 1, attr, cells, widths, 6);
@@ -104,6 +109,25 @@ static void ml_action(struct ui *u, int a)
 	case K_PREVIEW:
 		if (ML.pg.n > 0)
 			ui_preview_minutes(u, ML.rows[ML.pg.cur].id);
+		break;
+	case K_EDIT:
+	case K_POSTPONE:
+	case K_CANCEL:
+	case K_DELETE:
+	case K_HISTORY:
+		if (ML.pg.n == 0)
+			break;
+		if (a == K_EDIT)
+			ui_meeting_edit(u, ML.rows[ML.pg.cur].id);
+		else if (a == K_POSTPONE)
+			ui_meeting_postpone(u, ML.rows[ML.pg.cur].id);
+		else if (a == K_CANCEL)
+			ui_meeting_cancel(u, ML.rows[ML.pg.cur].id);
+		else if (a == K_DELETE)
+			ui_meeting_delete(u, ML.rows[ML.pg.cur].id);
+		else
+			ui_preview_changes(u, "meeting", ML.rows[ML.pg.cur].id);
+		pages_load(u, &ML.pg);
 		break;
 	}
 }

@@ -143,6 +143,9 @@ static void preview_draw(struct ui *u, void *arg)
 		render_txt(pv->d, pv->width, &text);
 		pager_set(&pv->pg, &text);
 	}
+	/* the screen under the preview does not show at its edges */
+	for (int y = 2; y < h + 1; y++)
+		ui_fill(y, 0, u->cols, UA_NORMAL);
 	pager_draw(&pv->pg, 2, 1, h - 1, u->cols - 2, 0, NULL);
 	ui_putf(1, 0, u->cols, TEXT_ELLIPSIS, UA_TITLE, " 预览：%s   第 %d-%d 行，共 %d 行",
 	        pv->d->title ? pv->d->title : "", pv->pg.nlines ? pv->pg.top + 1 : 0,
@@ -240,6 +243,17 @@ void ui_preview_minutes(struct ui *u, const char *meeting_id)
 	char err[512];
 	doc_init(&d, DOC_MINUTES);
 	if (minutes_doc(u->st, meeting_id, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}
+
+void ui_preview_changes(struct ui *u, const char *entity, const char *id)
+{
+	struct doc d;
+	char err[512];
+	if (changes_doc(u->st, entity, id, &d, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
 		ui_preview(u, &d);

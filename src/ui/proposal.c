@@ -8,7 +8,6 @@
 #include "base/clock.h"
 #include "base/util.h"
 
-int ui_proposal_new(struct ui *u);
 
 static const char *const who_kinds[] = { "居民代表", "社区党组织", "居民联名" };
 static const char *const sources[] = {
@@ -19,7 +18,41 @@ static const char *const categories[] = {
 	"公共设施", "物业管理", "养老托幼", "其他",
 };
 
-enum { F_TITLE, F_DATE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID, F_BUILDING, F_N };
+enum { F_TITLE, F_DATE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID, F_BUILDING,
+       F_REASON, F_N };
+
+/* what the form is for: a new proposal, or the correction of one (id set;
+ * reason_needed when a meeting that handled it is sealed) */
+struct pform {
+	char id[ID_LEN];
+	int reason_needed;
+	/* the choices offered: the lists, and a value of the proposal that is
+	 * not in them kept as one more choice (never changed unasked) */
+	const char *sources[16], *categories[16];
+	int nsources, ncategories;
+};
+
+#define NOT_SET "（未填）"
+
+/* list into out, and extra (when not in it) at its end; an empty extra
+ * is offered as 「（未填）」 */
+static int choices_with(const char *const *list, int n, const char *extra, const char **out)
+{
+	int k = 0, found = 0;
+
+	for (int i = 0; i < n && k < 15; i++) {
+		out[k++] = list[i];
+		found |= extra && strcmp(list[i], extra) == 0;
+	}
+	if (extra && !found)
+		out[k++] = *extra ? extra : NOT_SET;
+	return k;
+}
+
+static const char *choice_value(const char *s)
+{
+	return strcmp(s, NOT_SET) == 0 ? "" : s;
+}
 
 /* the proposer picker follows the kind of proposer */
 static void who_changed(struct ui *u, struct form *fm, int field, void *arg)
@@ -51,7 +84,7 @@ static void who_changed(struct ui *u, struct form *fm, int field, void *arg)
 
 static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 {
-	(void)arg;
+	const struct pform *pf = arg;
 	struct proposal p;
 	struct proposer pp[17];
 	int n = 0;
@@ -81,8 +114,9 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 		return -1;
 	}
 	p.content = form_get_text(fm, F_CONTENT);
-	ys_strlcpy(p.source, sources[fm->f[F_SOURCE].choice], sizeof p.source);
-	ys_strlcpy(p.category, categories[fm->f[F_CATEGORY].choice], sizeof p.category);
+	ys_strlcpy(p.source, choice_value(pf->sources[fm->f[F_SOURCE].choice]), sizeof p.source);
+	ys_strlcpy(p.category, choice_value(pf->categories[fm->f[F_CATEGORY].choice]),
+	           sizeof p.category);
 
 	int who = fm->f[F_WHO].choice;
 	if (who == 1) {
@@ -96,7 +130,23 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 		ys_strlcpy(pp[n].person_id, q->id, sizeof pp[n].person_id);
 		ys_strlcpy(pp[n].name, q->name, sizeof pp[n].name);
 	}
-	int rc = ops_proposal_new(u->st, &p, pp, n, err, sizeof err);
+	int rc;
+	if (pf->id[0]) {
+		char *reason = form_get_text(fm, F_REASON);
+		/* after a sealed meeting: a 更正, with its reason (ops' words) */
+		if (pf->reason_needed == 1 && !reason[0]) {
+			snprintf(fm->msg, sizeof fm->msg, "%s请在「更正理由」中写明。", fm->f[F_REASON].hint);
+			fm->focus = F_REASON;
+			free(reason);
+			free(p.content);
+			return -1;
+		}
+		ys_strlcpy(p.id, pf->id, sizeof p.id);
+		rc = ops_proposal_edit(u->st, &p, pp, n, reason, err, sizeof err);
+		free(reason);
+	} else {
+		rc = ops_proposal_new(u->st, &p, pp, n, err, sizeof err);
+	}
 	if (rc != 0) {
 		snprintf(fm->msg, sizeof fm->msg, "%s", err);
 		/* the cursor goes to the date when the date is at fault */
@@ -105,13 +155,42 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 		free(p.content);
 		return -1;
 	}
-	ui_message(u, UA_OK, "已登记议题 %s「%s」。下一步：两委联席会议商议。", p.number, p.title);
+	if (pf->id[0])
+		ui_message(u, UA_OK, "已修改议题「%s」；改动记入修改记录（按 h 查看）。", p.title);
+	else
+		ui_message(u, UA_OK, "已登记议题 %s「%s」。下一步：两委联席会议商议。", p.number, p.title);
 	free(p.content);
 	return 0;
 }
 
-int ui_proposal_new(struct ui *u)
+/* index of s in list, or -1 */
+static int choice_of(const char *const *list, int n, const char *s)
 {
+	for (int i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* the form of a new proposal (old NULL) or of the correction of old */
+static int proposal_form(struct ui *u, const struct proposal *old)
+{
+	struct pform pf;
+	char why[256] = "", title[128];
+
+	memset(&pf, 0, sizeof pf);
+	if (old) {
+		ys_strlcpy(pf.id, old->id, sizeof pf.id);
+		pf.reason_needed = ops_proposal_edit_check(u->st, old->id, why, sizeof why);
+		if (pf.reason_needed < 0) {
+			ui_error(u, "%s", why);
+			return 0;
+		}
+	}
+	pf.nsources = choices_with(sources, (int)YS_ARRAY_LEN(sources), old ? old->source : NULL,
+	                           pf.sources);
+	pf.ncategories = choices_with(categories, (int)YS_ARRAY_LEN(categories),
+	                              old ? old->category : NULL, pf.categories);
 	struct field f[F_N] = {
 		[F_TITLE] = { .label = "标题", .type = FT_TEXT, .required = 1, .maxchars = 60,
 		              .hint = "例如：关于3栋加装电梯的提议（最多 60 字）" },
@@ -122,22 +201,72 @@ int ui_proposal_new(struct ui *u)
 		[F_WHO] = { .label = "提议主体", .type = FT_CHOICE, .choices = who_kinds, .nchoices = 3 },
 		[F_PEOPLE] = { .label = "提议人", .type = FT_PEOPLE, .required = 1, .multi = 1,
 		               .roles = ROLE_REP, .hint = "从花名册中的居民代表中选择（可多人）" },
-		[F_SOURCE] = { .label = "来源", .type = FT_CHOICE, .choices = sources,
-		               .nchoices = (int)YS_ARRAY_LEN(sources) },
-		[F_CATEGORY] = { .label = "类别", .type = FT_CHOICE, .choices = categories,
-		                 .nchoices = (int)YS_ARRAY_LEN(categories) },
+		[F_SOURCE] = { .label = "来源", .type = FT_CHOICE, .choices = pf.sources,
+		               .nchoices = pf.nsources },
+		[F_CATEGORY] = { .label = "类别", .type = FT_CHOICE, .choices = pf.categories,
+		                 .nchoices = pf.ncategories },
 		[F_GRID] = { .label = "网格", .type = FT_TEXT, .maxchars = 15, .hint = "例如：第一网格" },
 		[F_BUILDING] = { .label = "楼栋", .type = FT_TEXT, .maxchars = 15, .hint = "例如：3栋" },
+		[F_REASON] = { .label = "更正理由", .type = FT_TEXT, .maxchars = 100,
+		               .hint = pf.reason_needed == 1 ? why : "可空；写明后随改动记入修改记录" },
 	};
-	struct form fm = { .title = "新议题（提议）", .f = f, .n = F_N,
-	                   .submit = proposal_submit, .changed = who_changed };
+	if (old)
+		snprintf(title, sizeof title, "修改议题 %s", old->number);
+	struct form fm = { .title = old ? title : "新议题（提议）", .f = f, .n = old ? F_N : F_REASON,
+	                   .submit = proposal_submit, .changed = who_changed, .arg = &pf };
 	form_init(&fm);
-	struct tm now;
-	char today[11];
-	ys_now_tm(&now);
-	ys_fmt_date(&now, today);
-	form_set_text(&fm, F_DATE, today);
+	if (!old) {
+		struct tm now;
+		char today[11];
+		ys_now_tm(&now);
+		ys_fmt_date(&now, today);
+		form_set_text(&fm, F_DATE, today);
+	} else {
+		struct proposer pp[16];
+		int n = store_proposal_proposers(u->st, old->id, pp, 16), who = 0, k = 0;
+		form_set_text(&fm, F_TITLE, old->title);
+		form_set_text(&fm, F_DATE, old->proposed_on);
+		form_set_text(&fm, F_CONTENT, old->content ? old->content : "");
+		form_set_text(&fm, F_GRID, old->grid);
+		form_set_text(&fm, F_BUILDING, old->building);
+		int c = choice_of(pf.sources, pf.nsources, old->source[0] ? old->source : NOT_SET);
+		f[F_SOURCE].choice = c >= 0 ? c : 0;
+		c = choice_of(pf.categories, pf.ncategories, old->category[0] ? old->category : NOT_SET);
+		f[F_CATEGORY].choice = c >= 0 ? c : 0;
+		for (int i = 0; i < n; i++)
+			who = pp[i].kind == PK_PARTY_ORG ? 1 : pp[i].kind == PK_JOINT ? 2 : who;
+		f[F_WHO].choice = who;
+		who_changed(u, &fm, F_WHO, NULL);
+		for (int i = 0; i < n && k < 16; i++) {
+			if (pp[i].kind == PK_PARTY_ORG)
+				continue;
+			memset(&f[F_PEOPLE].people[k], 0, sizeof f[F_PEOPLE].people[k]);
+			ys_strlcpy(f[F_PEOPLE].people[k].id, pp[i].person_id, sizeof f[F_PEOPLE].people[k].id);
+			ys_strlcpy(f[F_PEOPLE].people[k].name, pp[i].name, sizeof f[F_PEOPLE].people[k].name);
+			k++;
+		}
+		f[F_PEOPLE].npeople = k;
+	}
 	int ok = form_run(u, &fm);
 	form_free(&fm);
+	return ok;
+}
+
+int ui_proposal_new(struct ui *u)
+{
+	return proposal_form(u, NULL);
+}
+
+int ui_proposal_edit(struct ui *u, const char *pid)
+{
+	struct proposal p;
+	int ok;
+
+	if (store_proposal_get(u->st, pid, &p) != 0) {
+		ui_error(u, "找不到这个议题。");
+		return 0;
+	}
+	ok = proposal_form(u, &p);
+	proposal_clear(&p);
 	return ok;
 }

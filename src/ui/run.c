@@ -7,6 +7,7 @@
 
 #include "ui_int.h"
 #include "base/util.h"
+#include "ops/ops.h"
 
 static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_BOARD] = &screen_board,
@@ -31,6 +32,7 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 		return 1;
 
 	int rc = 0, setup_cancelled = 0;
+	ops_operator_load(st);
 	if (store_community_get(st, &u.comm) != 0) {
 		if (!ui_setup_community(&u)) {
 			setup_cancelled = 1;

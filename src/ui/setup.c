@@ -12,7 +12,7 @@
 #include "ops/ops.h"
 
 enum { S_NAME, S_PARTY, S_COMMITTEE, S_STREET, S_PHONE, S_FIRST_SETTING };
-#define S_MAX (S_FIRST_SETTING + 8)
+#define S_MAX (S_FIRST_SETTING + 9)       /* the settings, then 录入人 */
 
 static const char *const yes_no[] = { "否：一人录入", "是：两人各录一遍，一致才保存" };
 
@@ -60,6 +60,15 @@ static int settings_submit(struct ui *u, struct form *fm, void *arg)
 			return -1;
 		}
 	}
+	/* who makes the changes the change log records, these included */
+	char *who = form_get_text(fm, fm->n - 1);
+	int rc = ops_operator_set(u->st, who, err, sizeof err);
+	free(who);
+	if (rc != 0) {
+		snprintf(fm->msg, sizeof fm->msg, "%s", err);
+		fm->focus = fm->n - 1;
+		return -1;
+	}
 	if (ops_settings_save(u->st, &c, values, !first, err, sizeof err) != 0) {
 		snprintf(fm->msg, sizeof fm->msg, "%s", err);
 		return -1;
@@ -97,6 +106,11 @@ static int settings_form(struct ui *u, int first)
 			f[n].maxchars = 4;
 		}
 	}
+	f[n].label = "录入人";
+	f[n].type = FT_TEXT;
+	f[n].maxchars = 20;
+	f[n].hint = "修改记录中写的录入人姓名；留空则为电脑的登录名";
+	n++;
 	struct form fm = { .title = first ? "新数据库：请先填写社区名称" : "设置", .f = f, .n = n,
 	                   .submit = settings_submit, .arg = &first };
 	form_init(&fm);
@@ -107,7 +121,10 @@ static int settings_form(struct ui *u, int first)
 		form_set_text(&fm, S_STREET, u->comm.street);
 		form_set_text(&fm, S_PHONE, u->comm.phone);
 	}
-	for (size_t i = 0; i < ops_setting_count && S_FIRST_SETTING + (int)i < n; i++) {
+	char who[64];
+	if (store_setting_get(u->st, "operator", who, sizeof who) == 0)
+		form_set_text(&fm, n - 1, who);
+	for (size_t i = 0; i < ops_setting_count && S_FIRST_SETTING + (int)i < n - 1; i++) {
 		const struct setting_def *d = &ops_settings[i];
 		int val = ops_setting_int(u->st, d->key);
 		char buf[16];

@@ -41,6 +41,9 @@ enum ui_action {
 	/* live meeting */
 	K_PANE, K_START, K_SIGN, K_LEAVE, K_ABSENT, K_UNSIGN, K_OBSERVER,
 	K_MINUTE, K_VOTE, K_CLOSE_ITEM, K_END_MEETING, K_TIME,
+	/* corrections */
+	K_POSTPONE, K_CANCEL, K_DELETE, K_HISTORY, K_CORRECT_TALLY,
+	K_MINUTE_FIX, K_MINUTE_DELETE, K_MINUTE_INSERT,
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
 	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS,
@@ -123,8 +126,18 @@ const char *ui_next_step_hint(int step);
 /* the form that convenes a meeting (meeting_new.c); 1 when one was made,
  * its id in u->meeting_id */
 int ui_meeting_new(struct ui *u);
+/* the chair and clerk a meeting form's people fields chose, into m */
+struct field;
+void ui_meeting_people(const struct field *chair, const struct field *clerk, struct meeting *m);
+/* corrections of a meeting not signed yet (meeting_fix.c) */
+void ui_meeting_edit(struct ui *u, const char *mid);
+void ui_meeting_postpone(struct ui *u, const char *mid);
+void ui_meeting_cancel(struct ui *u, const char *mid);
+void ui_meeting_delete(struct ui *u, const char *mid);
 /* the form of a new proposal (proposal.c); 1 when one was recorded */
 int ui_proposal_new(struct ui *u);
+/* the same form to correct a proposal (修改 / 更正); 1 when saved */
+int ui_proposal_edit(struct ui *u, const char *pid);
 
 /* the community's names and the settings (ui_setup.c); 1 saved */
 int ui_settings(struct ui *u);
@@ -140,6 +153,8 @@ void ui_export_decisions(struct ui *u);
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */
 void ui_preview_minutes(struct ui *u, const char *meeting_id);
+/* the change log of a meeting or a proposal (entity) in the pager */
+void ui_preview_changes(struct ui *u, const char *entity, const char *id);
 /* a notice in the pager, public or internal version */
 void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
 

@@ -146,8 +146,8 @@ expect "Enter      所选人员签到出席（签到栏）" "the help names the 
 expect "F4/v       对所选议题表决：举手、无记名或记名（表决栏）" "the vote key is described"
 expect "z          宣布散会：记录遗留问题，会议关闭后不能再改" "the closing key is described"
 expect_not "退出议事厅" "the last keys are below the first page"
-keys Down Down Down Down Down Down Down Down Down Down Down Down Down
-expect "q          退出议事厅（所有内容均已保存）" "Down scrolls the help to the last key"
+keys End
+expect "q          退出议事厅（所有内容均已保存）" "End scrolls the help to the last key"
 expect_not "Esc        回到会议列表" "the first lines have scrolled off"
 keys Escape
 help_closed "the live meeting" "[签到]"

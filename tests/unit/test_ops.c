@@ -813,6 +813,171 @@ static void test_entered_afterwards(void)
 	ys_clock_set(0);
 }
 
+/* the changes of a record, as "field：old→new（reason）" lines */
+static int changes(const char *entity, const char *id, char *out, size_t len)
+{
+	struct change *c = NULL;
+	int n = store_changes_of(st, entity, id, &c);
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		used += (size_t)snprintf(out + used, used < len ? len - used : 0, "%s：%s→%s（%s）%s\n",
+		                         c[i].field, c[i].old_value ? c[i].old_value : "",
+		                         c[i].new_value ? c[i].new_value : "",
+		                         c[i].reason ? c[i].reason : "", c[i].who);
+		change_clear(&c[i]);
+	}
+	free(c);
+	return n;
+}
+
+/* Corrections before the chair signs: a proposal edited freely until its
+ * first meeting is sealed and as a 更正 after; a meeting's header edited,
+ * postponed, cancelled, deleted — each in the change log. */
+static void test_corrections(void)
+{
+	char prop[ID_LEN], pno[16], mid[ID_LEN], other[ID_LEN], log[4096];
+	const char *pids[1];
+	struct proposal p;
+	struct proposer pp[2];
+	struct meeting m;
+
+	fx_at("2026-11-22 20:30");
+	store_set_who(st, "王晓燕");
+	CHECK_INT(new_proposal("7号楼外墙脱落", prop, pno), 0);
+	CHECK_INT(store_proposal_get(st, prop, &p), 0);
+	/* a correction of the title, the date and the proposers */
+	snprintf(p.title, sizeof p.title, "7号楼外墙瓷砖脱落");
+	snprintf(p.proposed_on, sizeof p.proposed_on, "2026-11-02");
+	memset(pp, 0, sizeof pp);
+	snprintf(pp[0].person_id, sizeof pp[0].person_id, "%s", fx_id(P_REP));
+	snprintf(pp[1].person_id, sizeof pp[1].person_id, "%s", fx_id(P_REP + 1));
+	snprintf(pp[0].name, sizeof pp[0].name, "%s", fx_name(P_REP));
+	snprintf(pp[1].name, sizeof pp[1].name, "%s", fx_name(P_REP + 1));
+	CHECK_INT(ops_proposal_edit_check(st, prop, err, sizeof err), 0);
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, NULL, err, sizeof err), 0);
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, NULL, err, sizeof err), -1);
+	CHECK_STR(err, "没有改动。");
+	proposal_clear(&p);
+	CHECK_INT(store_proposal_get(st, prop, &p), 0);
+	CHECK_STR(p.title, "7号楼外墙瓷砖脱落");
+	CHECK_STR(p.proposed_on, "2026-11-02");
+	CHECK_CONTAINS(p.proposers, "、");
+	proposal_clear(&p);
+	CHECK_INT(changes("proposal", prop, log, sizeof log), 3);
+	CHECK_CONTAINS(log, "标题：7号楼外墙脱落→7号楼外墙瓷砖脱落（）王晓燕\n");
+	CHECK_CONTAINS(log, "提议日期：2026-11-22→2026-11-02");
+	CHECK_CONTAINS(log, "提议人：");
+	/* the 提出 moves with the date */
+	{
+		struct pevent ev;
+		CHECK_INT(last_event_of(prop, &ev), 0);
+		CHECK(strncmp(ev.at, "2026-11-02", 10) == 0);
+		pevent_clear(&ev);
+	}
+
+	/* a 两委联席会议 on 2026-11-10, planned; edited, postponed */
+	pids[0] = prop;
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-10", "14:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, mid), 0);
+	meeting_clear(&m);
+	/* one proposal, one meeting at a time */
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-12", "14:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, other), -1);
+	CHECK_CONTAINS(err, "已列入会议 ");
+	meeting_clear(&m);
+	/* the proposal cannot be dated after the step that follows it */
+	CHECK_INT(store_proposal_get(st, prop, &p), 0);
+	CHECK_INT(store_proposal_proposers(st, prop, pp, 2), 2);
+	/* not yet: the meeting has not taken the step */
+	snprintf(p.proposed_on, sizeof p.proposed_on, "2026-11-12");
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, NULL, err, sizeof err), 0);
+	proposal_clear(&p);
+
+	CHECK_INT(store_meeting_get(st, mid, &m), 0);
+	snprintf(m.place, sizeof m.place, "社区党群服务中心一楼议事厅");
+	snprintf(m.date, sizeof m.date, "2026-11-11");
+	CHECK_INT(ops_meeting_edit(st, &m, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "商议日期 2026-11-11 不能早于提议日期 2026-11-12。");
+	snprintf(m.date, sizeof m.date, "2026-11-13");
+	CHECK_INT(ops_meeting_edit(st, &m, NULL, err, sizeof err), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_postpone(st, mid, "2026-11-20", NULL, "", err, sizeof err), -1);
+	CHECK_STR(err, "延期须写明理由。");
+	CHECK_INT(ops_meeting_postpone(st, mid, "2026-11-20", "15:00", "书记参加区里的会议",
+	                               err, sizeof err), 0);
+	CHECK_INT(ops_meeting_postpone(st, mid, "2026-11-21", NULL, "场地冲突", err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, mid, &m), 0);
+	CHECK_STR(m.date, "2026-11-21");
+	CHECK_STR(m.start_time, "15:00");
+	CHECK_STR(m.postponed_from, "2026-11-13");       /* the first date planned */
+	CHECK_STR(m.status_reason, "场地冲突");
+	CHECK_STR(meeting_status_name(m.status, 0, m.postponed_from[0]), "已延期");
+	meeting_clear(&m);
+	CHECK_INT(changes("meeting", mid, log, sizeof log), 4);
+	CHECK_CONTAINS(log, "地点：社区党群服务中心二楼会议室→社区党群服务中心一楼议事厅");
+	CHECK_CONTAINS(log, "日期：2026-11-10→2026-11-13");
+	CHECK_CONTAINS(log, "延期：2026-11-13 14:30→2026-11-20 15:00（书记参加区里的会议）");
+	CHECK_CONTAINS(log, "延期：2026-11-20 15:00→2026-11-21 15:00（场地冲突）");
+
+	/* cancelled: it stays, as 已取消, and lets its proposal go */
+	CHECK_INT(ops_meeting_cancel(st, mid, " ", err, sizeof err), -1);
+	CHECK_STR(err, "取消会议须写明理由。");
+	CHECK_INT(ops_meeting_cancel(st, mid, "议题须先补充材料", err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, mid, &m), 0);
+	CHECK_INT(m.status, MS_CANCELLED);
+	CHECK_STR(meeting_status_name(m.status, 0, m.postponed_from[0]), "已取消");
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), -1);
+	CHECK_STR(err, "会议已取消（议题须先补充材料），不能开始。");
+	CHECK_INT(ops_meeting_postpone(st, mid, "2026-11-25", NULL, "再议", err, sizeof err), -1);
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-20", "14:30", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, other), 0);
+	meeting_clear(&m);
+	/* a meeting never opened can go altogether; one held cannot */
+	CHECK_INT(ops_meeting_delete(st, mid, err, sizeof err), 0);
+	CHECK_INT(store_meeting_get(st, mid, &m), 1);
+	CHECK_INT(changes("meeting", mid, log, sizeof log), 6);
+	CHECK_CONTAINS(log, "删除：");
+	CHECK_INT(fx_pass(other, 0, -1, &(struct close_req){ .outcome = OC_FORWARD }), 0);
+	CHECK_INT(ops_meeting_delete(st, other, err, sizeof err), -1);
+	CHECK_STR(err, "会议已散会，不能再删除。");
+	CHECK_INT(ops_meeting_postpone(st, other, "2026-11-25", NULL, "再议", err, sizeof err), -1);
+	CHECK_STR(err, "会议已散会，不能再延期。");
+	/* held: its date cannot move into the future */
+	CHECK_INT(store_meeting_get(st, other, &m), 0);
+	snprintf(m.date, sizeof m.date, "2026-11-30");
+	CHECK_INT(ops_meeting_edit(st, &m, NULL, err, sizeof err), -1);
+	CHECK_STR(err, "会议日期 2026-11-30 还没到（今天是 2026-11-22）。");
+	meeting_clear(&m);
+
+	/* once its meeting is sealed, a proposal changes only as a 更正 */
+	{
+		struct seal s;
+		CHECK_INT(ops_seal(st, other, NULL, &s, err, sizeof err), 0);
+	}
+	CHECK_INT(ops_proposal_edit_check(st, prop, err, sizeof err), 1);
+	CHECK_CONTAINS(err, "的记录已签字确认，修改议题须作为更正写明理由。");
+	CHECK_INT(store_proposal_get(st, prop, &p), 0);
+	snprintf(p.category, sizeof p.category, "房屋维修");
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, pno);
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, "类别录错", err, sizeof err), 0);
+	/* and never dated after the 商议 that followed it */
+	snprintf(p.proposed_on, sizeof p.proposed_on, "2026-11-21");
+	CHECK_INT(ops_proposal_edit(st, &p, pp, 2, "日期", err, sizeof err), -1);
+	CHECK_STR(err, "提议日期 2026-11-21 不能晚于后一步的日期 2026-11-20。");
+	proposal_clear(&p);
+	CHECK_INT(changes("proposal", prop, log, sizeof log), 5);
+	CHECK_CONTAINS(log, "类别：");
+	CHECK_CONTAINS(log, "→房屋维修（类别录错）王晓燕");
+	/* the log only grows */
+	CHECK(fx_sql("UPDATE change_log SET reason = ''") != SQLITE_OK);
+	CHECK(fx_sql("DELETE FROM change_log") != SQLITE_OK);
+	ys_clock_set(0);
+}
+
 int main(void)
 {
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
@@ -829,6 +994,7 @@ int main(void)
 	RUN(test_meeting_checks);
 	RUN(test_atomic);
 	RUN(test_entered_afterwards);
+	RUN(test_corrections);
 	fx_db_done(st);
 	T_DONE();
 }
