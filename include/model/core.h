@@ -133,6 +133,7 @@ struct meeting_kind_def {
 	int entitled_roles;          /* roster roles counted in 应到 */
 	const char *entitled_label;  /* "应到会有表决权的党员" */
 	const char *rule_code;       /* default rule set code */
+	const char *decision_example; /* 决定事项 as this kind of meeting words it */
 };
 extern const struct meeting_kind_def meeting_kind_table[];
 extern const size_t meeting_kind_count;

@@ -266,7 +266,7 @@ struct agenda_item {
 	char title[256];
 	int outcome;             /* enum outcome */
 	char *reason;            /* allocated, may be NULL */
-	char decision[512];      /* 决定事项 text */
+	char decision[2048];     /* 决定事项 text (一、二、三… on lines of their own) */
 	char responsible[64];    /* 责任人 */
 	char deadline[11];       /* 时限 */
 	char closed_time[6];     /* when it was concluded (HH:MM), "" while open */

@@ -118,7 +118,9 @@ static void decision_body(const struct proposal *p, const struct decided *d,
 	sb_add(b, "\n");
 	if (starts_with(dec, "决议："))
 		dec += strlen("决议：");
-	if (ys_has_text(dec))
+	if (ys_has_text(dec) && strchr(dec, '\n'))
+		sb_addf(b, "决议内容如下：\n%s\n", dec);     /* 一、二、三…: a paragraph each */
+	else if (ys_has_text(dec))
 		sb_addf(b, "决议内容：%s\n", dec);
 	else
 		sb_addf(b, "决议内容：同意议题「%s」。\n", p->title);

@@ -318,6 +318,11 @@ int ops_item_close(struct store *st, const char *mid, const char *agenda_id,
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = closing_load(st, mid, agenda_id, rq, 0, &c, err, errlen);
+	/* a 决议 passed is what the public notice announces: it says what was
+	 * decided */
+	if (rc == 0 && rq->outcome == OC_FORWARD && c.a.proposal_id[0] &&
+	    meeting_kind_get(c.ms.m.kind)->performs_step == STEP_RESOLVE && !ys_has_text(rq->decision))
+		rc = ys_err(err, errlen, "决议通过须写明决定事项（作为决议公开的决议内容）。");
 	/* the item is concluded after its vote, at the meeting's time */
 	if (rc == 0)
 		rc = meeting_time(&c.ms, MOM_ITEM, rq->at, hm, err, errlen);

@@ -362,10 +362,16 @@ static PangoLayout *field_layout(struct pdf *p, const struct block *b)
 	int width = (int)(BLOCK_W * PANGO_SCALE);
 	PangoLayout *lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 	gchar *label = label_text(b->label), *text = clean_text(b->text);
-	gchar *v = g_strconcat(label, text, NULL);
+	/* the lines of a value (一、二、三…) break within one paragraph (LINE
+	 * SEPARATOR), so that each hangs under the value, not the label */
+	gchar **lines = g_strsplit(text, "\n", -1);
+	gchar *joined = g_strjoinv("\u2028", lines);
+	gchar *v = g_strconcat(label, joined, NULL);
 	size_t prefix = strlen(label);
 	PangoRectangle pos;
 
+	g_strfreev(lines);
+	g_free(joined);
 	g_free(label);
 	g_free(text);
 	pango_layout_set_text(lay, v, -1);

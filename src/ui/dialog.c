@@ -277,6 +277,77 @@ int ui_prompt_text(struct ui *u, const char *title, const char *initial, char **
 	return ok;
 }
 
+struct hint_lines {
+	char line[4][256];
+	int n;
+};
+
+static void hint_line_cb(const char *s, size_t n, void *arg)
+{
+	struct hint_lines *h = arg;
+	if (h->n < 4)
+		snprintf(h->line[h->n++], sizeof h->line[0], "%.*s", (int)n, s);
+}
+
+int ui_prompt_multi(struct ui *u, const char *title, const char *hint, const char *initial,
+                    size_t maxbytes, int required, char **out)
+{
+	struct edbuf e;
+	char msg[256] = "";
+	int ok = 0;
+
+	edbuf_init(&e, 1, 0);
+	if (initial)
+		edbuf_set(&e, initial);
+	curs_set(1);
+	for (;;) {
+		/* as large as the terminal allows: long text wraps, nothing
+		 * scrolls out of sight sideways */
+		int w = u->cols - 6 > 100 ? 100 : u->cols - 6;
+		int h = u->rows - 4 > 20 ? 20 : u->rows - 4;
+		struct hint_lines hl = { .n = 0 };
+		if (hint && *hint)
+			text_wrap(hint, w - 4, hint_line_cb, &hl);
+		struct box b = box_draw(u, h, w, title, "Enter 换行   ^S 或 F10 确定   Esc 取消");
+		for (int i = 0; i < hl.n; i++)
+			ui_put(b.y + 1 + i, b.x + 2, b.w - 4, hl.line[i], TEXT_ELLIPSIS, UA_DIM);
+		int top = b.y + 1 + hl.n + (hl.n > 0), rows = b.h - 3 - hl.n - (hl.n > 0);
+		int cr, ccol;
+		ui_draw_multi_field(&e, top, b.x + 2, rows, b.w - 4, UA_FIELD_ON, &cr, &ccol);
+		ui_put(b.y + b.h - 2, b.x + 2, b.w - 4, msg, TEXT_ELLIPSIS, UA_ERR);
+		ui_cursor(top + cr, b.x + 2 + ccol);
+		show();
+		char *paste = NULL;
+		int k = ui_getkey(u, &paste);
+		msg[0] = '\0';
+		if (k == 27) {
+			free(paste);
+			break;
+		}
+		if (k == 19 || k == KC(KEY_F(10))) {
+			char *t = edbuf_get(&e);
+			ys_trim(t);
+			if (required && !t[0]) {
+				snprintf(msg, sizeof msg, "「%s」不能为空。", title);
+				free(t);
+			} else if (maxbytes && strlen(t) >= maxbytes) {
+				snprintf(msg, sizeof msg, "内容过长（最多约 %zu 个字），请精简。", (maxbytes - 1) / 3);
+				free(t);
+			} else {
+				*out = t;
+				ok = 1;
+				break;
+			}
+		} else {
+			ui_edit_key(&e, k, paste, b.w - 4);
+		}
+		free(paste);
+	}
+	curs_set(0);
+	edbuf_free(&e);
+	return ok;
+}
+
 /* ---- choose one ---------------------------------------------------------- */
 int ui_choose(struct ui *u, const char *title, const char *const *items, int n, int *sel)
 {

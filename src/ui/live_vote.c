@@ -380,9 +380,15 @@ void live_close_item(struct ui *u)
 	if (go && rq.outcome != OC_FORWARD && rq.outcome != OC_NOTED)
 		go = ui_prompt_required(u, labels[sel], "理由（必填，写入会议记录和议题档案）：", NULL, 200,
 		                        &reason);
-	if (go && (rq.outcome == OC_FORWARD || rq.outcome == OC_NOTED))
-		go = ui_prompt(u, "决定事项", "决定事项（可空，如：同意提交党员大会审议）：", NULL, 200,
-		               &decision);
+	if (go && (rq.outcome == OC_FORWARD || rq.outcome == OC_NOTED)) {
+		/* a 决议 passed is what the public notice announces */
+		int resolve = rq.outcome == OC_FORWARD && a->proposal_id[0] && k &&
+		              k->performs_step == STEP_RESOLVE;
+		char hint[512];
+		snprintf(hint, sizeof hint, "%s每项一行，例如：%s", resolve
+		         ? "必填：作为决议公开的决议内容。" : "可空。", k ? k->decision_example : "");
+		go = ui_prompt_multi(u, "决定事项", hint, NULL, sizeof a->decision, resolve, &decision);
+	}
 	if (go) {
 		rq.reason = reason;
 		rq.decision = decision;

@@ -280,6 +280,12 @@ int ui_prompt(struct ui *u, const char *title, const char *label,
 int ui_prompt_required(struct ui *u, const char *title, const char *label,
                        const char *initial, size_t maxchars, char **out);
 /* multi-line text (Enter = new line, ^S/F10 = OK) */
+/* a multi-line text in a box as large as the terminal allows, the hint
+ * (wrapped, may be NULL) above it; saved with ^S or F10 (Enter breaks the
+ * line); required: an empty text is refused on the spot; maxbytes: a text
+ * that would not fit (0 = any) is refused, never cut.  1 with *out */
+int ui_prompt_multi(struct ui *u, const char *title, const char *hint, const char *initial,
+                    size_t maxbytes, int required, char **out);
 int ui_prompt_text(struct ui *u, const char *title, const char *initial,
                    char **out);
 /* pick one of n strings; *sel in/out */

@@ -102,7 +102,7 @@ expect "赞成" "the count form opens"
 typ "2"
 keys C-s
 expect "赞成 2 票，超过出席人数 2 人的半数，通过。" "the vote passes with its sentence"
-keys c Enter Enter
+keys c Enter C-s               # 决定事项 may stay empty before the 决议
 expect "已通过" "the item is closed and forwarded"
 keys z y C-s
 expect "[已散会]" "the meeting is closed"
@@ -143,7 +143,7 @@ keys Tab C-u
 typ "0"
 keys C-s
 expect "赞成 3 票，超过应到" "the vote passes against 应到 (not 实到)"
-keys c Enter Enter
+keys c Enter C-s               # 决定事项 may stay empty before the 决议
 keys z y C-s
 expect "[已散会]" "the 党员大会 is closed"
 expect_sql "SELECT step FROM proposal" "3" "the proposal is at 审议"
@@ -156,7 +156,12 @@ keys s Tab Tab v Enter
 typ "3"
 keys C-s
 expect "通过" "the residents' meeting decides"
-keys c Enter Enter z y C-s
+keys c Enter C-s
+expect "「决定事项」不能为空" "a 决议 passed cannot be concluded without what was decided"
+typ "一、同意加装电梯；"
+keys Enter
+typ "二、费用按楼层分摊，一楼不出资。"
+keys C-s z y C-s
 expect "[已散会]" "the 居民会议 is closed"
 expect_sql "SELECT step FROM proposal" "4" "the proposal is at 决议"
 

@@ -181,7 +181,7 @@ typ "5"
 keys C-s
 expect "计票已更正：赞成 5 票" "the tally is corrected"
 expect "原记 赞成 3 反对 0 弃权 0，已更正：录入时看错纸面票数" "the pane shows what was first written"
-keys c Enter Enter z y C-u
+keys c Enter C-s z y C-u
 typ "11:10"
 keys Enter C-s
 expect "[已散会]" "the meeting is closed"

@@ -95,7 +95,7 @@ keys C-s
 expect "赞成 5 票" "the vote is taken"
 keys t C-u
 typ "10:55"
-keys Enter c Enter Enter
+keys Enter c Enter C-s
 expect "已通过" "the item is forwarded"
 
 # 散会 before the last entry is refused on the spot; 11:10 is kept
@@ -151,7 +151,7 @@ keys C-s
 expect "通过" "the 党员大会 passes it"
 keys t C-u
 typ "20:20"
-keys Enter c Enter Enter z y C-u
+keys Enter c Enter C-s z y C-u
 typ "20:30"
 keys Enter C-s
 expect "[已散会]" "the 党员大会 is closed"
@@ -173,8 +173,12 @@ expect "通过" "the representatives decide"
 keys t C-u
 typ "10:00"
 keys Enter c Enter
-typ "同意实施5号楼雨污管道混接改造。"
-keys Enter z y C-u
+expect "必填：作为决议公开的决议内容" "the 决定事项 of a 决议 is asked, with an example for this kind of meeting"
+expect "一、同意实施该方案" "the example is the decision's"
+typ "一、同意实施5号楼雨污管道混接改造；"
+keys Enter
+typ "二、由物业公司负责实施。"
+keys C-s z y C-u
 typ "10:10"
 keys Enter C-s
 expect "[已散会]" "the 居民代表会议 is closed"

@@ -337,8 +337,13 @@ static void test_scenario(void)
 	CHECK_INT(v2.method, VM_SECRET);
 	CHECK_INT(store_ballots(st, v2.id, got, 10), 0);
 
+	/* a 决议 passed says what was decided: it is the notice's content */
+	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), -1);
+	CHECK_STR(err, "决议通过须写明决定事项（作为决议公开的决议内容）。");
+	fwd.decision = "一、同意加装电梯；\n二、费用按楼层分摊。";
 	/* closing with an item still open needs force */
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
+	fwd.decision = NULL;
 	CHECK_INT(fx_step(prop, NULL), STEP_RESOLVE);
 	CHECK_INT(last_event(prop, &ev), 0);
 	CHECK_INT(ev.action, ACT_FORWARD);

@@ -105,7 +105,8 @@ static void test_setup(void)
 	}
 	CHECK_INT(decide("关于小区路灯维修的提议", "2026-01", "决议：更换损坏路灯12盏，增设2盏。",
 	                 "李主任", "2026-06-30", p1, reps_meeting1), 0);
-	CHECK_INT(decide("3栋楼道照明改造", "2026-02", "", "", "", p2, NULL), 0);
+	CHECK_INT(decide("3栋楼道照明改造", "2026-02", "一、同意改造3栋楼道照明；\n二、由物业公司实施。",
+	                 "", "", p2, NULL), 0);
 	CHECK_INT(decide("关于4栋外墙修缮的建议", "2026-03", "4栋外墙脱落部分重新粉刷。",
 	                 "王委员", "", p3, NULL), 0);
 	fx_at("2026-02-01 09:00");
@@ -345,7 +346,8 @@ static void test_numbering(void)
 	CHECK_STR(n.start_date, "2026-12-28");
 	CHECK_STR(n.end_date, "2027-01-06");
 	CHECK_STR(n.title, "关于3栋楼道照明改造的公示");
-	CHECK_CONTAINS(n.body, "决议内容：同意议题「3栋楼道照明改造」。");
+	/* a decision of several items: a paragraph each */
+	CHECK_CONTAINS(n.body, "决议内容如下：\n一、同意改造3栋楼道照明；\n二、由物业公司实施。\n");
 	CHECK(strstr(n.body, "责任人") == NULL);
 	notice_clear(&n);
 
