@@ -183,6 +183,10 @@ int store_proposal_transition(struct store *st, const char *pid, int action,
                               int new_step, int new_status,
                               const char *meeting_id, const char *agenda_id,
                               const char *vote_id, const char *reason, const char *at);
+/* the proposal's latest event typed after stamp (YYYY-MM-DD HH:MM:SS): its
+ * action and to_step into *action, *to_step; 1 = none */
+int store_proposal_moved_after(struct store *st, const char *pid, const char *stamp,
+                               int *action, int *to_step);
 /* the date of the step a proposal last completed (its latest event that
  * moved it: for a meeting's, the meeting's date), into out; 1 = none */
 int store_proposal_step_date(struct store *st, const char *pid, char out[11]);

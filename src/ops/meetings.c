@@ -369,18 +369,48 @@ int ops_meeting_close(struct store *st, const char *mid, int force, const char *
 	n = store_agenda_all(st, ms.m.id, &a);
 	if (n < 0)
 		rc = store_fail(st, err, errlen);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
 		if (a[i].outcome == OC_OPEN && !open++)
 			snprintf(first, sizeof first, "%s", a[i].proposal_number[0]
 			         ? a[i].proposal_number : a[i].title);
-		agenda_clear(&a[i]);
-	}
-	free(a);
 	if (rc == 0 && open && !force)
 		rc = ys_err(err, errlen, "还有 %d 项议程未作结论（%s%s），请先处理，"
 		            "或确认散会后留作未决。", open, first, open > 1 ? " 等" : "");
 	if (rc == 0 && meeting_time(&ms, MOM_END, at, end, err, errlen) != 0)
 		rc = -1;
+	/* an item left open says why in the minutes, in the program's words:
+	 * no quorum (the rule's sentence), or not voted, or not concluded */
+	for (int i = 0; rc == 0 && i < n; i++) {
+		struct vote v;
+		struct minute mi;
+		int voted;
+		if (a[i].outcome != OC_OPEN)
+			continue;
+		voted = store_vote_latest(st, a[i].id, &v);
+		if (voted < 0) {
+			rc = store_fail(st, err, errlen);
+			break;
+		}
+		memset(&mi, 0, sizeof mi);
+		snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", ms.m.id);
+		snprintf(mi.speaker_id, sizeof mi.speaker_id, "%s", ms.m.clerk_id);
+		snprintf(mi.speaker, sizeof mi.speaker, "%s", ms.m.clerk_name);
+		snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", a[i].id);
+		memcpy(mi.at, end, sizeof mi.at);
+		const char *subject = a[i].proposal_number[0] ? a[i].proposal_number : a[i].title;
+		if (voted == 0)
+			mi.text = xasprintf("议题 %s 已表决，未作结论，留作未决。", subject);
+		else if (!ms.q.ok)
+			mi.text = xasprintf("议题 %s 未表决：%s", subject, ms.q.sentence);
+		else
+			mi.text = xasprintf("议题 %s 未表决，留作未决。", subject);
+		if (store_minute_add(st, &mi) != 0)
+			rc = store_fail(st, err, errlen);
+		free(mi.text);
+	}
+	for (int i = 0; i < n; i++)
+		agenda_clear(&a[i]);
+	free(a);
 	if (rc == 0 && store_meeting_set_status(st, ms.m.id, MS_CLOSED, end) != 0)
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);

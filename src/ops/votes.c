@@ -241,6 +241,8 @@ struct closing {
 	struct vote v;
 	int has_vote, passed, action, ns, nst;
 	const char *verb;
+	int stale;               /* the proposal moved after its vote */
+	char stale_why[300];
 };
 
 static int closing_load(struct store *st, const char *mid, const char *agenda_id,
@@ -277,6 +279,23 @@ static int closing_load(struct store *st, const char *mid, const char *agenda_id
 	}
 	if (rc == 0 && c->a.proposal_id[0] && c->action != 0)
 		rc = load_proposal(st, c->a.proposal_id, &c->p, err, errlen);
+	/* a vote counts only for the proposal as it stood when the vote was
+	 * taken: moved since (at another meeting, or by hand), it is stale */
+	if (rc == 0 && c->has_vote && c->a.proposal_id[0] && c->action != 0) {
+		int act, to, moved = store_proposal_moved_after(st, c->a.proposal_id, c->v.created_at,
+		                                                &act, &to);
+		if (moved < 0)
+			rc = store_fail(st, err, errlen);
+		else if (moved == 0) {
+			c->passed = 0;
+			c->stale = 1;
+			snprintf(c->stale_why, sizeof c->stale_why, "表决之后议题 %s 已有变动（%s至%s），"
+			         "这次表决不能作为依据；请重新表决。", c->p.number, action_name(act),
+			         step_long_name(to));
+		}
+	}
+	if (rc == 0 && c->stale && rq->outcome == OC_FORWARD)
+		rc = ys_err(err, errlen, "%s", c->stale_why);
 	if (rc == 0 && c->a.proposal_id[0] && c->action != 0 &&
 	    step_date_ok(st, &c->p, c->ms.m.kind, c->ms.m.date, err, errlen) != 0) {
 		char why[512];

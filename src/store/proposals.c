@@ -540,6 +540,28 @@ int store_proposal_transition(struct store *st, const char *pid, int action,
 	return db_tx_end(st, db_run(st, s, "议题流转保存失败"));
 }
 
+int store_proposal_moved_after(struct store *st, const char *pid, const char *stamp,
+                               int *action, int *to_step)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT action, to_step FROM proposal_event WHERE proposal_id = ?1 AND recorded_at > ?2"
+		" ORDER BY seq DESC LIMIT 1");
+	int rc;
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	db_bind_text(s, 2, stamp);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*action = sqlite3_column_int(s, 0);
+		*to_step = sqlite3_column_int(s, 1);
+		sqlite3_reset(s);
+		return 0;
+	}
+	return db_step_end(st, s, rc) ? -1 : 1;
+}
+
 /* the date of the proposal's latest event: a meeting's is dated by the
  * meeting, the others by their own date (events written before migration
  * 0004 carry the moment they were typed, which was when they happened) */

@@ -280,8 +280,11 @@ SEALMSG="会议记录已签字确认，不能修改；如有错误请按 e 添�
 keys i
 expect "$SEALMSG" "adding a minute to a sealed meeting is refused with the message"
 expect_not "Enter 保存本条" "no entry line opens on a sealed meeting"
-expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-18'" "1" \
-	"the sealed minutes still hold one line"
+# the speech, and the line 散会 wrote for the item left open (not voted)
+expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-18'" "2" \
+	"the sealed minutes still hold their two lines"
+expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-18' AND mi.text LIKE '议题 % 未表决，留作未决。'" "1" \
+	"散会 wrote why the item was left open"
 # sign-in
 keys Tab Tab
 expect "[签到]" "the sign-in tab"

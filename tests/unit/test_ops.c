@@ -983,6 +983,75 @@ static void test_corrections(void)
 	ys_clock_set(0);
 }
 
+/* A vote counts only for the proposal as it stood when it was taken; an
+ * item left open says why in the minutes. */
+static void test_stale_and_unvoted(void)
+{
+	char prop[ID_LEN], pno[16], lw[ID_LEN], pa[ID_LEN], aid[ID_LEN];
+	const char *pids[1];
+	struct meeting m;
+	struct minute mins[8];
+	struct vote v;
+	int n, found = 0;
+
+	fx_at("2026-11-22 09:00");
+	CHECK_INT(new_proposal("11号楼消防通道占用", prop, pno), 0);
+	pids[0] = prop;
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-22", "09:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, lw), 0);
+	meeting_clear(&m);
+	CHECK_INT(fx_pass(lw, 0, -1, &(struct close_req){ .outcome = OC_FORWARD }), 0);
+	CHECK_INT(fx_step(prop, NULL), STEP_CONSULT);
+	fx_meeting_fill(&m, MK_PARTY, "2026-11-22", "09:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, pa), 0);
+	meeting_clear(&m);
+	CHECK_INT(fx_agenda(pa, 1, aid), 0);
+	CHECK_INT(ops_meeting_open(st, pa, NULL, err, sizeof err), 0);
+	CHECK_INT(fx_attend(pa, P_SECRETARY, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_attend(pa, P_DIRECTOR, ATT_PRESENT, NULL), 0);
+	CHECK_INT(fx_sign(pa, P_PARTY1, 8), 0);
+	CHECK_INT(fx_hands(pa, aid, 10, 0, 0, &v), 0);
+	/* after the vote the proposal moves and comes back (as hand edits or
+	 * a meeting elsewhere would do): the vote no longer speaks for it */
+	fx_at("2026-11-22 09:10");
+	CHECK_INT(store_proposal_transition(st, prop, ACT_RETURN, STEP_PROPOSE, PST_ACTIVE,
+	                                    NULL, NULL, NULL, "补充材料", NULL), 0);
+	CHECK_INT(store_proposal_transition(st, prop, ACT_FORWARD, STEP_CONSULT, PST_ACTIVE,
+	                                    NULL, NULL, NULL, NULL, NULL), 0);
+	CHECK_INT(ops_item_close(st, pa, aid, &(struct close_req){ .outcome = OC_FORWARD },
+	                         err, sizeof err), -1);
+	CHECK_CONTAINS(err, "已有变动（转入下一步至商议），这次表决不能作为依据；请重新表决。");
+	CHECK_INT(ops_item_close_check(st, pa, aid, OC_FORWARD, err, sizeof err), -1);
+	/* a vote taken again counts */
+	fx_at("2026-11-22 09:20");
+	{
+		struct vote_req again = { .method = VM_HANDS, .yes = 10, .supersedes = v.id,
+		                          .reason = "议题退回后重新提交" };
+		CHECK_INT(ops_vote(st, pa, aid, &again, &v, err, sizeof err), 0);
+	}
+	CHECK_INT(ops_item_close(st, pa, aid, &(struct close_req){ .outcome = OC_FORWARD },
+	                         err, sizeof err), 0);
+	CHECK_INT(ops_meeting_close(st, pa, 0, NULL, err, sizeof err), 0);
+
+	/* a 党员大会 without its quorum: the item left open says so */
+	fx_meeting_fill(&m, MK_PARTY, "2026-11-22", "09:00", P_CLERK);
+	CHECK_INT(new_proposal("12号楼电梯维保", prop, pno), 0);
+	CHECK_INT(fx_meeting_new(&m, NULL, 0, (const char *const[]){ "听取电梯维保情况" }, 1, pa), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_open(st, pa, NULL, err, sizeof err), 0);
+	CHECK_INT(fx_sign(pa, 0, 2), 0);
+	CHECK_INT(ops_meeting_close(st, pa, 1, NULL, err, sizeof err), 0);
+	n = store_minute_page(st, pa, 0, 1, mins, 8);
+	for (int i = 0; i < n; i++) {
+		if (mins[i].text && strstr(mins[i].text, "听取电梯维保情况 未表决：应到 ") &&
+		    strstr(mins[i].text, "不足法定人数，不能表决。"))
+			found = 1;
+		minute_clear(&mins[i]);
+	}
+	CHECK_INT(found, 1);
+	ys_clock_set(0);
+}
+
 int main(void)
 {
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
@@ -1000,6 +1069,7 @@ int main(void)
 	RUN(test_atomic);
 	RUN(test_entered_afterwards);
 	RUN(test_corrections);
+	RUN(test_stale_and_unvoted);
 	fx_db_done(st);
 	T_DONE();
 }
