@@ -484,6 +484,8 @@ int store_objection_answer(struct store *st, const char *id, const char *answer)
 int store_objection_list(struct store *st, const char *notice_id, struct objection *out, int max);
 int store_objection_all(struct store *st, const char *notice_id, struct objection **out);
 int store_objection_count(struct store *st, const char *notice_id, int *total, int *unanswered);
+/* objections not answered yet on any notice of a proposal; -1 on error */
+int store_proposal_unanswered(struct store *st, const char *pid);
 
 /* 实施: a decided proposal's responsible person, deadline and progress */
 struct impl {

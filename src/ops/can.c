@@ -281,6 +281,15 @@ int proposal_check(struct store *st, const struct proposal *p, int opp, int *act
 	}
 	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0)
 		return -1;
+	/* an objection is answered before the matter is closed for good */
+	if (rq.action == ACT_ARCHIVE) {
+		n = store_proposal_unanswered(st, p->id);
+		if (n < 0)
+			return store_fail(st, err, errlen);
+		if (n > 0)
+			return ys_err(err, errlen, "公示还有 %d 条异议未答复：答复后才能归档"
+			              "（在「5 公示栏」选中公示，按 r 答复）。", n);
+	}
 	/* the result notice tells what was done: it needs progress entries */
 	if (rq.action == ACT_PUBLISH_RESULT) {
 		n = store_progress_count(st, p->id);

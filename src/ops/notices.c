@@ -300,8 +300,20 @@ int ops_objection(struct store *st, const char *notice_id, const char *person,
 	else if (rc != 0)
 		rc = store_fail(st, err, errlen);
 	else {
+		struct proposal p;
 		snprintf(o.notice_id, sizeof o.notice_id, "%s", n.id);
+		/* an archived matter is closed: an objection to it is handled
+		 * as a new matter, not recorded against the old one */
+		rc = load_proposal(st, n.proposal_id, &p, err, errlen);
+		if (rc == 0) {
+			if (p.step == STEP_ARCHIVE)
+				rc = ys_err(err, errlen, "议题 %s 已归档，不能再对其公示登记异议；"
+				            "如有新的诉求，请作为新议题登记。", p.number);
+			proposal_clear(&p);
+		}
 		notice_clear(&n);
+	}
+	if (rc == 0) {
 		now_stamp(o.received_at);
 		o.content = ys_trim(xstrdup(content));
 		if (store_objection_add(st, &o) != 0)

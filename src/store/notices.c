@@ -274,3 +274,16 @@ int store_objection_all(struct store *st, const char *notice_id, struct objectio
 		"SELECT " OBJECTION_COLS " FROM objection WHERE notice_id = ?1 ORDER BY received_at, id",
 		notice_id, (void **)out, &objection_row);
 }
+
+int store_proposal_unanswered(struct store *st, const char *pid)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COUNT(*) FROM objection o JOIN notice n ON n.id = o.notice_id"
+		" WHERE n.proposal_id = ?1 AND o.answer IS NULL");
+	long long n;
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, pid);
+	return db_query_int(st, s, &n) ? -1 : (int)n;
+}

@@ -386,8 +386,26 @@ static void test_scenario(void)
 	CHECK_INT(ops_progress(st, prop, "管道改造完工，通过验收。", err, sizeof err), 0);
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 实施结果公开 */
 	CHECK_INT(fx_step(prop, NULL), STEP_RESULT);
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 归档 */
-	CHECK_INT(fx_step(prop, NULL), STEP_ARCHIVE);
+	/* an objection not answered keeps the matter open */
+	{
+		struct notice n;
+		struct objection o[2];
+		CHECK_INT(store_notice_for(st, prop, NK_RESULT, &n), 0);
+		CHECK_INT(ops_objection(st, n.id, "7栋住户", "管道接口仍有渗漏。", err, sizeof err), 0);
+		CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+		CHECK_STR(err, "公示还有 1 条异议未答复：答复后才能归档（在「5 公示栏」选中公示，按 r 答复）。");
+		CHECK_INT(ops_proposal_can(st, prop, OPP_ADVANCE, NULL, err, sizeof err), -1);
+		CHECK_INT(store_objection_list(st, n.id, o, 2), 1);
+		CHECK_INT(ops_objection_answer(st, o[0].id, "已安排物业公司复查接口，三日内修复。",
+		                               err, sizeof err), 0);
+		objection_clear(&o[0]);
+		CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 归档 */
+		CHECK_INT(fx_step(prop, NULL), STEP_ARCHIVE);
+		/* an archived matter takes no more objections */
+		CHECK_INT(ops_objection(st, n.id, "7栋住户", "又渗漏了。", err, sizeof err), -1);
+		CHECK_CONTAINS(err, "已归档，不能再对其公示登记异议");
+		notice_clear(&n);
+	}
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "归档");
 }

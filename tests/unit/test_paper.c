@@ -327,6 +327,19 @@ static void test_implementation(void)
 	CHECK_INT(store_impl_overdue(st, "2026-07-11", ids, 4), 0);
 	CHECK_INT(ops_progress(st, p1, "补记。", err, sizeof err), -1);
 
+	/* 孙阿姨's objection to the decision notice is still unanswered */
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "1 条异议未答复");
+	{
+		struct objection o[4];
+		int no = store_objection_list(st, n1, o, 4);
+		for (int i = 0; i < no; i++) {
+			if (!o[i].answer)
+				CHECK_INT(ops_objection_answer(st, o[i].id, "路灯已改用暖光灯具。",
+				                               err, sizeof err), 0);
+			objection_clear(&o[i]);
+		}
+	}
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
 	CHECK_INT(fx_step(p1, NULL), STEP_ARCHIVE);
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
