@@ -37,6 +37,9 @@ enum pstatus {
 
 const char *step_name(int step);          /* "提议" … "归档"; "?" if unknown */
 const char *step_long_name(int step);     /* "决议公开", "实施结果公开" … */
+/* what passing a step leads to, in the words a clerk says at the meeting:
+ * 「商议通过，提交党员大会审议」; "" for a step no meeting takes */
+const char *step_passed_phrase(int step);
 const char *pstatus_name(int status);     /* "进行中" "不予采纳" "撤回" */
 
 /* ---- actions on a proposal ---------------------------------------------- */

@@ -112,6 +112,7 @@ struct quorum_state {
 	struct attendance_counts c;
 	int ok;
 	long needed;             /* smallest 实到 that meets the quorum */
+	int none;                /* the rule sets no quorum (议事协商会) */
 	char sentence[512];
 	char rule_name[96];
 };

@@ -29,6 +29,17 @@ static const struct { const char *short_name, *long_name; } steps[STEP_MAX + 1] 
 	[STEP_ARCHIVE] = { "归档", "归档" },
 };
 
+static const char *const passed_phrases[STEP_MAX + 1] = {
+	[STEP_CONSULT] = "商议通过，提交党员大会审议",
+	[STEP_REVIEW] = "审议通过，提交居民会议或居民代表会议决议",
+	[STEP_RESOLVE] = "决议通过，予以公开并组织实施",
+};
+
+const char *step_passed_phrase(int step)
+{
+	return step >= 0 && step <= STEP_MAX && passed_phrases[step] ? passed_phrases[step] : "";
+}
+
 /* names[i], "?" outside the table (or a gap in it) */
 static const char *name_in(const char *const *names, size_t n, int i)
 {

@@ -154,6 +154,7 @@ int ops_meeting_state(struct store *st, const char *mid, struct meeting_state *m
 	ms->q.ok = rule_quorum(&r, ms->q.c.entitled, ms->q.c.present, kind_label(ms->m.kind),
 	                       ms->q.sentence, sizeof ms->q.sentence);
 	ms->q.needed = r.q_num > 0 ? rule_min_needed(ms->q.c.entitled, r.q_cmp, r.q_num, r.q_den) : 0;
+	ms->q.none = r.q_num == 0;
 	snprintf(ms->q.rule_name, sizeof ms->q.rule_name, "%s", r.name);
 	/* the times: today and the clock, and the latest time recorded */
 	today(ms->today);

@@ -318,7 +318,8 @@ static void outcome_label(int oc, const struct meeting_kind_def *k, char *buf, s
 {
 	switch (oc) {
 	case OC_FORWARD:
-		snprintf(buf, len, "表决通过，转入「%s」", step_long_name(k ? k->performs_step : 0));
+		snprintf(buf, len, "%s", k && k->performs_step ? step_passed_phrase(k->performs_step)
+		                                               : "表决通过");
 		break;
 	case OC_NOTED:  snprintf(buf, len, "已听取意见，结束本议题"); break;
 	case OC_RETURN: snprintf(buf, len, "退回修改（回到较早的步骤）"); break;

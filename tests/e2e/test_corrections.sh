@@ -96,6 +96,8 @@ keys Enter Tab
 typ "停车收费听证"
 keys C-s
 wait_for "[未开始]" 5
+expect "不设法定人数" "a 议事协商会 says it has no quorum rule"
+expect_not "已达法定人数" "never 「已达法定人数」 with nobody present"
 P2=$(sql "SELECT number FROM meeting WHERE date = '2026-12-05'")
 keys Escape
 wait_for "编号" 5

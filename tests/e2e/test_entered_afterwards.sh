@@ -95,7 +95,9 @@ keys C-s
 expect "赞成 5 票" "the vote is taken"
 keys t C-u
 typ "10:55"
-keys Enter c Enter C-s
+keys Enter c
+expect "1 商议通过，提交党员大会审议" "the conclusion says what happens next, in the clerk's words"
+keys Enter C-s
 expect "已通过" "the item is forwarded"
 
 # 散会 before the last entry is refused on the spot; 11:10 is kept

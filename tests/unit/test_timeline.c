@@ -53,6 +53,9 @@ static void t_step_order(void)
 	CHECK_CONTAINS(err, "会议日期 2026-10-01 不能早于提议日期");
 	CHECK_INT(step_order_check(STEP_RESOLVE, "2026-11-06", STEP_REVIEW, "2026-10-22", err, sizeof err), 0);
 	CHECK_STR(step_date_label(STEP_RESULT), "实施结果公开日期");
+	CHECK_STR(step_passed_phrase(STEP_CONSULT), "商议通过，提交党员大会审议");
+	CHECK_STR(step_passed_phrase(STEP_RESOLVE), "决议通过，予以公开并组织实施");
+	CHECK_STR(step_passed_phrase(STEP_PUBLISH), "");
 	CHECK_STR(step_date_label(99), "日期");
 }
 
