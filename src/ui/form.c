@@ -50,8 +50,14 @@ void form_free(struct form *fm)
 
 void form_set_text(struct form *fm, int i, const char *s)
 {
-	if (fm->f[i].eb)
+	if (fm->f[i].eb) {
 		edbuf_set(fm->f[i].eb, s ? s : "");
+		/* a text of several lines is read from its beginning */
+		if (fm->f[i].type == FT_MULTI) {
+			fm->f[i].eb->cur = 0;
+			fm->f[i].eb->scroll = 0;
+		}
+	}
 }
 
 char *form_get_text(const struct form *fm, int i)

@@ -62,6 +62,7 @@ wait_for "2026-009" 5
 keys Enter
 expect "【2026-009】" "2026-009 has been through sealed meetings"
 keys e
+expect "*内容：中心广场每晚19时" "a long content is shown from its beginning"
 keys C-u
 typ "中心广场广场舞噪声扰民治理"
 keys C-s
