@@ -23,6 +23,7 @@ void ys_fmt_stamp(const struct tm *t, char out[20]);     /* 2026-11-22 14:05:00 
 void ys_fmt_cn_date(const struct tm *t, char out[32]);   /* 2026年11月22日 */
 const char *ys_weekday_cn(const struct tm *t);           /* 周日 */
 int ys_year_now(void);
+void ys_today(char out[11]);                             /* today's date */
 
 /* parse / validate.  Return 0 when valid, -1 otherwise. */
 /* YYYY-MM-DD exactly, a real calendar date in years 1000-9999 (leap years

@@ -35,6 +35,21 @@ const char *step_date_label(int step);
 int step_order_check(int step, const char *date, int prev_step, const char *prev,
                      char *err, size_t errlen);
 
+/* ---- notices and what follows them ------------------------------------- */
+
+/* A notice may be prepared ahead of the day it goes up, but not further
+ * ahead than this. */
+#define NOTICE_AHEAD_DAYS 30
+/* 张贴日期 of a notice: a real date, not before `after` (the decision,
+ * the last progress entry; named after_what in the refusal), and not more
+ * than NOTICE_AHEAD_DAYS after today */
+int notice_date_check(const char *date, const char *after_what, const char *after,
+                      const char *today, char *err, size_t errlen);
+/* whether a posting period that ends on `end` (inclusive; "" = no notice)
+ * still runs on `date`: 实施 and 实施结果公开 dated so need a reason, and
+ * a matter is not archived while its result notice is up */
+int notice_period_runs(const char *date, const char *end);
+
 /* ---- times at a meeting -------------------------------------------------- */
 
 /* What is known of a meeting's times when something is recorded at it. */

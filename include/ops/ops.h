@@ -284,24 +284,62 @@ void ops_seal_offer(const struct meeting_state *ms, char out[17]);
 /* 更正 to sealed minutes: reason and text required */
 int ops_addendum(struct store *st, const char *mid, const char *reason, const char *text,
                  char *err, size_t errlen);
-/* 决议公开: make the decision notice of a decided proposal (step RESOLVE) and
- * move it to PUBLISH; 实施结果公开: the result notice of a proposal under
- * implementation (IMPLEMENT, with progress entries) and move it to RESULT.
- * The body is written from the meeting, the vote and the decision (or the
- * progress entries); days = posting period (0 = the setting "notice_days",
- * default 7).  Fills n. */
-int ops_notice_new(struct store *st, const char *pid, int kind, int days,
+/* A notice as the clerk asks for it.  The body is written from the record
+ * (the deciding meeting, its vote and decision; for the result notice the
+ * progress entries); the clerk adds paragraphs of their own. */
+struct notice_req {
+	int kind;                /* NK_DECISION (决议公开) or NK_RESULT (实施结果公开) */
+	const char *date;        /* 张贴日期 = 成文日期 ("" = ops_notice_offer's);
+	                          * not before the decision (the last progress
+	                          * entry), at most NOTICE_AHEAD_DAYS ahead */
+	int days;                /* 公示天数 (0 = the setting "notice_days") */
+	const char *plan;        /* 实施方案 (决议公开) */
+	const char *funds;       /* 资金使用情况 (实施结果公开) */
+	const char *accept;      /* 验收情况 (实施结果公开) */
+	const char *attach;      /* 附件说明, printed after the body */
+	const char *reason;      /* 实施结果公开 dated while the decision notice is
+	                          * still up: why (required then, recorded) */
+};
+#define NOTICE_PARA_MAX 2000 /* characters of each added paragraph */
+/* the notice as it will print, nothing written: n->doc_no is "" (the
+ * number is given when it is posted) */
+int ops_notice_draft(struct store *st, const char *pid, const struct notice_req *rq,
+                     struct notice *n, char *err, size_t errlen);
+/* 决议公开: number and post the decision notice of a decided proposal (step
+ * RESOLVE) and move it to PUBLISH; 实施结果公开: the result notice of a
+ * proposal under implementation (IMPLEMENT, with progress entries), moved
+ * to RESULT.  Fills n (may be NULL). */
+int ops_notice_new(struct store *st, const char *pid, const struct notice_req *rq,
                    struct notice *n, char *err, size_t errlen);
+/* what a notice form starts with: the posting date offered (today, or the
+ * earliest date allowed when that is later) and the posting days */
+int ops_notice_offer(struct store *st, const char *pid, int kind, char date[11], int *days,
+                     char *err, size_t errlen);
+/* whether the decision notice of pid is still up on date ("" = today): 1
+ * (its last day into end), 0 no, -1 error.  实施 and 实施结果公开 dated so
+ * need a reason: the screens ask for it when this says 1. */
+int ops_decision_notice_runs(struct store *st, const char *pid, const char *date,
+                             char end[11], char *err, size_t errlen);
+/* 实施: who is responsible, by when, from when */
+struct impl_req {
+	const char *responsible; /* required */
+	const char *deadline;    /* 完成时限, not before the start */
+	const char *date;        /* 开始实施日期 ("" = today): not before the decision
+	                          * notice went up, not in the future */
+	const char *reason;      /* required when the decision notice is still up */
+};
 /* 实施: set the responsible person and deadline of a published decision and
  * move it to IMPLEMENT */
-int ops_implement(struct store *st, const char *pid, const char *responsible,
-                  const char *deadline, char *err, size_t errlen);
+int ops_implement(struct store *st, const char *pid, const struct impl_req *rq,
+                  char *err, size_t errlen);
 /* what a form for 实施 starts with: the impl row when set, else the
  * responsible person and deadline the deciding meeting wrote (either may
  * be ""); im->proposal_id is set.  0 or -1. */
 int ops_impl_defaults(struct store *st, const char *pid, struct impl *im,
                       char *err, size_t errlen);
-int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen);
+/* 实施进展 on date ("" = today): not before 实施 began, not in the future */
+int ops_progress(struct store *st, const char *pid, const char *date, const char *text,
+                 char *err, size_t errlen);
 int ops_objection(struct store *st, const char *notice_id, const char *person,
                   const char *content, char *err, size_t errlen);
 /* an objection's answer (once; refused when already answered) */

@@ -57,6 +57,10 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
  * reasons for absence, names of objectors). */
 int notice_doc(struct store *st, const char *notice_id, int public_version,
                struct doc *d, char *err, size_t errlen);
+/* the same for a notice in hand: a draft (no id, no number yet) prints
+ * 「（文号在张贴时编定）」 where the number goes */
+int notice_doc_of(struct store *st, const struct notice *n, int public_version,
+                  struct doc *d, char *err, size_t errlen);
 
 /* The change log of a record (entity "meeting" or "proposal"): each change
  * with when, who, what, the old and new value and the reason. */

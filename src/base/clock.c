@@ -208,6 +208,14 @@ void ys_now_tm(struct tm *out)
 	localtime_r(&t, out);
 }
 
+void ys_today(char out[11])
+{
+	struct tm t;
+
+	ys_now_tm(&t);
+	ys_fmt_date(&t, out);
+}
+
 int ys_year_now(void)
 {
 	struct tm t;

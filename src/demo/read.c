@@ -539,11 +539,12 @@ static int read_outcomes(struct demo *d)
 static int read_actions(struct demo *d)
 {
 	static const char *const cols[] = { "at", "proposal", "action", "reason",
-	                                    "responsible", "deadline" };
+	                                    "responsible", "deadline", "plan", "funds",
+	                                    "accept", "attach" };
 	const struct tsv *t = &d->actions;
 	int *c = d->ac;
 
-	if (tsv_cols(d, t, cols, c, 6) != 0)
+	if (tsv_cols(d, t, cols, c, 10) != 0)
 		return -1;
 	for (int r = 0; r < t->nrows; r++) {
 		const char *act = fld(t, r, c[2]);

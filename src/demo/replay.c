@@ -132,11 +132,22 @@ static int do_action(struct demo *d, int r)
 		return derr(d, t->file, t->rows[r].line, "议题「%s」处于「%s」，下一步不是「%s」。",
 		            fld(t, r, c[1]), step_long_name(rc), act);
 	/* 实施 names the responsible person and the deadline; 决议公开 and
-	 * 实施结果公开 write their notices with the default posting period */
-	rc = want == STEP_IMPLEMENT
-		? ops_implement(d->st, d->props[i].id, fld(t, r, c[4]), fld(t, r, c[5]),
-		                err, sizeof err)
-		: ops_proposal_advance(d->st, d->props[i].id, err, sizeof err);
+	 * 实施结果公开 write their notices with the default posting period,
+	 * dated the row's day, with the paragraphs the row adds; reason is
+	 * why 实施 or 实施结果公开 came before the decision notice ended */
+	if (want == STEP_IMPLEMENT) {
+		struct impl_req ir = { .responsible = fld(t, r, c[4]), .deadline = fld(t, r, c[5]),
+		                       .reason = fld(t, r, c[3]) };
+		rc = ops_implement(d->st, d->props[i].id, &ir, err, sizeof err);
+	} else if (want == STEP_PUBLISH || want == STEP_RESULT) {
+		struct notice_req nr = { .kind = want == STEP_PUBLISH ? NK_DECISION : NK_RESULT,
+		                         .plan = fld(t, r, c[6]), .funds = fld(t, r, c[7]),
+		                         .accept = fld(t, r, c[8]), .attach = fld(t, r, c[9]),
+		                         .reason = fld(t, r, c[3]) };
+		rc = ops_notice_new(d->st, d->props[i].id, &nr, NULL, err, sizeof err);
+	} else {
+		rc = ops_proposal_advance(d->st, d->props[i].id, err, sizeof err);
+	}
 	if (rc != 0)
 		return ops_err(d, t, r, err);
 	return 0;
@@ -498,7 +509,7 @@ static int do_progress(struct demo *d, int r)
 	if (!d->props[i].id[0])
 		return derr(d, t->file, t->rows[r].line, "议题「%s」此时尚未提出。",
 		            fld(t, r, d->gc[1]));
-	if (ops_progress(d->st, d->props[i].id, fld(t, r, d->gc[2]), err, sizeof err) != 0)
+	if (ops_progress(d->st, d->props[i].id, "", fld(t, r, d->gc[2]), err, sizeof err) != 0)
 		return ops_err(d, t, r, err);
 	return 0;
 }

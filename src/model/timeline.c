@@ -76,6 +76,28 @@ int step_order_check(int step, const char *date, int prev_step, const char *prev
 	                        err, errlen);
 }
 
+/* ---- notices ------------------------------------------------------------ */
+
+int notice_date_check(const char *date, const char *after_what, const char *after,
+                      const char *today, char *err, size_t errlen)
+{
+	char last[11];
+
+	if (ys_parse_date(nz(date), NULL) != 0)
+		return fail(err, errlen, "张贴日期“%s”无效，格式应为 2026-11-23。", nz(date));
+	if (date_order_check("张贴日期", date, after_what, after, err, errlen) != 0)
+		return -1;
+	if (ys_date_add(nz(today), NOTICE_AHEAD_DAYS, last) == 0 && strncmp(date, last, 10) > 0)
+		return fail(err, errlen, "张贴日期 %.10s 太远：最多提前 %d 天准备公示（今天是 %.10s）。",
+		            date, NOTICE_AHEAD_DAYS, nz(today));
+	return 0;
+}
+
+int notice_period_runs(const char *date, const char *end)
+{
+	return *nz(end) && *nz(date) && strncmp(date, end, 10) <= 0;
+}
+
 /* ---- times at a meeting --------------------------------------------------- */
 
 static const char *const moment_names[] = {

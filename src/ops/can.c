@@ -290,6 +290,22 @@ int proposal_check(struct store *st, const struct proposal *p, int opp, int *act
 		if (n > 0)
 			return ys_err(err, errlen, "公示还有 %d 条异议未答复：答复后才能归档"
 			              "（在「5 公示栏」选中公示，按 r 答复）。", n);
+		/* objections may come while the result is up: not archived before */
+		struct notice rn;
+		char day[11];
+		int rc = store_notice_for(st, p->id, NK_RESULT, &rn);
+		if (rc < 0)
+			return store_fail(st, err, errlen);
+		today(day);
+		if (rc == 0) {
+			rc = notice_period_runs(day, rn.end_date);
+			if (rc)
+				ys_err(err, errlen, "实施结果公示期到 %s 才结束，期满后才能归档"
+				       "（公示期内还可能收到异议）。", rn.end_date);
+			notice_clear(&rn);
+			if (rc)
+				return -1;
+		}
 	}
 	/* the result notice tells what was done: it needs progress entries */
 	if (rq.action == ACT_PUBLISH_RESULT) {

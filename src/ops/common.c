@@ -102,9 +102,18 @@ void now_stamp(char out[20])
 
 void today(char out[11])
 {
-	struct tm tm;
-	ys_now_tm(&tm);
-	ys_fmt_date(&tm, out);
+	ys_today(out);
+}
+
+void day_stamp(const char *day, char out[20])
+{
+	char d[11];
+
+	today(d);
+	if (!day || !*day || strncmp(day, d, 10) == 0)
+		now_stamp(out);
+	else
+		snprintf(out, 20, "%.10s 00:00:00", day);
 }
 
 int meeting_begin(struct store *st, const char *mid, int opm, struct meeting_state *ms,
@@ -135,7 +144,7 @@ int step_date_ok(struct store *st, const struct proposal *p, int kind, const cha
 }
 
 int step_proposal(struct store *st, const struct proposal *p, struct transition_req *rq,
-                  char *err, size_t errlen)
+                  const char *at, char *err, size_t errlen)
 {
 	int ns, nst;
 
@@ -144,7 +153,7 @@ int step_proposal(struct store *st, const struct proposal *p, struct transition_
 	if (proc_apply(rq, &ns, &nst, err, errlen) != 0)
 		return -1;
 	if (store_proposal_transition(st, p->id, rq->action, ns, nst, NULL, NULL, NULL,
-	                              opt(rq->reason), NULL) != 0)
+	                              opt(rq->reason), at) != 0)
 		return store_fail(st, err, errlen);
 	return 0;
 }

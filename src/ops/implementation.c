@@ -49,52 +49,120 @@ int ops_impl_defaults(struct store *st, const char *pid, struct impl *im,
 	return 0;
 }
 
-int ops_implement(struct store *st, const char *pid, const char *responsible,
-                  const char *deadline, char *err, size_t errlen)
+#define EARLY_REASON_MAX 500
+
+/* a day typed for something that happened ("" = today): a real date, not
+ * in the future; into out */
+static int happened_on(const char *what, const char *typed, char out[11], char *err,
+                       size_t errlen)
+{
+	char day[11];
+
+	today(day);
+	if (!ys_has_text(typed)) {
+		memcpy(out, day, 11);
+		return 0;
+	}
+	if (strlen(typed) != 10 || ys_parse_date(typed, NULL) != 0)
+		return ys_err(err, errlen, "%s“%s”无效，格式应为 2026-11-23。", what, typed);
+	memcpy(out, typed, 11);
+	return date_past_check(what, out, day, err, errlen);
+}
+
+int ops_implement(struct store *st, const char *pid, const struct impl_req *in,
+                  char *err, size_t errlen)
 {
 	struct proposal p;
 	struct transition_req rq = { .action = ACT_IMPLEMENT };
+	struct notice dn;
 	struct impl im;
+	char date[11], at[20];
 	int rc;
 
-	if (!ys_has_text(responsible))
+	if (!in || !ys_has_text(in->responsible))
 		return ys_err(err, errlen, "请填写实施责任人。");
 	memset(&im, 0, sizeof im);
-	if (ys_strlcpy(im.responsible, responsible, sizeof im.responsible) != 0 ||
+	if (ys_strlcpy(im.responsible, in->responsible, sizeof im.responsible) != 0 ||
 	    text_chars(ys_trim(im.responsible)) > NAME_MAX_CHARS)
 		return ys_err(err, errlen, "责任人不能超过 %d 个字。", NAME_MAX_CHARS);
-	if (!deadline || ys_parse_date(deadline, NULL) != 0)
+	if (!in->deadline || strlen(in->deadline) != 10 || ys_parse_date(in->deadline, NULL) != 0)
 		return ys_err(err, errlen, "完成时限“%s”无效，格式应为 2026-12-31。",
-		            deadline ? deadline : "");
-	snprintf(im.deadline, sizeof im.deadline, "%s", deadline);
+		              in->deadline ? in->deadline : "");
+	snprintf(im.deadline, sizeof im.deadline, "%s", in->deadline);
+	if (happened_on("开始实施日期", in->date, date, err, errlen) != 0 ||
+	    date_order_check("完成时限", im.deadline, "开始实施日期", date, err, errlen) != 0)
+		return -1;
+	if (ys_has_text(in->reason) && text_chars(in->reason) > EARLY_REASON_MAX)
+		return ys_err(err, errlen, "提前实施的理由不能超过 %d 个字。", EARLY_REASON_MAX);
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
-	if (rc == 0) {
-		snprintf(im.proposal_id, sizeof im.proposal_id, "%s", p.id);
-		if (store_impl_set(st, &im) != 0)
-			rc = store_fail(st, err, errlen);
+	if (rc != 0)
+		return op_end(st, rc, err, errlen);
+	/* after the decision went up; before its posting period ends only
+	 * with a reason, which the record keeps */
+	rc = store_notice_for(st, p.id, NK_DECISION, &dn);
+	if (rc < 0) {
+		rc = store_fail(st, err, errlen);
+	} else if (rc == 0) {
+		rc = date_order_check("开始实施日期", date, "决议公开日期", dn.start_date, err, errlen);
+		if (rc == 0 && notice_period_runs(date, dn.end_date)) {
+			if (!ys_has_text(in->reason))
+				rc = ys_err(err, errlen, "决议公示期到 %s 才结束，在此之前（%s）开始实施"
+				            "须写明理由。", dn.end_date, date);
+			else
+				rq.reason = in->reason;
+		}
+		notice_clear(&dn);
+	} else {
+		rc = 0;      /* not published: proc_apply says so */
 	}
-	if (rc == 0)
-		rc = step_proposal(st, &p, &rq, err, errlen);
+	/* the row and the step together: the transaction undoes both when
+	 * the step is refused (not published, already under way …) */
+	snprintf(im.proposal_id, sizeof im.proposal_id, "%s", p.id);
+	if (rc == 0 && store_impl_set(st, &im) != 0)
+		rc = store_fail(st, err, errlen);
+	if (rc == 0) {
+		char *reason = rq.reason ? ys_trim(xstrdup(rq.reason)) : NULL;
+		rq.reason = reason;
+		day_stamp(date, at);
+		rc = step_proposal(st, &p, &rq, at, err, errlen);
+		free(reason);
+	}
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);
 }
 
-int ops_progress(struct store *st, const char *pid, const char *text, char *err, size_t errlen)
+int ops_progress(struct store *st, const char *pid, const char *date, const char *text,
+                 char *err, size_t errlen)
 {
 	struct proposal p;
 	struct progress pr;
+	struct pevent ev;
 	int rc;
 
 	if (!ys_has_text(text))
 		return ys_err(err, errlen, "请填写实施进展。");
 	memset(&pr, 0, sizeof pr);
+	if (happened_on("进展日期", date, pr.at, err, errlen) != 0)
+		return -1;
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
 	if (rc == 0)
 		rc = proposal_check(st, &p, OPP_PROGRESS, NULL, err, errlen);
+	if (rc == 0) {
+		/* not before the implementation began */
+		rc = store_proposal_event_find(st, p.id, ACT_IMPLEMENT, STEP_IMPLEMENT, &ev);
+		if (rc < 0) {
+			rc = store_fail(st, err, errlen);
+		} else if (rc == 0) {
+			rc = date_order_check("进展日期", pr.at, "开始实施日期", ev.at, err, errlen);
+			pevent_clear(&ev);
+		} else {
+			rc = 0;
+		}
+	}
 	if (rc == 0) {
 		snprintf(pr.proposal_id, sizeof pr.proposal_id, "%s", p.id);
 		pr.text = ys_trim(xstrdup(text));

@@ -1,6 +1,7 @@
 /* notices.c: 决议公开 and 实施结果公开 — the notice written from the
  * record of the deciding meeting (read through the one meeting loader) or
  * from the progress entries — and the objections to a notice. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,10 +99,22 @@ static int load_decided(struct store *st, const char *pid, struct decided *d,
 	return rc;
 }
 
+/* a paragraph the clerk added: 「实施方案：……」 on one line, or the label on
+ * its own line over the lines of a longer text */
+static void add_para(struct strbuf *b, const char *label, const char *text)
+{
+	if (!ys_has_text(text))
+		return;
+	if (strchr(text, '\n'))
+		sb_addf(b, "%s：\n%s\n", label, text);
+	else
+		sb_addf(b, "%s：%s\n", label, text);
+}
+
 /* 决议公开: which meeting, 应到/实到, the vote and its result, the decision,
- * the responsible person and the deadline */
+ * the responsible person and the deadline, the clerk's 实施方案 */
 static void decision_body(const struct proposal *p, const struct decided *d,
-                          struct strbuf *b)
+                          const struct notice_req *rq, struct strbuf *b)
 {
 	const struct meeting_kind_def *k = meeting_kind_get(d->r.m.kind);
 	const char *dec = d->a->decision;
@@ -133,13 +146,15 @@ static void decision_body(const struct proposal *p, const struct decided *d,
 		ys_cn_date_any(d->a->deadline, dl);
 		sb_addf(b, "完成时限：%s。\n", dl);
 	}
+	add_para(b, "实施方案", rq->plan);
 	sb_add(b, "现予公示。");
 }
 
-/* 实施结果公开: the decision it carries out, who and by when, what was done */
+/* 实施结果公开: the decision it carries out, who and by when, what was
+ * done, the money and the acceptance as the clerk writes them */
 static void result_body(const struct proposal *p, const struct decided *d,
                         const struct impl *im, const struct progress *pr, int npr,
-                        struct strbuf *b)
+                        const struct notice_req *rq, struct strbuf *b)
 {
 	char ph[512], dl[32], day[32];
 	const char *who = im->responsible[0] ? im->responsible : d->a->responsible;
@@ -163,37 +178,129 @@ static void result_body(const struct proposal *p, const struct decided *d,
 		sb_addf(b, "实施晚于完成时限（%s）%d 天。\n", dl,
 		        ys_days_between(deadline, pr[npr - 1].at));
 	}
+	add_para(b, "资金使用情况", rq->funds);
+	add_para(b, "验收情况", rq->accept);
 	sb_add(b, "现将实施结果予以公示。");
 }
 
 #define NOTICE_DAYS_MAX 365
 
-int notice_write(struct store *st, const struct proposal *p, int kind, int days,
-                 struct notice *n, char *err, size_t errlen)
+/* the clerk's paragraphs: trimmed copies (freed by req_free), each within
+ * NOTICE_PARA_MAX characters, only those of the notice's kind */
+static int req_copy(const struct notice_req *in, struct notice_req *out, char *err, size_t errlen)
+{
+	static const struct { size_t off; const char *label; int kind; } paras[] = {
+		{ offsetof(struct notice_req, plan), "实施方案", NK_DECISION },
+		{ offsetof(struct notice_req, funds), "资金使用情况", NK_RESULT },
+		{ offsetof(struct notice_req, accept), "验收情况", NK_RESULT },
+		{ offsetof(struct notice_req, attach), "附件说明", 0 },
+		{ offsetof(struct notice_req, reason), "提前公开的理由", NK_RESULT },
+	};
+
+	*out = *in;
+	for (size_t i = 0; i < YS_ARRAY_LEN(paras); i++)      /* ours only, from here */
+		*(const char **)((char *)out + paras[i].off) = NULL;
+	if (out->kind != NK_DECISION && out->kind != NK_RESULT)
+		return ys_err(err, errlen, "公示类型无效。");
+	if (out->days < 0 || out->days > NOTICE_DAYS_MAX)
+		return ys_err(err, errlen, "公示期应为 1 至 %d 天。", NOTICE_DAYS_MAX);
+	for (size_t i = 0; i < YS_ARRAY_LEN(paras); i++) {
+		const char **slot = (const char **)((char *)out + paras[i].off);
+		const char *t = *(const char *const *)((const char *)in + paras[i].off);
+		if (!ys_has_text(t))
+			continue;
+		if (paras[i].kind && paras[i].kind != out->kind)
+			return ys_err(err, errlen, "%s不属于这种公示。", paras[i].label);
+		if (text_chars(t) > NOTICE_PARA_MAX)
+			return ys_err(err, errlen, "%s不能超过 %d 个字（现有 %zu 个字）。", paras[i].label,
+			              NOTICE_PARA_MAX, text_chars(t));
+		*slot = ys_trim(xstrdup(t));
+	}
+	return 0;
+}
+
+static void req_free(struct notice_req *rq)
+{
+	free((char *)rq->plan);
+	free((char *)rq->funds);
+	free((char *)rq->accept);
+	free((char *)rq->attach);
+	free((char *)rq->reason);
+	memset(rq, 0, sizeof *rq);
+}
+
+/* the earliest posting date: the deciding meeting's date, or the last
+ * progress entry's; with what it is called */
+static void notice_after(const struct decided *d, const struct progress *pr, int npr,
+                         int kind, const char **what, const char **date)
+{
+	if (kind == NK_RESULT && npr > 0) {
+		*what = "最后一次实施进展日期";
+		*date = pr[npr - 1].at;
+	} else {
+		*what = "决议日期";
+		*date = d->r.m.date;
+	}
+}
+
+/* the posting period of pid's decision notice ("" both when none) */
+static int decision_notice_start_end(struct store *st, const char *pid, char start[11],
+                                     char end[11], char *err, size_t errlen)
+{
+	struct notice dn;
+	int rc = store_notice_for(st, pid, NK_DECISION, &dn);
+
+	start[0] = end[0] = '\0';
+	if (rc < 0)
+		return store_fail(st, err, errlen);
+	if (rc == 0) {
+		snprintf(start, 11, "%s", dn.start_date);
+		snprintf(end, 11, "%s", dn.end_date);
+		notice_clear(&dn);
+	}
+	return 0;
+}
+
+/* Composes the notice of rq for p (read in the caller's transaction, if
+ * any) and, when post != 0, numbers it, writes it and moves p on. */
+static int notice_make(struct store *st, const struct proposal *p, const struct notice_req *in,
+                       int post, struct notice *n, char *err, size_t errlen)
 {
 	struct community com;
 	struct decided d;
 	struct impl im;
+	struct notice_req rq;
 	struct progress *pr = NULL;
 	struct strbuf body = { 0 };
-	struct transition_req rq = { .step = p->step, .status = p->status,
-	                             .action = kind == NK_RESULT ? ACT_PUBLISH_RESULT : ACT_PUBLISH };
-	char subject[256];
+	struct transition_req tr = { .step = p->step, .status = p->status,
+	                             .action = in->kind == NK_RESULT ? ACT_PUBLISH_RESULT : ACT_PUBLISH };
+	char subject[256], day[11], dend[11], at[20];
+	const char *after_what, *after;
 	int ns, nst, npr = 0, rc;
 
 	memset(n, 0, sizeof *n);
 	memset(&d, 0, sizeof d);
-	if (proc_apply(&rq, &ns, &nst, err, errlen) != 0)
+	memset(&rq, 0, sizeof rq);
+	if (req_copy(in, &rq, err, errlen) != 0) {
+		req_free(&rq);
 		return -1;
+	}
+	tr.reason = rq.reason;
+	if (proc_apply(&tr, &ns, &nst, err, errlen) != 0) {
+		req_free(&rq);
+		return -1;
+	}
 	rc = store_community_get(st, &com);
 	if (rc == 1 || (rc == 0 && (!com.party_org[0] || !com.committee[0])))
-		return ys_err(err, errlen, "尚未填写社区党组织和居委会名称，无法生成公示落款。");
-	if (rc < 0)
-		return store_fail(st, err, errlen);
-	if (load_decided(st, p->id, &d, err, errlen) != 0)
+		rc = ys_err(err, errlen, "尚未填写社区党组织和居委会名称，无法生成公示落款。");
+	else if (rc < 0)
+		rc = store_fail(st, err, errlen);
+	if (rc != 0 || load_decided(st, p->id, &d, err, errlen) != 0) {
+		req_free(&rq);
 		return -1;
+	}
 	memset(&im, 0, sizeof im);
-	if (kind == NK_RESULT) {
+	if (rq.kind == NK_RESULT) {
 		npr = store_progress_all(st, p->id, &pr);
 		if (npr < 0)
 			rc = store_fail(st, err, errlen);
@@ -206,25 +313,54 @@ int notice_write(struct store *st, const struct proposal *p, int kind, int days,
 			goto out;
 	}
 
+	/* 张贴日期: after the decision (the last progress), not far ahead */
+	today(day);
+	notice_after(&d, pr, npr, rq.kind, &after_what, &after);
+	if (ys_has_text(rq.date) && strlen(rq.date) != 10) {
+		rc = ys_err(err, errlen, "张贴日期“%s”无效，格式应为 2026-11-23。", rq.date);
+		goto out;
+	}
+	snprintf(n->start_date, sizeof n->start_date, "%s", ys_has_text(rq.date) ? rq.date
+	         : strcmp(day, after) >= 0 ? day : after);
+	if (notice_date_check(n->start_date, after_what, after, day, err, errlen) != 0) {
+		rc = -1;
+		goto out;
+	}
+	/* the result posted while the decision is still up: say why */
+	if (rq.kind == NK_RESULT) {
+		char dstart[11];
+		if (decision_notice_start_end(st, p->id, dstart, dend, err, errlen) != 0) {
+			rc = -1;
+			goto out;
+		}
+		if (notice_period_runs(n->start_date, dend) && !rq.reason) {
+			rc = ys_err(err, errlen, "决议公示期到 %s 才结束，在此之前（%s）公开实施结果"
+			            "须写明理由。", dend, n->start_date);
+			goto out;
+		}
+	}
+
 	notice_subject(p->title, subject, sizeof subject);
-	n->kind = kind;
+	n->kind = rq.kind;
 	snprintf(n->proposal_id, sizeof n->proposal_id, "%s", p->id);
+	snprintf(n->proposal_number, sizeof n->proposal_number, "%s", p->number);
 	if (ys_snprintf(n->title, sizeof n->title, "关于%s%s的公示", subject,
-	                kind == NK_RESULT ? "实施结果" : "") != 0) {
+	                rq.kind == NK_RESULT ? "实施结果" : "") != 0) {
 		rc = ys_err(err, errlen, "议题标题过长，无法生成公示标题。");
 		goto out;
 	}
 	snprintf(n->addressee, sizeof n->addressee, "全体居民");
-	if (kind == NK_DECISION)
-		decision_body(p, &d, &body);
+	if (rq.kind == NK_DECISION)
+		decision_body(p, &d, &rq, &body);
 	else
-		result_body(p, &d, &im, pr, npr, &body);
+		result_body(p, &d, &im, pr, npr, &rq, &body);
+	if (rq.attach)
+		sb_addf(&body, "\n附件：%s", rq.attach);
 	n->body = sb_steal(&body);
-	today(n->start_date);
 	snprintf(n->written_date, sizeof n->written_date, "%s", n->start_date);
-	if (ys_date_add(n->start_date, (days ? days : ops_setting_int(st, "notice_days")) - 1,
+	if (ys_date_add(n->start_date, (rq.days ? rq.days : ops_setting_int(st, "notice_days")) - 1,
 	                n->end_date) != 0) {
-		rc = ys_err(err, errlen, "系统日期不对，无法计算公示期。");
+		rc = ys_err(err, errlen, "张贴日期不对，无法计算公示期。");
 		goto out;
 	}
 	n->channel = com.phone[0]
@@ -234,8 +370,12 @@ int notice_write(struct store *st, const struct proposal *p, int kind, int days,
 		rc = ys_err(err, errlen, "社区党组织和居委会名称过长，无法生成落款。");
 		goto out;
 	}
+	if (!post)
+		goto out;
+	day_stamp(n->start_date, at);
 	if (store_notice_add(st, n) != 0 ||
-	    store_proposal_transition(st, p->id, rq.action, ns, nst, NULL, NULL, NULL, NULL, NULL) != 0)
+	    store_proposal_transition(st, p->id, tr.action, ns, nst, NULL, NULL, NULL, tr.reason,
+	                              at) != 0)
 		rc = store_fail(st, err, errlen);
 out:
 	for (int i = 0; i < npr; i++)
@@ -243,10 +383,36 @@ out:
 	free(pr);
 	sb_free(&body);
 	record_free(&d.r);
+	req_free(&rq);
 	return rc;
 }
 
-int ops_notice_new(struct store *st, const char *pid, int kind, int days,
+int notice_write(struct store *st, const struct proposal *p, const struct notice_req *rq,
+                 struct notice *n, char *err, size_t errlen)
+{
+	return notice_make(st, p, rq, 1, n, err, errlen);
+}
+
+int ops_notice_draft(struct store *st, const char *pid, const struct notice_req *rq,
+                     struct notice *n, char *err, size_t errlen)
+{
+	struct proposal p;
+	int rc;
+
+	memset(n, 0, sizeof *n);
+	if (!rq)
+		return ys_err(err, errlen, "公示类型无效。");
+	rc = load_proposal(st, pid, &p, err, errlen);
+	if (rc != 0)
+		return -1;
+	rc = notice_make(st, &p, rq, 0, n, err, errlen);
+	proposal_clear(&p);
+	if (rc != 0)
+		notice_clear(n);
+	return rc;
+}
+
+int ops_notice_new(struct store *st, const char *pid, const struct notice_req *rq,
                    struct notice *n, char *err, size_t errlen)
 {
 	struct proposal p;
@@ -256,20 +422,69 @@ int ops_notice_new(struct store *st, const char *pid, int kind, int days,
 	if (!n)
 		n = &local;
 	memset(n, 0, sizeof *n);
-	if (kind != NK_DECISION && kind != NK_RESULT)
+	if (!rq)
 		return ys_err(err, errlen, "公示类型无效。");
-	if (days < 0 || days > NOTICE_DAYS_MAX)
-		return ys_err(err, errlen, "公示期应为 1 至 %d 天。", NOTICE_DAYS_MAX);
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
 	if (rc == 0)
-		rc = notice_write(st, &p, kind, days, n, err, errlen);
+		rc = notice_write(st, &p, rq, n, err, errlen);
 	proposal_clear(&p);
 	rc = op_end(st, rc, err, errlen);
 	if (rc != 0 || n == &local)
 		notice_clear(n);
 	return rc;
+}
+
+int ops_notice_offer(struct store *st, const char *pid, int kind, char date[11], int *days,
+                     char *err, size_t errlen)
+{
+	struct decided d;
+	struct progress *pr = NULL;
+	const char *after_what, *after;
+	char day[11];
+	int npr = 0, rc;
+
+	date[0] = '\0';
+	if (days)
+		*days = ops_setting_int(st, "notice_days");
+	if (kind != NK_DECISION && kind != NK_RESULT)
+		return ys_err(err, errlen, "公示类型无效。");
+	if (load_decided(st, pid ? pid : "", &d, err, errlen) != 0)
+		return -1;
+	rc = 0;
+	if (kind == NK_RESULT && (npr = store_progress_all(st, pid, &pr)) < 0)
+		rc = store_fail(st, err, errlen);
+	if (rc == 0) {
+		/* today, or the earliest date allowed when that is later */
+		today(day);
+		notice_after(&d, pr, npr, kind, &after_what, &after);
+		snprintf(date, 11, "%s", strcmp(day, after) >= 0 ? day : after);
+	}
+	for (int i = 0; i < npr; i++)
+		progress_clear(&pr[i]);
+	free(pr);
+	record_free(&d.r);
+	return rc;
+}
+
+int ops_decision_notice_runs(struct store *st, const char *pid, const char *date,
+                             char end[11], char *err, size_t errlen)
+{
+	char day[11], start[11];
+
+	end[0] = '\0';
+	if (ys_has_text(date))
+		snprintf(day, sizeof day, "%.10s", date);
+	else
+		today(day);
+	if (decision_notice_start_end(st, pid ? pid : "", start, end, err, errlen) != 0)
+		return -1;
+	/* before it went up the step is refused anyway, for its date */
+	if (strcmp(day, start) >= 0 && notice_period_runs(day, end))
+		return 1;
+	end[0] = '\0';
+	return 0;
 }
 
 /* ---- 异议 ------------------------------------------------------------------ */

@@ -62,6 +62,9 @@ int step_date_ok(struct store *st, const struct proposal *p, int kind, const cha
 void now_hm(char out[6]);
 void now_stamp(char out[20]);
 void today(char out[11]);
+/* the moment of a step taken on a day: now when it is today, else the
+ * day itself (its time unknown: 00:00:00) */
+void day_stamp(const char *day, char out[20]);
 
 /* the proposal's state for OPP_* checks (can.c), read in the transaction:
  * 0 allowed (*action = the transition the operation makes, for
@@ -73,11 +76,12 @@ int proposal_check(struct store *st, const struct proposal *p, int opp, int *act
  * proc_apply against the proposal p as read in the transaction, then its
  * event written; 0 or -1 */
 int step_proposal(struct store *st, const struct proposal *p, struct transition_req *rq,
-                  char *err, size_t errlen);
+                  const char *at, char *err, size_t errlen);
 
 /* the notice of a decided proposal, written inside the caller's
  * transaction (notices.c) */
-int notice_write(struct store *st, const struct proposal *p, int kind, int days,
+int notice_write(struct store *st, const struct proposal *p, const struct notice_req *rq,
                  struct notice *n, char *err, size_t errlen);
+
 
 #endif

@@ -70,7 +70,7 @@ static int transition(struct store *st, const char *pid, int action, const char 
 		return -1;
 	rc = load_proposal(st, pid, &p, err, errlen);
 	if (rc == 0)
-		rc = step_proposal(st, &p, &rq, err, errlen);
+		rc = step_proposal(st, &p, &rq, NULL, err, errlen);
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);
 }
@@ -211,9 +211,9 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 		rc = proposal_check(st, &p, OPP_ADVANCE, &action, err, errlen);
 	if (rc == 0 && (action == ACT_PUBLISH || action == ACT_PUBLISH_RESULT)) {
 		/* the notice and its transition, written together */
+		struct notice_req rq = { .kind = action == ACT_PUBLISH ? NK_DECISION : NK_RESULT };
 		memset(&n, 0, sizeof n);
-		rc = notice_write(st, &p, action == ACT_PUBLISH ? NK_DECISION : NK_RESULT, 0,
-		                  &n, err, errlen);
+		rc = notice_write(st, &p, &rq, &n, err, errlen);
 		notice_clear(&n);
 	} else if (rc == 0) {
 		struct transition_req rq = { .action = action };
@@ -225,7 +225,7 @@ int ops_proposal_advance(struct store *st, const char *pid, char *err, size_t er
 				rc = ys_err(err, errlen, "请先确定实施责任人和完成时限，再进入实施。");
 		}
 		if (rc == 0)
-			rc = step_proposal(st, &p, &rq, err, errlen);
+			rc = step_proposal(st, &p, &rq, NULL, err, errlen);
 	}
 	proposal_clear(&p);
 	return op_end(st, rc, err, errlen);

@@ -226,10 +226,7 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
                struct doc *d, char *err, size_t errlen)
 {
 	struct notice n;
-	struct community com;
-	char from[32], to[32], written[32], day[11];
-	char *keep = NULL, *addressee = NULL;
-	int rc, alen;
+	int rc;
 
 	doc_init(d, DOC_NOTICE);
 	if (!notice_id || !*notice_id)
@@ -240,6 +237,21 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 		return ys_err(err, errlen, "找不到该公示。");
 	if (rc != 0)
 		return ys_err(err, errlen, "%s", store_errmsg(st));
+	rc = notice_doc_of(st, &n, public_version, d, err, errlen);
+	notice_clear(&n);
+	return rc;
+}
+
+int notice_doc_of(struct store *st, const struct notice *np, int public_version,
+                  struct doc *d, char *err, size_t errlen)
+{
+	const struct notice n = *np;     /* the fields, read only */
+	struct community com;
+	char from[32], to[32], written[32], day[11];
+	char *keep = NULL, *addressee = NULL;
+	int rc, alen;
+
+	doc_init(d, DOC_NOTICE);
 	rc = store_community_get(st, &com);
 	if (rc < 0) {
 		ys_err(err, errlen, "%s", store_errmsg(st));
@@ -248,7 +260,11 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 	if (rc == 1)
 		memset(&com, 0, sizeof com);
 
-	d->title = public_version ? xstrdup(n.title) : xasprintf("%s（内部存档）", n.title);
+	/* a draft (not posted yet) has no number and no objections */
+	if (!n.id[0])
+		d->title = xasprintf("%s（尚未张贴）", n.title);
+	else
+		d->title = public_version ? xstrdup(n.title) : xasprintf("%s（内部存档）", n.title);
 	d->number = xstrdup(n.proposal_number[0] ? n.proposal_number : n.doc_no);
 
 	/* the objection line's own numbers stay; every other one goes */
@@ -257,6 +273,8 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 	doc_add(d, B_TITLE, NULL, n.title);
 	if (n.doc_no[0])
 		doc_add(d, B_SUBTITLE, NULL, n.doc_no);
+	else
+		doc_add(d, B_SUBTITLE, NULL, "（文号在张贴时编定）");
 	if (!public_version)
 		doc_add(d, B_CENTER, NULL, "（内部存档件，含个人信息，不得张贴）");
 	doc_add(d, B_SPACE, NULL, "");
@@ -296,17 +314,15 @@ int notice_doc(struct store *st, const char *notice_id, int public_version,
 	}
 	doc_add(d, B_RIGHT, NULL, written);
 
-	if (!public_version && objections_section(st, n.id, d, err, errlen) != 0)
+	if (!public_version && n.id[0] && objections_section(st, n.id, d, err, errlen) != 0)
 		goto fail;
 
 	free(keep);
 	free(addressee);
-	notice_clear(&n);
 	return 0;
 fail:
 	free(keep);
 	free(addressee);
-	notice_clear(&n);
 	doc_free(d);
 	doc_init(d, DOC_NOTICE);
 	return -1;

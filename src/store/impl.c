@@ -140,7 +140,7 @@ int store_progress_add(struct store *st, struct progress *p)
 int store_progress_list(struct store *st, const char *proposal_id, struct progress *out, int max)
 {
 	return db_list(st,
-		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq LIMIT ?2",
+		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY at, seq LIMIT ?2",
 		proposal_id, out, max, &progress_row);
 }
 
@@ -153,6 +153,6 @@ int store_progress_count(struct store *st, const char *proposal_id)
 int store_progress_all(struct store *st, const char *proposal_id, struct progress **out)
 {
 	return db_all(st,
-		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY seq",
+		"SELECT " PROGRESS_COLS " FROM progress WHERE proposal_id = ?1 ORDER BY at, seq",
 		proposal_id, (void **)out, &progress_row);
 }

@@ -172,28 +172,65 @@ static void list_pick(struct ui *u, struct field *f)
 
 static int field_height(const struct field *f)
 {
-	return f->type == FT_MULTI ? f->rows : 1;
+	return f->type == FT_MULTI ? f->shown : 1;
+}
+
+#define FORM_W_MAX 100       /* columns of a form on a wide terminal */
+#define MULTI_GROW 3         /* a multi-line field grows to 3× its rows */
+
+/* The rows each multi-line field shows: its own number of rows, more on a
+ * tall terminal (up to MULTI_GROW times, the box leaving two rows of the
+ * screen), fewer on a short one (down to 1). */
+static int form_layout(struct ui *u, struct form *fm)
+{
+	int h = 4, room = u->rows - 2, changed;
+
+	for (int i = 0; i < fm->n; i++) {
+		fm->f[i].shown = fm->f[i].rows;
+		h += field_height(&fm->f[i]);
+	}
+	do {
+		changed = 0;
+		for (int i = 0; i < fm->n && h < room; i++) {
+			struct field *f = &fm->f[i];
+			if (f->type == FT_MULTI && f->shown < f->rows * MULTI_GROW) {
+				f->shown++;
+				h++;
+				changed = 1;
+			}
+		}
+	} while (changed && h < room);
+	do {
+		changed = 0;
+		for (int i = 0; i < fm->n && h > u->rows - 1; i++) {
+			struct field *f = &fm->f[i];
+			if (f->type == FT_MULTI && f->shown > 1) {
+				f->shown--;
+				h--;
+				changed = 1;
+			}
+		}
+	} while (changed && h > u->rows - 1);
+	return h;
+}
+
+/* the label column: the longest label with its * and ：, at least LABEL_W */
+static int label_width(const struct form *fm)
+{
+	int lw = LABEL_W;
+	for (int i = 0; i < fm->n; i++) {
+		int w = text_width(fm->f[i].label) + 3;
+		if (w > lw)
+			lw = w;
+	}
+	return lw > 2 * LABEL_W ? 2 * LABEL_W : lw;
 }
 
 static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 {
 	ui_draw_frame(u);
-	int w = u->cols - 2 > 78 ? 78 : u->cols - 2;
-	int h = 4;
-	for (int i = 0; i < fm->n; i++)
-		h += field_height(&fm->f[i]);
-	/* shrink multi-line fields when the terminal is short */
-	while (h > u->rows - 1) {
-		int shrunk = 0;
-		for (int i = 0; i < fm->n && h > u->rows - 1; i++)
-			if (fm->f[i].type == FT_MULTI && fm->f[i].rows > 1) {
-				fm->f[i].rows--;
-				h--;
-				shrunk = 1;
-			}
-		if (!shrunk)
-			break;
-	}
+	int w = u->cols - 2 > FORM_W_MAX ? FORM_W_MAX : u->cols - 2;
+	int h = form_layout(u, fm), lw = label_width(fm);
 	int y0 = (u->rows - h) / 2, x0 = (u->cols - w) / 2;
 	if (y0 < 0)
 		y0 = 0;
@@ -205,19 +242,19 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 		ui_put(y0 + i, x0 - 1, 1, "|", 0, UA_NORMAL);
 		ui_put(y0 + i, x0 + w, 1, "|", 0, UA_NORMAL);
 	}
-	int y = y0 + 1, fx = x0 + LABEL_W + 1, fw = w - LABEL_W - 2;
+	int y = y0 + 1, fx = x0 + lw + 1, fw = w - lw - 2;
 	g_fw = fw;
 	*cy = -1;
 	for (int i = 0; i < fm->n; i++) {
 		struct field *f = &fm->f[i];
 		int on = i == fm->focus;
-		ui_putf(y, x0 + 1, LABEL_W, TEXT_ELLIPSIS | TEXT_RIGHT, on ? UA_HEAD : UA_NORMAL,
+		ui_putf(y, x0 + 1, lw, TEXT_ELLIPSIS | TEXT_RIGHT, on ? UA_HEAD : UA_NORMAL,
 		        "%s%s：", f->required ? "*" : "", f->label);
 		int attr = on ? UA_FIELD_ON : UA_FIELD;
 		switch (f->type) {
 		case FT_MULTI: {
 			int cr, cc;
-			ui_draw_multi_field(f->eb, y, fx, f->rows, fw, attr, &cr, &cc);
+			ui_draw_multi_field(f->eb, y, fx, f->shown, fw, attr, &cr, &cc);
 			if (on) {
 				*cy = y + cr;
 				*cx = fx + cc;
@@ -270,10 +307,10 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 		ui_put(y, x0 + 1, w - 2, fm->msg, TEXT_ELLIPSIS, UA_ERR);
 	else if (ff->hint)
 		ui_put(y, x0 + 1, w - 2, ff->hint, TEXT_ELLIPSIS, UA_DIM);
-	ui_put(y0 + h - 1, x0, w,
-	       ff->type == FT_MULTI ? " Tab 下一项  Enter 换行  ^S/F10 保存  Esc 取消"
-	                            : " Tab/Enter 下一项  ^S/F10 保存  Esc 取消",
-	       TEXT_ELLIPSIS, UA_TAB);
+	ui_putf(y0 + h - 1, x0, w, TEXT_ELLIPSIS, UA_TAB,
+	        ff->type == FT_MULTI ? " Tab 下一项  Enter 换行  ^S/F10 %s  Esc 取消"
+	                             : " Tab/Enter 下一项  ^S/F10 %s  Esc 取消",
+	        fm->save ? fm->save : "保存");
 }
 
 int form_run(struct ui *u, struct form *fm)
@@ -322,7 +359,8 @@ int form_run(struct ui *u, struct form *fm)
 			if (fm->focus < fm->n - 1)
 				fm->focus++;
 			else if (ui_is_enter(k))
-				snprintf(fm->msg, sizeof fm->msg, "已是最后一项：按 ^S 或 F10 保存。");
+				snprintf(fm->msg, sizeof fm->msg, "已是最后一项：按 ^S 或 F10 %s。",
+				         fm->save ? fm->save : "保存");
 			else
 				fm->focus = 0;
 			free(paste);

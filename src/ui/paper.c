@@ -130,6 +130,7 @@ struct preview {
 	const struct doc *d;
 	struct pager pg;
 	int width;
+	const char *ask;         /* a draft: what Enter does (「编号并张贴」) */
 };
 
 static void preview_draw(struct ui *u, void *arg)
@@ -151,13 +152,19 @@ static void preview_draw(struct ui *u, void *arg)
 	        pv->d->title ? pv->d->title : "", pv->pg.nlines ? pv->pg.top + 1 : 0,
 	        pv->pg.top + h - 1 < pv->pg.nlines ? pv->pg.top + h - 1 : pv->pg.nlines, pv->pg.nlines);
 	ui_draw_message(u);
-	ui_put(u->rows - 1, 0, u->cols, " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
-	       TEXT_ELLIPSIS, UA_TAB);
+	if (pv->ask)
+		ui_putf(u->rows - 1, 0, u->cols, TEXT_ELLIPSIS, UA_TAB,
+		        " Enter %s  ↑↓ PgUp PgDn 翻看  Esc 返回修改", pv->ask);
+	else
+		ui_put(u->rows - 1, 0, u->cols,
+		       " ↑↓ PgUp PgDn 翻看  x 导出  F5/P 打印  d 选打印机  Esc 返回",
+		       TEXT_ELLIPSIS, UA_TAB);
 }
 
-void ui_preview(struct ui *u, struct doc *d)
+static int preview_run(struct ui *u, struct doc *d, const char *ask)
 {
-	struct preview pv = { .d = d, .width = -1 };
+	struct preview pv = { .d = d, .width = -1, .ask = ask };
+	int chosen = 0;
 	void (*prev)(struct ui *, void *) = u->overlay;
 	void *prev_arg = u->overlay_arg;
 	u->overlay = preview_draw;
@@ -172,6 +179,14 @@ void ui_preview(struct ui *u, struct doc *d)
 		u->msg[0] = '\0';
 		if (pager_scroll(&pv.pg, pager_key(k), u->rows - 4))
 			continue;
+		if (ask) {
+			/* a draft is neither exported nor printed: it has no number */
+			if (k == '\n' || k == '\r' || k == KC(KEY_ENTER)) {
+				chosen = 1;
+				break;
+			}
+			continue;
+		}
 		if (k == 'x')
 			do_export(u, d);
 		else if (k == 'P' || k == KC(KEY_F(5)))
@@ -182,6 +197,17 @@ void ui_preview(struct ui *u, struct doc *d)
 	u->overlay = prev;
 	u->overlay_arg = prev_arg;
 	pager_free(&pv.pg);
+	return chosen;
+}
+
+void ui_preview(struct ui *u, struct doc *d)
+{
+	preview_run(u, d, NULL);
+}
+
+int ui_preview_ask(struct ui *u, struct doc *d, const char *ask)
+{
+	return preview_run(u, d, ask);
 }
 
 /* the folder: initial, else the default one, confirmed or changed by the
@@ -258,6 +284,18 @@ void ui_preview_changes(struct ui *u, const char *entity, const char *id)
 	else
 		ui_preview(u, &d);
 	doc_free(&d);
+}
+
+int ui_preview_draft(struct ui *u, const struct notice *n, char *err, size_t errlen)
+{
+	struct doc d;
+	int rc;
+	doc_init(&d, DOC_NOTICE);
+	rc = notice_doc_of(u->st, n, 1, &d, err, errlen);
+	if (rc == 0)
+		rc = ui_preview_ask(u, &d, "编号并张贴");
+	doc_free(&d);
+	return rc;
 }
 
 void ui_preview_notice(struct ui *u, const char *notice_id, int internal)

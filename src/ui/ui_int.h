@@ -147,6 +147,8 @@ struct doc;
 /* a document on screen (the pager), with export (x) and print (P/F5);
  * takes ownership of nothing: the caller frees d */
 void ui_preview(struct ui *u, struct doc *d);
+/* a draft in the pager: Enter does `ask` (returns 1), Esc goes back (0) */
+int ui_preview_ask(struct ui *u, struct doc *d, const char *ask);
 /* 导出决议数据: every decision as CSV (Excel/WPS) or JSON into a folder */
 void ui_export_decisions(struct ui *u);
 /* 导出公示栏网页: the notice board as a static site into a folder */
@@ -157,6 +159,9 @@ void ui_preview_minutes(struct ui *u, const char *meeting_id);
 void ui_preview_changes(struct ui *u, const char *entity, const char *id);
 /* a notice in the pager, public or internal version */
 void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
+/* a notice not posted yet, as it will print: 1 = the clerk pressed Enter
+ * to number and post it, 0 = back, -1 = error (err) */
+int ui_preview_draft(struct ui *u, const struct notice *n, char *err, size_t errlen);
 
 void ui_goto(struct ui *u, int screen);
 /* the screen a tab key (K_TAB_BOARD …) shows; -1 for another action */
@@ -327,7 +332,8 @@ struct field {
 	const char *hint;            /* shown when the field has focus */
 	/* FT_TEXT/MULTI/NUMBER/DATE/TIME */
 	struct edbuf *eb;            /* owned by the form (allocated on init) */
-	int rows;                    /* FT_MULTI rows shown */
+	int rows;                    /* FT_MULTI rows shown (more on a tall terminal) */
+	int shown;                   /* FT_MULTI rows as last drawn (form.c) */
 	/* FT_CHOICE */
 	const char *const *choices;
 	int nchoices;
@@ -351,6 +357,7 @@ struct form {
 	char msg[512];
 	/* called on ^S/F10: validate and save; 0 = done, -1 = stay (msg set) */
 	int (*submit)(struct ui *u, struct form *fm, void *arg);
+	const char *save;            /* what ^S/F10 does, for the hints ("" = 保存) */
 	/* called when a choice changes (may rebuild dependent fields) */
 	void (*changed)(struct ui *u, struct form *fm, int field, void *arg);
 	void *arg;

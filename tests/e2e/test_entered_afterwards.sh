@@ -221,9 +221,101 @@ case "$order" in
 "2026-10-08 2026-10-15 2026-10-22 2026-11-06 ") pass "the dossier's steps are in date order, with the meetings' dates" ;;
 *) fail "the dossier's dates: $order" ;;
 esac
+
+# ---- 决议公开, prepared today for tomorrow's board ----------------------------
+keys a
+expect "决议公开：2026-014" "a opens the notice form from the dossier"
+expect "张贴日期：2026-11-22" "the posting date offered is today"
+keys C-u
+typ "2026-11-05"
+keys F10
+expect "张贴日期 2026-11-05 不能早于决议日期 2026-11-06。" "a notice dated before its decision is refused, naming both dates"
+keys C-u
+typ "2026-11-23"
+keys Tab Tab
+typ "一、12月上旬开挖5号楼东侧路面；"
+keys Enter
+typ "二、施工期间每日18时前恢复通行。"
+keys Tab
+typ "1．5号楼雨污管道改造平面图"
+keys F10
+expect "（文号在张贴时编定）" "the notice is shown as it will print before it has a number"
+expect "二、施工期间每日18时前恢复通行。" "the clerk's 实施方案 is in it"
+expect "Enter 编号并张贴" "the preview says how to post it"
+P14="(SELECT id FROM proposal WHERE number = '2026-014')"
+expect_sql "SELECT COUNT(*) FROM notice WHERE proposal_id = $P14" "0" "nothing is posted while the clerk reads it"
+keys Enter
+expect "已张贴公示 〔2026〕7号" "Enter numbers and posts it"
+expect_sql "SELECT start_date || ' ' || end_date || ' ' || written_date FROM notice WHERE proposal_id = $P14" \
+	"2026-11-23 2026-11-29 2026-11-23" "posted on the day chosen, for 7 days, written that day"
 keys Escape q
 wait_for "程序已退出" 5
 expect "程序已退出:0" "q leaves the program"
+run export notice --db "$DB" --proposal 2026-014 --format txt -o "$T_TMP/n1.txt"
+rc_is 0 "the decision notice is exported"
+file_has "$T_TMP/n1.txt" "2026年11月6日，社区召开" "the notice carries the deciding meeting's date"
+file_has "$T_TMP/n1.txt" "公示期：2026年11月23日至2026年11月29日。" "and the posting period from the day chosen"
+file_has "$T_TMP/n1.txt" "附件：1．5号楼雨污管道改造平面图" "and the clerk's 附件说明"
+file_lacks "$T_TMP/n1.txt" "2026年11月22日" "the day it was typed is not printed"
+
+# ---- 实施 and the result while the decision notice is still up -------------
+NOW="2026-11-25 16:00"
+start 80 24
+wait_for "议题" 5
+keys /
+typ "雨污管道"
+keys Enter
+wait_for "2026-014" 5
+keys Enter
+keys a
+expect "组织实施：2026-014" "a opens 实施 after the notice"
+pick "林志强"
+keys Tab
+typ "2026-12-31"
+keys Tab C-u
+typ "2026-11-22"
+keys F10
+expect "开始实施日期 2026-11-22 不能早于决议公开日期 2026-11-23。" "实施 before the notice went up is refused"
+keys C-u
+typ "2026-11-24"
+keys F10
+expect "决议公示期到 2026-11-29 才结束" "实施 within the posting period asks why"
+typ "汛期前须完成管道改造，经街道同意提前开工。"
+keys Enter
+expect "已进入实施：2026-11-24 起" "实施 is recorded from the day it began"
+expect_sql "SELECT reason || '|' || substr(at, 1, 10) FROM proposal_event WHERE action = 7 AND proposal_id = $P14" \
+	"汛期前须完成管道改造，经街道同意提前开工。|2026-11-24" "the reason and the day are in the record"
+keys r
+expect "登记实施进展" "r asks for progress with its day"
+keys C-u
+typ "2026-11-23"
+keys Tab
+typ "开挖路面。"
+keys F10
+expect "进展日期 2026-11-23 不能早于开始实施日期 2026-11-24。" "progress before the work began is refused"
+keys BTab C-u
+typ "2026-11-25"
+keys F10
+expect "已记录 2026-11-25 的实施进展" "progress on its day"
+keys a
+expect "实施结果公开：2026-014" "a opens the result notice"
+keys Tab Tab
+typ "物业维修基金 2.4 万元。"
+keys Tab
+typ "11月25日由居民代表验收合格。"
+keys F10
+expect "决议公示期到 2026-11-29 才结束" "the result within the decision's period asks why"
+typ "工程已完工，居民要求尽快公开结果。"
+keys Enter
+expect "（文号在张贴时编定）" "the result notice is previewed"
+expect "资金使用情况：物业维修基金 2.4 万元。" "with the money the clerk wrote"
+keys Enter
+expect "已张贴公示 〔2026〕8号" "and posted"
+expect "〔2026〕8号" "the posted result opens with its number, to print"
+keys Escape a
+expect "实施结果公示期到 2026-12-01 才结束，期满后才能归档" "no archive while the result is up"
+keys Escape q
+wait_for "程序已退出" 5
 
 out=$(env $SAN_ENV $YS_BIN check --db "$DB" 2>&1)
 case "$out" in *完好*) pass "the database passes its check" ;; *) fail "check: $out" ;; esac

@@ -54,9 +54,13 @@ keys Right Right Right
 expect "▸2026-006" "2026-006 is under the cursor in the column 决议"
 expect "下一步：决议公开。按 a 推进。" "the board says the next step is 决议公开 with a"
 keys a
-expect "生成决议公开的公示" "a asks before the notice is made"
-keys y
-expect "预览：$TITLE" "the notice preview opens with its title"
+expect "决议公开：2026-006" "a opens the notice form"
+expect "张贴日期：2026-11-22" "posted today unless the clerk says otherwise"
+keys F10
+expect "（文号在张贴时编定）" "F10 shows the notice as it will print, before it has a number"
+expect_sql "SELECT step FROM proposal WHERE number = '2026-006'" "4" "nothing is posted while the clerk reads it"
+keys Enter
+expect "预览：$TITLE" "once posted, the notice opens with its title for printing"
 expect "〔2026〕7号" "the preview shows the 文号 〔2026〕7号"
 expect "全体居民：" "the preview is addressed to 全体居民"
 expect "公示期：2026年11月22日至2026年11月28日。" "the preview shows the posting period in Chinese dates"
@@ -64,7 +68,7 @@ expect "2026-006「开办社区老年助餐点」进行表决" "the body names t
 expect "$PARTY" "the signature (落款) names the Party committee"
 expect "$COMMITTEE" "the signature names the residents' committee"
 expect "                2026年11月22日" "the signature is dated 2026年11月22日"
-expect "已生成公示 〔2026〕7号" "the message says the notice was made"
+expect "已张贴公示 〔2026〕7号" "the message says the notice was posted"
 check_screen_sane "the notice preview is clean"
 expect_sql "SELECT step FROM proposal WHERE number = '2026-006'" "5" "2026-006 is now at step 5 (决议公开)"
 expect_sql "SELECT n.kind || '|' || n.doc_no || '|' || n.title || '|' || n.start_date || '|' || n.end_date FROM notice n JOIN proposal p ON p.id = n.proposal_id WHERE p.number = '2026-006'" \
@@ -360,7 +364,10 @@ expect "*责任人：游建华" "the responsible person is picked"
 keys Tab
 typ "2026-12-31"
 keys C-s
-expect "已进入实施：责任人 游建华，时限 2026-12-31" "2026-007 goes to 实施"
+expect "决议公示期到 2026-11-23 才结束，请写明提前的理由" "starting while the decision notice is up asks why"
+typ "入冬前须清除楼道消防隐患。"
+keys Enter
+expect "已进入实施：2026-11-22 起，责任人 游建华，时限 2026-12-31" "2026-007 goes to 实施"
 expect_sql "SELECT p.step || '|' || i.responsible || '|' || i.deadline FROM proposal p JOIN impl i ON i.proposal_id = p.id WHERE p.number = '2026-007'" \
 	"6|游建华|2026-12-31" "2026-007 is at step 6 with its person and deadline"
 keys Right
@@ -372,14 +379,23 @@ expect "▸2026-007" "then 2026-007"
 expect_not "▸2026-007 已逾" "2026-007's card is not overdue"
 keys r
 expect "实施进展" "r asks for a progress entry"
+expect "进展日期：2026-11-22" "on today's date unless the clerk says otherwise"
+keys Tab
 typ "各楼栋张贴清理通知，已清运堆物三车"
 keys C-s
-expect "已记录实施进展" "the progress is recorded"
+expect "已记录 2026-11-22 的实施进展" "the progress is recorded"
 expect_sql "SELECT g.at || '|' || g.text FROM progress g JOIN proposal p ON p.id = g.proposal_id WHERE p.number = '2026-007'" \
 	"2026-11-22|各楼栋张贴清理通知，已清运堆物三车" "the progress entry is stored"
 keys a
-expect "生成实施结果公开的公示" "a asks before the result notice"
-keys y
+expect "实施结果公开：2026-007" "a opens the result notice form"
+keys Tab Tab
+typ "物业公司承担清运费用，社区未出资。"
+keys F10
+expect "决议公示期到 2026-11-23 才结束，请写明提前的理由" "the result before the decision notice ends asks why"
+typ "清理已完成，居民要求尽快公开。"
+keys Enter
+expect "资金使用情况：物业公司承担清运费用，社区未出资。" "the draft carries the clerk's paragraph"
+keys Enter
 expect "预览：关于楼道堆物集中清理实施结果的公示" "the result notice preview"
 expect "〔2026〕8号" "it is 〔2026〕8号"
 expect "由游建华负责，完成时限为2026年12月31" "it names the person and the deadline"

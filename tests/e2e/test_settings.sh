@@ -60,7 +60,9 @@ expect_sql "SELECT yes || '/' || no || '/' || abstain FROM vote WHERE created_at
 # the posting period of a new notice follows the setting
 keys 1 Right Right Right
 expect "▸2026-006" "the decided proposal"
-keys a y
+keys a
+expect "公示天数：10" "a new notice offers the setting's posting days"
+keys F10
 expect "公示期：2026年11月22日至2026年12月1日" "a new notice is posted for 10 days"
-keys Escape q
+keys Escape Escape q
 expect "程序已退出:0" "the program quits"

@@ -571,8 +571,28 @@ static void test_notice(void)
 	}
 	CHECK_INT(pass_meeting(MK_RESIDENTS, prop, P_HOUSE, 5, mid), 0);
 
+	/* the draft the clerk reads first: no number yet, no objections part */
+	{
+		struct notice_req dr = { .kind = NK_DECISION, .days = 7,
+		                         .plan = "一、先施工北侧；\n二、再施工南侧。" };
+		struct doc d;
+		CHECK_INT(ops_notice_draft(st, prop, &dr, &n, err, sizeof err), 0);
+		CHECK_INT(notice_doc_of(st, &n, 0, &d, err, sizeof err), 0);
+		char *txt = txt_of(&d, 60);
+		CHECK(lines_ok(txt, 60));
+		CHECK_CONTAINS(txt, "（文号在张贴时编定）");
+		CHECK_CONTAINS(txt, "实施方案：\n");
+		CHECK_CONTAINS(txt, "二、再施工南侧。");
+		CHECK(strstr(txt, "〔") == NULL);
+		CHECK(strstr(txt, "异议及答复") == NULL);
+		CHECK_CONTAINS(d.title, "（尚未张贴）");
+		free(txt);
+		doc_free(&d);
+		notice_clear(&n);
+	}
+	struct notice_req rq = { .kind = NK_DECISION, .days = 7 };
 	memset(&n, 0, sizeof n);
-	if (ops_notice_new(st, prop, NK_DECISION, 7, &n, err, sizeof err) != 0)
+	if (ops_notice_new(st, prop, &rq, &n, err, sizeof err) != 0)
 		printf("  ops_notice_new: %s\n", err);
 	CHECK(n.id[0] != '\0');
 	if (!n.id[0])

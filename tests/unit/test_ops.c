@@ -378,14 +378,34 @@ static void test_scenario(void)
 	/* 实施 needs a responsible person and a deadline */
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "责任人");
-	CHECK_INT(ops_implement(st, prop, "李主任", "2026-12-31", err, sizeof err), 0);
+	/* today is within the decision notice's 7 days: 实施 needs a reason */
+	struct impl_req ir = { .responsible = "李主任", .deadline = "2026-12-31" };
+	CHECK_INT(ops_implement(st, prop, &ir, err, sizeof err), -1);
+	CHECK_STR(err, "决议公示期到 2026-11-28 才结束，在此之前（2026-11-22）开始实施须写明理由。");
+	CHECK_INT(fx_step(prop, NULL), STEP_PUBLISH);
+	ir.reason = "汛期将至，经街道同意提前施工。";
+	CHECK_INT(ops_implement(st, prop, &ir, err, sizeof err), 0);
 	CHECK_INT(fx_step(prop, NULL), STEP_IMPLEMENT);
+	CHECK_INT(last_event(prop, &ev), 0);
+	CHECK_INT(ev.action, ACT_IMPLEMENT);
+	CHECK_STR(ev.reason, "汛期将至，经街道同意提前施工。");
+	pevent_clear(&ev);
 	/* the result notice is written from progress entries */
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施进展");
-	CHECK_INT(ops_progress(st, prop, "管道改造完工，通过验收。", err, sizeof err), 0);
-	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 实施结果公开 */
+	CHECK_INT(ops_progress(st, prop, "", "管道改造完工，通过验收。", err, sizeof err), 0);
+	/* still within the decision notice: the plain step is refused, the
+	 * notice with a reason goes up */
+	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+	CHECK_STR(err, "决议公示期到 2026-11-28 才结束，在此之前（2026-11-22）公开实施结果须写明理由。");
+	{
+		struct notice_req nr = { .kind = NK_RESULT, .reason = "工程当日完工，居民要求尽快公开。" };
+		CHECK_INT(ops_notice_new(st, prop, &nr, NULL, err, sizeof err), 0);     /* 实施结果公开 */
+	}
 	CHECK_INT(fx_step(prop, NULL), STEP_RESULT);
+	CHECK_INT(last_event(prop, &ev), 0);
+	CHECK_STR(ev.reason, "工程当日完工，居民要求尽快公开。");
+	pevent_clear(&ev);
 	/* an objection not answered keeps the matter open */
 	{
 		struct notice n;
@@ -399,6 +419,10 @@ static void test_scenario(void)
 		CHECK_INT(ops_objection_answer(st, o[0].id, "已安排物业公司复查接口，三日内修复。",
 		                               err, sizeof err), 0);
 		objection_clear(&o[0]);
+		/* objections may still come while the result is posted */
+		CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
+		CHECK_STR(err, "实施结果公示期到 2026-11-28 才结束，期满后才能归档（公示期内还可能收到异议）。");
+		ys_clock_set(ys_parse_stamp("2026-11-29 09:00"));
 		CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), 0);     /* 归档 */
 		CHECK_INT(fx_step(prop, NULL), STEP_ARCHIVE);
 		/* an archived matter takes no more objections */
@@ -408,6 +432,7 @@ static void test_scenario(void)
 	}
 	CHECK_INT(ops_proposal_advance(st, prop, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "归档");
+	ys_clock_set(0);
 }
 
 /* exits: 退回, 不予采纳, 撤回 with their reasons in events and minutes */

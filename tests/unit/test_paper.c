@@ -23,6 +23,20 @@ static char p1[ID_LEN], p2[ID_LEN], p3[ID_LEN], p4[ID_LEN];
 static char n1[ID_LEN];
 static char reps_meeting1[16];
 
+/* the notice of kind with the defaults (date today, the setting's days) */
+static int notice_new(const char *pid, int kind, int days, struct notice *n)
+{
+	struct notice_req rq = { .kind = kind, .days = days };
+	return ops_notice_new(st, pid, &rq, n, err, sizeof err);
+}
+
+/* 实施 from today */
+static int implement(const char *pid, const char *who, const char *deadline)
+{
+	struct impl_req rq = { .responsible = who, .deadline = deadline };
+	return ops_implement(st, pid, &rq, err, sizeof err);
+}
+
 static int new_proposal(const char *title, char out[ID_LEN])
 {
 	return fx_proposal(title, "居民多次反映，请社区研究解决。", FX_REP, out, NULL);
@@ -121,20 +135,71 @@ static void test_decision_notice(void)
 
 	/* refusals before anything is written */
 	fx_at("2026-03-01 10:00");
-	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, NK_RESULT, 0, &n), -1);
 	CHECK_CONTAINS(err, "实施");
-	CHECK_INT(ops_notice_new(st, p1, 9, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, 9, 0, &n), -1);
 	CHECK_STR(err, "公示类型无效。");
-	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, -1, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, NK_DECISION, -1, &n), -1);
 	CHECK_CONTAINS(err, "公示期");
-	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 400, &n, err, sizeof err), -1);
-	CHECK_INT(ops_notice_new(st, p4, NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, NK_DECISION, 400, &n), -1);
+	CHECK_INT(notice_new(p4, NK_DECISION, 0, &n), -1);
 	CHECK_CONTAINS(err, "决议");
-	CHECK_INT(ops_notice_new(st, "no-such-proposal", NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new("no-such-proposal", NK_DECISION, 0, &n), -1);
 	CHECK_STR(err, "议题不存在。");
 	CHECK_INT(store_notice_page(st, "", "", &g, 1), 0);
 
-	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 0, &n, err, sizeof err), 0);
+	/* the posting date: offered today, never before the decision, not
+	 * far ahead, a real date */
+	{
+		char day[11];
+		int days = 0;
+		CHECK_INT(ops_notice_offer(st, p1, NK_DECISION, day, &days, err, sizeof err), 0);
+		CHECK_STR(day, "2026-03-01");
+		CHECK_INT(days, 7);
+		struct notice_req rq = { .kind = NK_DECISION, .date = "2026-01-10" };
+		CHECK_INT(ops_notice_new(st, p1, &rq, &n, err, sizeof err), -1);
+		CHECK_STR(err, "张贴日期 2026-01-10 不能早于决议日期 2026-01-19。");
+		rq.date = "2026-04-01";
+		CHECK_INT(ops_notice_new(st, p1, &rq, &n, err, sizeof err), -1);
+		CHECK_STR(err, "张贴日期 2026-04-01 太远：最多提前 30 天准备公示（今天是 2026-03-01）。");
+		rq.date = "2026-3-1";
+		CHECK_INT(ops_notice_new(st, p1, &rq, &n, err, sizeof err), -1);
+		CHECK_STR(err, "张贴日期“2026-3-1”无效，格式应为 2026-11-23。");
+		/* a result paragraph does not belong on a decision notice */
+		rq.date = "";
+		rq.funds = "共计 3 万元。";
+		CHECK_INT(ops_notice_new(st, p1, &rq, &n, err, sizeof err), -1);
+		CHECK_STR(err, "资金使用情况不属于这种公示。");
+		/* the draft: the clerk's paragraphs in place, no number, nothing written */
+		struct notice_req dr = { .kind = NK_DECISION, .date = "2026-03-02",
+		                         .plan = "一、3月完成采购；\n二、4月安装。",
+		                         .attach = "1．路灯布置图" };
+		CHECK_INT(ops_notice_draft(st, p1, &dr, &n, err, sizeof err), 0);
+		CHECK_STR(n.doc_no, "");
+		CHECK_STR(n.id, "");
+		CHECK_STR(n.start_date, "2026-03-02");
+		CHECK_STR(n.end_date, "2026-03-08");
+		CHECK_CONTAINS(n.body, "完成时限：2026年6月30日。\n实施方案：\n一、3月完成采购；\n二、4月安装。\n现予公示。"
+		               "\n附件：1．路灯布置图");
+		notice_clear(&n);
+		dr.plan = "一句话的方案。";
+		CHECK_INT(ops_notice_draft(st, p1, &dr, &n, err, sizeof err), 0);
+		CHECK_CONTAINS(n.body, "实施方案：一句话的方案。\n现予公示。");
+		notice_clear(&n);
+		/* too long a paragraph is refused, not cut */
+		char *longp = malloc(3 * (NOTICE_PARA_MAX + 1) + 1);
+		longp[0] = '\0';
+		for (int i = 0; i <= NOTICE_PARA_MAX; i++)
+			strcat(longp, "字");
+		dr.plan = longp;
+		CHECK_INT(ops_notice_draft(st, p1, &dr, &n, err, sizeof err), -1);
+		CHECK_STR(err, "实施方案不能超过 2000 个字（现有 2001 个字）。");
+		free(longp);
+		CHECK_INT(store_notice_page(st, "", "", &g, 1), 0);
+		CHECK_INT(fx_step(p1, NULL), STEP_RESOLVE);
+	}
+
+	CHECK_INT(notice_new(p1, NK_DECISION, 0, &n), 0);
 	CHECK_INT(fx_step(p1, NULL), STEP_PUBLISH);
 	snprintf(n1, sizeof n1, "%s", n.id);
 	CHECK_INT(n.kind, NK_DECISION);
@@ -189,7 +254,7 @@ static void test_decision_notice(void)
 		pevent_clear(&e);
 	}
 	/* once published, not again */
-	CHECK_INT(ops_notice_new(st, p1, NK_DECISION, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, NK_DECISION, 0, &n), -1);
 	CHECK_INT(store_notice_page(st, "", "", &g, 1), 1);
 	notice_clear(&g);
 }
@@ -258,7 +323,7 @@ static void test_implementation(void)
 
 	fx_at("2026-03-10 09:00");
 	/* 实施 has not started: no progress yet */
-	CHECK_INT(ops_progress(st, p1, "开始施工。", err, sizeof err), -1);
+	CHECK_INT(ops_progress(st, p1, "", "开始施工。", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "不在实施阶段");
 	/* the form starts with what the meeting decided */
 	CHECK_INT(ops_impl_defaults(st, p1, &im, err, sizeof err), 0);
@@ -269,28 +334,28 @@ static void test_implementation(void)
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "实施责任人和完成时限");
 	CHECK_INT(fx_step(p1, NULL), STEP_PUBLISH);
-	CHECK_INT(ops_implement(st, p1, "", "2026-06-30", err, sizeof err), -1);
+	CHECK_INT(implement(p1, "", "2026-06-30"), -1);
 	CHECK_CONTAINS(err, "责任人");
-	CHECK_INT(ops_implement(st, p1, "李主任", "2026-02-30", err, sizeof err), -1);
+	CHECK_INT(implement(p1, "李主任", "2026-02-30"), -1);
 	CHECK_CONTAINS(err, "完成时限");
-	CHECK_INT(ops_implement(st, p1, "李主任", "6月30日", err, sizeof err), -1);
-	CHECK_INT(ops_implement(st, p2, "李主任", "2026-06-30", err, sizeof err), -1);  /* not published */
+	CHECK_INT(implement(p1, "李主任", "6月30日"), -1);
+	CHECK_INT(implement(p2, "李主任", "2026-06-30"), -1);  /* not published */
 	CHECK_INT(fx_step(p2, NULL), STEP_RESOLVE);
-	CHECK_INT(ops_implement(st, p1, " 李主任 ", "2026-06-30", err, sizeof err), 0);
+	CHECK_INT(implement(p1, " 李主任 ", "2026-06-30"), 0);
 	CHECK_INT(fx_step(p1, NULL), STEP_IMPLEMENT);
 	CHECK_INT(store_impl_get(st, p1, &im), 0);
 	CHECK_STR(im.responsible, "李主任");
 	CHECK_STR(im.deadline, "2026-06-30");
-	CHECK_INT(ops_implement(st, p1, "李主任", "2026-07-30", err, sizeof err), -1);
+	CHECK_INT(implement(p1, "李主任", "2026-07-30"), -1);
 
 	/* the result notice needs progress */
-	CHECK_INT(ops_notice_new(st, p1, NK_RESULT, 0, &n, err, sizeof err), -1);
+	CHECK_INT(notice_new(p1, NK_RESULT, 0, &n), -1);
 	CHECK_CONTAINS(err, "实施进展");
-	CHECK_INT(ops_progress(st, p1, "   ", err, sizeof err), -1);
+	CHECK_INT(ops_progress(st, p1, "", "   ", err, sizeof err), -1);
 	fx_at("2026-04-01 15:00");
-	CHECK_INT(ops_progress(st, p1, "路灯采购完成，开始安装。", err, sizeof err), 0);
+	CHECK_INT(ops_progress(st, p1, "", "路灯采购完成，开始安装。", err, sizeof err), 0);
 	fx_at("2026-07-05 17:00");
-	CHECK_INT(ops_progress(st, p1, "14盏路灯全部安装通电，经居民代表验收合格。", err, sizeof err), 0);
+	CHECK_INT(ops_progress(st, p1, "", "14盏路灯全部安装通电，经居民代表验收合格。", err, sizeof err), 0);
 	CHECK_INT(store_progress_count(st, p1), 2);
 	k = store_progress_list(st, p1, pr, 4);
 	CHECK_INT(k, 2);
@@ -307,9 +372,23 @@ static void test_implementation(void)
 	CHECK_INT(store_impl_overdue(st, "2026-07-01", ids, 4), 1);
 	CHECK_STR(ids[0], p1);
 
-	/* 实施结果公开 through advance, written from the entries */
+	/* 实施结果公开 written from the entries, with the clerk's paragraphs,
+	 * not dated before the last entry */
 	fx_at("2026-07-10 09:00");
-	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
+	{
+		struct notice_req rq = { .kind = NK_RESULT, .date = "2026-07-01" };
+		CHECK_INT(ops_notice_new(st, p1, &rq, NULL, err, sizeof err), -1);
+		CHECK_STR(err, "张贴日期 2026-07-01 不能早于最后一次实施进展日期 2026-07-05。");
+		rq.plan = "方案";
+		rq.date = "";
+		CHECK_INT(ops_notice_new(st, p1, &rq, NULL, err, sizeof err), -1);
+		CHECK_STR(err, "实施方案不属于这种公示。");
+		rq.plan = NULL;
+		rq.funds = "社区惠民资金 4.2 万元，其中灯具 2.6 万元、安装 1.6 万元。";
+		rq.accept = "7月5日由街道城管科和居民代表 3 人联合验收，合格。";
+		rq.attach = "1．验收单\n2．费用结算单";
+		CHECK_INT(ops_notice_new(st, p1, &rq, NULL, err, sizeof err), 0);
+	}
 	CHECK_INT(fx_step(p1, NULL), STEP_RESULT);
 	CHECK_INT(store_notice_for(st, p1, NK_RESULT, &n), 0);
 	CHECK_STR(n.doc_no, "〔2026〕2号");
@@ -320,12 +399,15 @@ static void test_implementation(void)
 	CHECK_CONTAINS(n.body, "完成时限为2026年6月30日");
 	CHECK_CONTAINS(n.body, "2026年4月1日：路灯采购完成，开始安装。");
 	CHECK_CONTAINS(n.body, "2026年7月5日：14盏路灯全部安装通电，经居民代表验收合格。");
-	CHECK_CONTAINS(n.body, "实施晚于完成时限（2026年6月30日）5 天");
+	CHECK_CONTAINS(n.body, "实施晚于完成时限（2026年6月30日）5 天。\n"
+	               "资金使用情况：社区惠民资金 4.2 万元，其中灯具 2.6 万元、安装 1.6 万元。\n"
+	               "验收情况：7月5日由街道城管科和居民代表 3 人联合验收，合格。\n"
+	               "现将实施结果予以公示。\n附件：1．验收单\n2．费用结算单");
 	CHECK_CONTAINS(n.body, reps_meeting1);
 	notice_clear(&n);
 	/* no longer under implementation: not overdue */
 	CHECK_INT(store_impl_overdue(st, "2026-07-11", ids, 4), 0);
-	CHECK_INT(ops_progress(st, p1, "补记。", err, sizeof err), -1);
+	CHECK_INT(ops_progress(st, p1, "", "补记。", err, sizeof err), -1);
 
 	/* 孙阿姨's objection to the decision notice is still unanswered */
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
@@ -340,6 +422,10 @@ static void test_implementation(void)
 			objection_clear(&o[i]);
 		}
 	}
+	/* the result is still up (to 07-16): objections may come, no archive */
+	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
+	CHECK_STR(err, "实施结果公示期到 2026-07-16 才结束，期满后才能归档（公示期内还可能收到异议）。");
+	fx_at("2026-07-17 09:00");
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), 0);
 	CHECK_INT(fx_step(p1, NULL), STEP_ARCHIVE);
 	CHECK_INT(ops_proposal_advance(st, p1, err, sizeof err), -1);
@@ -354,10 +440,15 @@ static void test_numbering(void)
 	/* a longer posting period that runs into the next year: the 文号 is
 	 * of the year it is written */
 	fx_at("2026-12-28 09:00");
-	CHECK_INT(ops_notice_new(st, p2, NK_DECISION, 10, &n, err, sizeof err), 0);
+	{
+		/* prepared two days ahead of the day it goes up */
+		struct notice_req rq = { .kind = NK_DECISION, .date = "2026-12-30", .days = 10 };
+		CHECK_INT(ops_notice_new(st, p2, &rq, &n, err, sizeof err), 0);
+	}
 	CHECK_STR(n.doc_no, "〔2026〕3号");
-	CHECK_STR(n.start_date, "2026-12-28");
-	CHECK_STR(n.end_date, "2027-01-06");
+	CHECK_STR(n.start_date, "2026-12-30");
+	CHECK_STR(n.written_date, "2026-12-30");
+	CHECK_STR(n.end_date, "2027-01-08");
 	CHECK_STR(n.title, "关于3栋楼道照明改造的公示");
 	/* a decision of several items: a paragraph each */
 	CHECK_CONTAINS(n.body, "决议内容如下：\n一、同意改造3栋楼道照明；\n二、由物业公司实施。\n");
@@ -410,14 +501,53 @@ static void test_advance(void)
 	CHECK_INT(fx_step(p4, NULL), STEP_PROPOSE);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
 	CHECK_STR(err, "请先确定实施责任人和完成时限，再进入实施。");
-	CHECK_INT(ops_implement(st, p3, "王委员", "2027-03-31", err, sizeof err), 0);
+	/* the decision notice is up until 01-09: starting now needs a reason */
+	CHECK_INT(implement(p3, "王委员", "2027-03-31"), -1);
+	CHECK_STR(err, "决议公示期到 2027-01-09 才结束，在此之前（2027-01-06）开始实施须写明理由。");
+	{
+		char end[11];
+		CHECK_INT(ops_decision_notice_runs(st, p3, "", end, err, sizeof err), 1);
+		CHECK_STR(end, "2027-01-09");
+		CHECK_INT(ops_decision_notice_runs(st, p3, "2027-01-10", end, err, sizeof err), 0);
+		CHECK_STR(end, "");
+		struct impl_req rq = { .responsible = "王委员", .deadline = "2027-03-31",
+		                       .date = "2027-01-04" };
+		CHECK_INT(ops_implement(st, p3, &rq, err, sizeof err), -1);
+		CHECK_STR(err, "开始实施日期 2027-01-04 不能早于决议公开日期 2027-01-05。");
+		rq.date = "2027-01-07";
+		CHECK_INT(ops_implement(st, p3, &rq, err, sizeof err), -1);
+		CHECK_STR(err, "开始实施日期 2027-01-07 还没到（今天是 2027-01-06）。");
+		rq.date = "2027-01-06";
+		rq.deadline = "2027-01-05";
+		CHECK_INT(ops_implement(st, p3, &rq, err, sizeof err), -1);
+		CHECK_STR(err, "完成时限 2027-01-05 不能早于开始实施日期 2027-01-06。");
+		rq.deadline = "2027-03-31";
+		rq.reason = "外墙空鼓有坠落危险，先行处置。";
+		CHECK_INT(ops_implement(st, p3, &rq, err, sizeof err), 0);
+		struct pevent e;
+		CHECK_INT(store_proposal_event_find(st, p3, ACT_IMPLEMENT, 0, &e), 0);
+		CHECK_STR(e.reason, "外墙空鼓有坠落危险，先行处置。");
+		CHECK_STR(e.at, "2027-01-06 09:00:00");
+		pevent_clear(&e);
+	}
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "请先登记实施进展");
 	CHECK_INT(fx_step(p3, NULL), STEP_IMPLEMENT);
 	fx_at("2027-03-01 10:00");
-	CHECK_INT(ops_progress(st, p3, "外墙粉刷完成。", err, sizeof err), 0);
+	/* progress: not before the work began, not in the future */
+	CHECK_INT(ops_progress(st, p3, "2027-01-05", "脚手架搭设。", err, sizeof err), -1);
+	CHECK_STR(err, "进展日期 2027-01-05 不能早于开始实施日期 2027-01-06。");
+	CHECK_INT(ops_progress(st, p3, "2027-03-02", "外墙粉刷完成。", err, sizeof err), -1);
+	CHECK_STR(err, "进展日期 2027-03-02 还没到（今天是 2027-03-01）。");
+	CHECK_INT(ops_progress(st, p3, "2027/02/20", "外墙粉刷完成。", err, sizeof err), -1);
+	CHECK_STR(err, "进展日期“2027/02/20”无效，格式应为 2026-11-23。");
+	CHECK_INT(ops_progress(st, p3, "2027-02-20", "外墙粉刷完成。", err, sizeof err), 0);
+	CHECK_INT(ops_progress(st, p3, "2027-01-20", "脚手架搭设，空鼓部分凿除。", err, sizeof err), 0);
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
 	CHECK_INT(fx_step(p3, NULL), STEP_RESULT);
+	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), -1);      /* result still up */
+	CHECK_CONTAINS(err, "期满后才能归档");
+	fx_at("2027-03-08 10:00");
 	CHECK_INT(ops_proposal_advance(st, p3, err, sizeof err), 0);
 	CHECK_INT(fx_step(p3, NULL), STEP_ARCHIVE);
 	{
@@ -425,6 +555,8 @@ static void test_advance(void)
 		CHECK_INT(store_notice_for(st, p3, NK_RESULT, &n), 0);
 		CHECK_STR(n.doc_no, "〔2027〕2号");
 		CHECK(strstr(n.body, "晚于") == NULL);           /* done in time */
+		/* the entries in the order they happened, not as typed */
+		CHECK_CONTAINS(n.body, "2027年1月20日：脚手架搭设，空鼓部分凿除。\n2027年2月20日：外墙粉刷完成。");
 		notice_clear(&n);
 	}
 	/* every step is in the history */

@@ -37,6 +37,27 @@ static void t_date_order(void)
 	CHECK_STR(err, "提议日期 2026-12-06 还没到（今天是 2026-11-30）。");
 }
 
+/* a notice goes up after its decision, at most 30 days ahead; its
+ * posting period runs to its last day inclusive */
+static void t_notice_dates(void)
+{
+	CHECK_INT(notice_date_check("2026-11-23", "决议日期", "2026-11-06", "2026-11-22", err, sizeof err), 0);
+	CHECK_INT(notice_date_check("2026-11-06", "决议日期", "2026-11-06", "2026-11-22", err, sizeof err), 0);
+	CHECK_INT(notice_date_check("2026-11-05", "决议日期", "2026-11-06", "2026-11-22", err, sizeof err), -1);
+	CHECK_STR(err, "张贴日期 2026-11-05 不能早于决议日期 2026-11-06。");
+	CHECK_INT(notice_date_check("2026-12-22", "决议日期", "2026-11-06", "2026-11-22", err, sizeof err), 0);
+	CHECK_INT(notice_date_check("2026-12-23", "决议日期", "2026-11-06", "2026-11-22", err, sizeof err), -1);
+	CHECK_STR(err, "张贴日期 2026-12-23 太远：最多提前 30 天准备公示（今天是 2026-11-22）。");
+	CHECK_INT(notice_date_check("2026-02-30", "决议日期", "2026-01-06", "2026-02-22", err, sizeof err), -1);
+	CHECK_STR(err, "张贴日期“2026-02-30”无效，格式应为 2026-11-23。");
+	CHECK_INT(notice_date_check(NULL, "决议日期", "2026-01-06", "2026-02-22", err, sizeof err), -1);
+	CHECK_INT(notice_period_runs("2026-11-29", "2026-11-29"), 1);
+	CHECK_INT(notice_period_runs("2026-11-24", "2026-11-29"), 1);
+	CHECK_INT(notice_period_runs("2026-11-30", "2026-11-29"), 0);
+	CHECK_INT(notice_period_runs("2026-11-24", ""), 0);      /* no notice */
+	CHECK_INT(notice_period_runs("", "2026-11-29"), 0);
+}
+
 static void t_step_order(void)
 {
 	/* a 党员大会 (审议) before the 两委联席会议 (商议) it follows */
@@ -186,6 +207,7 @@ int main(void)
 	RUN(t_tense);
 	RUN(t_date_order);
 	RUN(t_step_order);
+	RUN(t_notice_dates);
 	RUN(t_live);
 	RUN(t_times);
 	RUN(t_seal_time);
