@@ -64,6 +64,9 @@ struct person {
 	char phone[32];
 	char note[256];
 	int active;
+	char post[64];           /* 职务: 社区党委书记、居委会主任 (<= 20 characters) */
+	int rank;                /* the paging key of store_person_page: no, and
+	                          * with present_at, + PERSON_AWAY when not present */
 };
 int store_person_add(struct store *st, struct person *p);   /* assigns id, no */
 int store_person_update(struct store *st, const struct person *p);
@@ -75,10 +78,13 @@ struct person_query {
 	const char *name;        /* substring of name, NULL/"" = all */
 	int roles;               /* any of these roles, 0 = all */
 	int active_only;
+	const char *present_at;  /* a meeting: the people signed in present come first */
 };
-/* page ordered by no: rows with no > after_no (dir > 0, ascending) or
- * no < after_no (dir < 0, returned in ascending order too).  after_no 0 with
- * dir > 0 is the first page; INT_MAX with dir < 0 the last. */
+#define PERSON_AWAY 10000000 /* added to the rank of those not present */
+/* page ordered by rank (the roster number; with present_at, those present
+ * first): rows with rank > after (dir > 0, ascending) or rank < after (dir
+ * < 0, returned in ascending order too).  after 0 with dir > 0 is the
+ * first page; INT_MAX with dir < 0 the last. */
 int store_person_page(struct store *st, const struct person_query *q,
                       int after_no, int dir, struct person *out, int max);
 /* in one pass over the roster: everyone, those q finds (its active_only
@@ -116,7 +122,8 @@ struct proposal {
 };
 void proposal_clear(struct proposal *p);     /* frees content */
 
-enum proposer_kind { PK_PERSON = 0, PK_PARTY_ORG = 1, PK_JOINT = 2 };
+/* PK_ORG: an organisation (社区党组织, 居委会) proposing, written by its name */
+enum proposer_kind { PK_PERSON = 0, PK_ORG = 1, PK_JOINT = 2 };
 struct proposer {
 	char person_id[ID_LEN];  /* "" for the Party organisation */
 	char name[128];          /* snapshot of the name at the time */
@@ -149,6 +156,10 @@ int store_proposal_proposers(struct store *st, const char *pid,
 int store_proposal_page(struct store *st, int step, const char *after, int dir,
                         struct proposal *out, int max);
 int store_proposal_count(struct store *st, int step);
+/* the categories the proposals carry, the most used first (at most max);
+ * the form offers them with its own list, so a category the clerk added
+ * once is offered from then on */
+int store_proposal_categories(struct store *st, char (*out)[64], int max);
 /* 检索 (added with migration 0002): proposals of any step and status whose
  * title or content contains q.  Three or more characters use the FTS5
  * trigram index; one or two (电梯, 停车) fall back to a scan.  Newest first:

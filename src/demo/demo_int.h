@@ -135,7 +135,7 @@ struct demo {
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[11], pc[11], mc[16], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4];
+	int pec[12], pc[11], mc[16], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4];
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
 };

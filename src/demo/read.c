@@ -208,11 +208,11 @@ static int read_people(struct demo *d)
 {
 	static const char *const cols[] = { "name", "gender", "roles", "grid",
 	                                    "building", "unit", "room", "phone",
-	                                    "note", "active", "left_on" };
+	                                    "note", "active", "left_on", "post" };
 	const struct tsv *t = &d->people;
 	int *c = d->pec;
 
-	if (tsv_cols(d, t, cols, c, 11) != 0)
+	if (tsv_cols(d, t, cols, c, 12) != 0)
 		return -1;
 	d->np = t->nrows;
 	d->pp = xcalloc((size_t)d->np + 1, sizeof *d->pp);
@@ -228,7 +228,8 @@ static int read_people(struct demo *d)
 		    put(d, t, r, p->unit, sizeof p->unit, fld(t, r, c[5]), "单元") ||
 		    put(d, t, r, p->room, sizeof p->room, fld(t, r, c[6]), "房号") ||
 		    put(d, t, r, p->phone, sizeof p->phone, fld(t, r, c[7]), "电话") ||
-		    put(d, t, r, p->note, sizeof p->note, fld(t, r, c[8]), "备注"))
+		    put(d, t, r, p->note, sizeof p->note, fld(t, r, c[8]), "备注") ||
+		    put(d, t, r, p->post, sizeof p->post, fld(t, r, c[11]), "职务"))
 			return -1;
 		if (!p->name[0])
 			return row_err(d, t, r, "姓名不能为空。");

@@ -80,7 +80,7 @@ static int do_proposal(struct demo *d, int i)
 	n = names.n ? names.n : 1;
 	pp = xcalloc((size_t)n, sizeof *pp);
 	if (strcmp(kind, "社区党组织") == 0) {
-		pp[0].kind = PK_PARTY_ORG;
+		pp[0].kind = PK_ORG;
 		snprintf(pp[0].name, sizeof pp[0].name, "%s", d->com.party_org);
 	} else {
 		for (int k = 0; k < names.n; k++) {

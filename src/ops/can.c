@@ -229,15 +229,18 @@ int ops_item_outcomes(const struct meeting_state *ms, const struct agenda_item *
 	int has_p = item && item->proposal_id[0], n = 0;
 	int performs = k && k->performs_step;
 
-	if (has_p && performs)
-		out[n++] = OC_FORWARD;
-	if (!has_p || !performs)
+	if (!has_p) {
+		/* 其他议题 (a report, a question raised): heard and closed,
+		 * or put to the vote and passed, or not adopted */
 		out[n++] = OC_NOTED;
-	if (has_p) {
-		out[n++] = OC_RETURN;
+		out[n++] = OC_FORWARD;
 		out[n++] = OC_REJECT;
-		out[n++] = OC_WITHDRAW;
+		return n;
 	}
+	out[n++] = performs ? OC_FORWARD : OC_NOTED;
+	out[n++] = OC_RETURN;
+	out[n++] = OC_REJECT;
+	out[n++] = OC_WITHDRAW;
 	return n;
 }
 

@@ -22,6 +22,7 @@
 
 #define TITLE_MAX_CHARS 60      /* a proposal title fits a notice's heading */
 #define NAME_MAX_CHARS 20
+#define POST_MAX_CHARS 20        /* 职务 (a meeting's chair_post holds it) */
 
 /* an optional reference: NULL when absent (the columns are foreign keys,
  * where only NULL means "none") */

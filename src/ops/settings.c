@@ -15,6 +15,9 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
 
 	ys_trim(p->name);
 	ys_trim(p->phone);
+	ys_trim(p->post);
+	if (text_chars(p->post) > POST_MAX_CHARS)
+		return ys_err(err, errlen, "职务不能超过 %d 个字。", POST_MAX_CHARS);
 	if (!p->name[0])
 		return ys_err(err, errlen, "请填写姓名。");
 	if (text_chars(p->name) > NAME_MAX_CHARS)

@@ -8,10 +8,19 @@
 #include "base/clock.h"
 #include "ops_int.h"
 
+/* a ballot with the voter's number in the roster: the record keeps them in
+ * roster order, the order the minutes print the names in */
+struct numbered_ballot {
+	int no;
+	struct ballot b;
+};
+
 static int ballot_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct ballot *)a)->person_id,
-	              ((const struct ballot *)b)->person_id);
+	const struct numbered_ballot *x = a, *y = b;
+	if (x->no != y->no)
+		return x->no < y->no ? -1 : 1;
+	return strcmp(x->b.person_id, y->b.person_id);
 }
 
 /* Roll call: one ballot per present, entitled person, nobody twice; the
@@ -22,11 +31,13 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
                             char *err, size_t errlen)
 {
 	struct ballot *b;
+	struct numbered_ballot *nb;
 
 	if (!rq->ballots || rq->nballots != present)
 		return ys_err(err, errlen, "记名表决须为每位出席人员记录一票：实到 %d 人，"
 		            "记录了 %d 票。", present, rq->ballots ? rq->nballots : 0);
 	b = xcalloc((size_t)present + 1, sizeof *b);
+	nb = xcalloc((size_t)present + 1, sizeof *nb);
 	if (present > 0)
 		memcpy(b, rq->ballots, (size_t)present * sizeof *b);
 	for (int i = 0; i < present; i++) {
@@ -34,18 +45,22 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 		int rc = store_attendance_get(st, mid, b[i].person_id, &a);
 		if (rc < 0) {
 			free(b);
+			free(nb);
 			return store_fail(st, err, errlen);
 		}
 		if (rc == 1 || a.status != ATT_PRESENT || !a.entitled) {
 			free(b);
+			free(nb);
 			return ys_err(err, errlen, "第 %d 票：%s不是本次会议的出席人员，不能表决。",
 			            i + 1, rc == 1 ? "此人" : a.name);
 		}
 		if (b[i].choice < CH_NONE || b[i].choice > CH_ABSTAIN) {
 			free(b);
+			free(nb);
 			return ys_err(err, errlen, "%s的表决意见无效。", a.name);
 		}
 		snprintf(b[i].name, sizeof b[i].name, "%s", a.name);
+		nb[i].no = a.person_no;
 		switch (b[i].choice) {
 		case CH_YES:     t->yes++; break;
 		case CH_NO:      t->no++; break;
@@ -53,7 +68,12 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 		default:         break;
 		}
 	}
-	qsort(b, (size_t)present, sizeof *b, ballot_cmp);
+	for (int i = 0; i < present; i++)
+		nb[i].b = b[i];
+	qsort(nb, (size_t)present, sizeof *nb, ballot_cmp);
+	for (int i = 0; i < present; i++)
+		b[i] = nb[i].b;
+	free(nb);
 	for (int i = 1; i < present; i++) {
 		if (strcmp(b[i].person_id, b[i - 1].person_id) == 0) {
 			ys_err(err, errlen, "%s记录了两票。", b[i].name);
@@ -205,9 +225,9 @@ static int outcome_check(const struct meeting_state *ms, const struct agenda_ite
 	const struct meeting_kind_def *k = meeting_kind_get(ms->m.kind);
 	int allowed[5], n = ops_item_outcomes(ms, a, allowed), ok = 0;
 
-	if (rq->outcome == OC_NOTED && k && k->performs_step != 0)
-		return ys_err(err, errlen, "“已听取意见”只用于议事协商会；%s的议程须通过、"
-		              "退回、不予采纳或撤回。", k->name);
+	if (rq->outcome == OC_NOTED && a->proposal_id[0] && k && k->performs_step != 0)
+		return ys_err(err, errlen, "议题在%s上须通过、退回、不予采纳或撤回；"
+		              "“已听取意见”只用于议事协商会和其他议题。", k->name);
 	if (!a->proposal_id[0]) {
 		/* a free item (临时议程) has no proposal to move: it can be
 		 * noted, passed by a vote or not adopted */

@@ -97,8 +97,6 @@ int store_attendance_set(struct store *st, const char *meeting_id,
 
 /* Free-text guests sort after the roster, by name: their person_no is
  * ATT_FREE_NO + rank, given again whenever one is added. */
-#define STR_(x) #x
-#define STR(x) STR_(x)
 
 static int renumber_free(struct store *st, const char *meeting_id)
 {

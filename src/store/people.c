@@ -8,7 +8,7 @@
 
 /* ---- people -------------------------------------------------------------- */
 
-#define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active"
+#define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active, post"
 
 static const struct db_col person_cols[] = {
 	COL_T(struct person, id, "人员编号"),
@@ -23,8 +23,28 @@ static const struct db_col person_cols[] = {
 	COL_T(struct person, phone, "电话"),
 	COL_T(struct person, note, "备注"),
 	COL_I(struct person, active),
+	COL_T(struct person, post, "职务"),
 };
 static const struct db_row person_row = DB_ROW(struct person, person_cols, NULL);
+
+/* the page's rows carry their rank */
+static const struct db_col person_rank_cols[] = {
+	COL_T(struct person, id, "人员编号"),
+	COL_I(struct person, no),
+	COL_T(struct person, name, "姓名"),
+	COL_T(struct person, gender, "性别"),
+	COL_I(struct person, roles),
+	COL_T(struct person, grid, "网格"),
+	COL_T(struct person, building, "楼栋"),
+	COL_T(struct person, unit, "单元"),
+	COL_T(struct person, room, "房号"),
+	COL_T(struct person, phone, "电话"),
+	COL_T(struct person, note, "备注"),
+	COL_I(struct person, active),
+	COL_T(struct person, post, "职务"),
+	COL_I(struct person, rank),
+};
+static const struct db_row person_rank_row = DB_ROW(struct person, person_rank_cols, NULL);
 
 static int person_fits(struct store *st, const struct person *p)
 {
@@ -32,7 +52,7 @@ static int person_fits(struct store *st, const struct person *p)
 	       FITS(st, p->gender, "性别") || FITS(st, p->grid, "网格") ||
 	       FITS(st, p->building, "楼栋") || FITS(st, p->unit, "单元") ||
 	       FITS(st, p->room, "房号") || FITS(st, p->phone, "电话") ||
-	       FITS(st, p->note, "备注") ? -1 : 0;
+	       FITS(st, p->note, "备注") || FITS(st, p->post, "职务") ? -1 : 0;
 }
 
 int store_person_add(struct store *st, struct person *p)
@@ -55,8 +75,8 @@ int store_person_add(struct store *st, struct person *p)
 	db_now_stamp(now);
 	s = db_stmt(st,
 		"INSERT INTO person(id, no, name, gender, roles, grid, building, unit, room,"
-		" phone, note, active, created_at, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+		" phone, note, active, post, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)");
 	if (!s)
 		return db_tx_end(st, -1);
 	{
@@ -66,7 +86,7 @@ int store_person_add(struct store *st, struct person *p)
 		row.active = p->active ? 1 : 0;
 		db_bind_row(s, &person_row, &row);
 	}
-	db_bind_text(s, 13, now);
+	db_bind_text(s, 14, now);
 	rc = db_run(st, s, "人员保存失败");
 	if (db_tx_end(st, rc))
 		return -1;
@@ -83,7 +103,7 @@ int store_person_update(struct store *st, const struct person *p)
 		return -1;
 	s = db_write(st,
 		"UPDATE person SET name = ?3, gender = ?4, roles = ?5, grid = ?6, building = ?7,"
-		" unit = ?8, room = ?9, phone = ?10, note = ?11, active = ?12, updated_at = ?13"
+		" unit = ?8, room = ?9, phone = ?10, note = ?11, active = ?12, post = ?13, updated_at = ?14"
 		" WHERE id = ?1");
 	if (!s)
 		return -1;
@@ -93,7 +113,7 @@ int store_person_update(struct store *st, const struct person *p)
 		row.active = p->active ? 1 : 0;
 		db_bind_row(s, &person_row, &row);
 	}
-	db_bind_now(s, 13);
+	db_bind_now(s, 14);
 	return db_write_end(st, s, "人员保存失败", "人员不存在");
 }
 
@@ -146,17 +166,32 @@ int store_person_page(struct store *st, const struct person_query *q,
 
 	if (max <= 0)
 		return 0;
-	s = dir >= 0
-		? db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE no > ?1 AND" PERSON_FILTER
-		           " ORDER BY no LIMIT ?5")
-		: db_stmt(st, "SELECT " PERSON_COLS " FROM person WHERE no < ?1 AND" PERSON_FILTER
-		           " ORDER BY no DESC LIMIT ?5");
-	if (!s)
-		return -1;
+	if (q && q->present_at && *q->present_at) {
+		/* those signed in present at the meeting first, each part by no */
+#define PERSON_RANKED "SELECT " PERSON_COLS ", rank FROM (SELECT *, no + CASE WHEN EXISTS" \
+	" (SELECT 1 FROM attendance a WHERE a.meeting_id = ?6 AND a.person_id = person.id" \
+	" AND a.status = 1) THEN 0 ELSE " STR(PERSON_AWAY) " END AS rank FROM person)"
+		s = dir >= 0
+			? db_stmt(st, PERSON_RANKED " WHERE rank > ?1 AND" PERSON_FILTER
+			           " ORDER BY rank LIMIT ?5")
+			: db_stmt(st, PERSON_RANKED " WHERE rank < ?1 AND" PERSON_FILTER
+			           " ORDER BY rank DESC LIMIT ?5");
+		if (!s)
+			return -1;
+		db_bind_text(s, 6, q->present_at);
+	} else {
+		s = dir >= 0
+			? db_stmt(st, "SELECT " PERSON_COLS ", no FROM person WHERE no > ?1 AND" PERSON_FILTER
+			           " ORDER BY no LIMIT ?5")
+			: db_stmt(st, "SELECT " PERSON_COLS ", no FROM person WHERE no < ?1 AND" PERSON_FILTER
+			           " ORDER BY no DESC LIMIT ?5");
+		if (!s)
+			return -1;
+	}
 	db_bind_int(s, 1, after_no);
 	bind_person_query(s, q);
 	db_bind_int(s, 5, max);
-	n = db_read_rows(st, s, out, max, &person_row);
+	n = db_read_rows(st, s, out, max, &person_rank_row);
 	if (dir < 0 && n > 0)
 		db_reverse(out, n, sizeof *out);
 	return n;

@@ -367,6 +367,24 @@ int store_proposal_page(struct store *st, int step, const char *after, int dir,
 	return n;
 }
 
+struct category_row { char name[64]; };
+static const struct db_col category_cols[] = {
+	COL_T(struct category_row, name, "类别"),
+};
+static const struct db_row category_row = DB_ROW(struct category_row, category_cols, NULL);
+
+int store_proposal_categories(struct store *st, char (*out)[64], int max)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT category FROM proposal WHERE category <> ''"
+		" GROUP BY category ORDER BY COUNT(*) DESC, category LIMIT ?1");
+
+	if (!s)
+		return -1;
+	db_bind_int(s, 1, max);
+	return db_read_rows(st, s, out, max, &category_row);
+}
+
 int store_proposal_count(struct store *st, int step)
 {
 	sqlite3_stmt *s;

@@ -137,6 +137,10 @@ int db_read_one_text(struct store *st, sqlite3_stmt *s, char *buf, size_t len,
 /* out[0..n) reversed in place (backward pages are handed back ascending) */
 void db_reverse(void *base, int n, size_t size);
 
+/* a number as SQL text inside a statement constant */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 /* The shapes of most reads, a statement with the key bound to ?1:
  * db_get   the single row (0, 1 when none, -1),
  * db_list  up to max rows, max bound to ?2 (the count, or -1),

@@ -109,6 +109,15 @@ static const char *col_title(int step)
 	return step >= 0 && step <= STEP_MAX ? t[step] : "?";
 }
 
+/* whether there is any proposal at all, for the empty board's words */
+static int board_empty(struct ui *u)
+{
+	for (int s = 0; s <= STEP_MAX; s++)
+		if (store_proposal_count(u->st, s) > 0)
+			return 0;
+	return 1;
+}
+
 static void board_draw(struct ui *u, int top, int bottom)
 {
 	int n = ncols();
@@ -156,9 +165,10 @@ static void board_draw(struct ui *u, int top, int bottom)
 	ui_hline(y, 0, u->cols, UA_DIM);
 	const struct proposal *p = selected();
 	if (!p) {
-		ui_put(y + 1, 1, u->cols - 2, B.page == 0 && B.col == 0
-		       ? "还没有议题。按 n 登记新议题；按 Tab 查看公开、实施、归档和终止的议题。"
-		       : "本栏没有议题。←→ 换栏，Tab 换页。", TEXT_ELLIPSIS, UA_DIM);
+		ui_put(y + 1, 1, u->cols - 2, board_empty(u)
+		       ? "还没有议题。按 n 登记新议题。"
+		       : "本栏没有议题。←→ 换栏，Tab 换页（公开、实施、归档和终止的议题在第二页）。",
+		       TEXT_ELLIPSIS, UA_DIM);
 		return;
 	}
 	ui_putf(y + 1, 1, u->cols - 2, TEXT_ELLIPSIS, UA_NORMAL, "%s %s  提议人：%s", p->number,
@@ -214,6 +224,51 @@ static void board_move(struct ui *u, int d)
 		}
 		d++;
 	}
+}
+
+/* After a step the cursor follows the matter to where it now stands: its
+ * page and column, the rows paged on until it is in view. */
+static void board_follow(struct ui *u, const char *pid)
+{
+	struct proposal p;
+	int step, pg = -1, col = -1;
+
+	memset(&p, 0, sizeof p);
+	if (store_proposal_get(u->st, pid, &p) != 0) {
+		board_load(u);
+		return;
+	}
+	step = p.status == PST_ACTIVE ? p.step : 0;
+	proposal_clear(&p);
+	for (int i = 0; i < 2 && pg < 0; i++)
+		for (int c = 0; c < COL_MAX; c++)
+			if (page_steps[i][c] == step) {
+				pg = i;
+				col = c;
+				break;
+			}
+	if (pg < 0) {
+		board_load(u);
+		return;
+	}
+	B.page = pg;
+	B.col = col;
+	B.first[col][0] = '\0';
+	board_load(u);
+	for (int guard = 0; guard < 100000; guard++) {
+		for (int i = 0; i < B.nrows[col]; i++)
+			if (strcmp(B.rows[col][i].id, pid) == 0) {
+				B.cur[col] = i;
+				return;
+			}
+		if (B.nrows[col] == 0 || B.nrows[col] < B.vis)
+			break;
+		ys_strlcpy(B.first[col], B.rows[col][B.nrows[col] - 1].number, sizeof B.first[col]);
+		load_col(u, col);
+	}
+	/* not found (changed meanwhile): the column from its start */
+	B.first[col][0] = '\0';
+	load_col(u, col);
 }
 
 /* 检索: results of a search, newest first, a page at a time (keyset on the
@@ -353,9 +408,12 @@ static void board_action(struct ui *u, int a)
 		}
 		break;
 	case K_ADVANCE:
-		if (p)
-			ui_advance(u, p->id);
-		board_load(u);
+		if (p) {
+			char id[ID_LEN];
+			snprintf(id, sizeof id, "%s", p->id);
+			ui_advance(u, id);
+			board_follow(u, id);
+		}
 		break;
 	case K_PROGRESS:
 		if (p)
@@ -382,8 +440,8 @@ static void board_action(struct ui *u, int a)
 			snprintf(id, sizeof id, "%s", p->id);
 			snprintf(num, sizeof num, "%s", p->number);
 			ui_withdraw(u, id, num);
+			board_follow(u, id);
 		}
-		board_load(u);
 		break;
 	}
 }

@@ -20,6 +20,11 @@ static struct box box_draw(struct ui *u, int h, int w, const char *title, const 
 {
 	struct box b;
 	ui_draw_frame(u);
+	/* the keys at the foot and the title are never cut when there is room */
+	if (hint && text_width(hint) + 3 > w)
+		w = text_width(hint) + 3;
+	if (title && text_width(title) + 3 > w)
+		w = text_width(title) + 3;
 	if (w > u->cols - 2)
 		w = u->cols - 2;
 	if (h > u->rows - 2)
@@ -255,7 +260,7 @@ int ui_prompt_text(struct ui *u, const char *title, const char *initial, char **
 	curs_set(1);
 	for (;;) {
 		int h = u->rows - 4 < 14 ? u->rows - 4 : 14;
-		struct box b = box_draw(u, h, 72, title, "Enter 换行   ^S/F10 确定   Esc 取消");
+		struct box b = box_draw(u, h, 72, title, "Enter 换行  " UI_SAVE("确定") "  Esc 取消");
 		int cr, ccol;
 		ui_draw_multi_field(&e, b.y + 1, b.x + 2, b.h - 2, b.w - 4, UA_NORMAL, &cr, &ccol);
 		ui_cursor(b.y + 1 + cr, b.x + 2 + ccol);
@@ -308,7 +313,7 @@ int ui_prompt_multi(struct ui *u, const char *title, const char *hint, const cha
 		struct hint_lines hl = { .n = 0 };
 		if (hint && *hint)
 			text_wrap(hint, w - 4, hint_line_cb, &hl);
-		struct box b = box_draw(u, h, w, title, "Enter 换行   ^S 或 F10 确定   Esc 取消");
+		struct box b = box_draw(u, h, w, title, "Enter 换行  " UI_SAVE("确定") "  Esc 取消");
 		for (int i = 0; i < hl.n; i++)
 			ui_put(b.y + 1 + i, b.x + 2, b.w - 4, hl.line[i], TEXT_ELLIPSIS, UA_DIM);
 		int top = b.y + 1 + hl.n + (hl.n > 0), rows = b.h - 3 - hl.n - (hl.n > 0);
@@ -390,7 +395,7 @@ int ui_choose(struct ui *u, const char *title, const char *const *items, int n, 
 /* ---- people picker ------------------------------------------------------- */
 #define PICK_MAX 64
 int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
-                   int free_text, struct person *out, int max, int *n)
+                   int free_text, const char *present_at, struct person *out, int max, int *n)
 {
 	struct edbuf q;
 	struct person rows[PICK_MAX];
@@ -409,7 +414,7 @@ int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
 		free(qs);
 		qs = edbuf_get(&q);
 		ys_trim(qs);
-		struct person_query pq = { qs, roles, 1 };
+		struct person_query pq = { qs, roles, 1, present_at };
 		int extra = free_text && qs[0] ? 1 : 0;   /* last row: the typed name */
 		nrows = store_person_page(u->st, &pq, after, 1, rows, vis - extra);
 		if (nrows < 0)
@@ -446,8 +451,9 @@ int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
 					mark = 1;
 			char *nm = text_fit(p->name, 8, TEXT_ELLIPSIS);
 			char *gr = text_fit(p->grid, 8, TEXT_ELLIPSIS);
-			ui_putf(y, b.x + 2, b.w - 4, TEXT_ELLIPSIS, attr, "%s%4d %s %s %s",
-			        mark ? "✓" : " ", p->no, nm, gr, rl);
+			ui_putf(y, b.x + 2, b.w - 4, TEXT_ELLIPSIS, attr, "%s%4d %s %s%s %s",
+			        mark ? "✓" : " ", p->no, nm, present_at && *present_at
+			        ? (p->rank < PERSON_AWAY ? "出席 " : "     ") : "", gr, rl);
 			free(nm);
 			free(gr);
 		}
@@ -465,7 +471,7 @@ int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
 			if (cur < total - 1)
 				cur++;
 			else if (nrows == vis - extra && nrows > 0)
-				after = rows[0].no;              /* scroll by one */
+				after = rows[0].rank;            /* scroll by one */
 			continue;
 		}
 		if (k == KC(KEY_UP)) {
@@ -473,8 +479,8 @@ int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
 				cur--;
 			else if (after > 0) {
 				struct person prev[2];
-				int m = store_person_page(u->st, &pq, rows[0].no, -1, prev, 2);
-				after = m == 2 ? prev[0].no : 0;
+				int m = store_person_page(u->st, &pq, rows[0].rank, -1, prev, 2);
+				after = m == 2 ? prev[0].rank : 0;
 			}
 			continue;
 		}

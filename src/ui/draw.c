@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui_int.h"
 #include "base/text.h"
@@ -36,6 +37,46 @@ void ui_put(int y, int x, int cols, const char *s, int flags, int attr)
 	}
 	attrset(A_NORMAL);
 	free(fit);
+}
+
+/* ui_put_wrap: lines collected by text_wrap */
+struct wrap_lines {
+	struct strbuf all;       /* each line, NUL-terminated, one after another */
+	int n;
+};
+
+static void wrap_line(const char *line, size_t nbytes, void *arg)
+{
+	struct wrap_lines *w = arg;
+	sb_addn(&w->all, line, nbytes);
+	sb_addn(&w->all, "", 1);
+	w->n++;
+}
+
+int ui_put_wrap(int y, int x, int cols, int maxrows, const char *s, int attr)
+{
+	struct wrap_lines w = { { 0 }, 0 };
+	const char *p;
+	int rows = 0;
+
+	if (cols <= 0 || maxrows <= 0)
+		return 0;
+	text_wrap(s ? s : "", cols, wrap_line, &w);
+	p = w.all.s;
+	for (int i = 0; i < w.n && p; i++) {
+		if (rows == maxrows - 1 && i < w.n - 1) {
+			/* the rest does not fit: this row, run on into the next
+			 * line, is cut with … */
+			char *more = xasprintf("%s%s", p, p + strlen(p) + 1);
+			ui_put(y + rows++, x, cols, more, TEXT_ELLIPSIS, attr);
+			free(more);
+			break;
+		}
+		ui_put(y + rows++, x, cols, p, 0, attr);
+		p += strlen(p) + 1;
+	}
+	sb_free(&w.all);
+	return rows;
 }
 
 void ui_putf(int y, int x, int cols, int flags, int attr, const char *fmt, ...)
@@ -133,6 +174,26 @@ void ui_roles_short(int roles, char *buf, size_t len)
 		if (!(roles & role_table[i].bit) || role_table[i].bit == ROLE_RESIDENT)
 			continue;   /* 居民 is nearly everyone: it says nothing in a list */
 		int n = snprintf(buf + used, len - used, "%s%s", used ? " " : "", role_table[i].abbr);
+		if (n < 0 || (size_t)n >= len - used) {
+			buf[used] = '\0';
+			break;
+		}
+		used += (size_t)n;
+	}
+}
+
+void ui_roles_legend(char *buf, size_t len)
+{
+	size_t used = 0;
+	int n = snprintf(buf, len, "身份简称：");
+	if (n < 0 || (size_t)n >= len)
+		return;
+	used = (size_t)n;
+	for (size_t i = 0; i < role_count; i++) {
+		if (role_table[i].bit == ROLE_RESIDENT)
+			continue;   /* not shown in lists (ui_roles_short) */
+		n = snprintf(buf + used, len - used, "%s%s=%s", i ? " " : "", role_table[i].abbr,
+		             role_table[i].name);
 		if (n < 0 || (size_t)n >= len - used) {
 			buf[used] = '\0';
 			break;

@@ -308,8 +308,10 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 	else if (ff->hint)
 		ui_put(y, x0 + 1, w - 2, ff->hint, TEXT_ELLIPSIS, UA_DIM);
 	ui_putf(y0 + h - 1, x0, w, TEXT_ELLIPSIS, UA_TAB,
-	        ff->type == FT_MULTI ? " Tab 下一项  Enter 换行  ^S/F10 %s  Esc 取消"
-	                             : " Tab/Enter 下一项  ^S/F10 %s  Esc 取消",
+	        ff->type == FT_MULTI ? " Tab 下一项  Enter 换行  " UI_SAVE("%s") "  Esc 取消"
+	        : fm->focus == fm->n - 1 && ff->type != FT_PEOPLE && ff->type != FT_LIST
+	        ? " Enter %s  Tab 回到第一项  Esc 取消"
+	        : " Tab/Enter 下一项  " UI_SAVE("%s") "  Esc 取消",
 	        fm->save ? fm->save : "保存");
 }
 
@@ -356,13 +358,20 @@ int form_run(struct ui *u, struct form *fm)
 		                               || f->type == FT_CHOICE));
 		int prev = k == KC(KEY_BTAB) || (k == KC(KEY_UP) && f->type != FT_MULTI);
 		if (next) {
-			if (fm->focus < fm->n - 1)
+			if (fm->focus < fm->n - 1) {
 				fm->focus++;
-			else if (ui_is_enter(k))
-				snprintf(fm->msg, sizeof fm->msg, "已是最后一项：按 ^S 或 F10 %s。",
-				         fm->save ? fm->save : "保存");
-			else
+			} else if (ui_is_enter(k)) {
+				/* Enter in the last one-line field saves, as in
+				 * every one-line dialog */
+				if (form_validate(fm) == 0 && fm->submit(u, fm, fm->arg) == 0) {
+					saved = 1;
+					free(paste);
+					break;
+				}
+				beep();
+			} else {
 				fm->focus = 0;
+			}
 			free(paste);
 			continue;
 		}
@@ -384,9 +393,11 @@ int form_run(struct ui *u, struct form *fm)
 			if (ui_is_enter(k) || k == ' ') {
 				int n = f->multi ? f->npeople : 0;
 				if (ui_pick_people(u, f->label, f->roles, f->multi, f->free_text,
-				                   f->people, 16, &n)) {
+				                   f->present_at, f->people, 16, &n)) {
 					f->npeople = n;
 					touched = 1;
+					if (fm->changed)
+						fm->changed(u, fm, fm->focus, fm->arg);
 				}
 			} else if (k == KC(KEY_BACKSPACE) || k == 127 || k == KC(KEY_DC)) {
 				if (f->npeople > 0) {

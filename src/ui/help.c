@@ -9,9 +9,37 @@
 #include "base/util.h"
 
 /* ---- help: generated from the key table ---------------------------------- */
-static void help_lines(const struct ui *u, struct strbuf *sb, int *n)
+
+#define KEY_COL 13           /* "  F5/p       ": the key and its padding */
+
+/* one help entry: the key, then its text wrapped to the width, the lines
+ * after the first indented under the text (nothing is cut) */
+struct help_wrap {
+	struct strbuf *sb;
+	int first;
+};
+
+static void help_line(const char *line, size_t nbytes, void *arg)
 {
-	*n = 0;
+	struct help_wrap *hw = arg;
+	if (!hw->first)
+		sb_addf(hw->sb, "%*s", KEY_COL, "");
+	sb_addn(hw->sb, line, nbytes);
+	sb_add(hw->sb, "\n");
+	hw->first = 0;
+}
+
+static void help_entry(struct strbuf *sb, const char *key, const char *text, int cols)
+{
+	struct help_wrap hw = { sb, 1 };
+	char *fit = text_fit(key, KEY_COL - 3, 0);
+	sb_addf(sb, "  %s ", fit);
+	free(fit);
+	text_wrap(text, cols - KEY_COL > 10 ? cols - KEY_COL : 10, help_line, &hw);
+}
+
+static void help_lines(const struct ui *u, struct strbuf *sb, int cols)
+{
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < ui_key_count; i++) {
 			const struct keydef *k = &ui_keys[i];
@@ -19,31 +47,40 @@ static void help_lines(const struct ui *u, struct strbuf *sb, int *n)
 				continue;
 			if (pass == 1 && k->screen != SCR_ANY)
 				continue;
-			char key[32];
-			char *fit = text_fit(k->keyname, 10, 0);
-			snprintf(key, sizeof key, "%s", fit);
-			free(fit);
-			if (k->pane >= 0)
-				sb_addf(sb, "  %s %s（%s栏）\n", key, k->help,
-				        k->pane == 0 ? "签到" : k->pane == 1 ? "记录" : "表决");
-			else
-				sb_addf(sb, "  %s %s\n", key, k->help);
-			(*n)++;
+			char *text = k->pane >= 0
+				? xasprintf("%s（%s栏）", k->help,
+				            k->pane == 0 ? "签到" : k->pane == 1 ? "记录" : "表决")
+				: xstrdup(k->help);
+			help_entry(sb, k->keyname, text, cols);
+			free(text);
 		}
+	}
+	/* the one-character identity codes of the roster and the sign-in sheet */
+	sb_add(sb, "\n  身份简称（花名册、签到表的「身份」栏）：\n");
+	for (size_t i = 0; i < role_count; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "%s", role_table[i].abbr);
+		help_entry(sb, key, role_table[i].name, cols);
 	}
 }
 
 void ui_help(struct ui *u)
 {
 	struct pager pg = { .top = 0 };
-	struct strbuf sb = { 0 };
-	int n;
+	int width = -1;
 
-	sb_add(&sb, "");
-	help_lines(u, &sb, &n);
-	pager_set(&pg, &sb);
 	for (;;) {
 		getmaxyx(stdscr, u->rows, u->cols);
+		if (width != u->cols) {
+			/* laid out again for the width: wrapped, never cut */
+			struct strbuf sb = { 0 };
+			int top = pg.top;
+			sb_add(&sb, "");
+			help_lines(u, &sb, u->cols - 1);
+			pager_set(&pg, &sb);
+			pg.top = top < pg.nlines ? top : 0;
+			width = u->cols;
+		}
 		erase();
 		ui_put(0, 0, u->cols, " 帮助：本屏幕的按键（Esc/q 关闭，↑↓ PgUp PgDn End 翻看）", TEXT_ELLIPSIS, UA_TITLE);
 		pager_draw(&pg, 1, 0, u->rows - 2, u->cols, TEXT_ELLIPSIS, NULL);

@@ -239,7 +239,7 @@ static void end_meeting(struct ui *u)
 	}
 	memset(&m, 0, sizeof m);
 	store_meeting_get(u->st, L.ms.m.id, &m);
-	int ok = ui_prompt_text(u, "遗留问题（可空；^S 保存）", m.pending, &pending);
+	int ok = ui_prompt_text(u, "遗留问题（可空）", m.pending, &pending);
 	meeting_clear(&m);
 	if (!ok)
 		return;
@@ -287,7 +287,7 @@ static void addendum(struct ui *u)
 
 	if (!ui_prompt_required(u, "更正", "更正的理由（必填，打印在以后的记录上）：", NULL, 200, &reason))
 		return;
-	if (ui_prompt_text(u, "更正的内容（^S 保存）", NULL, &text)) {
+	if (ui_prompt_text(u, "更正的内容", NULL, &text)) {
 		ys_trim(text);
 		if (ops_addendum(u->st, L.ms.m.id, reason, text, err, sizeof err) != 0)
 			ui_error(u, "%s", err);

@@ -73,7 +73,7 @@ static int choose_speaker(struct ui *u)
 {
 	struct person p[1];
 	int n = 0;
-	if (!ui_pick_people(u, "发言人（可输入不在花名册的姓名）", 0, 0, 1, p, 1, &n) || n == 0)
+	if (!ui_pick_people(u, "发言人（可输入不在花名册的姓名）", 0, 0, 1, L.ms.m.id, p, 1, &n) || n == 0)
 		return 0;
 	L.speaker = p[0];
 	L.have_speaker = 1;
@@ -225,7 +225,8 @@ static void minute_form(struct ui *u, int insert)
 		[MF_TIME] = { .label = "时间", .type = FT_TIME, .required = 1, .maxchars = 5,
 		              .hint = "按纸面记录，时:分" },
 		[MF_SPEAKER] = { .label = "发言人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
-		                 .hint = "Enter 从花名册选择，或输入姓名" },
+		                 .present_at = L.ms.m.id,
+		                 .hint = "Enter 选择（出席的人在前），或输入姓名" },
 		[MF_TEXT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 5 },
 		[MF_REASON] = { .label = "理由", .type = FT_TEXT, .maxchars = 100,
 		                .hint = "可空；写明后随改动记入修改记录" },

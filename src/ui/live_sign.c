@@ -39,6 +39,8 @@ static const char *attend_label(const struct attendance *a, char *buf, size_t le
 	return buf;
 }
 
+#define ROLES_FULL_W 40     /* 居民代表、党组织委员、居委会委员、党员 */
+
 void live_draw_sign(struct ui *u, int top, int bottom, int x, int w)
 {
 	int vis = bottom - top - 1;
@@ -54,13 +56,20 @@ void live_draw_sign(struct ui *u, int top, int bottom, int x, int w)
 	int spare = w - 1 - (4 + 10 + 14 + 40 + 3);
 	int rw = 14 + (spare > 0 ? (spare < 10 ? spare : 10) : 0);
 	int nw = 10 + (spare > 10 ? (spare - 10 < 14 ? spare - 10 : 14) : 0);
+	/* a wide terminal writes the identities out (居民代表、党员) */
+	int full = spare > 24 + ROLES_FULL_W - rw;
+	if (full)
+		rw = ROLES_FULL_W;
 	const int widths[] = { -4, nw, rw, 40 };
 	const char *head[] = { "编号", "姓名", "身份", L.filter[0] ? "状态（已按姓名查找）" : "状态" };
 	ui_row(top, x + 1, w - 1, UA_HEAD, head, widths, 4);
 	for (int i = 0; i < L.natt && i < vis; i++) {
 		struct attendance *a = &L.att[i];
-		char rl[64], st[200], no[16];
-		ui_roles_short(a->roles, rl, sizeof rl);
+		char rl[160], st[200], no[16];
+		if (full)
+			roles_format(a->roles & ~ROLE_RESIDENT, rl, sizeof rl);
+		else
+			ui_roles_short(a->roles, rl, sizeof rl);
 		if (a->person_id[0])
 			snprintf(no, sizeof no, "%d", a->person_no);
 		else
@@ -145,7 +154,7 @@ void live_add_observer(struct ui *u)
 	struct person p[1];
 	int n = 0;
 	char err[512];
-	if (!ui_pick_people(u, "列席人员（可输入不在花名册的姓名）", 0, 0, 1, p, 1, &n) || n == 0)
+	if (!ui_pick_people(u, "列席人员（可输入不在花名册的姓名）", 0, 0, 1, L.ms.m.id, p, 1, &n) || n == 0)
 		return;
 	if (ops_observer(u->st, L.ms.m.id, p[0].id[0] ? p[0].id : NULL, p[0].name, err, sizeof err) != 0)
 		ui_error(u, "%s", err);

@@ -26,15 +26,19 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 	if (store_rule_get(u->st, L.ms.m.rule_id, &r) == 0) {
 		char desc[512];
 		rule_describe(&r, desc, sizeof desc);
-		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 规则：%s。%s", r.name, desc);
+		char *line = xasprintf("规则：%s。%s", r.name, desc);
+		y += ui_put_wrap(y, x + 1, w - 1, 3, line, UA_DIM);
+		free(line);
 	}
 	if (L.nvotes == 0) {
-		ui_put(y + 1, x + 1, w - 1,
-		       a->outcome != OC_OPEN ? "本议题没有表决。"
-		       : L.ms.m.status == MS_CLOSED ? "会议已散会，本议题未表决、未结束。"
-		       : L.ms.m.status == MS_PLANNED ? "会议尚未开始：签到后按 s 宣布开会，再按 v 表决。"
-		       : "尚未表决。按 v 表决（须达到法定人数），表决后按 c 结束议题。",
-		       TEXT_ELLIPSIS, UA_DIM);
+		/* what to do next is never cut: it wraps */
+		ui_put_wrap(y + 1, x + 1, w - 1, bottom - y - 1,
+		            a->outcome != OC_OPEN ? "本议题没有表决。"
+		            : L.ms.m.status == MS_CLOSED ? "会议已散会，本议题未表决、未结束。"
+		            : L.ms.m.status == MS_PLANNED ? "会议尚未开始：签到后按 s 宣布开会，再按 v 表决。"
+		            : a->proposal_id[0] ? "尚未表决。按 v 表决（须达到法定人数），表决后按 c 结束议题。"
+		            : "尚未表决。其他议题可按 v 表决，也可不表决，按 c 结束本议程。",
+		            UA_DIM);
 		return;
 	}
 	struct vote *v = &L.votes[L.nvotes - 1];
@@ -52,8 +56,13 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 		ui_putf(y, x + 7, 5, TEXT_RIGHT, UA_NORMAL, "%d ", counts[i]);
 		ui_bar(y, x + 13, w - 14, counts[i], v->t.present, bars[i].attr);
 	}
-	ui_putf(y++, x, w, TEXT_ELLIPSIS, v->passed ? UA_OK : UA_ERR, " %s %s", v->passed ? "✓" : "✗",
-	        v->sentence);
+	{
+		/* the result in full: it wraps rather than being cut */
+		char *line = xasprintf("%s %s", v->passed ? "✓" : "✗", v->sentence);
+		y += ui_put_wrap(y, x + 1, w - 1, bottom - y > 2 ? 2 : 1, line,
+		                 v->passed ? UA_OK : UA_ERR);
+		free(line);
+	}
 	if (y < bottom)
 		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 依据：%s", v->rule.source);
 	/* earlier rounds stay visible: a recount never overwrites, and a
@@ -144,6 +153,12 @@ static int roll_call(struct ui *u, struct ballot **out, int *nout)
 		int cnt[4] = { 0 };
 		for (int i = 0; i < n; i++)
 			cnt[b[i].choice]++;
+		/* a box of its own: nothing of the screen behind shows through */
+		for (int i = 0; i < h; i++) {
+			ui_fill(y0 + i, x0, w, UA_NORMAL);
+			ui_put(y0 + i, x0 - 1, 1, "|", 0, UA_NORMAL);
+			ui_put(y0 + i, x0 + w, 1, "|", 0, UA_NORMAL);
+		}
 		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 记名表决  赞成 %d  反对 %d  弃权 %d  未表决 %d",
 		        cnt[CH_YES], cnt[CH_NO], cnt[CH_ABSTAIN], cnt[CH_NONE]);
 		int vis = h - 2;
@@ -162,7 +177,7 @@ static int roll_call(struct ui *u, struct ballot **out, int *nout)
 			        j == cur ? "▸" : " ", pres[j].person_no, nm, choice_name(b[j].choice));
 			free(nm);
 		}
-		ui_put(y0 + h - 1, x0, w, " 1 赞成  2 反对  3 弃权  0 清除  ↑↓ 选人  ^S/F10 保存  Esc 取消",
+		ui_put(y0 + h - 1, x0, w, " 1 赞成  2 反对  3 弃权  0 清除  ↑↓ 选人  " UI_SAVE("保存") "  Esc 取消",
 		       TEXT_ELLIPSIS, UA_TAB);
 		wnoutrefresh(stdscr);
 		doupdate();
@@ -314,14 +329,17 @@ void live_take_vote(struct ui *u)
 }
 
 /* the close dialog's words for each conclusion */
-static void outcome_label(int oc, const struct meeting_kind_def *k, char *buf, size_t len)
+static void outcome_label(int oc, const struct meeting_kind_def *k, int has_p, char *buf,
+                          size_t len)
 {
 	switch (oc) {
 	case OC_FORWARD:
-		snprintf(buf, len, "%s", k && k->performs_step ? step_passed_phrase(k->performs_step)
-		                                               : "表决通过");
+		snprintf(buf, len, "%s", has_p && k && k->performs_step
+		         ? step_passed_phrase(k->performs_step) : "表决通过");
 		break;
-	case OC_NOTED:  snprintf(buf, len, "已听取意见，结束本议题"); break;
+	case OC_NOTED:
+		snprintf(buf, len, "%s", has_p ? "已听取意见，结束本议题" : "已听取（通报、说明等），结束本议程");
+		break;
 	case OC_RETURN: snprintf(buf, len, "退回修改（回到较早的步骤）"); break;
 	case OC_REJECT: snprintf(buf, len, "不予采纳"); break;
 	default:        snprintf(buf, len, "提议人撤回"); break;
@@ -363,7 +381,8 @@ void live_close_item(struct ui *u)
 	/* what can happen to this item: ops' list */
 	n = ops_item_outcomes(&L.ms, a, outcomes);
 	for (int i = 0; i < n; i++) {
-		outcome_label(outcomes[i], k, labels_buf[i], sizeof labels_buf[i]);
+		outcome_label(outcomes[i], k, a->proposal_id[0] != '\0', labels_buf[i],
+		              sizeof labels_buf[i]);
 		labels[i] = labels_buf[i];
 	}
 	snprintf(title, sizeof title, "结束议题：%s", a->title);

@@ -28,9 +28,23 @@ static int fix_allowed(struct ui *u, const char *mid, int opm, struct meeting_st
 
 enum { E_TITLE, E_DATE, E_TIME, E_PLACE, E_CHAIR, E_POST, E_CLERK, E_REASON, E_N };
 
+struct edit_arg {
+	const struct meeting *m;
+	char last_post[64];      /* the post the form holds from the roster */
+};
+
+/* another chair from the roster brings their post */
+static void edit_changed(struct ui *u, struct form *fm, int field, void *arg)
+{
+	struct edit_arg *ea = arg;
+	(void)u;
+	if (field == E_CHAIR)
+		ui_chair_post_follow(fm, E_CHAIR, E_POST, ea->last_post);
+}
+
 static int edit_submit(struct ui *u, struct form *fm, void *arg)
 {
-	struct meeting m = *(const struct meeting *)arg;
+	struct meeting m = *((const struct edit_arg *)arg)->m;
 	char *s[E_N] = { 0 }, err[512];
 	int rc = -1, bad;
 
@@ -82,14 +96,18 @@ void ui_meeting_edit(struct ui *u, const char *mid)
 		[E_PLACE] = { .label = "地点", .type = FT_TEXT, .required = 1, .maxchars = 40 },
 		[E_CHAIR] = { .label = "主持人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
 		              .hint = "Enter 从花名册选择，或输入姓名" },
-		[E_POST] = { .label = "主持人职务", .type = FT_TEXT, .maxchars = 30 },
+		[E_POST] = { .label = "主持人职务", .type = FT_TEXT, .maxchars = 20,
+		             .hint = "另选主持人即按花名册换上其职务" },
 		[E_CLERK] = { .label = "记录人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
 		              .hint = "Enter 从花名册选择，或输入姓名" },
 		[E_REASON] = { .label = "修改理由", .type = FT_TEXT, .maxchars = 100,
 		               .hint = "可空；写明后随改动记入修改记录" },
 	};
 	snprintf(title, sizeof title, "修改会议 %s", ms.m.number);
-	struct form fm = { .title = title, .f = f, .n = E_N, .submit = edit_submit, .arg = &ms.m };
+	struct edit_arg ea = { &ms.m, "" };
+	snprintf(ea.last_post, sizeof ea.last_post, "%s", ms.m.chair_post);
+	struct form fm = { .title = title, .f = f, .n = E_N, .submit = edit_submit,
+	                   .changed = edit_changed, .arg = &ea };
 	form_init(&fm);
 	form_set_text(&fm, E_TITLE, ms.m.title);
 	form_set_text(&fm, E_DATE, ms.m.date);

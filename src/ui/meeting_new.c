@@ -19,7 +19,21 @@ struct mform {
 	int nwaiting;
 	char *items[64];
 	char last_title[256];        /* the title we filled in, to replace on kind change */
+	char last_post[64];          /* the chair's post we filled in from the roster */
 };
+
+void ui_chair_post_follow(struct form *fm, int chair, int post, char last[64])
+{
+	const struct field *c = &fm->f[chair];
+	char *cur = form_get_text(fm, post);
+
+	if (c->npeople > 0 && c->people[0].id[0] && c->people[0].post[0] &&
+	    (!cur[0] || strcmp(cur, last) == 0)) {
+		form_set_text(fm, post, c->people[0].post);
+		snprintf(last, 64, "%s", c->people[0].post);
+	}
+	free(cur);
+}
 
 static void mform_clear_waiting(struct mform *mf)
 {
@@ -34,6 +48,8 @@ static void mform_clear_waiting(struct mform *mf)
 static void mform_kind_changed(struct ui *u, struct form *fm, int field, void *arg)
 {
 	struct mform *mf = arg;
+	if (field == M_CHAIR)
+		ui_chair_post_follow(fm, M_CHAIR, M_POST, mf->last_post);
 	if (field != M_KIND)
 		return;
 	const struct meeting_kind_def *k = meeting_kind_get(mf->kinds[fm->f[M_KIND].choice]);
@@ -164,7 +180,8 @@ int ui_meeting_new(struct ui *u)
 		[M_PLACE] = { .label = "地点", .type = FT_TEXT, .required = 1, .maxchars = 40 },
 		[M_CHAIR] = { .label = "主持人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
 		              .hint = "Enter 从花名册选择，或输入姓名" },
-		[M_POST] = { .label = "主持人职务", .type = FT_TEXT, .maxchars = 30, .hint = "例如：社区党委书记" },
+		[M_POST] = { .label = "主持人职务", .type = FT_TEXT, .maxchars = 20,
+		             .hint = "选了主持人即按花名册填上；例如：社区党委书记" },
 		[M_CLERK] = { .label = "记录人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
 		              .hint = "Enter 从花名册选择，或输入姓名" },
 		[M_AGENDA] = { .label = "议程", .type = FT_LIST },

@@ -135,7 +135,7 @@ static void record_objection(struct ui *u, const struct notice *n)
 	char *person = NULL, *content = NULL;
 	if (!ui_prompt_required(u, "记录异议", "异议人（姓名或户号；不对外公开）：", NULL, 20, &person))
 		return;
-	if (ui_prompt_text(u, "异议内容（^S 保存）", NULL, &content)) {
+	if (ui_prompt_text(u, "异议内容", NULL, &content)) {
 		ys_trim(content);
 		if (ops_objection(u->st, n->id, person, content, err, sizeof err) != 0)
 			ui_error(u, "%s", err);

@@ -9,7 +9,35 @@
 #include "base/util.h"
 
 
-static const char *const who_kinds[] = { "居民代表", "社区党组织", "居民联名" };
+/* 提议主体: who puts the matter forward — people (居民代表, 居民联名) or
+ * the community's organisations, each written as a proposer by its name;
+ * people picked beside an organisation are the members handling it */
+enum { ORG_PARTY = 1, ORG_COMMITTEE = 2 };
+static const struct who_def {
+	const char *label;
+	int orgs;                /* ORG_* that propose */
+	int roles;               /* the picker's filter */
+	int required, free_text;
+	const char *hint;
+} who_table[] = {
+	{ "居民代表", 0, ROLE_REP, 1, 0, "从花名册中的居民代表中选择（可多人）" },
+	{ "社区党组织", ORG_PARTY, ROLE_PARTY_CMTE, 0, 0,
+	  "由社区党组织提出；可另选经办的委员（可不选）" },
+	{ "居委会", ORG_COMMITTEE, ROLE_RES_CMTE, 0, 0, "由居委会提出；可另选经办的委员（可不选）" },
+	{ "社区两委", ORG_PARTY | ORG_COMMITTEE, ROLE_PARTY_CMTE | ROLE_RES_CMTE, 0, 0,
+	  "由社区党组织和居委会共同提出；可另选经办的委员（可不选）" },
+	{ "居民联名", 0, 0, 1, 1, "联名的居民（可多人，可输入不在花名册上的姓名）" },
+};
+#define WHO_N ((int)YS_ARRAY_LEN(who_table))
+#define WHO_JOINT (WHO_N - 1)
+
+/* the organisations' names as proposers */
+static const char *org_name(const struct ui *u, int org)
+{
+	if (org == ORG_PARTY)
+		return u->comm.party_org[0] ? u->comm.party_org : "社区党组织";
+	return u->comm.committee[0] ? u->comm.committee : "社区居民委员会";
+}
 static const char *const sources[] = {
 	"民情日记", "网格走访", "居民来信", "12345热线", "议事协商会", "党员联系群众", "其他",
 };
@@ -28,9 +56,13 @@ struct pform {
 	int reason_needed;
 	/* the choices offered: the lists, and a value of the proposal that is
 	 * not in them kept as one more choice (never changed unasked) */
-	const char *sources[16], *categories[16];
+	const char *sources[16], *categories[40];
 	int nsources, ncategories;
+	char used[24][64];       /* categories already in use */
+	char added[8][64];       /* categories the clerk added in this form */
+	int nadded;
 };
+#define NEW_CATEGORY "＋ 新类别…"
 
 #define NOT_SET "（未填）"
 
@@ -54,31 +86,58 @@ static const char *choice_value(const char *s)
 	return strcmp(s, NOT_SET) == 0 ? "" : s;
 }
 
-/* the proposer picker follows the kind of proposer */
-static void who_changed(struct ui *u, struct form *fm, int field, void *arg)
+/* a new category typed by the clerk, added to the choices before the
+ * 「新类别」 entry and chosen */
+static void category_add(struct ui *u, struct form *fm, struct pform *pf)
 {
-	(void)u;
-	(void)arg;
+	struct field *f = &fm->f[F_CATEGORY];
+	char *name = NULL;
+
+	if (!ui_prompt(u, "新类别", "类别名称（如：垃圾分类、适老化改造；最多 10 个字）：", NULL, 10,
+	               &name) || !ys_has_text(ys_trim(name))) {
+		f->choice = pf->ncategories - 2;        /* back to the one before */
+		free(name);
+		return;
+	}
+	for (int i = 0; i < pf->ncategories - 1; i++)
+		if (strcmp(pf->categories[i], name) == 0) {
+			f->choice = i;          /* already offered */
+			free(name);
+			return;
+		}
+	if (pf->nadded >= (int)YS_ARRAY_LEN(pf->added) ||
+	    pf->ncategories >= (int)YS_ARRAY_LEN(pf->categories)) {
+		snprintf(fm->msg, sizeof fm->msg, "一次最多新增 %d 个类别。", (int)YS_ARRAY_LEN(pf->added));
+		f->choice = pf->ncategories - 2;
+		free(name);
+		return;
+	}
+	ys_strlcpy(pf->added[pf->nadded], name, sizeof pf->added[0]);
+	pf->categories[pf->ncategories - 1] = pf->added[pf->nadded++];
+	pf->categories[pf->ncategories++] = NEW_CATEGORY;
+	f->nchoices = pf->ncategories;
+	f->choice = pf->ncategories - 2;
+	free(name);
+}
+
+/* the proposer picker follows the kind of proposer; 「新类别」 asks for it */
+static void form_changed(struct ui *u, struct form *fm, int field, void *arg)
+{
+	struct pform *pf = arg;
+
+	if (field == F_CATEGORY && pf &&
+	    strcmp(pf->categories[fm->f[F_CATEGORY].choice], NEW_CATEGORY) == 0) {
+		category_add(u, fm, pf);
+		return;
+	}
 	if (field != F_WHO)
 		return;
+	const struct who_def *w = &who_table[fm->f[F_WHO].choice];
 	struct field *f = &fm->f[F_PEOPLE];
-	switch (fm->f[F_WHO].choice) {
-	case 0:
-		f->roles = ROLE_REP;
-		f->required = 1;
-		f->hint = "从花名册中的居民代表中选择（可多人）";
-		break;
-	case 1:
-		f->roles = ROLE_PARTY_CMTE;
-		f->required = 0;
-		f->hint = "由社区党组织提出；可另选经办的委员（可不选）";
-		break;
-	default:
-		f->roles = 0;
-		f->required = 1;
-		f->hint = "联名的居民（可多人，可输入不在花名册上的姓名）";
-	}
-	f->free_text = fm->f[F_WHO].choice == 2;
+	f->roles = w->roles;
+	f->required = w->required;
+	f->hint = w->hint;
+	f->free_text = w->free_text;
 	f->npeople = 0;
 }
 
@@ -119,14 +178,15 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 	           sizeof p.category);
 
 	int who = fm->f[F_WHO].choice;
-	if (who == 1) {
-		pp[n].kind = PK_PARTY_ORG;
-		ys_strlcpy(pp[n].name, u->comm.party_org[0] ? u->comm.party_org : "社区党组织", sizeof pp[n].name);
-		n++;
-	}
-	for (int i = 0; i < fm->f[F_PEOPLE].npeople; i++, n++) {
+	for (int org = ORG_PARTY; org <= ORG_COMMITTEE; org <<= 1)
+		if (who_table[who].orgs & org) {
+			pp[n].kind = PK_ORG;
+			ys_strlcpy(pp[n].name, org_name(u, org), sizeof pp[n].name);
+			n++;
+		}
+	for (int i = 0; i < fm->f[F_PEOPLE].npeople && n < 17; i++, n++) {
 		const struct person *q = &fm->f[F_PEOPLE].people[i];
-		pp[n].kind = who == 2 ? PK_JOINT : PK_PERSON;
+		pp[n].kind = who == WHO_JOINT ? PK_JOINT : PK_PERSON;
 		ys_strlcpy(pp[n].person_id, q->id, sizeof pp[n].person_id);
 		ys_strlcpy(pp[n].name, q->name, sizeof pp[n].name);
 	}
@@ -177,7 +237,10 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 {
 	struct pform pf;
 	char why[256] = "", title[128];
+	const char *who_labels[WHO_N];
 
+	for (int i = 0; i < WHO_N; i++)
+		who_labels[i] = who_table[i].label;
 	memset(&pf, 0, sizeof pf);
 	if (old) {
 		ys_strlcpy(pf.id, old->id, sizeof pf.id);
@@ -189,8 +252,24 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 	}
 	pf.nsources = choices_with(sources, (int)YS_ARRAY_LEN(sources), old ? old->source : NULL,
 	                           pf.sources);
-	pf.ncategories = choices_with(categories, (int)YS_ARRAY_LEN(categories),
-	                              old ? old->category : NULL, pf.categories);
+	/* the built-in categories, those in use, and the clerk's new one */
+	{
+		const char *all[40];
+		int k = 0, nused = store_proposal_categories(u->st, pf.used, 24);
+		for (size_t i = 0; i < YS_ARRAY_LEN(categories) - 1; i++)
+			all[k++] = categories[i];                   /* 「其他」 goes last */
+		for (int i = 0; i < nused; i++) {
+			int dup = 0;
+			for (int j = 0; j < k; j++)
+				dup |= strcmp(all[j], pf.used[i]) == 0;
+			dup |= strcmp(pf.used[i], "其他") == 0;
+			if (!dup && k < 36)
+				all[k++] = pf.used[i];
+		}
+		all[k++] = "其他";
+		pf.ncategories = choices_with(all, k, old ? old->category : NULL, pf.categories);
+		pf.categories[pf.ncategories++] = NEW_CATEGORY;
+	}
 	struct field f[F_N] = {
 		[F_TITLE] = { .label = "标题", .type = FT_TEXT, .required = 1, .maxchars = 60,
 		              .hint = "例如：关于3栋加装电梯的提议（最多 60 字）" },
@@ -198,13 +277,14 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 		             .hint = "提出的日期：按纸面材料补录时改为当时的日期（不能晚于今天）" },
 		[F_CONTENT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 6,
 		                .hint = "事由、诉求和初步设想；可粘贴多段文字" },
-		[F_WHO] = { .label = "提议主体", .type = FT_CHOICE, .choices = who_kinds, .nchoices = 3 },
+		[F_WHO] = { .label = "提议主体", .type = FT_CHOICE, .choices = who_labels, .nchoices = WHO_N },
 		[F_PEOPLE] = { .label = "提议人", .type = FT_PEOPLE, .required = 1, .multi = 1,
 		               .roles = ROLE_REP, .hint = "从花名册中的居民代表中选择（可多人）" },
 		[F_SOURCE] = { .label = "来源", .type = FT_CHOICE, .choices = pf.sources,
 		               .nchoices = pf.nsources },
 		[F_CATEGORY] = { .label = "类别", .type = FT_CHOICE, .choices = pf.categories,
-		                 .nchoices = pf.ncategories },
+		                 .nchoices = pf.ncategories,
+		                 .hint = "←→ 选择；没有合适的选「＋ 新类别…」自己填" },
 		[F_GRID] = { .label = "网格", .type = FT_TEXT, .maxchars = 15, .hint = "例如：第一网格" },
 		[F_BUILDING] = { .label = "楼栋", .type = FT_TEXT, .maxchars = 15, .hint = "例如：3栋" },
 		[F_REASON] = { .label = "更正理由", .type = FT_TEXT, .maxchars = 100,
@@ -213,7 +293,7 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 	if (old)
 		snprintf(title, sizeof title, "修改议题 %s", old->number);
 	struct form fm = { .title = old ? title : "新议题（提议）", .f = f, .n = old ? F_N : F_REASON,
-	                   .submit = proposal_submit, .changed = who_changed, .arg = &pf };
+	                   .submit = proposal_submit, .changed = form_changed, .arg = &pf };
 	form_init(&fm);
 	if (!old) {
 		struct tm now;
@@ -233,12 +313,22 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 		f[F_SOURCE].choice = c >= 0 ? c : 0;
 		c = choice_of(pf.categories, pf.ncategories, old->category[0] ? old->category : NOT_SET);
 		f[F_CATEGORY].choice = c >= 0 ? c : 0;
-		for (int i = 0; i < n; i++)
-			who = pp[i].kind == PK_PARTY_ORG ? 1 : pp[i].kind == PK_JOINT ? 2 : who;
+		int orgs = 0, joint = 0;
+		for (int i = 0; i < n; i++) {
+			if (pp[i].kind == PK_ORG)
+				orgs |= strcmp(pp[i].name, org_name(u, ORG_COMMITTEE)) == 0
+				        ? ORG_COMMITTEE : ORG_PARTY;
+			joint |= pp[i].kind == PK_JOINT;
+		}
+		for (int i = 0; i < WHO_N; i++)
+			if (who_table[i].orgs == orgs && (orgs || (i == WHO_JOINT) == joint)) {
+				who = i;
+				break;
+			}
 		f[F_WHO].choice = who;
-		who_changed(u, &fm, F_WHO, NULL);
+		form_changed(u, &fm, F_WHO, NULL);
 		for (int i = 0; i < n && k < 16; i++) {
-			if (pp[i].kind == PK_PARTY_ORG)
+			if (pp[i].kind == PK_ORG)
 				continue;
 			memset(&f[F_PEOPLE].people[k], 0, sizeof f[F_PEOPLE].people[k]);
 			ys_strlcpy(f[F_PEOPLE].people[k].id, pp[i].person_id, sizeof f[F_PEOPLE].people[k].id);

@@ -32,6 +32,7 @@ static struct person_query query(void)
 		R.search,
 		R.role >= 0 ? role_table[R.role].bit : 0,
 		!R.show_inactive,
+		NULL,
 	};
 	return q;
 }
@@ -216,18 +217,7 @@ static void format_roles(int roles, int width, char *buf, size_t len)
 		roles_format(roles, buf, len);
 		return;
 	}
-	size_t used = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < role_count; i++) {
-		if (!(roles & role_table[i].bit))
-			continue;
-		int n = snprintf(buf + used, len - used, "%s%s", used ? " " : "", role_table[i].abbr);
-		if (n < 0 || (size_t)n >= len - used) {
-			buf[used] = '\0';
-			break;
-		}
-		used += (size_t)n;
-	}
+	ui_roles_short(roles, buf, len);     /* as in the sign-in sheet, with the legend */
 }
 
 static void put_row(int y, const int w[C_N], const char *const cell[C_N], int attr)
@@ -263,7 +253,18 @@ static void status_line(struct ui *u, int y)
 
 static void roster_draw(struct ui *u, int top, int bottom)
 {
-	int vis = bottom - top - 4;        /* counts, header, rows, rule, detail */
+	int w[C_N];
+	col_widths(u->cols, w);
+	/* short identity codes get their legend under the column heads */
+	char legend[512] = "";
+	int lrows = 0;
+	if (w[C_ROLES] < FULL_ROLES_W) {
+		ui_roles_legend(legend, sizeof legend);
+		lrows = text_wrap(legend, u->cols - 2, NULL, NULL);
+		if (lrows > 2)
+			lrows = 2;
+	}
+	int vis = bottom - top - 4 - lrows;   /* counts, header, legend, rows, rule, detail */
 	if (vis < 1)
 		vis = 1;
 	if (vis > ROW_MAX)
@@ -276,15 +277,15 @@ static void roster_draw(struct ui *u, int top, int bottom)
 		if (no && R.nrows > 0 && no > R.rows[R.nrows - 1].no)
 			show_no(u, no);
 	}
-	int w[C_N];
-	col_widths(u->cols, w);
-
 	status_line(u, top);
 	const char *head[C_N];
 	for (int i = 0; i < C_N; i++)
 		head[i] = cols[i].title;
 	ui_fill(top + 1, 0, u->cols, UA_HEAD);
 	put_row(top + 1, w, head, UA_HEAD);
+	if (lrows)
+		ui_put_wrap(top + 2, 1, u->cols - 2, lrows, legend, UA_DIM);
+	top += lrows;
 
 	for (int i = 0; i < R.nrows && i < R.vis; i++) {
 		const struct person *p = &R.rows[i];
@@ -327,7 +328,8 @@ static void roster_draw(struct ui *u, int top, int bottom)
 	char roles[256];
 	roles_format(p->roles, roles, sizeof roles);
 	struct strbuf sb = { 0 };
-	sb_addf(&sb, "%d %s：%s", p->no, p->name, roles[0] ? roles : "（未填身份）");
+	sb_addf(&sb, "%d %s%s%s%s：%s", p->no, p->name, p->post[0] ? "（" : "", p->post,
+	        p->post[0] ? "）" : "", roles[0] ? roles : "（未填身份）");
 	if (p->note[0])
 		sb_addf(&sb, "；备注：%s", p->note);
 	if (!p->active)
@@ -406,7 +408,8 @@ static void roster_page(struct ui *u, int dir)
 /* ---- the person form ------------------------------------------------------- */
 
 static const char *const genders[] = { "男", "女", "未填" };
-enum { F_NAME, F_GENDER, F_ROLES, F_GRID, F_BUILDING, F_UNIT, F_ROOM, F_PHONE, F_NOTE, F_N };
+enum { F_NAME, F_GENDER, F_ROLES, F_POST, F_GRID, F_BUILDING, F_UNIT, F_ROOM, F_PHONE, F_NOTE,
+       F_N };
 
 struct person_form {
 	struct person p;         /* the record being edited (id "" for new) */
@@ -426,6 +429,33 @@ static int take(struct form *fm, int i, char *dst, size_t len)
 	return r;
 }
 
+/* 1 when nobody on the roster has this name, or the clerk confirms a
+ * second person of that name */
+static int same_name_ok(struct ui *u, const char *name)
+{
+	struct person_query q = { name, 0, 0, NULL };
+	struct person rows[8];
+	char trimmed[64], q_text[512];
+	int n, k = 0;
+
+	ys_strlcpy(trimmed, name, sizeof trimmed);
+	ys_trim(trimmed);
+	q.name = trimmed;
+	n = store_person_page(u->st, &q, 0, 1, rows, 8);
+	for (int i = 0; i < n; i++)
+		if (strcmp(rows[i].name, trimmed) == 0)
+			rows[k++] = rows[i];
+	if (k == 0)
+		return 1;
+	char addr[96];
+	snprintf(addr, sizeof addr, "%s%s%s%s", rows[0].grid, rows[0].building[0] ? "，" : "",
+	         rows[0].building, rows[0].active ? "" : "，已停用");
+	snprintf(q_text, sizeof q_text, "花名册上已有%s「%s」（编号 %d%s%s）%s。仍要新增一位同名的人？",
+	         k > 1 ? "几位" : "", trimmed, rows[0].no, addr[0] ? "，" : "", addr,
+	         k > 1 ? " 等" : "");
+	return ui_confirm(u, q_text);
+}
+
 static int person_submit(struct ui *u, struct form *fm, void *arg)
 {
 	struct person_form *pf = arg;
@@ -435,7 +465,8 @@ static int person_submit(struct ui *u, struct form *fm, void *arg)
 	if (take(fm, F_NAME, p.name, sizeof p.name) || take(fm, F_GRID, p.grid, sizeof p.grid)
 	    || take(fm, F_BUILDING, p.building, sizeof p.building)
 	    || take(fm, F_UNIT, p.unit, sizeof p.unit) || take(fm, F_ROOM, p.room, sizeof p.room)
-	    || take(fm, F_PHONE, p.phone, sizeof p.phone) || take(fm, F_NOTE, p.note, sizeof p.note))
+	    || take(fm, F_PHONE, p.phone, sizeof p.phone) || take(fm, F_NOTE, p.note, sizeof p.note)
+	    || take(fm, F_POST, p.post, sizeof p.post))
 		return -1;
 	int g = fm->f[F_GENDER].choice;
 	snprintf(p.gender, sizeof p.gender, "%s", g == 0 ? "男" : g == 1 ? "女" : "");
@@ -445,12 +476,16 @@ static int person_submit(struct ui *u, struct form *fm, void *arg)
 			p.roles |= role_table[i].bit;
 	if (!pf->p.id[0])
 		p.active = 1;
+	/* a new person with the name of one on the roster: the same person
+	 * typed twice is the commoner mistake, so ask first */
+	if (!pf->p.id[0] && !same_name_ok(u, p.name))
+		return -1;
 	if (ops_person_save(u->st, &p, err, sizeof err) != 0) {
 		snprintf(fm->msg, sizeof fm->msg, "%s", err);
 		/* put the cursor on the field the message is about */
 		static const struct { const char *word; int field; } about[] = {
 			{ "姓名", F_NAME }, { "性别", F_GENDER }, { "党员", F_ROLES },
-			{ "身份", F_ROLES }, { "电话", F_PHONE },
+			{ "身份", F_ROLES }, { "电话", F_PHONE }, { "职务", F_POST },
 		};
 		for (size_t i = 0; i < YS_ARRAY_LEN(about); i++)
 			if (strstr(err, about[i].word)) {
@@ -483,6 +518,8 @@ static int person_form(struct ui *u, const struct person *orig)
 		[F_ROLES] = { .label = "身份", .type = FT_LIST, .items = pf.role_names,
 		              .nitems = (int)(role_count < 64 ? role_count : 64),
 		              .hint = "按 Enter 勾选身份（可多选）；正式党员和预备党员只选一项" },
+		[F_POST] = { .label = "职务", .type = FT_TEXT, .maxchars = 20,
+		             .hint = "可空。例如：社区党委书记、居委会主任（主持会议时写入会议记录）" },
 		[F_GRID] = { .label = "网格", .type = FT_TEXT, .maxchars = 10, .hint = "例如：第一网格" },
 		[F_BUILDING] = { .label = "楼栋", .type = FT_TEXT, .maxchars = 10, .hint = "例如：3栋" },
 		[F_UNIT] = { .label = "单元", .type = FT_TEXT, .maxchars = 5, .hint = "例如：2单元" },
@@ -511,6 +548,7 @@ static int person_form(struct ui *u, const struct person *orig)
 		form_set_text(&fm, F_ROOM, orig->room);
 		form_set_text(&fm, F_PHONE, orig->phone);
 		form_set_text(&fm, F_NOTE, orig->note);
+		form_set_text(&fm, F_POST, orig->post);
 	}
 	int ok = form_run(u, &fm);
 	form_free(&fm);

@@ -128,7 +128,11 @@ const char *ui_next_step_hint(int step);
 int ui_meeting_new(struct ui *u);
 /* the chair and clerk a meeting form's people fields chose, into m */
 struct field;
+struct form;
 void ui_meeting_people(const struct field *chair, const struct field *clerk, struct meeting *m);
+/* the chair picked from the roster brings the post written there into the
+ * post field, unless the clerk typed another (last: what was put there) */
+void ui_chair_post_follow(struct form *fm, int chair, int post, char last[64]);
 /* corrections of a meeting not signed yet (meeting_fix.c) */
 void ui_meeting_edit(struct ui *u, const char *mid);
 void ui_meeting_postpone(struct ui *u, const char *mid);
@@ -182,6 +186,14 @@ void ui_error(struct ui *u, const char *fmt, ...)
 /* THE function through which text reaches the screen: sanitised, fitted
  * to exactly cols columns (text_fit flags), never a split character. */
 void ui_put(int y, int x, int cols, const char *s, int flags, int attr);
+/* how every dialog saves: Enter in a one-line field (on a form's last
+ * field), and in a text of several lines this key, named the same way in
+ * every hint — F10 first, since many terminals take ^S alone as XOFF */
+#define UI_SAVE(word) "F10 " word "（或 ^S）"
+/* text wrapped into rows of cols columns (Chinese line-breaking rules),
+ * at most maxrows, the last one ending with … when more would follow;
+ * returns the rows used */
+int ui_put_wrap(int y, int x, int cols, int maxrows, const char *s, int attr);
 extern int ui_small;          /* the terminal is below 80×24 (set by ui_draw_frame) */
 extern int ui_small_notice;   /* drawing the notice that says so */
 void ui_cursor(int y, int x);  /* show the text cursor there (not when too small) */
@@ -208,7 +220,9 @@ void ui_draw_message(struct ui *u);
 void ui_row(int y, int x, int cols, int attr, const char *const *cells,
             const int *widths, int n);
 /* roles as short marks for lists: "党委 居委 党 户" */
-void ui_roles_short(int roles, char *buf, size_t len);      /* the whole screen: header, body, message, hints */
+void ui_roles_short(int roles, char *buf, size_t len);
+/* 「身份简称：代=居民代表 党委=党组织委员 …」: what the short codes mean */
+void ui_roles_legend(char *buf, size_t len);      /* the whole screen: header, body, message, hints */
 
 /* ---- text to scroll through (pager.c): the help, the dossier, a preview - */
 struct pager {
@@ -299,8 +313,10 @@ int ui_choose(struct ui *u, const char *title, const char *const *items, int n,
 /* pick people from the roster (active, roles mask 0 = any) by typing part of
  * the name; multi != 0 allows several (Space toggles); free_text allows a
  * name not on the roster.  Results into out[max]; *n in/out. */
+/* present_at: a meeting whose people signed in present are listed first,
+ * marked 出席 (NULL = the roster in its order) */
 int ui_pick_people(struct ui *u, const char *title, int roles, int multi,
-                   int free_text, struct person *out, int max, int *n);
+                   int free_text, const char *present_at, struct person *out, int max, int *n);
 
 /* an edit buffer drawn as a one-line field (returns the cursor column) or
  * as a box of rows (the cursor's row and column into *crow, *ccol) */
@@ -342,6 +358,7 @@ struct field {
 	int roles;                   /* picker filter */
 	int multi;
 	int free_text;
+	const char *present_at;      /* a meeting: those present listed first */
 	struct person people[16];
 	int npeople;
 	/* FT_LIST */

@@ -235,9 +235,9 @@ int main(int argc, char **argv)
 	printf("    (count = %d)\n", n);
 	TIME("search 加装电梯 (trigram), 40", 20, n = store_proposal_search(st, "加装电梯", "", page, 40));
 	TIME("search 电梯 (2 chars, fallback), 40", 20, n = store_proposal_search(st, "电梯", "", page, 40));
-	struct person_query q = { "0123", 0, 1 };
+	struct person_query q = { "0123", 0, 1, NULL };
 	TIME("roster search by name, 40", 50, n = store_person_page(st, &q, 0, 1, pe, 40));
-	struct person_query all = { NULL, 0, 1 };
+	struct person_query all = { NULL, 0, 1, NULL };
 	TIME("roster page from the middle, 40", 200, n = store_person_page(st, &all, npeople / 2, 1, pe, 40));
 	TIME("minutes, newest page (40)", 200, {
 		n = store_minute_page(st, mid, 1 << 30, -1, mi, 40);

@@ -96,6 +96,8 @@ case "$first" in
 *) fail "the first help line is '$first'" ;;
 esac
 keys End
+expect "他         其他" "the help ends with what the identity codes mean"
+keys Up Up Up Up Up Up Up Up Up Up
 expect "F1/?       显示本屏幕的全部按键" "the global keys follow"
 expect "q          退出议事厅（所有内容均已保存）" "q is described"
 expect_not "进入会议：签到、记录发言、表决" "the meetings list's keys are not on the board's help"
@@ -159,7 +161,8 @@ keys s
 expect "[进行中]" "the meeting is opened"
 hint_bar "the vote pane's hint bar once the meeting is open" "F4/v表决" "c结束议题"
 keys '?'
-expect "c          结束所选议题：转入下一步、退回、不予采纳或撤回（表决栏）" "? opens the help from the vote pane"
+expect "c          结束所选议题：转入下一步、退回、不予采纳或撤回；其他议题可听取后结" "? opens the help from the vote pane"
+expect "             束（表决栏）" "a long help line wraps under its text, nothing cut"
 keys Escape
 help_closed "the vote pane" "[表决]"
 expect_sql "SELECT count(*) FROM meeting WHERE status = 1" "1" "the help changed nothing: the meeting is still open and nothing else started"

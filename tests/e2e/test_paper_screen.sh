@@ -189,9 +189,8 @@ elif [ $cups_rc = 1 ]; then
 fi
 check_screen_sane "the preview after export and print is clean"
 keys Escape
-expect "提议 (" "Esc closes the preview"
-keys Tab
-expect "决议公开 (2)" "2026-006 is in the column 决议公开"
+expect "决议公开 (2)" "Esc closes the preview: the board has followed 2026-006 to the column 决议公开"
+expect "▸2026-006" "with the cursor on it"
 
 # ---- (4) the notice board -------------------------------------------------------------------
 keys 5
@@ -370,8 +369,9 @@ keys Enter
 expect "已进入实施：2026-11-22 起，责任人 游建华，时限 2026-12-31" "2026-007 goes to 实施"
 expect_sql "SELECT p.step || '|' || i.responsible || '|' || i.deadline FROM proposal p JOIN impl i ON i.proposal_id = p.id WHERE p.number = '2026-007'" \
 	"6|游建华|2026-12-31" "2026-007 is at step 6 with its person and deadline"
-keys Right
 expect "实施 (2)" "two proposals in the column 实施"
+expect "▸2026-007" "the cursor has followed 2026-007 into the column 实施"
+keys Up
 expect "▸2026-003" "2026-003 first"
 expect "已逾期：时限 2026-06-30，责任人 黄建平" "its detail says it is overdue"
 keys Down

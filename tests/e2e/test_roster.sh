@@ -22,18 +22,20 @@ expect "共 60 人，在册 57 人；停用的 3 人未列出（f 可显示）" 
 expect_sql "SELECT count(*) || '/' || sum(active) FROM person" "60/57" "the counts on screen agree with the database"
 expect "楼栋/单元/室" "the header names the address column"
 expect "▸    1 林志强" "the first person is selected"
-expect " 1 林志强：党组织委员、居委会委员、党员、居民、户代表" "the detail line writes the roles out in full"
+expect " 1 林志强（社区党委书记、居委会主任）：党组织委员、居委会委员、党员、居民、户" \
+	"the detail line writes the post and the roles out in full"
+expect "身份简称：代=居民代表" "the short codes are explained under the column heads"
 expect_not "王志刚" "a stopped person (56 王志刚) is not listed"
 check_screen_sane "the roster at 80×24"
 
 # ---- paging -----------------------------------------------------------------
 keys NPage
-expect "▸   17 黄德明" "PgDn moves the selection a screenful, to 17"
+expect "▸   15 林国华" "PgDn moves the selection a screenful (14 rows under the legend), to 15"
 expect_not "     1 林志强" "row 1 has scrolled off after PgDn"
 keys NPage
-expect "▸   33 " "a second PgDn selects 33"
+expect "▸   29 " "a second PgDn selects 29"
 keys PPage
-expect "▸   17 黄德明" "PgUp comes back to 17"
+expect "▸   15 林国华" "PgUp comes back to 15"
 keys End
 expect "▸   60 邱丽芳" "End selects the last person, 60 邱丽芳"
 expect " 60 邱丽芳：居民" "the detail line follows the selection"
@@ -95,6 +97,8 @@ expect "[x] 居民" "居民 is ticked"
 keys Enter
 expect "身份：2 项：党员；居民" "the form shows the two roles"
 keys Tab
+expect "职务：" "then the post, which may stay empty"
+keys Tab
 typ "第一网格"
 keys Tab
 typ "5栋"
@@ -124,7 +128,7 @@ expect_sql "SELECT no, gender, grid, building || unit || room, active FROM perso
 keys e
 expect "修改人员：61 欧阳晓东" "e opens the selected person for editing"
 expect "电话：13912345678" "the edit form is filled in"
-keys Tab Tab Tab Tab Tab Tab Tab Tab       # → 备注
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab   # → 备注
 typ "楼长"
 keys C-s
 expect "已保存：欧阳晓东" "the edit is saved"
@@ -172,9 +176,9 @@ expect "共 61 人，在册 58 人；停用的 3 人未列出" "the list is back
 # ---- a name that is too long ------------------------------------------------
 keys n
 expect "新增人员" "the new-person form opens again"
-keys Tab Tab Tab                           # → 网格, filled first
+keys Tab Tab Tab Tab                       # → 网格, filled first
 typ "第二网格"
-keys BTab BTab BTab                        # back to 姓名
+keys BTab BTab BTab BTab                   # back to 姓名
 long="阿卜杜热合曼买买提艾力江库尔班努尔艾合麦提"   # 21 characters
 first20="阿卜杜热合曼买买提艾力江库尔班努尔艾合麦"
 typ "$long"

@@ -79,8 +79,14 @@ static void test_person_save(void)
 	CHECK_CONTAINS(err, "预备党员");
 	p.roles = ROLE_RESIDENT;
 	p.active = 1;
+	/* 职务: at most 20 characters, what a meeting's chair post holds */
+	snprintf(p.post, sizeof p.post, "一二三四五六七八九十一二三四五六七八九十一");
+	CHECK_INT(ops_person_save(st, &p, err, sizeof err), -1);
+	CHECK_STR(err, "职务不能超过 20 个字。");
+	snprintf(p.post, sizeof p.post, " 楼栋长 ");
 	CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
 	CHECK(p.id[0] != '\0');
+	CHECK_STR(p.post, "楼栋长");
 
 	/* an update keeps the id and number */
 	struct person q;
@@ -111,7 +117,7 @@ static void test_proposal_new(void)
 	memset(&p, 0, sizeof p);
 	memset(&pp, 0, sizeof pp);
 	snprintf(pp.name, sizeof pp.name, "社区党委");
-	pp.kind = PK_PARTY_ORG;
+	pp.kind = PK_ORG;
 	p.content = "内容";
 	CHECK_INT(ops_proposal_new(st, &p, &pp, 1, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "标题");
@@ -282,6 +288,9 @@ static void test_scenario(void)
 	CHECK_INT(ops_vote(st, mid, aid, &re, &v, err, sizeof err), -1);   /* v is no longer latest */
 	struct vote list[4];
 	CHECK_INT(store_vote_list(st, aid, list, 4), 2);
+	/* a proposal at a 党员大会 is concluded, not merely heard */
+	CHECK_INT(ops_item_close_check(st, mid, aid, OC_NOTED, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "“已听取意见”只用于议事协商会和其他议题");
 	CHECK_INT(ops_item_close(st, mid, aid, &fwd, err, sizeof err), 0);
 	CHECK_INT(fx_step(prop, NULL), STEP_REVIEW);
 	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
@@ -316,6 +325,12 @@ static void test_scenario(void)
 	CHECK_CONTAINS(err, "两票");
 	ys_strlcpy(b[6].person_id, fx_id(P_HOUSE + 6), sizeof b[6].person_id);
 	rc.yes = 99;                 /* ignored: counts come from the ballots */
+	/* given in any order, kept in roster order (the minutes print them so) */
+	for (int i = 0; i < 3; i++) {
+		struct ballot t = b[i];
+		b[i] = b[6 - i];
+		b[6 - i] = t;
+	}
 	CHECK_INT(ops_vote(st, mid, aid, &rc, &v, err, sizeof err), 0);
 	CHECK_INT(v.method, VM_ROLLCALL);
 	CHECK_INT(v.t.yes, 5);
@@ -325,6 +340,35 @@ static void test_scenario(void)
 	CHECK_STR(v.sentence, "赞成 5 票，超过出席人数 7 人的半数，通过。");
 	struct ballot got[10];
 	CHECK_INT(store_ballots(st, v.id, got, 10), 7);
+	for (int i = 0; i < 7; i++)
+		CHECK_STR(got[i].person_id, fx_id(P_HOUSE + i));
+	CHECK_INT(got[0].choice, CH_YES);
+	CHECK_INT(got[6].choice, CH_ABSTAIN);
+
+	/* a picker at this meeting lists the 7 present first, then the rest,
+	 * each part in roster order, paging by rank without loss */
+	{
+		struct person_query pq = { .present_at = mid };
+		struct person pg[4];
+		int seen = 0, present = 0, after = 0, last = 0, n;
+		int total = store_person_count(st, &(struct person_query){ 0 });
+		while ((n = store_person_page(st, &pq, after, 1, pg, 4)) > 0) {
+			for (int i = 0; i < n; i++) {
+				CHECK(pg[i].rank > last);
+				last = pg[i].rank;
+				if (pg[i].rank < PERSON_AWAY) {
+					CHECK_INT(seen, present);     /* all present before any other */
+					present++;
+				}
+				seen++;
+			}
+			after = pg[n - 1].rank;
+		}
+		CHECK_INT(present, 7);
+		CHECK_INT(seen, total);
+		CHECK_INT(store_person_page(st, &pq, PERSON_AWAY, -1, pg, 4), 4);
+		CHECK_INT(pg[3].rank, fx_person(P_HOUSE + 6)->no);   /* the last present */
+	}
 
 	/* secret ballot on the free item: counts only */
 	struct vote_req sec = { .method = VM_SECRET, .yes = 4, .no = 2, .abstain = 1,
@@ -354,9 +398,24 @@ static void test_scenario(void)
 	CHECK_STR(ev.vote_id, v.id);
 	pevent_clear(&ev);
 	struct close_req noted = { .outcome = OC_NOTED };
-	CHECK_INT(ops_item_close(st, mid, fid, &noted, err, sizeof err), -1);   /* not a 议事协商会 */
+	/* 其他议题 may be heard and closed at any meeting: each choice offered
+	 * is one the item may take */
+	{
+		struct meeting_state ms;
+		struct agenda_item fi;
+		int oc[5], k;
+		CHECK_INT(ops_meeting_state(st, mid, &ms, err, sizeof err), 0);
+		CHECK_INT(store_agenda_get(st, fid, &fi), 0);
+		k = ops_item_outcomes(&ms, &fi, oc);
+		CHECK_INT(k, 3);
+		CHECK_INT(oc[0], OC_NOTED);
+		for (int i = 0; i < k; i++)
+			CHECK_INT(ops_item_close_check(st, mid, fid, oc[i], err, sizeof err), 0);
+		agenda_clear(&fi);
+	}
 	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "小区停车收费意见征集");
+	(void)noted;
 	CHECK_INT(ops_meeting_close(st, mid, 1, NULL, err, sizeof err), 0);
 
 	/* ---- after the decision: the clerk's steps ---- */

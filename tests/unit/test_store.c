@@ -85,7 +85,7 @@ static int add_proposal(struct store *st, const char *title, const char *content
 	ys_strlcpy(p.source, "网格走访", sizeof p.source);
 	ys_strlcpy(pp.person_id, proposer_id ? proposer_id : "", sizeof pp.person_id);
 	ys_strlcpy(pp.name, proposer_id ? "" : "社区党委", sizeof pp.name);
-	pp.kind = proposer_id ? PK_PERSON : PK_PARTY_ORG;
+	pp.kind = proposer_id ? PK_PERSON : PK_ORG;
 	if (store_proposal_add(st, &p, &pp, 1))
 		return -1;
 	p.content = NULL;
@@ -620,6 +620,44 @@ static void test_restart_keeps_everything(void)
 		CHECK_INT(store_check(st, fx_collect, &l), 0);
 		CHECK_STR(l.all, "");
 	}
+	store_close(st);
+}
+
+/* ---- the roster's posts and the categories in use ------------------------ */
+
+static void test_posts_and_categories(void)
+{
+	struct store *st = fresh("posts.db");
+	struct person p, g;
+	struct proposal pr;
+	char cats[4][64];
+	static const char *const by[] = { "停车管理", "适老化改造", "停车管理", "", "加装电梯", "停车管理",
+	                                  "适老化改造" };
+
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(add_person(st, "林志强", ROLE_PARTY_CMTE, &p), 0);
+	snprintf(p.post, sizeof p.post, "社区党委书记、居委会主任");
+	CHECK_INT(store_person_update(st, &p), 0);
+	CHECK_INT(store_person_get(st, p.id, &g), 0);
+	CHECK_STR(g.post, "社区党委书记、居委会主任");
+	CHECK_INT(store_proposal_categories(st, cats, 4), 0);
+	for (size_t i = 0; i < sizeof by / sizeof by[0]; i++) {
+		char title[32];
+		snprintf(title, sizeof title, "议题%zu", i);
+		memset(&pr, 0, sizeof pr);
+		CHECK_INT(add_proposal(st, title, "内容", p.id, &pr), 0);
+		snprintf(pr.category, sizeof pr.category, "%s", by[i]);
+		pr.content = "内容";
+		CHECK_INT(store_proposal_update(st, &pr), 0);
+	}
+	/* the most used first, empty ones left out */
+	CHECK_INT(store_proposal_categories(st, cats, 4), 3);
+	CHECK_STR(cats[0], "停车管理");
+	CHECK_STR(cats[1], "适老化改造");
+	CHECK_STR(cats[2], "加装电梯");
+	CHECK_INT(store_proposal_categories(st, cats, 1), 1);
 	store_close(st);
 }
 
@@ -1468,6 +1506,7 @@ int main(void)
 	RUN(test_not_a_database);
 	RUN(test_uuids);
 	RUN(test_restart_keeps_everything);
+	RUN(test_posts_and_categories);
 	RUN(test_person_paging);
 	RUN(test_proposal_board);
 	RUN(test_search);
