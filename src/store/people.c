@@ -10,25 +10,9 @@
 
 #define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active, post"
 
+/* the table's columns in its order, and last the rank a page is read
+ * by (store_person_page): the record itself is every column but that */
 static const struct db_col person_cols[] = {
-	COL_T(struct person, id, "人员编号"),
-	COL_I(struct person, no),
-	COL_T(struct person, name, "姓名"),
-	COL_T(struct person, gender, "性别"),
-	COL_I(struct person, roles),
-	COL_T(struct person, grid, "网格"),
-	COL_T(struct person, building, "楼栋"),
-	COL_T(struct person, unit, "单元"),
-	COL_T(struct person, room, "房号"),
-	COL_T(struct person, phone, "电话"),
-	COL_T(struct person, note, "备注"),
-	COL_I(struct person, active),
-	COL_T(struct person, post, "职务"),
-};
-static const struct db_row person_row = DB_ROW(struct person, person_cols, NULL);
-
-/* the page's rows carry their rank */
-static const struct db_col person_rank_cols[] = {
 	COL_T(struct person, id, "人员编号"),
 	COL_I(struct person, no),
 	COL_T(struct person, name, "姓名"),
@@ -44,7 +28,10 @@ static const struct db_col person_rank_cols[] = {
 	COL_T(struct person, post, "职务"),
 	COL_I(struct person, rank),
 };
-static const struct db_row person_rank_row = DB_ROW(struct person, person_rank_cols, NULL);
+static const struct db_row person_rank_row = DB_ROW(struct person, person_cols, NULL);
+static const struct db_row person_row = {
+	sizeof(struct person), person_cols, YS_ARRAY_LEN(person_cols) - 1, NULL
+};
 
 static int person_fits(struct store *st, const struct person *p)
 {
