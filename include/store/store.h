@@ -469,6 +469,7 @@ struct notice {
 	char signoff[256];               /* 落款: 党组织 + 居委会, one per line */
 	char written_date[11];           /* 成文日期 (YYYY-MM-DD; printed 2026年11月22日) */
 	char created_at[20];
+	char *attach;                    /* 附件说明, allocated ("" or NULL: none) */
 };
 void notice_clear(struct notice *n);
 /* assigns id, year (of written_date), seq and doc_no */

@@ -147,7 +147,7 @@ static void decision_body(const struct proposal *p, const struct decided *d,
 		sb_addf(b, "完成时限：%s。\n", dl);
 	}
 	add_para(b, "实施方案", rq->plan);
-	sb_add(b, "现予公示。");
+	sb_add(b, "现予公示。");     /* 附件说明 is the notice's own field */
 }
 
 /* 实施结果公开: the decision it carries out, who and by when, what was
@@ -354,9 +354,8 @@ static int notice_make(struct store *st, const struct proposal *p, const struct 
 		decision_body(p, &d, &rq, &body);
 	else
 		result_body(p, &d, &im, pr, npr, &rq, &body);
-	if (rq.attach)
-		sb_addf(&body, "\n附件：%s", rq.attach);
 	n->body = sb_steal(&body);
+	n->attach = xstrdup(rq.attach ? rq.attach : "");
 	snprintf(n->written_date, sizeof n->written_date, "%s", n->start_date);
 	if (ys_date_add(n->start_date, (rq.days ? rq.days : ops_setting_int(st, "notice_days")) - 1,
 	                n->end_date) != 0) {

@@ -332,7 +332,7 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 			    ys_days_between(x->end_date, today) <= keep) {
 				struct board_item *it = &items[nitems++];
 				it->n = *x;
-				x->body = x->channel = NULL;     /* moved into it->n */
+				x->body = x->channel = x->attach = NULL;     /* moved into it->n */
 				it->expired = ys_days_between(it->n.end_date, today) > 0;
 				it->days_left = it->expired ? 0 : ys_days_between(today, it->n.end_date) + 1;
 				snprintf(it->file, sizeof it->file, "%04d-%03d_%s.html",

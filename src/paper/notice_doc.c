@@ -155,8 +155,19 @@ static char *digits_of(const char *s)
 
 /* add each non-blank line of text as a block of kind; prefix goes in front
  * of the first; public versions mask phone numbers */
+static void add_lines_as(struct doc *d, int kind, const char *prefix, const char *rest,
+                         const char *text, int mask, const char *keep);
+
 static void add_lines(struct doc *d, int kind, const char *prefix, const char *text,
                       int mask, const char *keep)
+{
+	add_lines_as(d, kind, prefix, NULL, text, mask, keep);
+}
+
+/* the same, the lines after the first behind `rest` (「附件：1．…」 and
+ * under it 「　　　2．…」) */
+static void add_lines_as(struct doc *d, int kind, const char *prefix, const char *rest,
+                         const char *text, int mask, const char *keep)
 {
 	const char *p = text ? text : "";
 	int first = 1;
@@ -173,7 +184,8 @@ static void add_lines(struct doc *d, int kind, const char *prefix, const char *t
 		ys_trim(line);
 		if (*line) {
 			char *m = mask ? mask_phones(line, keep) : xstrdup(line);
-			doc_addf(d, kind, NULL, "%s%s", first && prefix ? prefix : "", m);
+			doc_addf(d, kind, NULL, "%s%s", first && prefix ? prefix : !first && rest ? rest : "",
+			         m);
 			first = 0;
 			free(m);
 		}
@@ -296,6 +308,11 @@ int notice_doc_of(struct store *st, const struct notice *np, int public_version,
 	doc_addf(d, B_PARA, NULL, "公示期：%s至%s。", from, to);
 	/* the channel is printed as the clerk set it: nothing is stripped */
 	add_lines(d, B_PARA, "异议渠道：", n.channel, 0, NULL);
+	/* 附件说明 after the body, before the 落款 */
+	if (n.attach && ys_has_text(n.attach)) {
+		doc_add(d, B_SPACE, NULL, "");
+		add_lines_as(d, B_PARA, "附件：", "\u3000\u3000\u3000", n.attach, public_version, keep);
+	}
 
 	doc_add(d, B_SPACE, NULL, "");
 	if (n.signoff[0]) {

@@ -10,7 +10,7 @@
 
 #define NOTICE_COLS "n.id, n.proposal_id, COALESCE(p.number, ''), n.kind, n.year, n.seq," \
 	" n.doc_no, n.title, n.addressee, n.body, n.start_date, n.end_date, n.channel," \
-	" n.signoff, n.written_date, n.created_at"
+	" n.signoff, n.written_date, n.created_at, n.attach"
 #define NOTICE_FROM " FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id"
 
 static const struct db_col notice_cols[] = {
@@ -28,6 +28,7 @@ static const struct db_col notice_cols[] = {
 	COL_T(struct notice, signoff, "落款"),
 	COL_T(struct notice, written_date, "成文日期"),
 	COL_T(struct notice, created_at, "公示时间"),
+	COL_S(struct notice, attach),
 };
 static const struct db_row notice_row = DB_ROW(struct notice, notice_cols, NULL);
 
@@ -71,8 +72,8 @@ int store_notice_add(struct store *st, struct notice *n)
 	db_now_stamp(now);
 	s = db_stmt(st,
 		"INSERT INTO notice(id, proposal_id, kind, year, seq, doc_no, title, addressee, body,"
-		" start_date, end_date, channel, signoff, written_date, created_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+		" start_date, end_date, channel, signoff, written_date, created_at, attach)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
 	if (!s)
 		return db_tx_end(st, -1);
 	db_bind_text(s, 1, id);
@@ -90,6 +91,7 @@ int store_notice_add(struct store *st, struct notice *n)
 	db_bind_text(s, 13, n->signoff);
 	db_bind_text(s, 14, n->written_date);
 	db_bind_text(s, 15, now);
+	db_bind_text(s, 16, n->attach ? n->attach : "");
 	if (db_run(st, s, "公示保存失败"))
 		return db_tx_end(st, -1);
 	s = db_stmt(st, "SELECT number FROM proposal WHERE id = ?1");

@@ -574,7 +574,8 @@ static void test_notice(void)
 	/* the draft the clerk reads first: no number yet, no objections part */
 	{
 		struct notice_req dr = { .kind = NK_DECISION, .days = 7,
-		                         .plan = "一、先施工北侧；\n二、再施工南侧。" };
+		                         .plan = "一、先施工北侧；\n二、再施工南侧。",
+		                         .attach = "1．施工平面图" };
 		struct doc d;
 		CHECK_INT(ops_notice_draft(st, prop, &dr, &n, err, sizeof err), 0);
 		CHECK_INT(notice_doc_of(st, &n, 0, &d, err, sizeof err), 0);
@@ -585,6 +586,10 @@ static void test_notice(void)
 		CHECK_CONTAINS(txt, "二、再施工南侧。");
 		CHECK(strstr(txt, "〔") == NULL);
 		CHECK(strstr(txt, "异议及答复") == NULL);
+		/* 附件 after the objection line, before the 落款 */
+		const char *ch = strstr(txt, "异议渠道"), *at = strstr(txt, "附件：1．施工平面图");
+		CHECK(ch && at && ch < at);
+		CHECK(at && strstr(at, "居民委员会") != NULL);
 		CHECK_CONTAINS(d.title, "（尚未张贴）");
 		free(txt);
 		doc_free(&d);

@@ -179,8 +179,9 @@ static void test_decision_notice(void)
 		CHECK_STR(n.id, "");
 		CHECK_STR(n.start_date, "2026-03-02");
 		CHECK_STR(n.end_date, "2026-03-08");
-		CHECK_CONTAINS(n.body, "完成时限：2026年6月30日。\n实施方案：\n一、3月完成采购；\n二、4月安装。\n现予公示。"
-		               "\n附件：1．路灯布置图");
+		CHECK_CONTAINS(n.body, "完成时限：2026年6月30日。\n实施方案：\n一、3月完成采购；\n二、4月安装。\n现予公示。");
+		CHECK(strstr(n.body, "附件") == NULL);
+		CHECK_STR(n.attach, "1．路灯布置图");
 		notice_clear(&n);
 		dr.plan = "一句话的方案。";
 		CHECK_INT(ops_notice_draft(st, p1, &dr, &n, err, sizeof err), 0);
@@ -402,7 +403,8 @@ static void test_implementation(void)
 	CHECK_CONTAINS(n.body, "实施晚于完成时限（2026年6月30日）5 天。\n"
 	               "资金使用情况：社区惠民资金 4.2 万元，其中灯具 2.6 万元、安装 1.6 万元。\n"
 	               "验收情况：7月5日由街道城管科和居民代表 3 人联合验收，合格。\n"
-	               "现将实施结果予以公示。\n附件：1．验收单\n2．费用结算单");
+	               "现将实施结果予以公示。");
+	CHECK_STR(n.attach, "1．验收单\n2．费用结算单");
 	CHECK_CONTAINS(n.body, reps_meeting1);
 	notice_clear(&n);
 	/* no longer under implementation: not overdue */
