@@ -7,7 +7,8 @@
  * go through ops_*(), with the process clock set to the moment each thing
  * happened (replay.c).  The paper that follows a decision (notices, 实施
  * with its progress, objections to a notice, addenda to sealed minutes)
- * is replayed like the rest.  The whole replay is one batch
+ * is replayed like the rest, and so are meetings typed in afterwards from
+ * paper (补录, meetings.tsv's entered).  The whole replay is one batch
  * (ops_batch_begin … ops_batch_end): the file is written whole or removed.
  *
  * The TSV files (tsv.c): UTF-8, tab-separated, the first non-comment line

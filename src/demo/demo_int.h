@@ -96,6 +96,8 @@ struct dmeet {
 	int row;
 	int kind;
 	time_t start, end;
+	time_t entered;          /* typed in afterwards (补录) from then; 0 = live */
+	time_t sealed;           /* the moment of 签字确认 (the clock) */
 	char id[ID_LEN];
 	int chair, clerk;        /* roster indexes */
 	struct strlist agenda;   /* proposal keys */
@@ -135,7 +137,7 @@ struct demo {
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[11], pc[11], mc[16], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4];
+	int pec[11], pc[11], mc[17], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4];
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
 };
@@ -164,6 +166,11 @@ int outcome_by_name(const char *s);
 int notice_kind_by_name(const char *s);
 /* a count: digits only, or "*" (= the rest of those present) -> -2 */
 int parse_num(const char *s);
+/* the moment a thing that happened at `when` in meeting m is typed: then,
+ * for a meeting recorded as it happened; for one entered afterwards from
+ * paper (补录) the clock runs from m->entered, a quarter as fast as the
+ * meeting did (its quarter hour of signing in first) */
+time_t typed_at(const struct dmeet *m, time_t when);
 
 /* ---- the replay (replay.c) ----------------------------------------------- */
 

@@ -330,16 +330,24 @@ static int read_proposals(struct demo *d)
 	return 0;
 }
 
+/* the moment a thing at `when` in meeting m is typed (demo_int.h) */
+time_t typed_at(const struct dmeet *m, time_t when)
+{
+	if (!m->entered)
+		return when;
+	return m->entered + (when - (m->start - 15 * 60)) / 4;
+}
+
 static int read_meetings(struct demo *d)
 {
 	static const char *const cols[] = { "key", "kind", "title", "date", "start",
 	                                    "end", "place", "chair", "chair_post",
 	                                    "clerk", "agenda", "free_items", "leave",
-	                                    "absent", "observers", "pending" };
+	                                    "absent", "observers", "pending", "entered" };
 	const struct tsv *t = &d->meetings;
 	int *c = d->mc;
 
-	if (tsv_cols(d, t, cols, c, 16) != 0)
+	if (tsv_cols(d, t, cols, c, 17) != 0)
 		return -1;
 	d->nmeets = t->nrows;
 	d->meets = xcalloc((size_t)d->nmeets + 1, sizeof *d->meets);
@@ -380,6 +388,13 @@ static int read_meetings(struct demo *d)
 			return row_err(d, t, r, "散会时间应晚于开始时间。");
 		if (m->start - 30 * 60 < d->setup_at)
 			return row_err(d, t, r, "会议早于花名册录入时间（community.tsv 的 setup_at）。");
+		if (fld(t, r, c[16])[0]) {
+			m->entered = ys_parse_stamp(fld(t, r, c[16]));
+			if (m->entered == (time_t)-1)
+				return row_err(d, t, r, "entered 应为 YYYY-MM-DD HH:MM。");
+			if (m->entered < m->end)
+				return row_err(d, t, r, "补录时间（entered）应在散会之后：会后才能照纸面记录录入。");
+		}
 		m->chair = person_by_name(d, fld(t, r, c[7]));
 		m->clerk = person_by_name(d, fld(t, r, c[9]));
 		if (m->chair < 0)
@@ -406,10 +421,11 @@ static int read_meetings(struct demo *d)
 			if (person_by_name(d, m->absent.v[i]) < 0)
 				return derr(d, t->file, line, "缺席人员「%s」不在花名册中。",
 				            m->absent.v[i]);
+		m->sealed = typed_at(m, m->end);
 		add_event(d, m->start - 30 * 60, EV_MEETING, r, r, -1, -1);
-		add_event(d, m->start - 15 * 60, EV_ATTEND, r, r, -1, -1);
-		add_event(d, m->start, EV_OPEN, r, r, -1, -1);
-		add_event(d, m->end, EV_CLOSE, r, r, -1, -1);
+		add_event(d, typed_at(m, m->start - 15 * 60), EV_ATTEND, r, r, -1, -1);
+		add_event(d, typed_at(m, m->start), EV_OPEN, r, r, -1, -1);
+		add_event(d, m->sealed, EV_CLOSE, r, r, -1, -1);
 	}
 	return 0;
 }
@@ -434,6 +450,8 @@ static int meeting_row(struct demo *d, const struct tsv *t, int r, int cm, int c
 		return derr(d, t->file, line, "时间 %s 不在会议 %s 的起止时间 %s—%s 之内。", hm,
 		            key, fld(&d->meetings, m->row, d->mc[4]),
 		            fld(&d->meetings, m->row, d->mc[5]));
+	/* typed then, or when the paper was entered afterwards */
+	*at = typed_at(m, *at);
 	*item = -1;
 	if (!it[0]) {
 		if (need_item)
@@ -655,8 +673,9 @@ static int read_addenda(struct demo *d)
 			            fld(t, r, c[0]));
 		if (at == (time_t)-1)
 			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
-		if (at <= d->meets[meet].end)
-			return row_err(d, t, r, "更正须在会议散会、签字确认之后。");
+		if (at <= d->meets[meet].sealed)
+			return row_err(d, t, r, "更正须在会议散会、签字确认之后（会后补录的会议，"
+			               "在补录完、签字确认之后）。");
 		if (!fld(t, r, c[2])[0] || !fld(t, r, c[3])[0])
 			return row_err(d, t, r, "更正须写明 reason（理由）和 text（内容）。");
 		add_event(d, at, EV_ADDENDUM, r, meet, -1, -1);

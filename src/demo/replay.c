@@ -5,8 +5,10 @@
  * vote, the vote before the item's conclusion, everything before 散会),
  * with the process clock set to the moment each thing happened, so the
  * demo obeys the same rules as real use and its numbers (2026-001 …, 文号
- * 〔2026〕1号 …) come out as the store assigns them.  Every meeting is
- * signed and sealed (签字确认) at the moment it closes.  At the end each
+ * 〔2026〕1号 …) come out as the store assigns them.  A meeting held live
+ * takes the clock; one entered afterwards (补录) is typed in later, each
+ * time given as the meeting's own.  Every meeting is signed and sealed
+ * (签字确认) as it closes.  At the end each
  * proposal must be where proposals.tsv expects it, and store_check must
  * find nothing. */
 #include <stdio.h>
@@ -246,7 +248,18 @@ static int sheet_status(const struct dmeet *dm, const char *name,
 	return ATT_PRESENT;
 }
 
-static int do_attend(struct demo *d, int mi)
+/* "HH:MM" of a moment */
+static void hm_of(time_t t, char out[6])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	ys_fmt_time(&tm, out);
+}
+
+/* the sign-in sheet as it was filled at the door; a meeting entered
+ * afterwards is typed from it at `at`, each sign-in with its time on paper */
+static int do_attend(struct demo *d, int mi, time_t at)
 {
 	const struct tsv *t = &d->meetings;
 	struct dmeet *dm = &d->meets[mi];
@@ -255,7 +268,8 @@ static int do_attend(struct demo *d, int mi)
 	int *fl = xcalloc((size_t)dm->leave.n + 1, sizeof *fl);
 	int *fa = xcalloc((size_t)dm->absent.n + 1, sizeof *fa);
 	int after = 0, n, k = 0, rc = 0;
-	char err[512];
+	char err[512], hm[6];
+	time_t when;
 
 	do {
 		n = store_attendance_page(d->st, dm->id, NULL, -1, after, 1, a, 64);
@@ -273,9 +287,12 @@ static int do_attend(struct demo *d, int mi)
 				continue;
 			status = sheet_status(dm, a[i].name, &reason, fl, fa);
 			/* people drift in over the quarter hour before the start */
-			ys_clock_set(dm->start - 15 * 60 + (k * 7 % 15) * 60);
+			when = dm->start - 15 * 60 + (k * 7 % 15) * 60;
+			hm_of(when, hm);
+			ys_clock_set(dm->entered ? at : when);
 			if (ops_attend(d->st, dm->id, a[i].person_id, status, reason,
-			               NULL, err, sizeof err) != 0)
+			               dm->entered && status == ATT_PRESENT ? hm : NULL,
+			               err, sizeof err) != 0)
 				rc = derr(d, t->file, line, "%s签到：%s", a[i].name, err);
 			dm->att[who] = status;
 		}
@@ -293,7 +310,7 @@ static int do_attend(struct demo *d, int mi)
 	if (rc != 0)
 		return -1;
 
-	ys_clock_set(dm->start - 2 * 60);
+	ys_clock_set(dm->entered ? at : dm->start - 2 * 60);
 	for (int i = 0; i < dm->observers.n; i++) {
 		int who = person_by_name(d, dm->observers.v[i]);
 		if (who >= 0 && dm->att[who])
@@ -308,11 +325,20 @@ static int do_attend(struct demo *d, int mi)
 	return 0;
 }
 
+/* the meeting's own time (HH:MM) of a thing typed afterwards; NULL for a
+ * meeting recorded as it happens, which takes the clock */
+static const char *paper_time(const struct dmeet *dm, const char *hm)
+{
+	return dm->entered ? hm : NULL;
+}
+
 static int do_open(struct demo *d, int mi)
 {
+	const struct dmeet *dm = &d->meets[mi];
 	char err[512];
 
-	if (ops_meeting_open(d->st, d->meets[mi].id, NULL, err, sizeof err) != 0)
+	if (ops_meeting_open(d->st, dm->id, paper_time(dm, fld(&d->meetings, dm->row, d->mc[4])),
+	                     err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, d->meets[mi].row, err);
 	return 0;
 }
@@ -321,16 +347,19 @@ static int do_close(struct demo *d, int mi)
 {
 	struct dmeet *dm = &d->meets[mi];
 	const char *pending = fld(&d->meetings, dm->row, d->mc[15]);
-	char err[512];
+	const char *end = fld(&d->meetings, dm->row, d->mc[5]);
+	char err[512], signed_at[32];
 
 	if (pending[0] && ops_meeting_set_pending(d->st, dm->id, pending, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "遗留问题：%s", err);
-	if (ops_meeting_close(d->st, dm->id, 0, NULL, err, sizeof err) != 0)
+	if (ops_meeting_close(d->st, dm->id, 0, paper_time(dm, end), err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, dm->row, err);
 	dm->closed = 1;
-	/* chair and clerk sign the minutes as the meeting ends */
-	if (ops_seal(d->st, dm->id, NULL, NULL, err, sizeof err) != 0)
+	/* chair and clerk sign the minutes as the meeting ends (on paper, for
+	 * one entered afterwards: the record says so, typed now) */
+	snprintf(signed_at, sizeof signed_at, "%s %s", fld(&d->meetings, dm->row, d->mc[3]), end);
+	if (ops_seal(d->st, dm->id, paper_time(dm, signed_at), NULL, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "签字确认：%s", err);
 	return 0;
@@ -433,6 +462,7 @@ static int do_vote(struct demo *d, const struct event *e)
 
 	memset(&rq, 0, sizeof rq);
 	rq.method = method_by_name(fld(t, e->idx, c[3]));
+	rq.at = paper_time(dm, fld(t, e->idx, c[1]));
 	if (rq.method == VM_ROLLCALL) {
 		if (rollcall(d, e, &b, &rq.nballots) != 0)
 			return -1;
@@ -483,6 +513,7 @@ static int do_outcome(struct demo *d, const struct event *e)
 	rq.decision = fld(t, e->idx, c[6]);
 	rq.responsible = fld(t, e->idx, c[7]);
 	rq.deadline = fld(t, e->idx, c[8]);
+	rq.at = paper_time(dm, fld(t, e->idx, c[1]));
 	if (ops_item_close(d->st, dm->id, dm->item_id[e->item], &rq, err, sizeof err) != 0)
 		return ops_err(d, t, e->idx, err);
 	return 0;
@@ -567,7 +598,7 @@ static int run_event(struct demo *d, const struct event *e)
 	case EV_PROPOSAL: return do_proposal(d, e->idx);
 	case EV_ACTION:   return do_action(d, e->idx);
 	case EV_MEETING:  return do_meeting(d, e->meet);
-	case EV_ATTEND:   return do_attend(d, e->meet);
+	case EV_ATTEND:   return do_attend(d, e->meet, e->at);
 	case EV_OPEN:     return do_open(d, e->meet);
 	case EV_MINUTE:   return do_minute(d, e);
 	case EV_VOTE:     return do_vote(d, e);

@@ -6,6 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "base/clock.h"
 #include "model/core.h"
 #include "demo/demo.h"
@@ -34,6 +36,32 @@ static struct store *open_db(const char *path)
 	if (!st)
 		printf("  store_open: %s\n", err);
 	return st;
+}
+
+/* the first value of a query, as text ("" when there is no row); freed
+ * by the caller */
+static char *sql_text(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	char *out;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+		printf("  sql: %s: %s\n", sql, sqlite3_errmsg(store_db(st)));
+		return xstrdup("?");
+	}
+	out = xstrdup(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)
+	              ? (const char *)sqlite3_column_text(s, 0) : "");
+	sqlite3_finalize(s);
+	return out;
+}
+
+static long sql_int(struct store *st, const char *sql)
+{
+	char *v = sql_text(st, sql);
+	long n = strcmp(v, "?") == 0 ? -1 : strtol(v, NULL, 10);
+
+	free(v);
+	return n;
 }
 
 /* a text summary of everything that must not depend on the run: proposals
@@ -380,6 +408,68 @@ static void test_paper(void)
 	fx_db_unlink(path);
 }
 
+/* meetings held on paper and typed in afterwards (补录): opened with the
+ * paper's start, not the clock; every time in their record is the
+ * meeting's own, and the moment of typing, later, is kept beside it */
+static void test_entered_afterwards(void)
+{
+	const char *path = fx_path("entered.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 2 AND held_live = 0") >= 3);
+	CHECK(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 2 AND held_live = 1") >= 10);
+	/* a two-committee meeting of an afternoon, typed in later, keeps its number */
+	v = sql_text(st, "SELECT held_live || ' ' || held_start || '-' || end_time FROM meeting"
+	                 " WHERE number = '2026-H-10'");
+	CHECK_STR(v, "0 14:30-16:00");
+	free(v);
+	/* the sign-in sheet: each sign-in at its time on paper, within the
+	 * half hour before the start and the end; typed after the meeting */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND a.status = 1"
+	                      " AND (a.at = '' OR a.at > m.end_time"
+	                      "      OR a.at < substr(time(m.held_start, '-30 minutes'), 1, 5))"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND a.signed_at <> ''"
+	                      " AND a.signed_at <= m.date || ' ' || m.end_time"), 0);
+	CHECK(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                  " WHERE m.status = 2 AND m.held_live = 0 AND a.status = 1") >= 20);
+	/* speeches, votes and conclusions at the meeting's times, typed later */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM minute x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.at < m.held_start"
+	                      " OR x.at > m.end_time OR x.created_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM vote x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.at < m.held_start"
+	                      " OR x.at > m.end_time OR x.created_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM agenda_item x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.closed_time < m.held_start"
+	                      " OR x.closed_time > m.end_time)"), 0);
+	/* the steps the proposals took happened at the meeting, recorded later */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM proposal_event e JOIN meeting m ON m.id = e.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (substr(e.at, 1, 10) <> m.date"
+	                      " OR e.recorded_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK(sql_int(st, "SELECT count(*) FROM proposal_event e JOIN meeting m ON m.id = e.meeting_id"
+	                  " WHERE m.held_live = 0") >= 4);
+	/* signed as the meeting ended, on paper; the seal typed afterwards */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	                      " WHERE m.held_live = 0 AND (s.signed_at <> m.date || ' ' || m.end_time || ':00'"
+	                      " OR s.recorded_at <= s.signed_at)"), 0);
+	/* a meeting held live: the clock is the meeting's, signed as it ended */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	                      " WHERE m.held_live = 1 AND s.recorded_at <> s.signed_at"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.held_live = 1 AND a.status = 1"
+	                      " AND a.signed_at <> m.date || ' ' || a.at || ':00'"), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
 static void test_deterministic(void)
 {
 	const char *a = fx_path("a.db"), *b = fx_path("b.db");
@@ -414,6 +504,7 @@ int main(void)
 	RUN(test_refuses_existing);
 	RUN(test_contents);
 	RUN(test_paper);
+	RUN(test_entered_afterwards);
 	RUN(test_deterministic);
 	fx_tmpdir_remove();
 	T_DONE();
