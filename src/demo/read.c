@@ -477,6 +477,7 @@ static int read_minutes(struct demo *d)
 
 	if (tsv_cols(d, t, cols, c, 5) != 0)
 		return -1;
+	d->minute_id = xcalloc((size_t)t->nrows + 1, sizeof *d->minute_id);
 	for (int r = 0; r < t->nrows; r++) {
 		int meet, item, who;
 		time_t at;
@@ -683,6 +684,233 @@ static int read_addenda(struct demo *d)
 	return 0;
 }
 
+/* ---- corrections before signing ------------------------------------------ */
+
+static const struct { const char *name; int kind; } fix_kinds[] = {
+	{ "议题", FX_PROPOSAL },
+	{ "会议", FX_MEETING },
+	{ "发言", FX_MINUTE },
+	{ "计票", FX_TALLY },
+};
+
+/* the fields a correction of a proposal or of a meeting's header puts
+ * right, and the column of proposals.tsv / meetings.tsv with the value it
+ * ends with (an index into d->pc / d->mc) */
+static const struct { int kind; const char *name; int field; int col; } fix_fields[] = {
+	{ FX_PROPOSAL, "标题", FF_TITLE, 2 },
+	{ FX_PROPOSAL, "内容", FF_CONTENT, 3 },
+	{ FX_MEETING, "会议名称", FF_MTITLE, 2 },
+	{ FX_MEETING, "地点", FF_PLACE, 6 },
+	{ FX_MEETING, "主持人", FF_CHAIR, 7 },
+	{ FX_MEETING, "主持人职务", FF_CHAIR_POST, 8 },
+	{ FX_MEETING, "记录人", FF_CLERK, 9 },
+};
+
+int fix_of(const struct demo *d, int kind, int target, int field, int row)
+{
+	for (int i = 0; i < d->nfixes; i++) {
+		const struct dfix *x = &d->fixes[i];
+		if (x->kind == kind && x->target == target && x->field == field && x->row == row)
+			return i;
+	}
+	return -1;
+}
+
+const char *first_typed(const struct demo *d, int kind, int target, int field,
+                        int row, const char *final)
+{
+	int k = fix_of(d, kind, target, field, row);
+
+	return k >= 0 ? fld(&d->corrections, k, d->xc[6]) : final;
+}
+
+/* the value a field of a proposal or meeting ends with, in its own file */
+static const char *final_value(const struct demo *d, const struct dfix *x)
+{
+	for (size_t i = 0; i < YS_ARRAY_LEN(fix_fields); i++) {
+		if (fix_fields[i].kind != x->kind || fix_fields[i].field != x->field)
+			continue;
+		if (x->kind == FX_PROPOSAL)
+			return fld(&d->proposals, d->props[x->target].row, d->pc[fix_fields[i].col]);
+		return fld(&d->meetings, d->meets[x->target].row, d->mc[fix_fields[i].col]);
+	}
+	return "";
+}
+
+/* the row of minutes.tsv or votes.tsv of meeting `key` at `hm`: its index,
+ * -1 none, -2 more than one */
+static int row_at(const struct tsv *t, int cmeet, int cat, const char *key, const char *hm)
+{
+	int found = -1;
+
+	for (int r = 0; r < t->nrows; r++) {
+		if (strcmp(fld(t, r, cmeet), key) != 0 || strcmp(fld(t, r, cat), hm) != 0)
+			continue;
+		if (found >= 0)
+			return -2;
+		found = r;
+	}
+	return found;
+}
+
+/* a 发言 or 计票 row: the line it corrects and the meeting's moment it is
+ * corrected at (HH:MM, not before that line, not after 散会) */
+static int fix_line(struct demo *d, int r, struct dfix *x, time_t *at, int *item)
+{
+	const struct tsv *t = &d->corrections, *src = x->kind == FX_MINUTE ? &d->minutes : &d->votes;
+	const int *c = d->xc, *sc = x->kind == FX_MINUTE ? d->nc : d->vc;
+	const char *key = fld(t, r, c[3]), *line = fld(t, r, c[4]), *hm = fld(t, r, c[0]);
+	const char *what = x->kind == FX_MINUTE ? "发言" : "表决";
+	const struct dmeet *m;
+	time_t when, then;
+	int meet;
+
+	if (x->target < 0)
+		return derr(d, t->file, t->rows[r].line, "会议「%s」不在 meetings.tsv 中。", key);
+	m = &d->meets[x->target];
+	x->row = row_at(src, sc[0], sc[1], key, line);
+	if (x->row == -2)
+		return derr(d, t->file, t->rows[r].line, "会议 %s 在 %s 有不止一条%s，无法确定更正哪一条。",
+		            key, line, what);
+	if (x->row < 0)
+		return derr(d, t->file, t->rows[r].line, "%s 中没有会议 %s 在 %s（line）的%s。",
+		            src->file, key, line[0] ? line : "（空）", what);
+	when = stamp_of(fld(&d->meetings, m->row, d->mc[3]), hm);
+	then = stamp_of(fld(&d->meetings, m->row, d->mc[3]), line);
+	if (when == (time_t)-1)
+		return derr(d, t->file, t->rows[r].line, "%s的更正，at 写会上的时间 HH:MM，不是「%s」。",
+		            what, hm);
+	if (when < then || when > m->end)
+		return derr(d, t->file, t->rows[r].line, "更正时间 %s 应在该条%s（%s）之后、散会（%s）之前。",
+		            hm, what, line, fld(&d->meetings, m->row, d->mc[5]));
+	*at = typed_at(m, when);
+	*item = -1;
+	if (x->kind == FX_TALLY && meeting_row(d, src, x->row, sc[0], sc[1], sc[2], 1, &meet,
+	                                       &then, item) != 0)
+		return -1;
+	return 0;
+}
+
+/* "赞成 N 反对 N 弃权 N" (spaces optional) -> the three counts; 0 or -1 */
+static int parse_tally(const char *s, int *yes, int *no, int *abstain)
+{
+	static const char *const words[] = { "赞成", "反对", "弃权" };
+	int *out[] = { yes, no, abstain };
+
+	for (size_t i = 0; i < YS_ARRAY_LEN(words); i++) {
+		size_t n = strlen(words[i]), k;
+		char num[8];
+		s += strspn(s, " ");
+		if (strncmp(s, words[i], n) != 0)
+			return -1;
+		s += n;
+		s += strspn(s, " ");
+		k = strspn(s, "0123456789");
+		if (k == 0 || k >= sizeof num)
+			return -1;
+		memcpy(num, s, k);
+		num[k] = '\0';
+		*out[i] = parse_num(num);
+		s += k;
+	}
+	return s[strspn(s, " ")] ? -1 : 0;
+}
+
+static int read_corrections(struct demo *d)
+{
+	static const char *const cols[] = { "at", "by", "what", "target", "line", "field",
+	                                    "was", "reason" };
+	const struct tsv *t = &d->corrections;
+	int *c = d->xc;
+
+	if (tsv_cols(d, t, cols, c, 8) != 0)
+		return -1;
+	d->nfixes = t->nrows;
+	d->fixes = xcalloc((size_t)d->nfixes + 1, sizeof *d->fixes);
+	for (int r = 0; r < t->nrows; r++) {
+		struct dfix *x = &d->fixes[r];
+		const char *what = fld(t, r, c[2]), *target = fld(t, r, c[3]);
+		const char *field = fld(t, r, c[5]), *was = fld(t, r, c[6]);
+		int line = t->rows[r].line, item = -1, same;
+		time_t at = 0;
+
+		x->row = -1;
+		x->target = -1;
+		for (size_t k = 0; k < YS_ARRAY_LEN(fix_kinds); k++)
+			if (strcmp(what, fix_kinds[k].name) == 0)
+				x->kind = fix_kinds[k].kind;
+		if (!x->kind)
+			return derr(d, t->file, line, "what 应为 议题、会议、发言 或 计票，不是「%s」。",
+			            what);
+		x->by = person_by_name(d, fld(t, r, c[1]));
+		if (x->by < 0)
+			return derr(d, t->file, line, "录入人（by）「%s」不在花名册中。", fld(t, r, c[1]));
+		if (!fld(t, r, c[7])[0])
+			return row_err(d, t, r, "须写明理由（reason）。");
+		x->target = x->kind == FX_PROPOSAL ? prop_by_key(d, target) : meet_by_key(d, target);
+		if (x->target < 0)
+			return derr(d, t->file, line, "%s「%s」不在 %s 中。",
+			            x->kind == FX_PROPOSAL ? "议题" : "会议", target,
+			            x->kind == FX_PROPOSAL ? "proposals.tsv" : "meetings.tsv");
+		if ((x->kind == FX_MINUTE || x->kind == FX_TALLY) != !!fld(t, r, c[4])[0])
+			return row_err(d, t, r, "line 只用于发言和计票：写该条发言或该次表决的时间 HH:MM。");
+		if ((x->kind == FX_PROPOSAL || x->kind == FX_MEETING) != !!field[0])
+			return row_err(d, t, r, "field 只用于议题（标题、内容）和会议（会议名称、地点、"
+			               "主持人、主持人职务、记录人）。");
+		if (!was[0])
+			return row_err(d, t, r, "须写明最初录入的内容（was）。");
+		for (size_t k = 0; field[0] && k < YS_ARRAY_LEN(fix_fields); k++)
+			if (fix_fields[k].kind == x->kind && strcmp(field, fix_fields[k].name) == 0)
+				x->field = fix_fields[k].field;
+		if (field[0] && !x->field)
+			return derr(d, t->file, line, "%s没有可改正的「%s」；可改正的是 %s。", what, field,
+			            x->kind == FX_PROPOSAL ? "标题、内容"
+			            : "会议名称、地点、主持人、主持人职务、记录人");
+		if (x->kind == FX_MINUTE || x->kind == FX_TALLY) {
+			if (fix_line(d, r, x, &at, &item) != 0)
+				return -1;
+		} else {
+			at = ys_parse_stamp(fld(t, r, c[0]));
+			if (at == (time_t)-1)
+				return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
+		}
+		switch (x->kind) {
+		case FX_PROPOSAL:
+			if (at < ys_parse_stamp(fld(&d->proposals, d->props[x->target].row, d->pc[1])))
+				return row_err(d, t, r, "更正早于议题提出的时间。");
+			break;
+		case FX_MEETING: {
+			const struct dmeet *m = &d->meets[x->target];
+			if (at < m->start - 30 * 60 || at >= m->sealed)
+				return row_err(d, t, r, "会议的更正须在建立会议之后、会议记录签字确认之前。");
+			if ((x->field == FF_CHAIR || x->field == FF_CLERK) && person_by_name(d, was) < 0)
+				return derr(d, t->file, line, "「%s」不在花名册中。", was);
+			break;
+		}
+		case FX_TALLY: {
+			const char *method = fld(&d->votes, x->row, d->vc[3]);
+			if (method_by_name(method) == VM_ROLLCALL)
+				return row_err(d, t, r, "记名表决的票数由每人的意见得出，不能更正票数。");
+			if (parse_tally(was, &x->yes, &x->no, &x->abstain) != 0)
+				return row_err(d, t, r, "计票的 was 写「赞成 N 反对 N 弃权 N」。");
+			break;
+		}
+		}
+		if (x->kind == FX_MINUTE &&
+		    strcmp(was, fld(&d->minutes, x->row, d->nc[4])) == 0)
+			return row_err(d, t, r, "was 与 minutes.tsv 中的发言相同，没有更正。");
+		if ((x->kind == FX_PROPOSAL || x->kind == FX_MEETING) &&
+		    strcmp(was, final_value(d, x)) == 0)
+			return row_err(d, t, r, "was 与改正后的内容相同，没有更正。");
+		same = fix_of(d, x->kind, x->target, x->field, x->row);
+		if (same < r)
+			return derr(d, t->file, line, "与第 %d 行更正的是同一处；同一处只更正一次。",
+			            t->rows[same].line);
+		add_event(d, at, EV_FIX, r, x->kind == FX_PROPOSAL ? -1 : x->target, item, -1);
+	}
+	return 0;
+}
+
 /* every file loaded, then read in the order they refer to each other */
 int load_all(struct demo *d)
 {
@@ -698,6 +926,7 @@ int load_all(struct demo *d)
 		{ offsetof(struct demo, progress),  DEMO_DIR "progress.tsv" },
 		{ offsetof(struct demo, objections), DEMO_DIR "objections.tsv" },
 		{ offsetof(struct demo, addenda),   DEMO_DIR "addenda.tsv" },
+		{ offsetof(struct demo, corrections), DEMO_DIR "corrections.tsv" },
 	};
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(files); i++)
@@ -706,7 +935,7 @@ int load_all(struct demo *d)
 	if (read_community(d) || read_people(d) || read_proposals(d) ||
 	    read_meetings(d) || read_minutes(d) || read_votes(d) ||
 	    read_outcomes(d) || read_actions(d) || read_progress(d) ||
-	    read_objections(d) || read_addenda(d))
+	    read_objections(d) || read_addenda(d) || read_corrections(d))
 		return -1;
 	return 0;
 }

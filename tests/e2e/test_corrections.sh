@@ -208,7 +208,7 @@ expect "原为：赞成 3 反对 0 弃权 0" "with the tally as first typed"
 keys Escape q
 wait_for "程序已退出" 5
 expect "程序已退出:0" "q leaves the program"
-expect_sql "SELECT count(*) FROM change_log WHERE who = '王晓燕'" \
+expect_sql "SELECT count(*) FROM change_log WHERE who = '王晓燕' AND at >= '2026-11-22'" \
 	"$(sql "SELECT count(*) FROM change_log WHERE at >= '2026-11-22'")" "every change names the clerk"
 
 out=$(env $SAN_ENV $YS_BIN check --db "$DB" 2>&1)

@@ -470,6 +470,53 @@ static void test_entered_afterwards(void)
 	fx_db_unlink(path);
 }
 
+/* corrections before signing, each in the change log with its old and new
+ * value, the reason and the clerk: a proposal's title, a meeting's place,
+ * a speech, a mistyped tally */
+static void test_corrections(void)
+{
+	const char *path = fx_path("fix.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN proposal p ON p.id = c.entity_id"
+	                  " WHERE c.entity = 'proposal' AND c.field = '标题' AND c.new_value = p.title"
+	                  " AND c.old_value <> p.title") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                  " WHERE c.field = '地点' AND c.new_value = m.place") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN minute x ON x.meeting_id = c.entity_id"
+	                  " WHERE c.field = '修改第 ' || x.seq || ' 条发言'"
+	                  " AND c.new_value = x.at || ' ' || x.speaker || '：' || x.text") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log WHERE field LIKE '计票更正：%'") >= 1);
+	/* the tally corrected, not voted again: the first typed is kept */
+	CHECK(sql_int(st, "SELECT count(*) FROM vote v JOIN vote w ON w.id = v.supersedes"
+	                  " WHERE v.correction = 1 AND v.reason <> '' AND v.round = w.round + 1"
+	                  " AND (v.yes <> w.yes OR v.no <> w.no OR v.abstain <> w.abstain)") >= 1);
+	/* every change has its reason and names a clerk of the roster */
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log") >= 4);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE reason = ''"
+	                      " OR who NOT IN (SELECT name FROM person)"), 0);
+	/* made before the record was signed: a meeting's before its seal, a
+	 * proposal's before the first meeting that handled it was sealed */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN seal s ON s.meeting_id = c.entity_id"
+	                      " WHERE c.at >= s.recorded_at"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c WHERE c.entity = 'proposal'"
+	                      " AND c.at >= (SELECT min(s.recorded_at) FROM proposal_event e"
+	                      " JOIN seal s ON s.meeting_id = e.meeting_id WHERE e.proposal_id = c.entity_id)"), 0);
+	/* whoever opens the demo is not taken for its clerk */
+	v = sql_text(st, "SELECT value FROM setting WHERE key = 'operator'");
+	CHECK_STR(v, "");
+	free(v);
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
 static void test_deterministic(void)
 {
 	const char *a = fx_path("a.db"), *b = fx_path("b.db");
@@ -505,6 +552,7 @@ int main(void)
 	RUN(test_contents);
 	RUN(test_paper);
 	RUN(test_entered_afterwards);
+	RUN(test_corrections);
 	RUN(test_deterministic);
 	fx_tmpdir_remove();
 	T_DONE();
