@@ -8,8 +8,9 @@
  * happened (replay.c).  The paper that follows a decision (notices, 实施
  * with its progress, objections to a notice, addenda to sealed minutes)
  * is replayed like the rest, and so are a clerk's corrections before the
- * minutes are signed (corrections.tsv) and meetings typed in afterwards
- * from paper (补录, meetings.tsv's entered).  The whole replay is one batch
+ * minutes are signed, meetings postponed or cancelled (corrections.tsv),
+ * and meetings typed in afterwards from paper (补录, meetings.tsv's
+ * entered).  The whole replay is one batch
  * (ops_batch_begin … ops_batch_end): the file is written whole or removed.
  *
  * The TSV files (tsv.c): UTF-8, tab-separated, the first non-comment line

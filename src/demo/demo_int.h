@@ -67,7 +67,7 @@ enum ev_type {                   /* order of events at the same moment */
 	EV_OPEN,                 /* the meeting starts */
 	EV_MINUTE,
 	EV_VOTE,
-	EV_FIX,                  /* a correction before signing (corrections.tsv) */
+	EV_FIX,                  /* a correction, 延期 or 取消 (corrections.tsv) */
 	EV_OUTCOME,
 	EV_CLOSE,                /* 散会, and the minutes are signed */
 	EV_ADDENDUM,             /* 更正 to sealed minutes */
@@ -96,7 +96,8 @@ struct dprop {
 struct dmeet {
 	int row;
 	int kind;
-	time_t start, end;
+	time_t start, end;       /* end 0: not held (planned, postponed, cancelled) */
+	time_t set_up;           /* created in the program */
 	time_t entered;          /* typed in afterwards (补录) from then; 0 = live */
 	time_t sealed;           /* the moment of 签字确认 (the clock) */
 	char id[ID_LEN];
@@ -114,7 +115,7 @@ struct dmeet {
 };
 
 /* what a row of corrections.tsv changes */
-enum fix_kind { FX_PROPOSAL = 1, FX_MEETING, FX_MINUTE, FX_TALLY };
+enum fix_kind { FX_PROPOSAL = 1, FX_MEETING, FX_MINUTE, FX_TALLY, FX_POSTPONE, FX_CANCEL };
 /* the field it puts right (议题, 会议) */
 enum fix_field { FF_NONE = 0, FF_TITLE, FF_CONTENT, FF_MTITLE, FF_PLACE, FF_CHAIR,
                  FF_CHAIR_POST, FF_CLERK };
@@ -126,6 +127,7 @@ struct dfix {
 	int row;                 /* 发言: minutes.tsv row; 计票: votes.tsv row; else -1 */
 	int by;                  /* roster index of the clerk */
 	int yes, no, abstain;    /* 计票: the tally first typed */
+	time_t was;              /* 延期: the date and start first planned */
 };
 
 struct demo {
@@ -157,7 +159,7 @@ struct demo {
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[11], pc[11], mc[17], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4],
+	int pec[11], pc[11], mc[18], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4],
 	    xc[8];
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */

@@ -338,23 +338,30 @@ time_t typed_at(const struct dmeet *m, time_t when)
 	return m->entered + (when - (m->start - 15 * 60)) / 4;
 }
 
+/* an optional "YYYY-MM-DD HH:MM" field: 0 when empty, -1 when invalid */
+static time_t opt_stamp(const char *s)
+{
+	return s[0] ? ys_parse_stamp(s) : 0;
+}
+
 static int read_meetings(struct demo *d)
 {
 	static const char *const cols[] = { "key", "kind", "title", "date", "start",
 	                                    "end", "place", "chair", "chair_post",
 	                                    "clerk", "agenda", "free_items", "leave",
-	                                    "absent", "observers", "pending", "entered" };
+	                                    "absent", "observers", "pending", "set_up",
+	                                    "entered" };
 	const struct tsv *t = &d->meetings;
 	int *c = d->mc;
 
-	if (tsv_cols(d, t, cols, c, 17) != 0)
+	if (tsv_cols(d, t, cols, c, 18) != 0)
 		return -1;
 	d->nmeets = t->nrows;
 	d->meets = xcalloc((size_t)d->nmeets + 1, sizeof *d->meets);
 	for (int r = 0; r < t->nrows; r++) {
 		struct dmeet *m = &d->meets[r];
 		const char *key = fld(t, r, c[0]), *kind = fld(t, r, c[1]);
-		const char *date = fld(t, r, c[3]);
+		const char *date = fld(t, r, c[3]), *end = fld(t, r, c[5]);
 		int line = t->rows[r].line;
 
 		m->row = r;
@@ -381,20 +388,27 @@ static int read_meetings(struct demo *d)
 		if (!m->kind)
 			return derr(d, t->file, line, "未知的会议类型「%s」。", kind);
 		m->start = stamp_of(date, fld(t, r, c[4]));
-		m->end = stamp_of(date, fld(t, r, c[5]));
+		m->end = end[0] ? stamp_of(date, end) : 0;
 		if (m->start == (time_t)-1 || m->end == (time_t)-1)
 			return row_err(d, t, r, "date 应为 YYYY-MM-DD，start、end 应为 HH:MM。");
-		if (m->end <= m->start)
+		if (m->end && m->end <= m->start)
 			return row_err(d, t, r, "散会时间应晚于开始时间。");
-		if (m->start - 30 * 60 < d->setup_at)
+		m->set_up = opt_stamp(fld(t, r, c[16]));
+		m->entered = opt_stamp(fld(t, r, c[17]));
+		if (m->set_up == (time_t)-1 || m->entered == (time_t)-1)
+			return row_err(d, t, r, "set_up、entered 应为 YYYY-MM-DD HH:MM。");
+		if (!m->set_up)
+			m->set_up = m->start - 30 * 60;
+		if (m->set_up < d->setup_at)
 			return row_err(d, t, r, "会议早于花名册录入时间（community.tsv 的 setup_at）。");
-		if (fld(t, r, c[16])[0]) {
-			m->entered = ys_parse_stamp(fld(t, r, c[16]));
-			if (m->entered == (time_t)-1)
-				return row_err(d, t, r, "entered 应为 YYYY-MM-DD HH:MM。");
-			if (m->entered < m->end)
-				return row_err(d, t, r, "补录时间（entered）应在散会之后：会后才能照纸面记录录入。");
-		}
+		if (m->set_up >= m->start)
+			return row_err(d, t, r, "建立会议的时间（set_up）应早于会议开始时间。");
+		if (!m->end && (m->leave.n || m->absent.n || m->observers.n ||
+		                fld(t, r, c[15])[0] || m->entered))
+			return row_err(d, t, r, "没有散会时间（end）的会议没有召开，不能写请假、缺席、"
+			               "列席、遗留问题或补录时间（entered）。");
+		if (m->entered && m->entered < m->end)
+			return row_err(d, t, r, "补录时间（entered）应在散会之后：会后才能照纸面记录录入。");
 		m->chair = person_by_name(d, fld(t, r, c[7]));
 		m->clerk = person_by_name(d, fld(t, r, c[9]));
 		if (m->chair < 0)
@@ -421,8 +435,10 @@ static int read_meetings(struct demo *d)
 			if (person_by_name(d, m->absent.v[i]) < 0)
 				return derr(d, t->file, line, "缺席人员「%s」不在花名册中。",
 				            m->absent.v[i]);
+		add_event(d, m->set_up, EV_MEETING, r, r, -1, -1);
+		if (!m->end)
+			continue;            /* planned only: postponed, cancelled or to come */
 		m->sealed = typed_at(m, m->end);
-		add_event(d, m->start - 30 * 60, EV_MEETING, r, r, -1, -1);
 		add_event(d, typed_at(m, m->start - 15 * 60), EV_ATTEND, r, r, -1, -1);
 		add_event(d, typed_at(m, m->start), EV_OPEN, r, r, -1, -1);
 		add_event(d, m->sealed, EV_CLOSE, r, r, -1, -1);
@@ -443,6 +459,9 @@ static int meeting_row(struct demo *d, const struct tsv *t, int r, int cm, int c
 	if (*meet < 0)
 		return derr(d, t->file, line, "会议「%s」不在 meetings.tsv 中。", key);
 	m = &d->meets[*meet];
+	if (!m->end)
+		return derr(d, t->file, line, "会议「%s」没有召开（meetings.tsv 中没有散会时间）。",
+		            key);
 	*at = stamp_of(fld(&d->meetings, m->row, d->mc[3]), hm);
 	if (*at == (time_t)-1)
 		return derr(d, t->file, line, "时间「%s」应为 HH:MM。", hm);
@@ -674,7 +693,7 @@ static int read_addenda(struct demo *d)
 			            fld(t, r, c[0]));
 		if (at == (time_t)-1)
 			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
-		if (at <= d->meets[meet].sealed)
+		if (!d->meets[meet].end || at <= d->meets[meet].sealed)
 			return row_err(d, t, r, "更正须在会议散会、签字确认之后（会后补录的会议，"
 			               "在补录完、签字确认之后）。");
 		if (!fld(t, r, c[2])[0] || !fld(t, r, c[3])[0])
@@ -684,13 +703,15 @@ static int read_addenda(struct demo *d)
 	return 0;
 }
 
-/* ---- corrections before signing ------------------------------------------ */
+/* ---- corrections, 延期 and 取消 -------------------------------------------- */
 
 static const struct { const char *name; int kind; } fix_kinds[] = {
 	{ "议题", FX_PROPOSAL },
 	{ "会议", FX_MEETING },
 	{ "发言", FX_MINUTE },
 	{ "计票", FX_TALLY },
+	{ "延期", FX_POSTPONE },
+	{ "取消", FX_CANCEL },
 };
 
 /* the fields a correction of a proposal or of a meeting's header puts
@@ -768,6 +789,9 @@ static int fix_line(struct demo *d, int r, struct dfix *x, time_t *at, int *item
 	if (x->target < 0)
 		return derr(d, t->file, t->rows[r].line, "会议「%s」不在 meetings.tsv 中。", key);
 	m = &d->meets[x->target];
+	if (!m->end)
+		return derr(d, t->file, t->rows[r].line,
+		            "会议「%s」没有召开（meetings.tsv 中没有散会时间）。", key);
 	x->row = row_at(src, sc[0], sc[1], key, line);
 	if (x->row == -2)
 		return derr(d, t->file, t->rows[r].line, "会议 %s 在 %s 有不止一条%s，无法确定更正哪一条。",
@@ -840,8 +864,8 @@ static int read_corrections(struct demo *d)
 			if (strcmp(what, fix_kinds[k].name) == 0)
 				x->kind = fix_kinds[k].kind;
 		if (!x->kind)
-			return derr(d, t->file, line, "what 应为 议题、会议、发言 或 计票，不是「%s」。",
-			            what);
+			return derr(d, t->file, line, "what 应为 议题、会议、发言、计票、延期 或 取消，"
+			            "不是「%s」。", what);
 		x->by = person_by_name(d, fld(t, r, c[1]));
 		if (x->by < 0)
 			return derr(d, t->file, line, "录入人（by）「%s」不在花名册中。", fld(t, r, c[1]));
@@ -857,8 +881,9 @@ static int read_corrections(struct demo *d)
 		if ((x->kind == FX_PROPOSAL || x->kind == FX_MEETING) != !!field[0])
 			return row_err(d, t, r, "field 只用于议题（标题、内容）和会议（会议名称、地点、"
 			               "主持人、主持人职务、记录人）。");
-		if (!was[0])
-			return row_err(d, t, r, "须写明最初录入的内容（was）。");
+		if ((x->kind == FX_CANCEL) != !was[0])
+			return row_err(d, t, r, x->kind == FX_CANCEL ? "取消不写 was。"
+			               : "须写明最初录入的内容（was）。");
 		for (size_t k = 0; field[0] && k < YS_ARRAY_LEN(fix_fields); k++)
 			if (fix_fields[k].kind == x->kind && strcmp(field, fix_fields[k].name) == 0)
 				x->field = fix_fields[k].field;
@@ -881,7 +906,7 @@ static int read_corrections(struct demo *d)
 			break;
 		case FX_MEETING: {
 			const struct dmeet *m = &d->meets[x->target];
-			if (at < m->start - 30 * 60 || at >= m->sealed)
+			if (at < m->set_up || (m->end && at >= m->sealed))
 				return row_err(d, t, r, "会议的更正须在建立会议之后、会议记录签字确认之前。");
 			if ((x->field == FF_CHAIR || x->field == FF_CLERK) && person_by_name(d, was) < 0)
 				return derr(d, t->file, line, "「%s」不在花名册中。", was);
@@ -893,6 +918,25 @@ static int read_corrections(struct demo *d)
 				return row_err(d, t, r, "记名表决的票数由每人的意见得出，不能更正票数。");
 			if (parse_tally(was, &x->yes, &x->no, &x->abstain) != 0)
 				return row_err(d, t, r, "计票的 was 写「赞成 N 反对 N 弃权 N」。");
+			break;
+		}
+		case FX_POSTPONE: {
+			const struct dmeet *m = &d->meets[x->target];
+			x->was = ys_parse_stamp(was);
+			if (x->was == (time_t)-1)
+				return row_err(d, t, r, "延期的 was 写原定的日期和开始时间 YYYY-MM-DD HH:MM。");
+			if (x->was == m->start)
+				return row_err(d, t, r, "原定的日期和时间与 meetings.tsv 中的相同。");
+			if (m->set_up >= x->was || at < m->set_up || at >= x->was)
+				return row_err(d, t, r, "延期须在建立会议之后、原定开会之前。");
+			break;
+		}
+		case FX_CANCEL: {
+			const struct dmeet *m = &d->meets[x->target];
+			if (m->end)
+				return row_err(d, t, r, "取消的会议没有召开，meetings.tsv 中不写散会时间（end）。");
+			if (at < m->set_up || at >= m->start)
+				return row_err(d, t, r, "取消须在建立会议之后、会议开始之前。");
 			break;
 		}
 		}

@@ -7,8 +7,8 @@
  * demo obeys the same rules as real use and its numbers (2026-001 …, 文号
  * 〔2026〕1号 …) come out as the store assigns them.  A meeting held live
  * takes the clock; one entered afterwards (补录) is typed in later, each
- * time given as the meeting's own.  Every meeting is signed and sealed
- * (签字确认) as it closes.  At the end each
+ * time given as the meeting's own.  Every meeting held is signed and
+ * sealed (签字确认) as it closes.  At the end each
  * proposal must be where proposals.tsv expects it, and store_check must
  * find nothing. */
 #include <stdio.h>
@@ -167,12 +167,12 @@ static int do_meeting(struct demo *d, int mi)
 	const char **pids;
 	struct agenda_item *items;
 	char err[512];
-	int n, rc = 0, chair, clerk;
+	int n, rc = 0, chair, clerk, plan;
 
 	memset(&m, 0, sizeof m);
 	m.kind = dm->kind;
-	/* the header as first typed: corrections later put it as the data
-	 * has it */
+	/* the header as first typed, and the date first planned: corrections
+	 * and a postponement later put them as the data has them */
 	if (put(d, t, r, m.title, sizeof m.title,
 	        first_typed(d, FX_MEETING, mi, FF_MTITLE, -1, fld(t, r, c[2])), "会议名称") ||
 	    put(d, t, r, m.date, sizeof m.date, fld(t, r, c[3]), "日期") ||
@@ -182,6 +182,11 @@ static int do_meeting(struct demo *d, int mi)
 	    put(d, t, r, m.chair_post, sizeof m.chair_post,
 	        first_typed(d, FX_MEETING, mi, FF_CHAIR_POST, -1, fld(t, r, c[8])), "主持人职务"))
 		return -1;
+	if ((plan = fix_of(d, FX_POSTPONE, mi, FF_NONE, -1)) >= 0) {
+		const char *was = fld(&d->corrections, plan, d->xc[6]);
+		snprintf(m.date, sizeof m.date, "%.10s", was);
+		snprintf(m.start_time, sizeof m.start_time, "%.5s", was + 11);
+	}
 	chair = person_by_name(d, first_typed(d, FX_MEETING, mi, FF_CHAIR, -1, d->pp[dm->chair].name));
 	clerk = person_by_name(d, first_typed(d, FX_MEETING, mi, FF_CLERK, -1, d->pp[dm->clerk].name));
 	snprintf(m.chair_id, sizeof m.chair_id, "%s", d->pp[chair].id);
@@ -543,7 +548,7 @@ static int do_outcome(struct demo *d, const struct event *e)
 	return 0;
 }
 
-/* ---- corrections before signing (corrections.tsv) ------------------------ */
+/* ---- corrections, 延期 and 取消 (corrections.tsv) ---------------------------- */
 
 /* a proposal's title or content put right: the rest as it stands */
 static int fix_proposal(struct demo *d, const struct dfix *x, const char *reason,
@@ -688,6 +693,14 @@ static int do_fix(struct demo *d, const struct event *e)
 	case FX_TALLY:
 		rc = fix_tally(d, e, x, reason, err, sizeof err);
 		break;
+	case FX_POSTPONE:
+		rc = ops_meeting_postpone(d->st, dm->id, fld(&d->meetings, dm->row, d->mc[3]),
+		                          fld(&d->meetings, dm->row, d->mc[4]), reason,
+		                          err, sizeof err);
+		break;
+	case FX_CANCEL:
+		rc = ops_meeting_cancel(d->st, dm->id, reason, err, sizeof err);
+		break;
 	}
 	if (rc != 0)
 		return d->failed ? -1 : ops_err(d, t, e->idx, err);
@@ -818,6 +831,8 @@ static int check_expect(struct demo *d)
 	for (int i = 0; i < d->nmeets; i++) {
 		struct seal s;
 
+		if (!d->meets[i].end)
+			continue;    /* not held: planned, postponed or cancelled */
 		if (!d->meets[i].closed)
 			return derr(d, d->meetings.file, d->meetings.rows[d->meets[i].row].line,
 			            "会议没有散会。");

@@ -110,7 +110,7 @@ keys Enter
 expect "已取消" "the list shows it as 已取消"
 run list meetings --db "$DB"
 has "$P1	2026-12-10	党员大会	2026年第5次党员大会	已延期" "list meetings says 已延期"
-has "$P2	2026-12-05	议事协商会	2026年第3次议事协商会	已取消" "list meetings says 已取消"
+has "$P2	2026-12-05	议事协商会	2026年第4次议事协商会	已取消" "list meetings says 已取消"
 meeting_form 0 "2026-11-30" "14:30"
 keys Space Enter C-s
 wait_for "[未开始]" 5

@@ -239,19 +239,28 @@ static void test_contents(void)
 		CHECK(returned >= 1);
 	}
 
-	/* meetings: all closed; votes within those present, the snapshot
+	/* meetings: all held are closed, and the rest were postponed to a day
+	 * to come or cancelled; votes within those present, the snapshot
 	 * consistent; one vote failed; a roll call has its ballots */
 	{
 		struct meeting m[32];
 		int nm = store_meeting_page(st, "", "", m, 32);
-		int kinds = 0, failed = 0, rollcall = 0, votes = 0, recounts = 0;
+		int kinds = 0, failed = 0, rollcall = 0, votes = 0, recounts = 0, held = 0;
 
 		CHECK(nm >= 10);
 		for (int i = 0; i < nm; i++) {
 			struct agenda_item a[8];
-			int na = store_agenda_list(st, m[i].id, a, 8);
+			int na;
 
-			CHECK_INT(m[i].status, MS_CLOSED);
+			if (m[i].status != MS_CLOSED) {
+				CHECK(m[i].status == MS_CANCELLED || m[i].status == MS_PLANNED);
+				CHECK(m[i].status_reason[0]);
+				CHECK_INT(store_minute_count(st, m[i].id), 0);
+				meeting_clear(&m[i]);
+				continue;
+			}
+			held++;
+			na = store_agenda_list(st, m[i].id, a, 8);
 			CHECK(m[i].end_time[0]);
 			CHECK(strncmp(m[i].date, "2026-", 5) == 0);
 			CHECK(strcmp(m[i].date, "2026-11-20") < 0);
@@ -280,6 +289,8 @@ static void test_contents(void)
 			}
 			meeting_clear(&m[i]);
 		}
+		CHECK(held >= 10);
+		CHECK(held < nm);
 		CHECK(votes >= 15);
 		CHECK(failed >= 1);
 		CHECK(rollcall >= 1);
@@ -308,7 +319,7 @@ static void test_paper(void)
 	struct store *st;
 	struct meeting m[32];
 	struct notice no[16];
-	int nm, nn, sealed = 0, addenda = 0, lines = 0;
+	int nm, nn, sealed = 0, held = 0, addenda = 0, lines = 0;
 
 	CHECK_INT(write_demo(path), 0);
 	st = open_db(path);
@@ -321,6 +332,7 @@ static void test_paper(void)
 		struct addendum a[4];
 		int na;
 
+		held += m[i].status == MS_CLOSED;
 		if (store_seal_get(st, m[i].id, &s) == 0) {
 			sealed++;
 			/* signed as the meeting ended */
@@ -339,7 +351,7 @@ static void test_paper(void)
 		meeting_clear(&m[i]);
 	}
 	CHECK(nm >= 10);
-	CHECK_INT(sealed, nm);
+	CHECK_INT(sealed, held);
 	CHECK(addenda >= 1);
 	CHECK_INT(seal_verify_all(st, count_line, &lines), 0);
 	CHECK_INT(lines, 0);
@@ -470,6 +482,52 @@ static void test_entered_afterwards(void)
 	fx_db_unlink(path);
 }
 
+/* a meeting postponed and then held on its new date, one postponed and
+ * still to come (已延期), one cancelled (已取消); the numbers of the
+ * meetings held stay those of the order they were set up in */
+static void test_postponed_cancelled(void)
+{
+	const char *path = fx_path("plans.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 3 AND status_reason <> ''"), 1);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 3"), 1);
+	/* nobody signed in at the cancelled meeting, nothing recorded */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 3 AND (a.status <> 0 OR a.signed_at <> '')"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM minute x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 3"), 0);
+	/* postponed and held: its first date kept, signed */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting m JOIN seal s ON s.meeting_id = m.id"
+	                      " WHERE m.postponed_from <> '' AND m.status_reason <> ''"
+	                      " AND m.status = 2 AND m.date > m.postponed_from"), 1);
+	/* postponed, still to come */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE postponed_from <> ''"
+	                      " AND status_reason <> '' AND status = 0 AND date > postponed_from"), 1);
+	v = sql_text(st, "SELECT date || ' ' || postponed_from || ' ' || status FROM meeting"
+	                 " WHERE number = '2026-H-17'");
+	CHECK_STR(v, "2026-11-18 2026-11-11 2");
+	free(v);
+	/* each in the change log, with its reason and the clerk */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                      " WHERE c.field = '延期' AND c.reason <> '' AND c.who <> ''"
+	                      " AND c.new_value = m.date || ' ' || m.start_time"), 2);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                      " WHERE c.field = '取消' AND m.status = 3 AND c.reason = m.status_reason"), 1);
+	/* a cancelled meeting lets its proposal go on another agenda; a
+	 * postponed one still to come is a 议事协商会, which holds nobody's
+	 * proposal: every proposal the board shows can be put on an agenda */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 0 AND kind <> 5"), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
 /* corrections before signing, each in the change log with its old and new
  * value, the reason and the clerk: a proposal's title, a meeting's place,
  * a speech, a mistyped tally */
@@ -552,6 +610,7 @@ int main(void)
 	RUN(test_contents);
 	RUN(test_paper);
 	RUN(test_entered_afterwards);
+	RUN(test_postponed_cancelled);
 	RUN(test_corrections);
 	RUN(test_deterministic);
 	fx_tmpdir_remove();
