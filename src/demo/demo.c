@@ -7,7 +7,10 @@
  * go through ops_*(), with the process clock set to the moment each thing
  * happened (replay.c).  The paper that follows a decision (notices, 实施
  * with its progress, objections to a notice, addenda to sealed minutes)
- * is replayed like the rest.  The whole replay is one batch
+ * is replayed like the rest, and so are a clerk's corrections before the
+ * minutes are signed, meetings postponed or cancelled (corrections.tsv),
+ * and meetings typed in afterwards from paper (补录, meetings.tsv's
+ * entered).  The whole replay is one batch
  * (ops_batch_begin … ops_batch_end): the file is written whole or removed.
  *
  * The TSV files (tsv.c): UTF-8, tab-separated, the first non-comment line
@@ -65,7 +68,7 @@ static void demo_free(struct demo *d)
 {
 	struct tsv *all[] = { &d->community, &d->people, &d->proposals, &d->meetings,
 	                      &d->minutes, &d->votes, &d->outcomes, &d->actions,
-	                      &d->progress, &d->objections, &d->addenda };
+	                      &d->progress, &d->objections, &d->addenda, &d->corrections };
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(all); i++)
 		tsv_free(all[i]);
@@ -84,6 +87,8 @@ static void demo_free(struct demo *d)
 	}
 	free(d->meets);
 	free(d->objection_id);
+	free(d->minute_id);
+	free(d->fixes);
 	free(d->props);
 	free(d->pp);
 	free(d->ev);

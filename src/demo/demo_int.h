@@ -67,6 +67,7 @@ enum ev_type {                   /* order of events at the same moment */
 	EV_OPEN,                 /* the meeting starts */
 	EV_MINUTE,
 	EV_VOTE,
+	EV_FIX,                  /* a correction, 延期 or 取消 (corrections.tsv) */
 	EV_OUTCOME,
 	EV_CLOSE,                /* 散会, and the minutes are signed */
 	EV_ADDENDUM,             /* 更正 to sealed minutes */
@@ -95,7 +96,10 @@ struct dprop {
 struct dmeet {
 	int row;
 	int kind;
-	time_t start, end;
+	time_t start, end;       /* end 0: not held (planned, postponed, cancelled) */
+	time_t set_up;           /* created in the program */
+	time_t entered;          /* typed in afterwards (补录) from then; 0 = live */
+	time_t sealed;           /* the moment of 签字确认 (the clock) */
 	char id[ID_LEN];
 	int chair, clerk;        /* roster indexes */
 	struct strlist agenda;   /* proposal keys */
@@ -110,6 +114,22 @@ struct dmeet {
 	int closed;
 };
 
+/* what a row of corrections.tsv changes */
+enum fix_kind { FX_PROPOSAL = 1, FX_MEETING, FX_MINUTE, FX_TALLY, FX_POSTPONE, FX_CANCEL };
+/* the field it puts right (议题, 会议) */
+enum fix_field { FF_NONE = 0, FF_TITLE, FF_CONTENT, FF_MTITLE, FF_PLACE, FF_CHAIR,
+                 FF_CHAIR_POST, FF_CLERK };
+
+struct dfix {
+	int kind;                /* enum fix_kind */
+	int field;               /* enum fix_field */
+	int target;              /* proposal or meeting index */
+	int row;                 /* 发言: minutes.tsv row; 计票: votes.tsv row; else -1 */
+	int by;                  /* roster index of the clerk */
+	int yes, no, abstain;    /* 计票: the tally first typed */
+	time_t was;              /* 延期: the date and start first planned */
+};
+
 struct demo {
 	struct store *st;
 	char *err;
@@ -117,7 +137,7 @@ struct demo {
 	int failed;
 
 	struct tsv community, people, proposals, meetings, minutes, votes,
-	           outcomes, actions, progress, objections, addenda;
+	           outcomes, actions, progress, objections, addenda, corrections;
 
 	struct community com;
 	time_t setup_at;
@@ -131,13 +151,19 @@ struct demo {
 	struct dmeet *meets;
 	int nmeets;
 
+	struct dfix *fixes;      /* per corrections.tsv row */
+	int nfixes;
+	int operator_set;        /* a correction named its clerk (the 录入人) */
+
 	struct event *ev;
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[12], pc[11], mc[16], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4];
+	int pec[12], pc[11], mc[18], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4],
+	    xc[8];
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
+	char (*minute_id)[ID_LEN];      /* per minutes.tsv row, once recorded */
 };
 
 /* ---- errors (demo.c) ----------------------------------------------------- */
@@ -164,6 +190,18 @@ int outcome_by_name(const char *s);
 int notice_kind_by_name(const char *s);
 /* a count: digits only, or "*" (= the rest of those present) -> -2 */
 int parse_num(const char *s);
+/* the moment a thing that happened at `when` in meeting m is typed: then,
+ * for a meeting recorded as it happened; for one entered afterwards from
+ * paper (补录) the clock runs from m->entered, a quarter as fast as the
+ * meeting did (its quarter hour of signing in first) */
+time_t typed_at(const struct dmeet *m, time_t when);
+/* the correction of corrections.tsv that changes this, -1 if none: kind
+ * and target, with field (议题, 会议) or the data row (发言, 计票) */
+int fix_of(const struct demo *d, int kind, int target, int field, int row);
+/* the text first typed for a field the data corrects later (its was), else
+ * the data's own */
+const char *first_typed(const struct demo *d, int kind, int target, int field,
+                        int row, const char *final);
 
 /* ---- the replay (replay.c) ----------------------------------------------- */
 

@@ -331,23 +331,38 @@ static int read_proposals(struct demo *d)
 	return 0;
 }
 
+/* the moment a thing at `when` in meeting m is typed (demo_int.h) */
+time_t typed_at(const struct dmeet *m, time_t when)
+{
+	if (!m->entered)
+		return when;
+	return m->entered + (when - (m->start - 15 * 60)) / 4;
+}
+
+/* an optional "YYYY-MM-DD HH:MM" field: 0 when empty, -1 when invalid */
+static time_t opt_stamp(const char *s)
+{
+	return s[0] ? ys_parse_stamp(s) : 0;
+}
+
 static int read_meetings(struct demo *d)
 {
 	static const char *const cols[] = { "key", "kind", "title", "date", "start",
 	                                    "end", "place", "chair", "chair_post",
 	                                    "clerk", "agenda", "free_items", "leave",
-	                                    "absent", "observers", "pending" };
+	                                    "absent", "observers", "pending", "set_up",
+	                                    "entered" };
 	const struct tsv *t = &d->meetings;
 	int *c = d->mc;
 
-	if (tsv_cols(d, t, cols, c, 16) != 0)
+	if (tsv_cols(d, t, cols, c, 18) != 0)
 		return -1;
 	d->nmeets = t->nrows;
 	d->meets = xcalloc((size_t)d->nmeets + 1, sizeof *d->meets);
 	for (int r = 0; r < t->nrows; r++) {
 		struct dmeet *m = &d->meets[r];
 		const char *key = fld(t, r, c[0]), *kind = fld(t, r, c[1]);
-		const char *date = fld(t, r, c[3]);
+		const char *date = fld(t, r, c[3]), *end = fld(t, r, c[5]);
 		int line = t->rows[r].line;
 
 		m->row = r;
@@ -374,13 +389,27 @@ static int read_meetings(struct demo *d)
 		if (!m->kind)
 			return derr(d, t->file, line, "未知的会议类型「%s」。", kind);
 		m->start = stamp_of(date, fld(t, r, c[4]));
-		m->end = stamp_of(date, fld(t, r, c[5]));
+		m->end = end[0] ? stamp_of(date, end) : 0;
 		if (m->start == (time_t)-1 || m->end == (time_t)-1)
 			return row_err(d, t, r, "date 应为 YYYY-MM-DD，start、end 应为 HH:MM。");
-		if (m->end <= m->start)
+		if (m->end && m->end <= m->start)
 			return row_err(d, t, r, "散会时间应晚于开始时间。");
-		if (m->start - 30 * 60 < d->setup_at)
+		m->set_up = opt_stamp(fld(t, r, c[16]));
+		m->entered = opt_stamp(fld(t, r, c[17]));
+		if (m->set_up == (time_t)-1 || m->entered == (time_t)-1)
+			return row_err(d, t, r, "set_up、entered 应为 YYYY-MM-DD HH:MM。");
+		if (!m->set_up)
+			m->set_up = m->start - 30 * 60;
+		if (m->set_up < d->setup_at)
 			return row_err(d, t, r, "会议早于花名册录入时间（community.tsv 的 setup_at）。");
+		if (m->set_up >= m->start)
+			return row_err(d, t, r, "建立会议的时间（set_up）应早于会议开始时间。");
+		if (!m->end && (m->leave.n || m->absent.n || m->observers.n ||
+		                fld(t, r, c[15])[0] || m->entered))
+			return row_err(d, t, r, "没有散会时间（end）的会议没有召开，不能写请假、缺席、"
+			               "列席、遗留问题或补录时间（entered）。");
+		if (m->entered && m->entered < m->end)
+			return row_err(d, t, r, "补录时间（entered）应在散会之后：会后才能照纸面记录录入。");
 		m->chair = person_by_name(d, fld(t, r, c[7]));
 		m->clerk = person_by_name(d, fld(t, r, c[9]));
 		if (m->chair < 0)
@@ -407,10 +436,13 @@ static int read_meetings(struct demo *d)
 			if (person_by_name(d, m->absent.v[i]) < 0)
 				return derr(d, t->file, line, "缺席人员「%s」不在花名册中。",
 				            m->absent.v[i]);
-		add_event(d, m->start - 30 * 60, EV_MEETING, r, r, -1, -1);
-		add_event(d, m->start - 15 * 60, EV_ATTEND, r, r, -1, -1);
-		add_event(d, m->start, EV_OPEN, r, r, -1, -1);
-		add_event(d, m->end, EV_CLOSE, r, r, -1, -1);
+		add_event(d, m->set_up, EV_MEETING, r, r, -1, -1);
+		if (!m->end)
+			continue;            /* planned only: postponed, cancelled or to come */
+		m->sealed = typed_at(m, m->end);
+		add_event(d, typed_at(m, m->start - 15 * 60), EV_ATTEND, r, r, -1, -1);
+		add_event(d, typed_at(m, m->start), EV_OPEN, r, r, -1, -1);
+		add_event(d, m->sealed, EV_CLOSE, r, r, -1, -1);
 	}
 	return 0;
 }
@@ -428,6 +460,9 @@ static int meeting_row(struct demo *d, const struct tsv *t, int r, int cm, int c
 	if (*meet < 0)
 		return derr(d, t->file, line, "会议「%s」不在 meetings.tsv 中。", key);
 	m = &d->meets[*meet];
+	if (!m->end)
+		return derr(d, t->file, line, "会议「%s」没有召开（meetings.tsv 中没有散会时间）。",
+		            key);
 	*at = stamp_of(fld(&d->meetings, m->row, d->mc[3]), hm);
 	if (*at == (time_t)-1)
 		return derr(d, t->file, line, "时间「%s」应为 HH:MM。", hm);
@@ -435,6 +470,8 @@ static int meeting_row(struct demo *d, const struct tsv *t, int r, int cm, int c
 		return derr(d, t->file, line, "时间 %s 不在会议 %s 的起止时间 %s—%s 之内。", hm,
 		            key, fld(&d->meetings, m->row, d->mc[4]),
 		            fld(&d->meetings, m->row, d->mc[5]));
+	/* typed then, or when the paper was entered afterwards */
+	*at = typed_at(m, *at);
 	*item = -1;
 	if (!it[0]) {
 		if (need_item)
@@ -460,6 +497,7 @@ static int read_minutes(struct demo *d)
 
 	if (tsv_cols(d, t, cols, c, 5) != 0)
 		return -1;
+	d->minute_id = xcalloc((size_t)t->nrows + 1, sizeof *d->minute_id);
 	for (int r = 0; r < t->nrows; r++) {
 		int meet, item, who;
 		time_t at;
@@ -656,11 +694,264 @@ static int read_addenda(struct demo *d)
 			            fld(t, r, c[0]));
 		if (at == (time_t)-1)
 			return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
-		if (at <= d->meets[meet].end)
-			return row_err(d, t, r, "更正须在会议散会、签字确认之后。");
+		if (!d->meets[meet].end || at <= d->meets[meet].sealed)
+			return row_err(d, t, r, "更正须在会议散会、签字确认之后（会后补录的会议，"
+			               "在补录完、签字确认之后）。");
 		if (!fld(t, r, c[2])[0] || !fld(t, r, c[3])[0])
 			return row_err(d, t, r, "更正须写明 reason（理由）和 text（内容）。");
 		add_event(d, at, EV_ADDENDUM, r, meet, -1, -1);
+	}
+	return 0;
+}
+
+/* ---- corrections, 延期 and 取消 -------------------------------------------- */
+
+static const struct { const char *name; int kind; } fix_kinds[] = {
+	{ "议题", FX_PROPOSAL },
+	{ "会议", FX_MEETING },
+	{ "发言", FX_MINUTE },
+	{ "计票", FX_TALLY },
+	{ "延期", FX_POSTPONE },
+	{ "取消", FX_CANCEL },
+};
+
+/* the fields a correction of a proposal or of a meeting's header puts
+ * right, and the column of proposals.tsv / meetings.tsv with the value it
+ * ends with (an index into d->pc / d->mc) */
+static const struct { int kind; const char *name; int field; int col; } fix_fields[] = {
+	{ FX_PROPOSAL, "标题", FF_TITLE, 2 },
+	{ FX_PROPOSAL, "内容", FF_CONTENT, 3 },
+	{ FX_MEETING, "会议名称", FF_MTITLE, 2 },
+	{ FX_MEETING, "地点", FF_PLACE, 6 },
+	{ FX_MEETING, "主持人", FF_CHAIR, 7 },
+	{ FX_MEETING, "主持人职务", FF_CHAIR_POST, 8 },
+	{ FX_MEETING, "记录人", FF_CLERK, 9 },
+};
+
+int fix_of(const struct demo *d, int kind, int target, int field, int row)
+{
+	for (int i = 0; i < d->nfixes; i++) {
+		const struct dfix *x = &d->fixes[i];
+		if (x->kind == kind && x->target == target && x->field == field && x->row == row)
+			return i;
+	}
+	return -1;
+}
+
+const char *first_typed(const struct demo *d, int kind, int target, int field,
+                        int row, const char *final)
+{
+	int k = fix_of(d, kind, target, field, row);
+
+	return k >= 0 ? fld(&d->corrections, k, d->xc[6]) : final;
+}
+
+/* the value a field of a proposal or meeting ends with, in its own file */
+static const char *final_value(const struct demo *d, const struct dfix *x)
+{
+	for (size_t i = 0; i < YS_ARRAY_LEN(fix_fields); i++) {
+		if (fix_fields[i].kind != x->kind || fix_fields[i].field != x->field)
+			continue;
+		if (x->kind == FX_PROPOSAL)
+			return fld(&d->proposals, d->props[x->target].row, d->pc[fix_fields[i].col]);
+		return fld(&d->meetings, d->meets[x->target].row, d->mc[fix_fields[i].col]);
+	}
+	return "";
+}
+
+/* the row of minutes.tsv or votes.tsv of meeting `key` at `hm`: its index,
+ * -1 none, -2 more than one */
+static int row_at(const struct tsv *t, int cmeet, int cat, const char *key, const char *hm)
+{
+	int found = -1;
+
+	for (int r = 0; r < t->nrows; r++) {
+		if (strcmp(fld(t, r, cmeet), key) != 0 || strcmp(fld(t, r, cat), hm) != 0)
+			continue;
+		if (found >= 0)
+			return -2;
+		found = r;
+	}
+	return found;
+}
+
+/* a 发言 or 计票 row: the line it corrects and the meeting's moment it is
+ * corrected at (HH:MM, not before that line, not after 散会) */
+static int fix_line(struct demo *d, int r, struct dfix *x, time_t *at, int *item)
+{
+	const struct tsv *t = &d->corrections, *src = x->kind == FX_MINUTE ? &d->minutes : &d->votes;
+	const int *c = d->xc, *sc = x->kind == FX_MINUTE ? d->nc : d->vc;
+	const char *key = fld(t, r, c[3]), *line = fld(t, r, c[4]), *hm = fld(t, r, c[0]);
+	const char *what = x->kind == FX_MINUTE ? "发言" : "表决";
+	const struct dmeet *m;
+	time_t when, then;
+	int meet;
+
+	if (x->target < 0)
+		return derr(d, t->file, t->rows[r].line, "会议「%s」不在 meetings.tsv 中。", key);
+	m = &d->meets[x->target];
+	if (!m->end)
+		return derr(d, t->file, t->rows[r].line,
+		            "会议「%s」没有召开（meetings.tsv 中没有散会时间）。", key);
+	x->row = row_at(src, sc[0], sc[1], key, line);
+	if (x->row == -2)
+		return derr(d, t->file, t->rows[r].line, "会议 %s 在 %s 有不止一条%s，无法确定更正哪一条。",
+		            key, line, what);
+	if (x->row < 0)
+		return derr(d, t->file, t->rows[r].line, "%s 中没有会议 %s 在 %s（line）的%s。",
+		            src->file, key, line[0] ? line : "（空）", what);
+	when = stamp_of(fld(&d->meetings, m->row, d->mc[3]), hm);
+	then = stamp_of(fld(&d->meetings, m->row, d->mc[3]), line);
+	if (when == (time_t)-1)
+		return derr(d, t->file, t->rows[r].line, "%s的更正，at 写会上的时间 HH:MM，不是「%s」。",
+		            what, hm);
+	if (when < then || when > m->end)
+		return derr(d, t->file, t->rows[r].line, "更正时间 %s 应在该条%s（%s）之后、散会（%s）之前。",
+		            hm, what, line, fld(&d->meetings, m->row, d->mc[5]));
+	*at = typed_at(m, when);
+	*item = -1;
+	if (x->kind == FX_TALLY && meeting_row(d, src, x->row, sc[0], sc[1], sc[2], 1, &meet,
+	                                       &then, item) != 0)
+		return -1;
+	return 0;
+}
+
+/* "赞成 N 反对 N 弃权 N" (spaces optional) -> the three counts; 0 or -1 */
+static int parse_tally(const char *s, int *yes, int *no, int *abstain)
+{
+	static const char *const words[] = { "赞成", "反对", "弃权" };
+	int *out[] = { yes, no, abstain };
+
+	for (size_t i = 0; i < YS_ARRAY_LEN(words); i++) {
+		size_t n = strlen(words[i]), k;
+		char num[8];
+		s += strspn(s, " ");
+		if (strncmp(s, words[i], n) != 0)
+			return -1;
+		s += n;
+		s += strspn(s, " ");
+		k = strspn(s, "0123456789");
+		if (k == 0 || k >= sizeof num)
+			return -1;
+		memcpy(num, s, k);
+		num[k] = '\0';
+		*out[i] = parse_num(num);
+		s += k;
+	}
+	return s[strspn(s, " ")] ? -1 : 0;
+}
+
+static int read_corrections(struct demo *d)
+{
+	static const char *const cols[] = { "at", "by", "what", "target", "line", "field",
+	                                    "was", "reason" };
+	const struct tsv *t = &d->corrections;
+	int *c = d->xc;
+
+	if (tsv_cols(d, t, cols, c, 8) != 0)
+		return -1;
+	d->nfixes = t->nrows;
+	d->fixes = xcalloc((size_t)d->nfixes + 1, sizeof *d->fixes);
+	for (int r = 0; r < t->nrows; r++) {
+		struct dfix *x = &d->fixes[r];
+		const char *what = fld(t, r, c[2]), *target = fld(t, r, c[3]);
+		const char *field = fld(t, r, c[5]), *was = fld(t, r, c[6]);
+		int line = t->rows[r].line, item = -1, same;
+		time_t at = 0;
+
+		x->row = -1;
+		x->target = -1;
+		for (size_t k = 0; k < YS_ARRAY_LEN(fix_kinds); k++)
+			if (strcmp(what, fix_kinds[k].name) == 0)
+				x->kind = fix_kinds[k].kind;
+		if (!x->kind)
+			return derr(d, t->file, line, "what 应为 议题、会议、发言、计票、延期 或 取消，"
+			            "不是「%s」。", what);
+		x->by = person_by_name(d, fld(t, r, c[1]));
+		if (x->by < 0)
+			return derr(d, t->file, line, "录入人（by）「%s」不在花名册中。", fld(t, r, c[1]));
+		if (!fld(t, r, c[7])[0])
+			return row_err(d, t, r, "须写明理由（reason）。");
+		x->target = x->kind == FX_PROPOSAL ? prop_by_key(d, target) : meet_by_key(d, target);
+		if (x->target < 0)
+			return derr(d, t->file, line, "%s「%s」不在 %s 中。",
+			            x->kind == FX_PROPOSAL ? "议题" : "会议", target,
+			            x->kind == FX_PROPOSAL ? "proposals.tsv" : "meetings.tsv");
+		if ((x->kind == FX_MINUTE || x->kind == FX_TALLY) != !!fld(t, r, c[4])[0])
+			return row_err(d, t, r, "line 只用于发言和计票：写该条发言或该次表决的时间 HH:MM。");
+		if ((x->kind == FX_PROPOSAL || x->kind == FX_MEETING) != !!field[0])
+			return row_err(d, t, r, "field 只用于议题（标题、内容）和会议（会议名称、地点、"
+			               "主持人、主持人职务、记录人）。");
+		if ((x->kind == FX_CANCEL) != !was[0])
+			return row_err(d, t, r, x->kind == FX_CANCEL ? "取消不写 was。"
+			               : "须写明最初录入的内容（was）。");
+		for (size_t k = 0; field[0] && k < YS_ARRAY_LEN(fix_fields); k++)
+			if (fix_fields[k].kind == x->kind && strcmp(field, fix_fields[k].name) == 0)
+				x->field = fix_fields[k].field;
+		if (field[0] && !x->field)
+			return derr(d, t->file, line, "%s没有可改正的「%s」；可改正的是 %s。", what, field,
+			            x->kind == FX_PROPOSAL ? "标题、内容"
+			            : "会议名称、地点、主持人、主持人职务、记录人");
+		if (x->kind == FX_MINUTE || x->kind == FX_TALLY) {
+			if (fix_line(d, r, x, &at, &item) != 0)
+				return -1;
+		} else {
+			at = ys_parse_stamp(fld(t, r, c[0]));
+			if (at == (time_t)-1)
+				return row_err(d, t, r, "at 应为 YYYY-MM-DD HH:MM。");
+		}
+		switch (x->kind) {
+		case FX_PROPOSAL:
+			if (at < ys_parse_stamp(fld(&d->proposals, d->props[x->target].row, d->pc[1])))
+				return row_err(d, t, r, "更正早于议题提出的时间。");
+			break;
+		case FX_MEETING: {
+			const struct dmeet *m = &d->meets[x->target];
+			if (at < m->set_up || (m->end && at >= m->sealed))
+				return row_err(d, t, r, "会议的更正须在建立会议之后、会议记录签字确认之前。");
+			if ((x->field == FF_CHAIR || x->field == FF_CLERK) && person_by_name(d, was) < 0)
+				return derr(d, t->file, line, "「%s」不在花名册中。", was);
+			break;
+		}
+		case FX_TALLY: {
+			const char *method = fld(&d->votes, x->row, d->vc[3]);
+			if (method_by_name(method) == VM_ROLLCALL)
+				return row_err(d, t, r, "记名表决的票数由每人的意见得出，不能更正票数。");
+			if (parse_tally(was, &x->yes, &x->no, &x->abstain) != 0)
+				return row_err(d, t, r, "计票的 was 写「赞成 N 反对 N 弃权 N」。");
+			break;
+		}
+		case FX_POSTPONE: {
+			const struct dmeet *m = &d->meets[x->target];
+			x->was = ys_parse_stamp(was);
+			if (x->was == (time_t)-1)
+				return row_err(d, t, r, "延期的 was 写原定的日期和开始时间 YYYY-MM-DD HH:MM。");
+			if (x->was == m->start)
+				return row_err(d, t, r, "原定的日期和时间与 meetings.tsv 中的相同。");
+			if (m->set_up >= x->was || at < m->set_up || at >= x->was)
+				return row_err(d, t, r, "延期须在建立会议之后、原定开会之前。");
+			break;
+		}
+		case FX_CANCEL: {
+			const struct dmeet *m = &d->meets[x->target];
+			if (m->end)
+				return row_err(d, t, r, "取消的会议没有召开，meetings.tsv 中不写散会时间（end）。");
+			if (at < m->set_up || at >= m->start)
+				return row_err(d, t, r, "取消须在建立会议之后、会议开始之前。");
+			break;
+		}
+		}
+		if (x->kind == FX_MINUTE &&
+		    strcmp(was, fld(&d->minutes, x->row, d->nc[4])) == 0)
+			return row_err(d, t, r, "was 与 minutes.tsv 中的发言相同，没有更正。");
+		if ((x->kind == FX_PROPOSAL || x->kind == FX_MEETING) &&
+		    strcmp(was, final_value(d, x)) == 0)
+			return row_err(d, t, r, "was 与改正后的内容相同，没有更正。");
+		same = fix_of(d, x->kind, x->target, x->field, x->row);
+		if (same < r)
+			return derr(d, t->file, line, "与第 %d 行更正的是同一处；同一处只更正一次。",
+			            t->rows[same].line);
+		add_event(d, at, EV_FIX, r, x->kind == FX_PROPOSAL ? -1 : x->target, item, -1);
 	}
 	return 0;
 }
@@ -680,6 +971,7 @@ int load_all(struct demo *d)
 		{ offsetof(struct demo, progress),  DEMO_DIR "progress.tsv" },
 		{ offsetof(struct demo, objections), DEMO_DIR "objections.tsv" },
 		{ offsetof(struct demo, addenda),   DEMO_DIR "addenda.tsv" },
+		{ offsetof(struct demo, corrections), DEMO_DIR "corrections.tsv" },
 	};
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(files); i++)
@@ -688,7 +980,7 @@ int load_all(struct demo *d)
 	if (read_community(d) || read_people(d) || read_proposals(d) ||
 	    read_meetings(d) || read_minutes(d) || read_votes(d) ||
 	    read_outcomes(d) || read_actions(d) || read_progress(d) ||
-	    read_objections(d) || read_addenda(d))
+	    read_objections(d) || read_addenda(d) || read_corrections(d))
 		return -1;
 	return 0;
 }

@@ -5,8 +5,10 @@
  * vote, the vote before the item's conclusion, everything before 散会),
  * with the process clock set to the moment each thing happened, so the
  * demo obeys the same rules as real use and its numbers (2026-001 …, 文号
- * 〔2026〕1号 …) come out as the store assigns them.  Every meeting is
- * signed and sealed (签字确认) at the moment it closes.  At the end each
+ * 〔2026〕1号 …) come out as the store assigns them.  A meeting held live
+ * takes the clock; one entered afterwards (补录) is typed in later, each
+ * time given as the meeting's own.  Every meeting held is signed and
+ * sealed (签字确认) as it closes.  At the end each
  * proposal must be where proposals.tsv expects it, and store_check must
  * find nothing. */
 #include <stdio.h>
@@ -70,7 +72,9 @@ static int do_proposal(struct demo *d, int i)
 	int n, rc;
 
 	memset(&p, 0, sizeof p);
-	if (put(d, t, r, p.title, sizeof p.title, fld(t, r, c[2]), "标题") ||
+	/* typed as first typed: a later correction puts it right */
+	if (put(d, t, r, p.title, sizeof p.title,
+	        first_typed(d, FX_PROPOSAL, i, FF_TITLE, -1, fld(t, r, c[2])), "标题") ||
 	    put(d, t, r, p.source, sizeof p.source, fld(t, r, c[6]), "来源") ||
 	    put(d, t, r, p.category, sizeof p.category, fld(t, r, c[7]), "类别") ||
 	    put(d, t, r, p.grid, sizeof p.grid, fld(t, r, c[8]), "网格") ||
@@ -90,7 +94,7 @@ static int do_proposal(struct demo *d, int i)
 			snprintf(pp[k].name, sizeof pp[k].name, "%s", d->pp[who].name);
 		}
 	}
-	p.content = xstrdup(fld(t, r, c[3]));
+	p.content = xstrdup(first_typed(d, FX_PROPOSAL, i, FF_CONTENT, -1, fld(t, r, c[3])));
 	rc = ops_proposal_new(d->st, &p, pp, n, err, sizeof err);
 	if (rc != 0)
 		ops_err(d, t, r, err);
@@ -163,20 +167,32 @@ static int do_meeting(struct demo *d, int mi)
 	const char **pids;
 	struct agenda_item *items;
 	char err[512];
-	int n, rc = 0;
+	int n, rc = 0, chair, clerk, plan;
 
 	memset(&m, 0, sizeof m);
 	m.kind = dm->kind;
-	if (put(d, t, r, m.title, sizeof m.title, fld(t, r, c[2]), "会议名称") ||
+	/* the header as first typed, and the date first planned: corrections
+	 * and a postponement later put them as the data has them */
+	if (put(d, t, r, m.title, sizeof m.title,
+	        first_typed(d, FX_MEETING, mi, FF_MTITLE, -1, fld(t, r, c[2])), "会议名称") ||
 	    put(d, t, r, m.date, sizeof m.date, fld(t, r, c[3]), "日期") ||
 	    put(d, t, r, m.start_time, sizeof m.start_time, fld(t, r, c[4]), "开始时间") ||
-	    put(d, t, r, m.place, sizeof m.place, fld(t, r, c[6]), "地点") ||
-	    put(d, t, r, m.chair_post, sizeof m.chair_post, fld(t, r, c[8]), "主持人职务"))
+	    put(d, t, r, m.place, sizeof m.place,
+	        first_typed(d, FX_MEETING, mi, FF_PLACE, -1, fld(t, r, c[6])), "地点") ||
+	    put(d, t, r, m.chair_post, sizeof m.chair_post,
+	        first_typed(d, FX_MEETING, mi, FF_CHAIR_POST, -1, fld(t, r, c[8])), "主持人职务"))
 		return -1;
-	snprintf(m.chair_id, sizeof m.chair_id, "%s", d->pp[dm->chair].id);
-	snprintf(m.chair_name, sizeof m.chair_name, "%s", d->pp[dm->chair].name);
-	snprintf(m.clerk_id, sizeof m.clerk_id, "%s", d->pp[dm->clerk].id);
-	snprintf(m.clerk_name, sizeof m.clerk_name, "%s", d->pp[dm->clerk].name);
+	if ((plan = fix_of(d, FX_POSTPONE, mi, FF_NONE, -1)) >= 0) {
+		const char *was = fld(&d->corrections, plan, d->xc[6]);
+		snprintf(m.date, sizeof m.date, "%.10s", was);
+		snprintf(m.start_time, sizeof m.start_time, "%.5s", was + 11);
+	}
+	chair = person_by_name(d, first_typed(d, FX_MEETING, mi, FF_CHAIR, -1, d->pp[dm->chair].name));
+	clerk = person_by_name(d, first_typed(d, FX_MEETING, mi, FF_CLERK, -1, d->pp[dm->clerk].name));
+	snprintf(m.chair_id, sizeof m.chair_id, "%s", d->pp[chair].id);
+	snprintf(m.chair_name, sizeof m.chair_name, "%s", d->pp[chair].name);
+	snprintf(m.clerk_id, sizeof m.clerk_id, "%s", d->pp[clerk].id);
+	snprintf(m.clerk_name, sizeof m.clerk_name, "%s", d->pp[clerk].name);
 	pids = xcalloc((size_t)dm->agenda.n + 1, sizeof *pids);
 	for (int i = 0; i < dm->agenda.n; i++) {
 		const struct dprop *p = &d->props[dm->agenda_prop[i]];
@@ -246,7 +262,18 @@ static int sheet_status(const struct dmeet *dm, const char *name,
 	return ATT_PRESENT;
 }
 
-static int do_attend(struct demo *d, int mi)
+/* "HH:MM" of a moment */
+static void hm_of(time_t t, char out[6])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	ys_fmt_time(&tm, out);
+}
+
+/* the sign-in sheet as it was filled at the door; a meeting entered
+ * afterwards is typed from it at `at`, each sign-in with its time on paper */
+static int do_attend(struct demo *d, int mi, time_t at)
 {
 	const struct tsv *t = &d->meetings;
 	struct dmeet *dm = &d->meets[mi];
@@ -255,7 +282,8 @@ static int do_attend(struct demo *d, int mi)
 	int *fl = xcalloc((size_t)dm->leave.n + 1, sizeof *fl);
 	int *fa = xcalloc((size_t)dm->absent.n + 1, sizeof *fa);
 	int after = 0, n, k = 0, rc = 0;
-	char err[512];
+	char err[512], hm[6];
+	time_t when;
 
 	do {
 		n = store_attendance_page(d->st, dm->id, NULL, -1, after, 1, a, 64);
@@ -273,9 +301,12 @@ static int do_attend(struct demo *d, int mi)
 				continue;
 			status = sheet_status(dm, a[i].name, &reason, fl, fa);
 			/* people drift in over the quarter hour before the start */
-			ys_clock_set(dm->start - 15 * 60 + (k * 7 % 15) * 60);
+			when = dm->start - 15 * 60 + (k * 7 % 15) * 60;
+			hm_of(when, hm);
+			ys_clock_set(dm->entered ? at : when);
 			if (ops_attend(d->st, dm->id, a[i].person_id, status, reason,
-			               NULL, err, sizeof err) != 0)
+			               dm->entered && status == ATT_PRESENT ? hm : NULL,
+			               err, sizeof err) != 0)
 				rc = derr(d, t->file, line, "%s签到：%s", a[i].name, err);
 			dm->att[who] = status;
 		}
@@ -293,7 +324,7 @@ static int do_attend(struct demo *d, int mi)
 	if (rc != 0)
 		return -1;
 
-	ys_clock_set(dm->start - 2 * 60);
+	ys_clock_set(dm->entered ? at : dm->start - 2 * 60);
 	for (int i = 0; i < dm->observers.n; i++) {
 		int who = person_by_name(d, dm->observers.v[i]);
 		if (who >= 0 && dm->att[who])
@@ -308,11 +339,20 @@ static int do_attend(struct demo *d, int mi)
 	return 0;
 }
 
+/* the meeting's own time (HH:MM) of a thing typed afterwards; NULL for a
+ * meeting recorded as it happens, which takes the clock */
+static const char *paper_time(const struct dmeet *dm, const char *hm)
+{
+	return dm->entered ? hm : NULL;
+}
+
 static int do_open(struct demo *d, int mi)
 {
+	const struct dmeet *dm = &d->meets[mi];
 	char err[512];
 
-	if (ops_meeting_open(d->st, d->meets[mi].id, NULL, err, sizeof err) != 0)
+	if (ops_meeting_open(d->st, dm->id, paper_time(dm, fld(&d->meetings, dm->row, d->mc[4])),
+	                     err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, d->meets[mi].row, err);
 	return 0;
 }
@@ -321,16 +361,19 @@ static int do_close(struct demo *d, int mi)
 {
 	struct dmeet *dm = &d->meets[mi];
 	const char *pending = fld(&d->meetings, dm->row, d->mc[15]);
-	char err[512];
+	const char *end = fld(&d->meetings, dm->row, d->mc[5]);
+	char err[512], signed_at[32];
 
 	if (pending[0] && ops_meeting_set_pending(d->st, dm->id, pending, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "遗留问题：%s", err);
-	if (ops_meeting_close(d->st, dm->id, 0, NULL, err, sizeof err) != 0)
+	if (ops_meeting_close(d->st, dm->id, 0, paper_time(dm, end), err, sizeof err) != 0)
 		return ops_err(d, &d->meetings, dm->row, err);
 	dm->closed = 1;
-	/* chair and clerk sign the minutes as the meeting ends */
-	if (ops_seal(d->st, dm->id, NULL, NULL, err, sizeof err) != 0)
+	/* chair and clerk sign the minutes as the meeting ends (on paper, for
+	 * one entered afterwards: the record says so, typed now) */
+	snprintf(signed_at, sizeof signed_at, "%s %s", fld(&d->meetings, dm->row, d->mc[3]), end);
+	if (ops_seal(d->st, dm->id, paper_time(dm, signed_at), NULL, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "签字确认：%s", err);
 	return 0;
@@ -365,11 +408,12 @@ static int do_minute(struct demo *d, const struct event *e)
 	snprintf(mi.meeting_id, sizeof mi.meeting_id, "%s", dm->id);
 	if (e->item >= 0)
 		snprintf(mi.agenda_id, sizeof mi.agenda_id, "%s", dm->item_id[e->item]);
-	mi.text = xstrdup(fld(t, e->idx, c[4]));
+	mi.text = xstrdup(first_typed(d, FX_MINUTE, e->meet, FF_NONE, e->idx, fld(t, e->idx, c[4])));
 	if (ops_minute_add(d->st, &mi, err, sizeof err) != 0) {
 		minute_clear(&mi);
 		return ops_err(d, t, e->idx, err);
 	}
+	snprintf(d->minute_id[e->idx], sizeof d->minute_id[e->idx], "%s", mi.id);
 	minute_clear(&mi);
 	return 0;
 }
@@ -418,6 +462,26 @@ static int rollcall(struct demo *d, const struct event *e, struct ballot **out, 
 	return 0;
 }
 
+/* the counts of a show of hands or a secret ballot of votes.tsv row r at
+ * meeting dm ("*" = the rest of those present) into rq; 0 or -1 */
+static int tally_of(struct demo *d, const struct dmeet *dm, int r, struct vote_req *rq)
+{
+	const struct tsv *t = &d->votes;
+	const int *c = d->vc;
+	struct attendance_counts ac;
+
+	if (store_attendance_counts(d->st, dm->id, &ac) != 0)
+		return derr(d, t->file, t->rows[r].line, "读取出席人数失败：%s", store_errmsg(d->st));
+	rq->yes = parse_num(fld(t, r, c[4]));
+	rq->no = parse_num(fld(t, r, c[5]));
+	rq->abstain = parse_num(fld(t, r, c[6]));
+	if (rq->yes == -2)
+		rq->yes = ac.present - rq->no - rq->abstain;
+	if (rq->yes < 0)
+		return derr(d, t->file, t->rows[r].line, "反对和弃权票超过了出席人数 %d。", ac.present);
+	return 0;
+}
+
 static int do_vote(struct demo *d, const struct event *e)
 {
 	const struct tsv *t = &d->votes;
@@ -427,29 +491,24 @@ static int do_vote(struct demo *d, const struct event *e)
 	struct vote_req rq;
 	struct vote v;
 	struct ballot *b = NULL;
-	struct attendance_counts ac;
 	char err[512];
-	int rc;
+	int rc, k;
 
 	memset(&rq, 0, sizeof rq);
 	rq.method = method_by_name(fld(t, e->idx, c[3]));
+	rq.at = paper_time(dm, fld(t, e->idx, c[1]));
 	if (rq.method == VM_ROLLCALL) {
 		if (rollcall(d, e, &b, &rq.nballots) != 0)
 			return -1;
 		rq.ballots = b;
-	} else {
-		if (store_attendance_counts(d->st, dm->id, &ac) != 0) {
-			return derr(d, t->file, t->rows[e->idx].line, "读取出席人数失败：%s",
-			            store_errmsg(d->st));
-		}
-		rq.yes = parse_num(fld(t, e->idx, c[4]));
-		rq.no = parse_num(fld(t, e->idx, c[5]));
-		rq.abstain = parse_num(fld(t, e->idx, c[6]));
-		if (rq.yes == -2)
-			rq.yes = ac.present - rq.no - rq.abstain;
-		if (rq.yes < 0)
-			return derr(d, t->file, t->rows[e->idx].line, "反对和弃权票超过了出席人数 %d。",
-			            ac.present);
+	} else if ((k = fix_of(d, FX_TALLY, e->meet, FF_NONE, e->idx)) >= 0) {
+		/* mistyped: corrections.tsv puts the tally right before the
+		 * item is concluded */
+		rq.yes = d->fixes[k].yes;
+		rq.no = d->fixes[k].no;
+		rq.abstain = d->fixes[k].abstain;
+	} else if (tally_of(d, dm, e->idx, &rq) != 0) {
+		return -1;
 	}
 	if (recount[0]) {
 		if (!dm->last_vote[e->item][0]) {
@@ -483,8 +542,168 @@ static int do_outcome(struct demo *d, const struct event *e)
 	rq.decision = fld(t, e->idx, c[6]);
 	rq.responsible = fld(t, e->idx, c[7]);
 	rq.deadline = fld(t, e->idx, c[8]);
+	rq.at = paper_time(dm, fld(t, e->idx, c[1]));
 	if (ops_item_close(d->st, dm->id, dm->item_id[e->item], &rq, err, sizeof err) != 0)
 		return ops_err(d, t, e->idx, err);
+	return 0;
+}
+
+/* ---- corrections, 延期 and 取消 (corrections.tsv) ---------------------------- */
+
+/* a proposal's title or content put right: the rest as it stands */
+static int fix_proposal(struct demo *d, const struct dfix *x, const char *reason,
+                        char *err, size_t errlen)
+{
+	const struct tsv *t = &d->proposals;
+	int r = d->props[x->target].row, n, rc;
+	struct proposal p;
+	struct proposer pp[17];
+
+	memset(&p, 0, sizeof p);
+	if (store_proposal_get(d->st, d->props[x->target].id, &p) != 0)
+		return ys_err(err, errlen, "读取议题失败：%s", store_errmsg(d->st));
+	n = store_proposal_proposers(d->st, p.id, pp, 17);
+	if (n < 0) {
+		proposal_clear(&p);
+		return ys_err(err, errlen, "读取提议人失败：%s", store_errmsg(d->st));
+	}
+	if (x->field == FF_TITLE) {
+		snprintf(p.title, sizeof p.title, "%s", fld(t, r, d->pc[2]));
+	} else {
+		free(p.content);
+		p.content = xstrdup(fld(t, r, d->pc[3]));
+	}
+	rc = ops_proposal_edit(d->st, &p, pp, n, reason, err, errlen);
+	proposal_clear(&p);
+	return rc;
+}
+
+/* a field of a meeting's header put right: the rest as it stands */
+static int fix_meeting(struct demo *d, const struct dfix *x, const char *reason,
+                       char *err, size_t errlen)
+{
+	const struct tsv *t = &d->meetings;
+	const struct dmeet *dm = &d->meets[x->target];
+	const struct person *who = NULL;
+	struct meeting m;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	if (store_meeting_get(d->st, dm->id, &m) != 0)
+		return ys_err(err, errlen, "读取会议失败：%s", store_errmsg(d->st));
+	switch (x->field) {
+	case FF_MTITLE:
+		snprintf(m.title, sizeof m.title, "%s", fld(t, dm->row, d->mc[2]));
+		break;
+	case FF_PLACE:
+		snprintf(m.place, sizeof m.place, "%s", fld(t, dm->row, d->mc[6]));
+		break;
+	case FF_CHAIR_POST:
+		snprintf(m.chair_post, sizeof m.chair_post, "%s", fld(t, dm->row, d->mc[8]));
+		break;
+	case FF_CHAIR:
+		who = &d->pp[dm->chair];
+		snprintf(m.chair_id, sizeof m.chair_id, "%s", who->id);
+		snprintf(m.chair_name, sizeof m.chair_name, "%s", who->name);
+		break;
+	case FF_CLERK:
+		who = &d->pp[dm->clerk];
+		snprintf(m.clerk_id, sizeof m.clerk_id, "%s", who->id);
+		snprintf(m.clerk_name, sizeof m.clerk_name, "%s", who->name);
+		break;
+	}
+	rc = ops_meeting_edit(d->st, &m, reason, err, errlen);
+	meeting_clear(&m);
+	return rc;
+}
+
+/* a speech put right: its text as minutes.tsv has it */
+static int fix_minute(struct demo *d, const struct dfix *x, const char *reason,
+                      char *err, size_t errlen)
+{
+	struct minute mi;
+	int rc;
+
+	memset(&mi, 0, sizeof mi);
+	if (store_minute_get(d->st, d->minute_id[x->row], &mi) != 0)
+		return ys_err(err, errlen, "读取发言记录失败：%s", store_errmsg(d->st));
+	free(mi.text);
+	mi.text = xstrdup(fld(&d->minutes, x->row, d->nc[4]));
+	rc = ops_minute_fix(d->st, &mi, reason, err, errlen);
+	minute_clear(&mi);
+	return rc;
+}
+
+/* a mistyped tally put right before the item is concluded: not a new
+ * round, the correction of the latest (votes.tsv has the true counts) */
+static int fix_tally(struct demo *d, const struct event *e, const struct dfix *x,
+                     const char *reason, char *err, size_t errlen)
+{
+	struct dmeet *dm = &d->meets[e->meet];
+	struct vote_req rq;
+	struct vote v;
+	int rc;
+
+	memset(&rq, 0, sizeof rq);
+	rq.method = method_by_name(fld(&d->votes, x->row, d->vc[3]));
+	if (tally_of(d, dm, x->row, &rq) != 0)
+		return -1;
+	rq.correction = 1;
+	rq.supersedes = dm->last_vote[e->item];
+	rq.reason = reason;
+	rq.at = paper_time(dm, fld(&d->corrections, e->idx, d->xc[0]));
+	memset(&v, 0, sizeof v);
+	rc = ops_vote(d->st, dm->id, dm->item_id[e->item], &rq, &v, err, errlen);
+	if (rc == 0)
+		snprintf(dm->last_vote[e->item], sizeof dm->last_vote[e->item], "%s", v.id);
+	return rc;
+}
+
+static int do_fix(struct demo *d, const struct event *e)
+{
+	const struct tsv *t = &d->corrections;
+	const struct dfix *x = &d->fixes[e->idx];
+	const char *reason = fld(t, e->idx, d->xc[7]);
+	const struct dmeet *dm = x->kind == FX_PROPOSAL ? NULL : &d->meets[x->target];
+	char err[512] = "";
+	int rc = 0;
+
+	/* the change log names the clerk who made the change */
+	if (ops_operator_set(d->st, d->pp[x->by].name, err, sizeof err) != 0)
+		return ops_err(d, t, e->idx, err);
+	d->operator_set = 1;
+	if (x->kind == FX_PROPOSAL && !d->props[x->target].id[0])
+		return derr(d, t->file, t->rows[e->idx].line, "议题「%s」此时尚未提出。",
+		            fld(t, e->idx, d->xc[3]));
+	if (dm && !dm->id[0])
+		return derr(d, t->file, t->rows[e->idx].line, "会议「%s」此时尚未建立。",
+		            fld(t, e->idx, d->xc[3]));
+	switch (x->kind) {
+	case FX_PROPOSAL:
+		rc = fix_proposal(d, x, reason, err, sizeof err);
+		break;
+	case FX_MEETING:
+		rc = fix_meeting(d, x, reason, err, sizeof err);
+		break;
+	case FX_MINUTE:
+		if (!d->minute_id[x->row][0])
+			return derr(d, t->file, t->rows[e->idx].line, "要更正的发言此时尚未记录。");
+		rc = fix_minute(d, x, reason, err, sizeof err);
+		break;
+	case FX_TALLY:
+		rc = fix_tally(d, e, x, reason, err, sizeof err);
+		break;
+	case FX_POSTPONE:
+		rc = ops_meeting_postpone(d->st, dm->id, fld(&d->meetings, dm->row, d->mc[3]),
+		                          fld(&d->meetings, dm->row, d->mc[4]), reason,
+		                          err, sizeof err);
+		break;
+	case FX_CANCEL:
+		rc = ops_meeting_cancel(d->st, dm->id, reason, err, sizeof err);
+		break;
+	}
+	if (rc != 0)
+		return d->failed ? -1 : ops_err(d, t, e->idx, err);
 	return 0;
 }
 
@@ -567,10 +786,11 @@ static int run_event(struct demo *d, const struct event *e)
 	case EV_PROPOSAL: return do_proposal(d, e->idx);
 	case EV_ACTION:   return do_action(d, e->idx);
 	case EV_MEETING:  return do_meeting(d, e->meet);
-	case EV_ATTEND:   return do_attend(d, e->meet);
+	case EV_ATTEND:   return do_attend(d, e->meet, e->at);
 	case EV_OPEN:     return do_open(d, e->meet);
 	case EV_MINUTE:   return do_minute(d, e);
 	case EV_VOTE:     return do_vote(d, e);
+	case EV_FIX:      return do_fix(d, e);
 	case EV_OUTCOME:  return do_outcome(d, e);
 	case EV_CLOSE:    return do_close(d, e->meet);
 	case EV_ADDENDUM: return do_addendum(d, e);
@@ -611,6 +831,8 @@ static int check_expect(struct demo *d)
 	for (int i = 0; i < d->nmeets; i++) {
 		struct seal s;
 
+		if (!d->meets[i].end)
+			continue;    /* not held: planned, postponed or cancelled */
 		if (!d->meets[i].closed)
 			return derr(d, d->meetings.file, d->meetings.rows[d->meets[i].row].line,
 			            "会议没有散会。");
@@ -651,6 +873,10 @@ int replay(struct demo *d)
 	for (int i = 0; i < d->nev; i++)
 		if (run_event(d, &d->ev[i]) != 0)
 			return -1;
+	/* the demo names no clerk: whoever opens it is the 录入人 until they
+	 * name themselves (4 规则 → s) */
+	if (d->operator_set && ops_operator_set(d->st, "", err, sizeof err) != 0)
+		return derr(d, NULL, 0, "%s", err);
 	if (check_expect(d) != 0)
 		return -1;
 	memset(&cc, 0, sizeof cc);

@@ -405,8 +405,13 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	doc_addf(d, B_SUBTITLE, NULL, "编号：%s", m->number);
 	if (m->status == MS_PLANNED)
 		doc_add(d, B_CENTER, NULL, "（预览：会议尚未开始，本记录未完成）");
-	else if (m->status == MS_CANCELLED)
-		doc_addf(d, B_CENTER, NULL, "（会议已取消：%s。以下是原定的安排）", m->status_reason);
+	else if (m->status == MS_CANCELLED) {
+		/* a reason of several sentences ends with its own 。 */
+		size_t n = strlen(m->status_reason);
+		int stop = n >= 3 && strcmp(m->status_reason + n - 3, "。") == 0;
+		doc_addf(d, B_CENTER, NULL, "（会议已取消：%s%s以下是原定的安排）", m->status_reason,
+		         stop ? "" : "。");
+	}
 	else if (m->status != MS_CLOSED)
 		doc_add(d, B_CENTER, NULL, "（预览：会议尚未散会，本记录未完成）");
 

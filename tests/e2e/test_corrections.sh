@@ -110,7 +110,7 @@ keys Enter
 expect "已取消" "the list shows it as 已取消"
 run list meetings --db "$DB"
 has "$P1	2026-12-10	党员大会	2026年第5次党员大会	已延期" "list meetings says 已延期"
-has "$P2	2026-12-05	议事协商会	2026年第3次议事协商会	已取消" "list meetings says 已取消"
+has "$P2	2026-12-05	议事协商会	2026年第4次议事协商会	已取消" "list meetings says 已取消"
 meeting_form 0 "2026-11-30" "14:30"
 keys Space Enter C-s
 wait_for "[未开始]" 5
@@ -208,7 +208,7 @@ expect "原为：赞成 3 反对 0 弃权 0" "with the tally as first typed"
 keys Escape q
 wait_for "程序已退出" 5
 expect "程序已退出:0" "q leaves the program"
-expect_sql "SELECT count(*) FROM change_log WHERE who = '王晓燕'" \
+expect_sql "SELECT count(*) FROM change_log WHERE who = '王晓燕' AND at >= '2026-11-22'" \
 	"$(sql "SELECT count(*) FROM change_log WHERE at >= '2026-11-22'")" "every change names the clerk"
 
 out=$(env $SAN_ENV $YS_BIN check --db "$DB" 2>&1)

@@ -195,6 +195,35 @@ if env $SAN_ENV $YS_BIN list meetings --db "$DB" 2>/dev/null |
 else
 	fail "list meetings lacks $M"
 fi
+# the demo has a meeting postponed to a day to come and one cancelled: the
+# fifth field says so, for the meetings the database says it of
+runo list meetings --db "$DB"
+for st in "0 AND postponed_from <> '':已延期" "3:已取消"; do
+	want=${st##*:}
+	n=$(sql "SELECT number FROM meeting WHERE status = ${st%%:*}")
+	if [ -n "$n" ] && awk -F '\t' -v m="$n" -v s="$want" '$1 == m && $5 == s { f = 1 } END { exit !f }' "$T_TMP/stdout"; then
+		pass "list meetings shows $n as $want"
+	else
+		fail "list meetings lacks a meeting $want ($n): $(head -3 "$T_TMP/stdout")"
+	fi
+done
+
+# ---- minutes of a meeting entered afterwards (补录): the meeting's times ----------
+A=$(sql "SELECT number FROM meeting WHERE status = 2 AND held_live = 0 ORDER BY number LIMIT 1")
+AEND=$(sql "SELECT date || ' ' || end_time FROM meeting WHERE number = '$A'")
+ASPAN=$(sql "SELECT held_start || ' 至 ' || end_time FROM meeting WHERE number = '$A'")
+TYPED=$(sql "SELECT substr(s.recorded_at, 1, 10) FROM seal s JOIN meeting m ON m.id = s.meeting_id WHERE m.number = '$A'")
+if [ -n "$A" ] && [ -n "$TYPED" ] && [ "$TYPED" != "${AEND%% *}" ]; then
+	pass "the demo has a meeting entered afterwards ($A, typed on $TYPED)"
+else
+	fail "no meeting entered afterwards in the demo ($A, $TYPED)"
+fi
+run export minutes --db "$DB" --meeting "$A" --format txt -o "$OUT/afterwards.txt"
+rc_is 0 "the minutes of $A are exported"
+file_has "$OUT/afterwards.txt" "起止时间：$ASPAN" "they show the meeting's own start and end"
+file_has "$OUT/afterwards.txt" "签字确认 $AEND" "signed as the meeting ended, on paper"
+file_lacks "$OUT/afterwards.txt" "$TYPED" "the day they were typed in is not printed as the meeting's"
+file_lacks "$OUT/afterwards.txt" "$(date -d "$TYPED" +%Y年%-m月%-d日)" "not even in Chinese"
 run list people --db "$DB"
 rc_is 2 "list of something unknown is a usage error"
 

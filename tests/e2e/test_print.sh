@@ -25,7 +25,9 @@ esac
 $YS_BIN demo --db "$DB" >/dev/null 2>&1 || fail "the demo database could not be written"
 M=$(sql "SELECT m.number FROM seal s JOIN meeting m ON m.id = s.meeting_id ORDER BY m.date DESC, m.number DESC LIMIT 1")
 MTITLE=$(sql "SELECT title FROM meeting WHERE number = '$M'")
-SPEECH=$(sql "SELECT mi.text FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '$M' ORDER BY mi.seq LIMIT 1")
+# the beginning of the first speech: a long one may run onto the next page,
+# past the page number
+SPEECH=$(sql "SELECT substr(mi.text, 1, 12) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '$M' ORDER BY mi.seq LIMIT 1")
 CHAIR=$(sql "SELECT chair_name FROM meeting WHERE number = '$M'")
 
 if [ -n "$no_queues_before" ]; then

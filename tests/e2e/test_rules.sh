@@ -56,7 +56,7 @@ typ "3"
 keys C-s
 expect "「修改理由」不能为空。" "saving without a reason is refused"
 expect_sql "$rule_q" "$rule_before" "the rule is unchanged after the refusal"
-expect_sql "SELECT count(*) FROM change_log" "0" "nothing is written to the change log"
+expect_sql "SELECT count(*) FROM change_log WHERE entity = 'rule_set'" "0" "nothing is written to the change log"
 
 # ---- a fraction above one ---------------------------------------------------------
 typ "按居民代表会议议事规则修订"               # the cursor is on 修改理由
@@ -76,10 +76,10 @@ expect "已修改，修改已记入变更记录。以后的表决按新规则，
 expect "法定人数：应到人数三分之二以上出席；通过：赞成超过出席人数的三分之二" "the screen shows the new majority"
 expect "出席 80 人时赞成至少 54 票通过" "the worked example follows the new rule"
 expect_sql "SELECT p_num || '/' || p_den FROM rule_set WHERE code = 'REPS'" "2/3" "the new fraction is stored"
-expect_sql "SELECT count(*) FROM change_log" "1" "one change is recorded"
-expect_sql "SELECT c.entity || ' ' || (c.entity_id = r.id) || ' ' || c.reason FROM change_log c, rule_set r WHERE r.code = 'REPS'" \
+expect_sql "SELECT count(*) FROM change_log WHERE entity = 'rule_set'" "1" "one change is recorded"
+expect_sql "SELECT c.entity || ' ' || (c.entity_id = r.id) || ' ' || c.reason FROM change_log c, rule_set r WHERE r.code = 'REPS' AND c.entity = 'rule_set'" \
 	"rule_set 1 按居民代表会议议事规则修订" "the change record names the rule and the reason"
-expect_sql "SELECT old_value LIKE '%赞成超过出席人数的半数%', new_value LIKE '%赞成超过出席人数的三分之二%' FROM change_log" \
+expect_sql "SELECT old_value LIKE '%赞成超过出席人数的半数%', new_value LIKE '%赞成超过出席人数的三分之二%' FROM change_log WHERE entity = 'rule_set'" \
 	"1|1" "the change record keeps the old and the new rule"
 expect_sql "$vote_q" "$votes_before" "the votes already taken keep their rule snapshot"
 
@@ -94,7 +94,7 @@ keys Escape
 expect "放弃本次输入的内容？" "Esc with a typed reason asks first"
 keys y
 expect "▸ 居民代表会议表决规则" "back on the list"
-expect_sql "SELECT count(*) FROM change_log" "1" "nothing more is recorded"
+expect_sql "SELECT count(*) FROM change_log WHERE entity = 'rule_set'" "1" "nothing more is recorded"
 keys e Tab Tab Tab C-u                     # 法定分母 emptied
 keys BTab BTab BTab BTab                   # 法定分母 → 分子 → 法定人数 → 名称 → round to 修改理由
 typ "试改"

@@ -6,6 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "base/clock.h"
 #include "model/core.h"
 #include "demo/demo.h"
@@ -34,6 +36,32 @@ static struct store *open_db(const char *path)
 	if (!st)
 		printf("  store_open: %s\n", err);
 	return st;
+}
+
+/* the first value of a query, as text ("" when there is no row); freed
+ * by the caller */
+static char *sql_text(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	char *out;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
+		printf("  sql: %s: %s\n", sql, sqlite3_errmsg(store_db(st)));
+		return xstrdup("?");
+	}
+	out = xstrdup(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)
+	              ? (const char *)sqlite3_column_text(s, 0) : "");
+	sqlite3_finalize(s);
+	return out;
+}
+
+static long sql_int(struct store *st, const char *sql)
+{
+	char *v = sql_text(st, sql);
+	long n = strcmp(v, "?") == 0 ? -1 : strtol(v, NULL, 10);
+
+	free(v);
+	return n;
 }
 
 /* a text summary of everything that must not depend on the run: proposals
@@ -211,19 +239,28 @@ static void test_contents(void)
 		CHECK(returned >= 1);
 	}
 
-	/* meetings: all closed; votes within those present, the snapshot
+	/* meetings: all held are closed, and the rest were postponed to a day
+	 * to come or cancelled; votes within those present, the snapshot
 	 * consistent; one vote failed; a roll call has its ballots */
 	{
 		struct meeting m[32];
 		int nm = store_meeting_page(st, "", "", m, 32);
-		int kinds = 0, failed = 0, rollcall = 0, votes = 0, recounts = 0;
+		int kinds = 0, failed = 0, rollcall = 0, votes = 0, recounts = 0, held = 0;
 
 		CHECK(nm >= 10);
 		for (int i = 0; i < nm; i++) {
 			struct agenda_item a[8];
-			int na = store_agenda_list(st, m[i].id, a, 8);
+			int na;
 
-			CHECK_INT(m[i].status, MS_CLOSED);
+			if (m[i].status != MS_CLOSED) {
+				CHECK(m[i].status == MS_CANCELLED || m[i].status == MS_PLANNED);
+				CHECK(m[i].status_reason[0]);
+				CHECK_INT(store_minute_count(st, m[i].id), 0);
+				meeting_clear(&m[i]);
+				continue;
+			}
+			held++;
+			na = store_agenda_list(st, m[i].id, a, 8);
 			CHECK(m[i].end_time[0]);
 			CHECK(strncmp(m[i].date, "2026-", 5) == 0);
 			CHECK(strcmp(m[i].date, "2026-11-20") < 0);
@@ -252,6 +289,8 @@ static void test_contents(void)
 			}
 			meeting_clear(&m[i]);
 		}
+		CHECK(held >= 10);
+		CHECK(held < nm);
 		CHECK(votes >= 15);
 		CHECK(failed >= 1);
 		CHECK(rollcall >= 1);
@@ -280,7 +319,7 @@ static void test_paper(void)
 	struct store *st;
 	struct meeting m[32];
 	struct notice no[16];
-	int nm, nn, sealed = 0, addenda = 0, lines = 0;
+	int nm, nn, sealed = 0, held = 0, addenda = 0, lines = 0;
 
 	CHECK_INT(write_demo(path), 0);
 	st = open_db(path);
@@ -293,6 +332,7 @@ static void test_paper(void)
 		struct addendum a[4];
 		int na;
 
+		held += m[i].status == MS_CLOSED;
 		if (store_seal_get(st, m[i].id, &s) == 0) {
 			sealed++;
 			/* signed as the meeting ended */
@@ -311,7 +351,7 @@ static void test_paper(void)
 		meeting_clear(&m[i]);
 	}
 	CHECK(nm >= 10);
-	CHECK_INT(sealed, nm);
+	CHECK_INT(sealed, held);
 	CHECK(addenda >= 1);
 	CHECK_INT(seal_verify_all(st, count_line, &lines), 0);
 	CHECK_INT(lines, 0);
@@ -380,6 +420,161 @@ static void test_paper(void)
 	fx_db_unlink(path);
 }
 
+/* meetings held on paper and typed in afterwards (补录): opened with the
+ * paper's start, not the clock; every time in their record is the
+ * meeting's own, and the moment of typing, later, is kept beside it */
+static void test_entered_afterwards(void)
+{
+	const char *path = fx_path("entered.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 2 AND held_live = 0") >= 3);
+	CHECK(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 2 AND held_live = 1") >= 10);
+	/* a two-committee meeting of an afternoon, typed in later, keeps its number */
+	v = sql_text(st, "SELECT held_live || ' ' || held_start || '-' || end_time FROM meeting"
+	                 " WHERE number = '2026-H-10'");
+	CHECK_STR(v, "0 14:30-16:00");
+	free(v);
+	/* the sign-in sheet: each sign-in at its time on paper, within the
+	 * half hour before the start and the end; typed after the meeting */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND a.status = 1"
+	                      " AND (a.at = '' OR a.at > m.end_time"
+	                      "      OR a.at < substr(time(m.held_start, '-30 minutes'), 1, 5))"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND a.signed_at <> ''"
+	                      " AND a.signed_at <= m.date || ' ' || m.end_time"), 0);
+	CHECK(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                  " WHERE m.status = 2 AND m.held_live = 0 AND a.status = 1") >= 20);
+	/* speeches, votes and conclusions at the meeting's times, typed later */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM minute x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.at < m.held_start"
+	                      " OR x.at > m.end_time OR x.created_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM vote x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.at < m.held_start"
+	                      " OR x.at > m.end_time OR x.created_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM agenda_item x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (x.closed_time < m.held_start"
+	                      " OR x.closed_time > m.end_time)"), 0);
+	/* the steps the proposals took happened at the meeting, recorded later */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM proposal_event e JOIN meeting m ON m.id = e.meeting_id"
+	                      " WHERE m.status = 2 AND m.held_live = 0 AND (substr(e.at, 1, 10) <> m.date"
+	                      " OR e.recorded_at <= m.date || ' ' || m.end_time)"), 0);
+	CHECK(sql_int(st, "SELECT count(*) FROM proposal_event e JOIN meeting m ON m.id = e.meeting_id"
+	                  " WHERE m.held_live = 0") >= 4);
+	/* signed as the meeting ended, on paper; the seal typed afterwards */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	                      " WHERE m.held_live = 0 AND (s.signed_at <> m.date || ' ' || m.end_time || ':00'"
+	                      " OR s.recorded_at <= s.signed_at)"), 0);
+	/* a meeting held live: the clock is the meeting's, signed as it ended */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s JOIN meeting m ON m.id = s.meeting_id"
+	                      " WHERE m.held_live = 1 AND s.recorded_at <> s.signed_at"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.held_live = 1 AND a.status = 1"
+	                      " AND a.signed_at <> m.date || ' ' || a.at || ':00'"), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
+/* a meeting postponed and then held on its new date, one postponed and
+ * still to come (已延期), one cancelled (已取消); the numbers of the
+ * meetings held stay those of the order they were set up in */
+static void test_postponed_cancelled(void)
+{
+	const char *path = fx_path("plans.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 3 AND status_reason <> ''"), 1);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 3"), 1);
+	/* nobody signed in at the cancelled meeting, nothing recorded */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id"
+	                      " WHERE m.status = 3 AND (a.status <> 0 OR a.signed_at <> '')"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM minute x JOIN meeting m ON m.id = x.meeting_id"
+	                      " WHERE m.status = 3"), 0);
+	/* postponed and held: its first date kept, signed */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting m JOIN seal s ON s.meeting_id = m.id"
+	                      " WHERE m.postponed_from <> '' AND m.status_reason <> ''"
+	                      " AND m.status = 2 AND m.date > m.postponed_from"), 1);
+	/* postponed, still to come */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE postponed_from <> ''"
+	                      " AND status_reason <> '' AND status = 0 AND date > postponed_from"), 1);
+	v = sql_text(st, "SELECT date || ' ' || postponed_from || ' ' || status FROM meeting"
+	                 " WHERE number = '2026-H-17'");
+	CHECK_STR(v, "2026-11-18 2026-11-11 2");
+	free(v);
+	/* each in the change log, with its reason and the clerk */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                      " WHERE c.field = '延期' AND c.reason <> '' AND c.who <> ''"
+	                      " AND c.new_value = m.date || ' ' || m.start_time"), 2);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                      " WHERE c.field = '取消' AND m.status = 3 AND c.reason = m.status_reason"), 1);
+	/* a cancelled meeting lets its proposal go on another agenda; a
+	 * postponed one still to come is a 议事协商会, which holds nobody's
+	 * proposal: every proposal the board shows can be put on an agenda */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 0 AND kind <> 5"), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
+/* corrections before signing, each in the change log with its old and new
+ * value, the reason and the clerk: a proposal's title, a meeting's place,
+ * a speech, a mistyped tally */
+static void test_corrections(void)
+{
+	const char *path = fx_path("fix.db");
+	struct store *st;
+	char *v;
+
+	CHECK_INT(write_demo(path), 0);
+	st = open_db(path);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN proposal p ON p.id = c.entity_id"
+	                  " WHERE c.entity = 'proposal' AND c.field = '标题' AND c.new_value = p.title"
+	                  " AND c.old_value <> p.title") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN meeting m ON m.id = c.entity_id"
+	                  " WHERE c.field = '地点' AND c.new_value = m.place") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log c JOIN minute x ON x.meeting_id = c.entity_id"
+	                  " WHERE c.field = '修改第 ' || x.seq || ' 条发言'"
+	                  " AND c.new_value = x.at || ' ' || x.speaker || '：' || x.text") >= 1);
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log WHERE field LIKE '计票更正：%'") >= 1);
+	/* the tally corrected, not voted again: the first typed is kept */
+	CHECK(sql_int(st, "SELECT count(*) FROM vote v JOIN vote w ON w.id = v.supersedes"
+	                  " WHERE v.correction = 1 AND v.reason <> '' AND v.round = w.round + 1"
+	                  " AND (v.yes <> w.yes OR v.no <> w.no OR v.abstain <> w.abstain)") >= 1);
+	/* every change has its reason and names a clerk of the roster */
+	CHECK(sql_int(st, "SELECT count(*) FROM change_log") >= 4);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE reason = ''"
+	                      " OR who NOT IN (SELECT name FROM person)"), 0);
+	/* made before the record was signed: a meeting's before its seal, a
+	 * proposal's before the first meeting that handled it was sealed */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN seal s ON s.meeting_id = c.entity_id"
+	                      " WHERE c.at >= s.recorded_at"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c WHERE c.entity = 'proposal'"
+	                      " AND c.at >= (SELECT min(s.recorded_at) FROM proposal_event e"
+	                      " JOIN seal s ON s.meeting_id = e.meeting_id WHERE e.proposal_id = c.entity_id)"), 0);
+	/* whoever opens the demo is not taken for its clerk */
+	v = sql_text(st, "SELECT value FROM setting WHERE key = 'operator'");
+	CHECK_STR(v, "");
+	free(v);
+	CHECK_INT(store_check(st, NULL, NULL), 0);
+	store_close(st);
+	fx_db_unlink(path);
+}
+
 static void test_deterministic(void)
 {
 	const char *a = fx_path("a.db"), *b = fx_path("b.db");
@@ -414,6 +609,9 @@ int main(void)
 	RUN(test_refuses_existing);
 	RUN(test_contents);
 	RUN(test_paper);
+	RUN(test_entered_afterwards);
+	RUN(test_postponed_cancelled);
+	RUN(test_corrections);
 	RUN(test_deterministic);
 	fx_tmpdir_remove();
 	T_DONE();
