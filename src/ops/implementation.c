@@ -74,9 +74,8 @@ int ops_implement(struct store *st, const char *pid, const struct impl_req *in,
 {
 	struct proposal p;
 	struct transition_req rq = { .action = ACT_IMPLEMENT };
-	struct notice dn;
 	struct impl im;
-	char date[11], at[20];
+	char date[11], at[20], dstart[11], dend[11];
 	int rc;
 
 	if (!in || !ys_has_text(in->responsible))
@@ -101,21 +100,16 @@ int ops_implement(struct store *st, const char *pid, const struct impl_req *in,
 		return op_end(st, rc, err, errlen);
 	/* after the decision went up; before its posting period ends only
 	 * with a reason, which the record keeps */
-	rc = store_notice_for(st, p.id, NK_DECISION, &dn);
-	if (rc < 0) {
-		rc = store_fail(st, err, errlen);
-	} else if (rc == 0) {
-		rc = date_order_check("开始实施日期", date, "决议公开日期", dn.start_date, err, errlen);
-		if (rc == 0 && notice_period_runs(date, dn.end_date)) {
-			if (!ys_has_text(in->reason))
-				rc = ys_err(err, errlen, "决议公示期到 %s 才结束，在此之前（%s）开始实施"
-				            "须写明理由。", dn.end_date, date);
-			else
-				rq.reason = in->reason;
-		}
-		notice_clear(&dn);
-	} else {
-		rc = 0;      /* not published: proc_apply says so */
+	/* (not published: both "", and proc_apply refuses the step) */
+	rc = decision_notice_start_end(st, p.id, dstart, dend, err, errlen);
+	if (rc == 0)
+		rc = date_order_check("开始实施日期", date, "决议公开日期", dstart, err, errlen);
+	if (rc == 0 && notice_period_runs(date, dend)) {
+		if (!ys_has_text(in->reason))
+			rc = ys_err(err, errlen, "决议公示期到 %s 才结束，在此之前（%s）开始实施"
+			            "须写明理由。", dend, date);
+		else
+			rq.reason = in->reason;
 	}
 	/* the row and the step together: the transaction undoes both when
 	 * the step is refused (not published, already under way …) */

@@ -244,8 +244,8 @@ static void notice_after(const struct decided *d, const struct progress *pr, int
 }
 
 /* the posting period of pid's decision notice ("" both when none) */
-static int decision_notice_start_end(struct store *st, const char *pid, char start[11],
-                                     char end[11], char *err, size_t errlen)
+int decision_notice_start_end(struct store *st, const char *pid, char start[11],
+                              char end[11], char *err, size_t errlen)
 {
 	struct notice dn;
 	int rc = store_notice_for(st, pid, NK_DECISION, &dn);

@@ -83,6 +83,9 @@ int step_proposal(struct store *st, const struct proposal *p, struct transition_
  * transaction (notices.c) */
 int notice_write(struct store *st, const struct proposal *p, const struct notice_req *rq,
                  struct notice *n, char *err, size_t errlen);
+/* the posting period of pid's decision notice (both "" when none): 0 or -1 */
+int decision_notice_start_end(struct store *st, const char *pid, char start[11],
+                              char end[11], char *err, size_t errlen);
 
 
 #endif
