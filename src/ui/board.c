@@ -33,6 +33,7 @@ static struct {
 	int vis;                    /* visible rows, from the last draw */
 	char overdue[64][ID_LEN];   /* under implementation past the deadline */
 	int noverdue;
+	int empty;                  /* no proposal at all, on either page */
 } B;
 
 static int is_overdue(const char *id)
@@ -70,17 +71,23 @@ static void load_col(struct ui *u, int c)
 
 static void board_load(struct ui *u)
 {
-	struct tm now;
 	char today[11];
-	ys_now_tm(&now);
-	ys_fmt_date(&now, today);
+	ys_today(today);
 	B.noverdue = store_impl_overdue(u->st, today, B.overdue, 64);
 	if (B.noverdue < 0)
 		B.noverdue = 0;
 	/* the counts in the column heads: read with the board, not at every
 	 * move within a column */
-	for (int c = 0; c < ncols(); c++)
+	B.empty = 1;
+	for (int c = 0; c < ncols(); c++) {
 		B.count[c] = store_proposal_count(u->st, page_steps[B.page][c]);
+		B.empty &= B.count[c] <= 0;
+	}
+	/* an empty page: is there any proposal on the other one? (read with
+	 * the board, for the words under it, not at every draw) */
+	for (int c = 0; B.empty && c < COL_MAX; c++)
+		B.empty = page_steps[!B.page][c] < 0 ||
+		          store_proposal_count(u->st, page_steps[!B.page][c]) <= 0;
 	for (int c = 0; c < ncols(); c++)
 		load_col(u, c);
 }
@@ -107,15 +114,6 @@ static const char *col_title(int step)
 		"终止", "提议", "商议", "审议", "决议", "决议公开", "实施", "结果公开", "归档",
 	};
 	return step >= 0 && step <= STEP_MAX ? t[step] : "?";
-}
-
-/* whether there is any proposal at all, for the empty board's words */
-static int board_empty(struct ui *u)
-{
-	for (int s = 0; s <= STEP_MAX; s++)
-		if (store_proposal_count(u->st, s) > 0)
-			return 0;
-	return 1;
 }
 
 static void board_draw(struct ui *u, int top, int bottom)
@@ -165,7 +163,7 @@ static void board_draw(struct ui *u, int top, int bottom)
 	ui_hline(y, 0, u->cols, UA_DIM);
 	const struct proposal *p = selected();
 	if (!p) {
-		ui_put(y + 1, 1, u->cols - 2, board_empty(u)
+		ui_put(y + 1, 1, u->cols - 2, B.empty
 		       ? "还没有议题。按 n 登记新议题。"
 		       : "本栏没有议题。←→ 换栏，Tab 换页（公开、实施、归档和终止的议题在第二页）。",
 		       TEXT_ELLIPSIS, UA_DIM);

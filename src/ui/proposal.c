@@ -296,10 +296,8 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 	                   .submit = proposal_submit, .changed = form_changed, .arg = &pf };
 	form_init(&fm);
 	if (!old) {
-		struct tm now;
 		char today[11];
-		ys_now_tm(&now);
-		ys_fmt_date(&now, today);
+		ys_today(today);
 		form_set_text(&fm, F_DATE, today);
 	} else {
 		struct proposer pp[16];
