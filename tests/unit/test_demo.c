@@ -38,6 +38,20 @@ static struct store *open_db(const char *path)
 	return st;
 }
 
+/* The demo written once for the checks that only read it: each opens its
+ * own handle on the same file (a replay of the whole year is the slow part
+ * of these tests). */
+static struct store *open_demo(void)
+{
+	static int written = -1;
+	const char *path = fx_path("shared.db");
+
+	if (written < 0)
+		written = write_demo(path) == 0;
+	CHECK(written == 1);
+	return written == 1 ? open_db(path) : NULL;
+}
+
 /* the first value of a query, as text ("" when there is no row); freed
  * by the caller */
 static char *sql_text(struct store *st, const char *sql)
@@ -315,14 +329,12 @@ static void count_line(const char *line, void *arg)
  * decided, an overdue implementation, objections with one answered */
 static void test_paper(void)
 {
-	const char *path = fx_path("paper.db");
 	struct store *st;
 	struct meeting m[32];
 	struct notice no[16];
 	int nm, nn, sealed = 0, held = 0, addenda = 0, lines = 0;
 
-	CHECK_INT(write_demo(path), 0);
-	st = open_db(path);
+	st = open_demo();
 	CHECK(st != NULL);
 	if (!st)
 		return;
@@ -417,7 +429,6 @@ static void test_paper(void)
 	}
 	CHECK_INT(store_check(st, NULL, NULL), 0);
 	store_close(st);
-	fx_db_unlink(path);
 }
 
 /* meetings held on paper and typed in afterwards (补录): opened with the
@@ -425,12 +436,10 @@ static void test_paper(void)
  * meeting's own, and the moment of typing, later, is kept beside it */
 static void test_entered_afterwards(void)
 {
-	const char *path = fx_path("entered.db");
 	struct store *st;
 	char *v;
 
-	CHECK_INT(write_demo(path), 0);
-	st = open_db(path);
+	st = open_demo();
 	CHECK(st != NULL);
 	if (!st)
 		return;
@@ -479,7 +488,6 @@ static void test_entered_afterwards(void)
 	                      " WHERE m.held_live = 1 AND a.status = 1"
 	                      " AND a.signed_at <> m.date || ' ' || a.at || ':00'"), 0);
 	store_close(st);
-	fx_db_unlink(path);
 }
 
 /* a meeting postponed and then held on its new date, one postponed and
@@ -487,12 +495,10 @@ static void test_entered_afterwards(void)
  * meetings held stay those of the order they were set up in */
 static void test_postponed_cancelled(void)
 {
-	const char *path = fx_path("plans.db");
 	struct store *st;
 	char *v;
 
-	CHECK_INT(write_demo(path), 0);
-	st = open_db(path);
+	st = open_demo();
 	CHECK(st != NULL);
 	if (!st)
 		return;
@@ -525,7 +531,6 @@ static void test_postponed_cancelled(void)
 	 * proposal: every proposal the board shows can be put on an agenda */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 0 AND kind <> 5"), 0);
 	store_close(st);
-	fx_db_unlink(path);
 }
 
 /* corrections before signing, each in the change log with its old and new
@@ -533,12 +538,10 @@ static void test_postponed_cancelled(void)
  * a speech, a mistyped tally */
 static void test_corrections(void)
 {
-	const char *path = fx_path("fix.db");
 	struct store *st;
 	char *v;
 
-	CHECK_INT(write_demo(path), 0);
-	st = open_db(path);
+	st = open_demo();
 	CHECK(st != NULL);
 	if (!st)
 		return;
@@ -572,7 +575,6 @@ static void test_corrections(void)
 	free(v);
 	CHECK_INT(store_check(st, NULL, NULL), 0);
 	store_close(st);
-	fx_db_unlink(path);
 }
 
 static void test_deterministic(void)
@@ -613,6 +615,7 @@ int main(void)
 	RUN(test_postponed_cancelled);
 	RUN(test_corrections);
 	RUN(test_deterministic);
+	fx_db_unlink(fx_path("shared.db"));
 	fx_tmpdir_remove();
 	T_DONE();
 }
