@@ -486,8 +486,7 @@ static void live_draw(struct ui *u, int top, int bottom)
 	const struct meeting *m = &L.ms.m;
 	const struct meeting_kind_def *k = meeting_kind_get(m->kind);
 	ui_putf(top, 0, u->cols, TEXT_ELLIPSIS, UA_HEAD, " %s [%s] %s  %s %s  主持 %s  记录 %s  %s",
-	        m->number, L.ms.sealed ? "已签字确认"
-	                   : meeting_status_name(m->status, 0, m->postponed_from[0]),
+	        m->number, meeting_status_name(m->status, L.ms.sealed, m->postponed_from[0]),
 	        k ? k->name : "", m->date, m->start_time, m->chair_name, m->clerk_name, m->place);
 	/* the quorum meter */
 	const struct quorum_state *q = &L.ms.q;

@@ -53,14 +53,14 @@ void live_draw_sign(struct ui *u, int top, int bottom, int x, int w)
 	/* spare width goes first to the roles (a committee member can carry
 	 * five marks), then to the names up to twelve characters; the status,
 	 * last, takes what is left */
-	int spare = w - 1 - (4 + 10 + 14 + 40 + 3);
-	int rw = 14 + (spare > 0 ? (spare < 10 ? spare : 10) : 0);
+	int spare = w - 1 - (4 + 10 + 16 + 38 + 3);
+	int rw = 16 + (spare > 0 ? (spare < 8 ? spare : 8) : 0);
 	int nw = 10 + (spare > 10 ? (spare - 10 < 14 ? spare - 10 : 14) : 0);
 	/* a wide terminal writes the identities out (居民代表、党员) */
 	int full = spare > 24 + ROLES_FULL_W - rw;
 	if (full)
 		rw = ROLES_FULL_W;
-	const int widths[] = { -4, nw, rw, 40 };
+	const int widths[] = { -4, nw, rw, 38 };
 	const char *head[] = { "编号", "姓名", "身份", L.filter[0] ? "状态（已按姓名查找）" : "状态" };
 	ui_row(top, x + 1, w - 1, UA_HEAD, head, widths, 4);
 	for (int i = 0; i < L.natt && i < vis; i++) {

@@ -63,8 +63,11 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 		                 v->passed ? UA_OK : UA_ERR);
 		free(line);
 	}
-	if (y < bottom)
-		ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_DIM, " 依据：%s", v->rule.source);
+	if (y < bottom) {
+		char *line = xasprintf("依据：%s", v->rule.source);
+		y += ui_put_wrap(y, x + 1, w - 1, bottom - y > 2 ? 2 : 1, line, UA_DIM);
+		free(line);
+	}
 	/* earlier rounds stay visible: a recount never overwrites, and a
 	 * corrected tally shows what was first written and why */
 	for (int i = L.nvotes - 2; i >= 0 && y < bottom; i--, y++) {

@@ -275,7 +275,7 @@ expect "[已散会]" "the meeting is closed"
 keys f
 expect "已在纸面记录上签字" "f asks whether chair and clerk signed"
 keys y
-expect "[已签字确认]" "the meeting is signed and sealed"
+expect "[已签字]" "the meeting is signed and sealed"
 expect_sql "SELECT s.chair_name || '|' || s.clerk_name || '|' || length(s.sm3) FROM seal s JOIN meeting m ON m.id = s.meeting_id WHERE m.number = '2026-H-20'" \
 	"林志强|王晓燕|64" "the seal is stored with the SM3 digest"
 SEALMSG="会议记录已签字确认，不能修改；如有错误请按 e 添加更正。"
