@@ -245,6 +245,36 @@ int rule_evaluate(const struct rule_set *r, const struct tally *t,
                   const char *entitled_label, struct vote_result *res,
                   char *err, size_t errlen);
 
+/* ---- a secret ballot counted on paper (无记名投票的清点) -------------------
+ * The ballots are counted as on paper: how many were issued (发出) and
+ * returned (收回), how many of those are valid (有效) and invalid (无效),
+ * then 同意/不同意/弃权 of the valid ones (the tally's yes/no/abstain). */
+struct ballot_count {
+	int issued;              /* 发出 */
+	int returned;            /* 收回 */
+	int valid;               /* 有效 */
+	int invalid;             /* 无效 */
+};
+#define BALLOT_VOID_SENTENCE "收回票数多于发出票数，本次表决无效。"
+/* The count against the tally's 实到 and choices: counts not negative,
+ * 发出 <= 实到; more returned than issued makes the round void (returns 1:
+ * nothing else is counted then); otherwise 有效 + 无效 = 收回 and 同意 +
+ * 不同意 + 弃权 = 有效.  0 when it adds up, 1 void, -1 with a Chinese
+ * message naming the numbers that do not add up. */
+int ballot_count_check(const struct ballot_count *c, const struct tally *t,
+                       char *err, size_t errlen);
+/* 「发出表决票 30 张，收回 30 张，其中有效票 29 张、无效票 1 张；有效票中同意
+ * 25 票、不同意 3 票、弃权 1 票。」, or for a void round 「发出表决票 30 张，
+ * 收回 31 张，收回票数多于发出票数，本次表决无效。」 */
+void ballot_count_sentence(const struct ballot_count *c, const struct tally *t,
+                           char *buf, size_t len);
+
+/* Two clerks' entries of the same counts (两人计票), compared: how many of
+ * the n counts differ, named in out by labels[i] with both values:
+ * 「收回：第一遍 30，第二遍 29；同意：第一遍 25，第二遍 24」 ("" when none). */
+int counts_differ(const char *const *labels, const int *a, const int *b, int n,
+                  char *out, size_t len);
+
 /* Parse a count typed by the clerk: digits only (ASCII or full-width ０-９),
  * surrounding spaces allowed, 0..max.  0 ok / -1 with a Chinese message. */
 int parse_count(const char *s, int max, int *out, char *err, size_t errlen);

@@ -235,7 +235,31 @@ struct vote_req {
 	 * the final tally with the one it corrects, never as another round.
 	 * A show of hands or a secret ballot; a roll call is voted again. */
 	int correction;
+	/* 无记名投票: the paper count (发出, 收回, 有效, 无效; yes/no/abstain
+	 * are 同意/不同意/弃权 of the valid ballots), refused unless it adds
+	 * up (ballot_count_check); more returned than issued records the
+	 * round as void.  Its 监票人 and 计票人 (at least one of each, from
+	 * those present or attending, not the item's proposer, nobody
+	 * twice; a correction keeps those of the tally it corrects when
+	 * none are given).  Not for a show of hands or a roll call. */
+	struct ballot_count bc;
+	const struct teller *tellers;
+	int ntellers;
+	/* 两人计票 (the setting tally_double_entry): the second clerk's entry
+	 * of the same counts (yes, no, abstain and bc), typed blind; required
+	 * for a show of hands and a secret ballot when the setting is on, and
+	 * when it differs nothing is saved and err names each difference */
+	const struct vote_req *second;
+	/* 1: check everything and write nothing (the first clerk's entry is
+	 * checked before the second clerk types; the two-clerk rule is not
+	 * asked then) */
+	int check_only;
 };
+/* the counts of a vote_req as the two clerks' entries are compared, with
+ * their labels (同意… for a secret ballot, 赞成… for a show of hands);
+ * returns how many (at most VOTE_COUNTS) */
+#define VOTE_COUNTS 7
+int ops_vote_counts(const struct vote_req *rq, int *vals, const char **labels);
 int ops_vote(struct store *st, const char *mid, const char *agenda_id,
              const struct vote_req *rq, struct vote *out, char *err, size_t errlen);
 

@@ -13,6 +13,8 @@ struct record_vote {
 	struct vote v;
 	struct ballot *ballots;      /* roll call: one per person, in order */
 	int nballots;
+	struct teller *tellers;      /* secret ballot: 监票人 then 计票人 */
+	int ntellers;
 };
 
 struct record_item {

@@ -387,6 +387,19 @@ struct vote {
 	char created_at[20];     /* when it was typed */
 	char at[6];              /* when it was taken (HH:MM), the meeting's time */
 	int correction;          /* 1: corrects a mistyped tally of `supersedes` */
+	/* a secret ballot counted on paper (发出/收回/有效/无效); -1 each
+	 * when not counted that way (hands, roll call, older records) */
+	struct ballot_count bc;
+	int voided;              /* 1: more ballots returned than issued */
+};
+/* 监票人 and 计票人 of a secret ballot */
+enum teller_role { TELLER_SCRUTINEER = 1, TELLER_COUNTER = 2 };
+const char *teller_role_name(int role);      /* "监票人" "计票人" */
+struct teller {
+	char person_id[ID_LEN];
+	char name[64];           /* as on the attendance sheet */
+	int role;                /* enum teller_role */
+	char vote_id[ID_LEN];    /* filled by the readers */
 };
 struct ballot {
 	char person_id[ID_LEN];
@@ -410,6 +423,13 @@ int store_ballots(struct store *st, const char *vote_id, struct ballot *out, int
  * roll-call ballot of them (by item, round, then seq; vote_id set); the
  * arrays are allocated (caller frees), the count is returned, or -1 */
 int store_vote_all(struct store *st, const char *meeting_id, struct vote **out);
+/* a vote's tellers (names from the attendance sheet when empty), in the
+ * order given; read back by role then that order */
+int store_tellers_add(struct store *st, const char *vote_id, const struct teller *t, int n);
+int store_tellers(struct store *st, const char *vote_id, struct teller *out, int max);
+/* every teller of a meeting's votes (by item, round, role, order; vote_id
+ * set); allocated, the count returned, or -1 */
+int store_teller_all(struct store *st, const char *meeting_id, struct teller **out);
 int store_ballot_all(struct store *st, const char *meeting_id, struct ballot **out);
 
 /* ---- paper: seals, addenda, notices, objections, implementation --------

@@ -159,7 +159,7 @@ struct demo {
 	int nev, evcap;
 
 	/* column indexes of each file, by the order of its reader's names */
-	int pec[12], pc[11], mc[18], nc[5], vc[8], oc[9], ac[10], gc[3], jc[7], dc[4],
+	int pec[12], pc[11], mc[18], nc[5], vc[13], oc[9], ac[10], gc[3], jc[7], dc[4],
 	    xc[8];
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
@@ -172,6 +172,13 @@ struct demo {
 int derr(struct demo *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 int row_err(struct demo *d, const struct tsv *t, int r, const char *msg);
+/* every name of field col of row r (「、」-separated) is on the roster: 0,
+ * or -1 with the first that is not named */
+int names_known(struct demo *d, const struct tsv *t, int r, int col);
+/* "YYYY-MM-DD" + "HH:MM" -> time_t, -1 if either is invalid */
+time_t stamp_of(const char *date, const char *hm);
+/* an optional "YYYY-MM-DD HH:MM" field: 0 when empty, -1 when invalid */
+time_t opt_stamp(const char *s);
 
 /* ---- reading (read.c) ---------------------------------------------------- */
 

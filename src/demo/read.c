@@ -59,19 +59,6 @@ static int meet_by_key(const struct demo *d, const char *key)
 	return -1;
 }
 
-/* "YYYY-MM-DD" + "HH:MM" -> time_t, -1 if either is invalid */
-static time_t stamp_of(const char *date, const char *hm)
-{
-	char s[40];
-	struct tm tm;
-	int hh, mm;
-
-	if (ys_parse_date(date, &tm) != 0 || ys_parse_time(hm, &hh, &mm) != 0)
-		return (time_t)-1;
-	snprintf(s, sizeof s, "%s %02d:%02d", date, hh, mm);
-	return ys_parse_stamp(s);
-}
-
 /* copy into a fixed field of a store struct; -1 if it does not fit */
 int put(struct demo *d, const struct tsv *t, int r, char *dst, size_t len,
         const char *src, const char *what)
@@ -339,12 +326,6 @@ time_t typed_at(const struct dmeet *m, time_t when)
 	return m->entered + (when - (m->start - 15 * 60)) / 4;
 }
 
-/* an optional "YYYY-MM-DD HH:MM" field: 0 when empty, -1 when invalid */
-static time_t opt_stamp(const char *s)
-{
-	return s[0] ? ys_parse_stamp(s) : 0;
-}
-
 static int read_meetings(struct demo *d)
 {
 	static const char *const cols[] = { "key", "kind", "title", "date", "start",
@@ -517,11 +498,12 @@ static int read_minutes(struct demo *d)
 static int read_votes(struct demo *d)
 {
 	static const char *const cols[] = { "meeting", "at", "item", "method", "yes",
-	                                    "no", "abstain", "recount" };
+	                                    "no", "abstain", "recount", "issued", "returned",
+	                                    "invalid", "scrutineers", "counters" };
 	const struct tsv *t = &d->votes;
 	int *c = d->vc;
 
-	if (tsv_cols(d, t, cols, c, 8) != 0)
+	if (tsv_cols(d, t, cols, c, 13) != 0)
 		return -1;
 	for (int r = 0; r < t->nrows; r++) {
 		int meet, item, method;
@@ -542,6 +524,19 @@ static int read_votes(struct demo *d)
 			    parse_num(fld(t, r, c[6])) < 0)
 				return row_err(d, t, r, "票数应为非负整数（yes 可写 *）。");
 		}
+		/* a secret ballot's paper count and its tellers; none for the others */
+		int counted = 0;
+		for (int k = 8; k <= 12; k++)
+			counted += fld(t, r, c[k])[0] != '\0';
+		if (counted != (method == VM_SECRET ? 5 : 0))
+			return row_err(d, t, r, method == VM_SECRET
+			               ? "无记名投票须写 issued、returned、invalid、scrutineers、counters。"
+			               : "只有无记名投票写发出、收回、无效票和监票、计票人。");
+		for (int k = 8; k <= 10 && counted; k++)
+			if (parse_num(fld(t, r, c[k])) < 0)
+				return row_err(d, t, r, "发出、收回、无效票数应为非负整数。");
+		if (counted && (names_known(d, t, r, c[11]) != 0 || names_known(d, t, r, c[12]) != 0))
+			return -1;
 		add_event(d, at, EV_VOTE, r, meet, item, -1);
 	}
 	return 0;
@@ -915,8 +910,10 @@ static int read_corrections(struct demo *d)
 		}
 		case FX_TALLY: {
 			const char *method = fld(&d->votes, x->row, d->vc[3]);
-			if (method_by_name(method) == VM_ROLLCALL)
-				return row_err(d, t, r, "记名表决的票数由每人的意见得出，不能更正票数。");
+			if (method_by_name(method) != VM_HANDS)
+				return row_err(d, t, r, method_by_name(method) == VM_ROLLCALL
+				               ? "记名表决的票数由每人的意见得出，不能更正票数。"
+				               : "演示数据的计票更正只写举手表决（was 只记赞成、反对、弃权）。");
 			if (parse_tally(was, &x->yes, &x->no, &x->abstain) != 0)
 				return row_err(d, t, r, "计票的 was 写「赞成 N 反对 N 弃权 N」。");
 			break;

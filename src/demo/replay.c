@@ -479,7 +479,37 @@ static int tally_of(struct demo *d, const struct dmeet *dm, int r, struct vote_r
 		rq->yes = ac.present - rq->no - rq->abstain;
 	if (rq->yes < 0)
 		return derr(d, t->file, t->rows[r].line, "反对和弃权票超过了出席人数 %d。", ac.present);
+	if (rq->method == VM_SECRET) {
+		/* the paper count: 有效 = 收回 − 无效 */
+		rq->bc.issued = parse_num(fld(t, r, c[8]));
+		rq->bc.returned = parse_num(fld(t, r, c[9]));
+		rq->bc.invalid = parse_num(fld(t, r, c[10]));
+		rq->bc.valid = rq->bc.returned - rq->bc.invalid;
+	}
 	return 0;
+}
+
+/* the 监票人 and 计票人 of a secret ballot of votes.tsv row r into t (at
+ * most max); the count */
+static int tellers_of(struct demo *d, int r, struct teller *t, int max)
+{
+	int n = 0;
+
+	for (int k = 11; k <= 12; k++) {
+		struct strlist names;
+		strlist_split(&names, fld(&d->votes, r, d->vc[k]));
+		for (int i = 0; i < names.n && n < max; i++) {
+			int who = person_by_name(d, names.v[i]);
+			if (who < 0)
+				continue;       /* read.c named it already */
+			memset(&t[n], 0, sizeof t[n]);
+			snprintf(t[n].person_id, sizeof t[n].person_id, "%s", d->pp[who].id);
+			t[n].role = k == 11 ? TELLER_SCRUTINEER : TELLER_COUNTER;
+			n++;
+		}
+		strlist_free(&names);
+	}
+	return n;
 }
 
 static int do_vote(struct demo *d, const struct event *e)
@@ -491,12 +521,17 @@ static int do_vote(struct demo *d, const struct event *e)
 	struct vote_req rq;
 	struct vote v;
 	struct ballot *b = NULL;
+	struct teller tellers[16];
 	char err[512];
 	int rc, k;
 
 	memset(&rq, 0, sizeof rq);
 	rq.method = method_by_name(fld(t, e->idx, c[3]));
 	rq.at = paper_time(dm, fld(t, e->idx, c[1]));
+	if (rq.method == VM_SECRET) {
+		rq.ntellers = tellers_of(d, e->idx, tellers, (int)YS_ARRAY_LEN(tellers));
+		rq.tellers = tellers;
+	}
 	if (rq.method == VM_ROLLCALL) {
 		if (rollcall(d, e, &b, &rq.nballots) != 0)
 			return -1;

@@ -1,10 +1,14 @@
 /* tsv.c: the demo's data files — UTF-8, tab-separated, the first
  * non-comment line the header (columns are found by name), '#' lines
  * comments, empty lines skipped, \n \t \\ escapes inside a field — and the
- * "甲、乙（理由）、丙" lists some fields hold. */
+ * "甲、乙（理由）、丙" lists some fields hold, and the checks and dates
+ * every reader shares. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/clock.h"
 #include "base/embed.h"
 #include "base/text.h"
 #include "base/util.h"
@@ -232,4 +236,34 @@ void split_paren(char *item, char **name, char **inner)
 		(*inner)[n - 3] = '\0';
 	ys_trim(*name);
 	ys_trim(*inner);
+}
+
+int names_known(struct demo *d, const struct tsv *t, int r, int col)
+{
+	struct strlist names;
+	int rc = 0;
+
+	strlist_split(&names, fld(t, r, col));
+	for (int i = 0; i < names.n && rc == 0; i++)
+		if (person_by_name(d, names.v[i]) < 0)
+			rc = derr(d, t->file, t->rows[r].line, "「%s」不在花名册中。", names.v[i]);
+	strlist_free(&names);
+	return rc;
+}
+
+time_t stamp_of(const char *date, const char *hm)
+{
+	char s[40];
+	struct tm tm;
+	int hh, mm;
+
+	if (ys_parse_date(date, &tm) != 0 || ys_parse_time(hm, &hh, &mm) != 0)
+		return (time_t)-1;
+	snprintf(s, sizeof s, "%s %02d:%02d", date, hh, mm);
+	return ys_parse_stamp(s);
+}
+
+time_t opt_stamp(const char *s)
+{
+	return s[0] ? ys_parse_stamp(s) : 0;
 }

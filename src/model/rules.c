@@ -333,3 +333,73 @@ int rule_evaluate(const struct rule_set *r, const struct tally *t,
 	         res->passed ? "通过" : "未通过");
 	return 0;
 }
+
+/* ---- a secret ballot counted on paper -------------------------------------- */
+
+int ballot_count_check(const struct ballot_count *c, const struct tally *t,
+                       char *err, size_t errlen)
+{
+	long long choices = (long long)t->yes + t->no + t->abstain;
+
+	if (c->issued < 0 || c->returned < 0)
+		return fail(err, errlen, "请填写发出和收回的表决票张数。");
+	if (c->issued > t->present) {
+		if (err && errlen)
+			snprintf(err, errlen, "发出表决票 %d 张，多于实到 %d 人。", c->issued, t->present);
+		return -1;
+	}
+	/* more came back than went out: the round is void, whatever the
+	 * ballots say; the chair announces a new vote */
+	if (c->returned > c->issued)
+		return 1;
+	if (c->valid < 0 || c->invalid < 0 || t->yes < 0 || t->no < 0 || t->abstain < 0)
+		return fail(err, errlen, "票数不能是负数。");
+	if ((long long)c->valid + c->invalid != c->returned) {
+		if (err && errlen)
+			snprintf(err, errlen, "有效票 %d 张加无效票 %d 张为 %lld 张，与收回的 %d 张不符。",
+			         c->valid, c->invalid, (long long)c->valid + c->invalid, c->returned);
+		return -1;
+	}
+	if (choices != c->valid) {
+		if (err && errlen)
+			snprintf(err, errlen, "同意 %d、不同意 %d、弃权 %d 合计 %lld 票，与有效票 %d 张不符。",
+			         t->yes, t->no, t->abstain, choices, c->valid);
+		return -1;
+	}
+	return 0;
+}
+
+void ballot_count_sentence(const struct ballot_count *c, const struct tally *t,
+                           char *buf, size_t len)
+{
+	if (!buf || !len)
+		return;
+	if (c->returned > c->issued)
+		snprintf(buf, len, "发出表决票 %d 张，收回 %d 张，" BALLOT_VOID_SENTENCE,
+		         c->issued, c->returned);
+	else
+		snprintf(buf, len, "发出表决票 %d 张，收回 %d 张，其中有效票 %d 张、无效票 %d 张；"
+		         "有效票中同意 %d 票、不同意 %d 票、弃权 %d 票。", c->issued, c->returned,
+		         c->valid, c->invalid, t->yes, t->no, t->abstain);
+}
+
+int counts_differ(const char *const *labels, const int *a, const int *b, int n,
+                  char *out, size_t len)
+{
+	size_t used = 0;
+	int diff = 0;
+
+	if (out && len)
+		out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (out && used < len) {
+			int w = snprintf(out + used, len - used, "%s%s：第一遍 %d，第二遍 %d",
+			                 diff ? "；" : "", labels[i], a[i], b[i]);
+			used = w < 0 ? len : used + (size_t)w;
+		}
+		diff++;
+	}
+	return diff;
+}

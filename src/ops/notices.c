@@ -122,7 +122,12 @@ static void decision_body(const struct proposal *p, const struct decided *d,
 
 	meeting_phrase(&d->r.m, ph, sizeof ph);
 	sb_addf(b, "%s，对议题 %s「%s」进行表决。", ph, p->number, p->title);
-	if (d->v) {
+	if (d->v && d->v->method == VM_SECRET && d->v->bc.issued >= 0) {
+		/* the sentence gives the paper count, then the result */
+		sb_addf(b, "会议%s %d 人，实到 %d 人。采用无记名投票，%s",
+		        k ? k->entitled_label : "应到", d->v->t.entitled, d->v->t.present,
+		        d->v->sentence);
+	} else if (d->v) {
 		sb_addf(b, "会议%s %d 人，实到 %d 人。采用%s，赞成 %d 票，反对 %d 票，弃权 %d 票。%s",
 		        k ? k->entitled_label : "应到", d->v->t.entitled, d->v->t.present,
 		        vote_method_name(d->v->method), d->v->t.yes, d->v->t.no, d->v->t.abstain,

@@ -14,7 +14,9 @@
  * format 1 is the record before the meeting's own times were kept
  * (migration 0004), format 2 adds them (the actual start, postponement,
  * when each person signed in, each vote was taken and each item was
- * concluded, whether a vote corrects a mistyped tally).
+ * concluded, whether a vote corrects a mistyped tally); format 3 (migration
+ * 0006) adds a secret ballot's paper count (发出, 收回, 有效, 无效, a void
+ * round) and its 监票人 and 计票人.
  *
  * Digests: SM3 (GB/T 32905-2016) and SHA-256 through OpenSSL's EVP
  * interface.  EVP_sm3() is tried first; an OpenSSL 3 build whose default
@@ -34,7 +36,7 @@
 #include "store/store.h"
 #include "base/util.h"
 
-#define SEAL_FORMAT_NOW 2
+#define SEAL_FORMAT_NOW 3
 
 static void field_int(struct strbuf *sb, const char *key, long v)
 {
@@ -57,6 +59,7 @@ struct seal_field {
 #define FP(T, key, f) { key, F_PTR, offsetof(T, f), 1 }
 #define FT2(T, key, f) { key, F_TEXT, offsetof(T, f), 2 }
 #define FI2(T, key, f) { key, F_INT, offsetof(T, f), 2 }
+#define FI3(T, key, f) { key, F_INT, offsetof(T, f), 3 }
 
 static const struct seal_field meeting_fields[] = {
 	FT(struct meeting, "id", id), FT(struct meeting, "number", number),
@@ -96,6 +99,13 @@ static const struct seal_field vote_fields[] = {
 	FT(struct vote, "sentence", sentence), FT(struct vote, "supersedes", supersedes),
 	FT(struct vote, "reason", reason), FT(struct vote, "created_at", created_at),
 	FT2(struct vote, "at", at), FI2(struct vote, "correction", correction),
+	FI3(struct vote, "issued", bc.issued), FI3(struct vote, "returned", bc.returned),
+	FI3(struct vote, "valid", bc.valid), FI3(struct vote, "invalid", bc.invalid),
+	FI3(struct vote, "void", voided),
+};
+static const struct seal_field teller_fields[] = {
+	FT(struct teller, "person_id", person_id), FT(struct teller, "name", name),
+	FI(struct teller, "role", role),
 };
 static const struct seal_field ballot_fields[] = {
 	FT(struct ballot, "person_id", person_id), FT(struct ballot, "name", name),
@@ -151,6 +161,15 @@ static void add_votes(struct strbuf *sb, int fmt, const struct record_item *it)
 		for (int j = 0; j < rv->nballots; j++) {
 			snprintf(k, sizeof k, "ballot.%s.%d", p + 5, j + 1);
 			ADD(sb, k, &rv->ballots[j], ballot_fields);
+		}
+		if (fmt < 3)
+			continue;
+		/* the tellers, teller.<item seq>.<round>.<n> */
+		snprintf(k, sizeof k, "%s.tellers", p);
+		field_int(sb, k, rv->ntellers);
+		for (int j = 0; j < rv->ntellers; j++) {
+			snprintf(k, sizeof k, "teller.%s.%d", p + 5, j + 1);
+			ADD(sb, k, &rv->tellers[j], teller_fields);
 		}
 	}
 }

@@ -85,6 +85,122 @@ static int rollcall_ballots(struct store *st, const char *mid, const struct vote
 	return 0;
 }
 
+/* ---- a secret ballot's tellers and the two clerks' entries ------------------ */
+
+int ops_vote_counts(const struct vote_req *rq, int *vals, const char **labels)
+{
+	static const char *const secret[] = { "发出", "收回", "有效", "无效", "同意", "不同意", "弃权" };
+	static const char *const hands[] = { "赞成", "反对", "弃权" };
+
+	if (rq->method == VM_SECRET) {
+		const int v[] = { rq->bc.issued, rq->bc.returned, rq->bc.valid, rq->bc.invalid,
+		                  rq->yes, rq->no, rq->abstain };
+		for (int i = 0; i < 7; i++) {
+			vals[i] = v[i];
+			labels[i] = secret[i];
+		}
+		return 7;
+	}
+	vals[0] = rq->yes;
+	vals[1] = rq->no;
+	vals[2] = rq->abstain;
+	for (int i = 0; i < 3; i++)
+		labels[i] = hands[i];
+	return 3;
+}
+
+/* 两人计票: both entries the same, or nothing is saved */
+static int double_entry(struct store *st, const struct vote_req *rq, char *err, size_t errlen)
+{
+	int a[VOTE_COUNTS], b[VOTE_COUNTS], n;
+	const char *la[VOTE_COUNTS], *lb[VOTE_COUNTS];
+	char diff[512];
+
+	if (rq->method == VM_ROLLCALL || rq->check_only || !ops_setting_int(st, "tally_double_entry"))
+		return 0;
+	if (!rq->second)
+		return ys_err(err, errlen, "已设置两人计票：票数须由两名工作人员各录入一遍。");
+	n = ops_vote_counts(rq, a, la);
+	struct vote_req second = *rq->second;
+	second.method = rq->method;
+	ops_vote_counts(&second, b, lb);
+	if (counts_differ(la, a, b, n, diff, sizeof diff) == 0)
+		return 0;
+	return ys_err(err, errlen, "两遍录入不一致，都没有保存。%s。请两人重新清点后再各录一遍。", diff);
+}
+
+/* 监票人 and 计票人 of a secret ballot: checked, with their names from the
+ * attendance sheet, into out (at most max); a correction with none given
+ * keeps those of the tally it corrects.  The count, or -1. */
+static int tellers_of(struct store *st, const struct meeting_state *ms, const struct agenda_item *a,
+                      const struct vote_req *rq, struct teller *out, int max,
+                      char *err, size_t errlen)
+{
+	struct proposer pp[32];
+	int npp = 0, n = rq->ntellers, has[3] = { 0 };
+
+	if (rq->method != VM_SECRET) {
+		if (rq->ntellers > 0)
+			return ys_err(err, errlen, "只有无记名投票设监票人、计票人。");
+		return 0;
+	}
+	if (n == 0 && rq->correction && opt(rq->supersedes)) {
+		n = store_tellers(st, rq->supersedes, out, max);
+		return n < 0 ? store_fail(st, err, errlen) : n;
+	}
+	if (n > max)
+		return ys_err(err, errlen, "监票人、计票人合计不能超过 %d 人。", max);
+	if (a->proposal_id[0]) {
+		npp = store_proposal_proposers(st, a->proposal_id, pp, (int)YS_ARRAY_LEN(pp));
+		if (npp < 0)
+			return store_fail(st, err, errlen);
+	}
+	for (int i = 0; i < n; i++) {
+		const struct teller *t = &rq->tellers[i];
+		struct attendance at;
+		int rc;
+
+		if (t->role != TELLER_SCRUTINEER && t->role != TELLER_COUNTER)
+			return ys_err(err, errlen, "监票、计票人的职责不对。");
+		rc = store_attendance_get(st, ms->m.id, t->person_id, &at);
+		if (rc < 0)
+			return store_fail(st, err, errlen);
+		if (rc == 1 || (at.status != ATT_PRESENT && at.status != ATT_OBSERVER))
+			return ys_err(err, errlen, "%s没有出席本次会议，不能担任%s；监票人、计票人从出席、"
+			              "列席的人员中推选。", rc == 1 ? (t->name[0] ? t->name : "此人") : at.name,
+			              teller_role_name(t->role));
+		for (int j = 0; j < npp; j++)
+			if (pp[j].person_id[0] && strcmp(pp[j].person_id, t->person_id) == 0)
+				return ys_err(err, errlen, "%s是本议题的提议人，不能担任%s。", at.name,
+				              teller_role_name(t->role));
+		for (int j = 0; j < i; j++)
+			if (strcmp(out[j].person_id, t->person_id) == 0)
+				return ys_err(err, errlen, out[j].role == t->role
+				              ? "%s被选了两次。" : "%s不能同时担任监票人和计票人。", at.name);
+		out[i] = *t;
+		snprintf(out[i].name, sizeof out[i].name, "%s", at.name);
+		has[t->role] = 1;
+	}
+	if (!has[TELLER_SCRUTINEER] || !has[TELLER_COUNTER])
+		return ys_err(err, errlen, "无记名投票须推选监票人和计票人（各至少一人），从出席人员中选，"
+		              "提议人不能担任。");
+	return n;
+}
+
+/* the counts of a stored vote in a line: 「赞成 6 反对 0 弃权 1」, for a
+ * counted secret ballot 「发出 9 收回 9 有效 9 无效 0，同意 6 不同意 2 弃权 1」 */
+static void vote_counts_text(const struct vote *v, char *buf, size_t len)
+{
+	if (v->method == VM_SECRET && v->bc.issued >= 0 && v->voided)
+		snprintf(buf, len, "发出 %d 收回 %d（无效的一轮）", v->bc.issued, v->bc.returned);
+	else if (v->method == VM_SECRET && v->bc.issued >= 0)
+		snprintf(buf, len, "发出 %d 收回 %d 有效 %d 无效 %d，同意 %d 不同意 %d 弃权 %d",
+		         v->bc.issued, v->bc.returned, v->bc.valid, v->bc.invalid, v->t.yes, v->t.no,
+		         v->t.abstain);
+	else
+		snprintf(buf, len, "赞成 %d 反对 %d 弃权 %d", v->t.yes, v->t.no, v->t.abstain);
+}
+
 /* a recount corrects the latest vote and says why */
 static int recount_of(struct store *st, const char *agenda_id, const struct vote_req *rq,
                       struct vote *v, char *err, size_t errlen)
@@ -120,7 +236,8 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 	struct vote v;
 	struct vote_result res;
 	struct ballot *ballots = NULL;
-	int rc, nb = 0;
+	struct teller tellers[16];
+	int rc, nb = 0, nt = 0;
 
 	if (rq->method < VM_HANDS || rq->method > VM_ROLLCALL)
 		return ys_err(err, errlen, "表决方式无效。");
@@ -150,6 +267,11 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 		rc = meeting_time(&ms, MOM_VOTE, rq->at, v.at, err, errlen);
 	if (rc == 0)
 		rc = recount_of(st, a.id, rq, &v, err, errlen);
+	if (rc == 0)
+		rc = double_entry(st, rq, err, errlen);
+	if (rc == 0 && (nt = tellers_of(st, &ms, &a, rq, tellers, (int)YS_ARRAY_LEN(tellers),
+	                                err, errlen)) < 0)
+		rc = -1;
 	if (rc == 0 && store_rule_get(st, ms.m.rule_id, &v.rule) != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0) {
@@ -165,6 +287,20 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 			v.t.no = rq->no;
 			v.t.abstain = rq->abstain;
 		}
+		v.bc = (struct ballot_count){ -1, -1, -1, -1 };
+	}
+	/* a secret ballot: the paper count adds up, or the round is void */
+	if (rc == 0 && rq->method == VM_SECRET) {
+		int c = ballot_count_check(&rq->bc, &v.t, err, errlen);
+		if (c < 0) {
+			rc = -1;
+		} else if (c == 1) {
+			v.voided = 1;
+			v.bc = (struct ballot_count){ rq->bc.issued, rq->bc.returned, -1, -1 };
+			v.t.yes = v.t.no = v.t.abstain = 0;
+		} else {
+			v.bc = rq->bc;
+		}
 	}
 	/* counts within those present, the result and its sentence: the model's */
 	if (rc == 0 && rule_evaluate(&v.rule, &v.t, kind_label(ms.m.kind), &res, err, errlen) != 0)
@@ -174,27 +310,41 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 		snprintf(v.agenda_id, sizeof v.agenda_id, "%s", a.id);
 		v.method = rq->method;
 		v.quorum_ok = res.quorum_ok;
-		v.passed = res.passed;
-		snprintf(v.sentence, sizeof v.sentence, "%s", res.sentence);
-		if (store_vote_add(st, &v, ballots, nb) != 0)
+		v.passed = res.passed && !v.voided;
+		if (v.method == VM_SECRET) {
+			/* the count first, then what the rule makes of it */
+			char count[320];
+			ballot_count_sentence(&v.bc, &v.t, count, sizeof count);
+			if (ys_snprintf(v.sentence, sizeof v.sentence, "%s%s", count,
+			                v.voided ? "" : res.sentence) != 0)
+				rc = ys_err(err, errlen, "表决结果说明过长。");
+		} else {
+			snprintf(v.sentence, sizeof v.sentence, "%s", res.sentence);
+		}
+		if (rc == 0 && !rq->check_only && (store_vote_add(st, &v, ballots, nb) != 0 ||
+		    (nt > 0 && store_tellers_add(st, v.id, tellers, nt) != 0)))
 			rc = store_fail(st, err, errlen);
 	}
 	/* a corrected tally is a change of the record: into the change log */
-	if (rc == 0 && v.correction) {
+	if (rc == 0 && v.correction && !rq->check_only) {
 		struct vote was;
-		char field[300], before[96], after[96];
+		char field[300], before[200], after[200];
 		if (store_vote_get(st, v.supersedes, &was) != 0)
 			rc = store_fail(st, err, errlen);
 		snprintf(field, sizeof field, "计票更正：第 %d 项议程 %s", a.seq,
 		         a.proposal_number[0] ? a.proposal_number : a.title);
-		snprintf(before, sizeof before, "赞成 %d 反对 %d 弃权 %d", was.t.yes, was.t.no,
-		         was.t.abstain);
-		snprintf(after, sizeof after, "赞成 %d 反对 %d 弃权 %d", v.t.yes, v.t.no, v.t.abstain);
+		vote_counts_text(&was, before, sizeof before);
+		vote_counts_text(&v, after, sizeof after);
 		if (rc == 0 && store_log(st, "meeting", ms.m.id, field, before, after, v.reason) != 0)
 			rc = store_fail(st, err, errlen);
 	}
 	free(ballots);
 	agenda_clear(&a);
+	if (rq->check_only) {
+		/* everything checked, nothing written */
+		op_end(st, -1, err, errlen);
+		return rc;
+	}
 	rc = op_end(st, rc, err, errlen);
 	if (rc == 0 && out)
 		*out = v;

@@ -186,6 +186,22 @@ static void rollcall_lines(const struct record_vote *rv, struct doc *d)
 	}
 }
 
+/* 无记名投票: 监票人 and 计票人 */
+static void teller_lines(const struct record_vote *rv, struct doc *d)
+{
+	static const int roles[] = { TELLER_SCRUTINEER, TELLER_COUNTER };
+
+	for (size_t r = 0; r < YS_ARRAY_LEN(roles); r++) {
+		struct strbuf names = {0};
+		for (int i = 0; i < rv->ntellers; i++)
+			if (rv->tellers[i].role == roles[r])
+				list_add(&names, rv->tellers[i].name);
+		if (names.len)
+			doc_add(d, B_FIELD, teller_role_name(roles[r]), names.s);
+		sb_free(&names);
+	}
+}
+
 /* the item's vote that supersedes has as id, or NULL */
 static const struct vote *vote_by_id(const struct record_item *it, const char *id)
 {
@@ -246,9 +262,24 @@ static void vote_lines(const struct record_item *it, int j, const struct meeting
 		else
 			doc_addf(d, B_LINE, NULL, "第 %d 轮表决（%s）", round_of(it, j), stamp);
 	}
+	const char *result = v->sentence;
 	doc_add(d, B_FIELD, "表决方式", vote_method_name(v->method));
-	doc_addf(d, B_FIELD, "表决票数", "赞成 %d 票，反对 %d 票，弃权 %d 票，未表决 %d 人",
-	         v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t));
+	if (v->method == VM_SECRET && v->bc.issued >= 0) {
+		/* counted as on paper: the count, its tellers, then the result
+		 * (the sentence begins with the count: not printed twice) */
+		ballot_count_sentence(&v->bc, &v->t, buf, sizeof buf);
+		doc_add(d, B_FIELD, "计票情况", buf);
+		if (strncmp(result, buf, strlen(buf)) == 0)
+			result += strlen(buf);
+		teller_lines(&it->votes[j], d);
+	} else if (v->method == VM_ROLLCALL) {
+		doc_addf(d, B_FIELD, "表决票数", "实到 %d 人，参加表决 %d 人（赞成 %d 票，反对 %d 票，"
+		         "弃权 %d 票），未表决 %d 人", v->t.present, v->t.yes + v->t.no + v->t.abstain,
+		         v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t));
+	} else {
+		doc_addf(d, B_FIELD, "表决票数", "赞成 %d 票，反对 %d 票，弃权 %d 票，未表决 %d 人",
+		         v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t));
+	}
 	if (v->correction) {
 		/* what was first written, and why it was put right (the first
 		 * of a chain of corrections is the tally as typed) */
@@ -265,8 +296,11 @@ static void vote_lines(const struct record_item *it, int j, const struct meeting
 	/* from the snapshot: the rule set as it was when the vote was taken */
 	rule_quorum(&v->rule, v->t.entitled, v->t.present, label, buf, sizeof buf);
 	doc_add(d, B_FIELD, "法定人数", buf);
-	doc_addf(d, B_FIELD, "表决结果", "%s", v->sentence[0] ? v->sentence
-	         : v->passed ? "通过。" : "未通过。");
+	if (v->voided)
+		doc_add(d, B_FIELD, "表决结果", BALLOT_VOID_SENTENCE "须重新投票。");
+	else
+		doc_addf(d, B_FIELD, "表决结果", "%s", result[0] ? result
+		         : v->passed ? "通过。" : "未通过。");
 	rule_describe(&v->rule, buf, sizeof buf);
 	doc_addf(d, B_FIELD, "表决规则", "%s（%s）", v->rule.name, buf);
 	if (v->rule.source[0])

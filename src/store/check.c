@@ -41,6 +41,7 @@ static const char *table_cn(const char *t)
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
 		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
 		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
+		{ "vote_teller", "监票、计票人" },
 	};
 	size_t i;
 
@@ -142,6 +143,26 @@ static void say_rollcall(struct check *c, sqlite3_stmt *s)
 	       db_col_int(s, 10));
 }
 
+static void say_ballot_count(struct check *c, sqlite3_stmt *s)
+{
+	if (db_col_int(s, 12) != VM_SECRET) {
+		report(c, VOTE_WHERE "不是无记名投票，却记有发出、收回、有效、无效票数", db_col_text(s, 0),
+		       db_col_int(s, 1), db_col_int(s, 2));
+		return;
+	}
+	report(c, VOTE_WHERE "（无记名投票）的计票对不上：实到 %d，发出 %d，收回 %d，有效 %d，"
+	       "无效 %d，同意 %d，不同意 %d，弃权 %d，%s", db_col_text(s, 0), db_col_int(s, 1),
+	       db_col_int(s, 2), db_col_int(s, 3), db_col_int(s, 4), db_col_int(s, 5),
+	       db_col_int(s, 6), db_col_int(s, 7), db_col_int(s, 8), db_col_int(s, 9),
+	       db_col_int(s, 10), db_col_int(s, 11) ? "记为无效的一轮" : "记为有效");
+}
+
+static void say_teller(struct check *c, sqlite3_stmt *s)
+{
+	report(c, VOTE_WHERE "的监票、计票人%s%s", db_col_text(s, 0), db_col_int(s, 1),
+	       db_col_int(s, 2), db_col_text(s, 3), db_col_text(s, 4));
+}
+
 static void say_dup(struct check *c, sqlite3_stmt *s)
 {
 	report(c, "%s编号 %s 重复（%d 处）", table_cn(db_col_text(s, 0)), db_col_text(s, 1), db_col_int(s, 2));
@@ -207,7 +228,7 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		BAD_ID("vote") " UNION ALL " BAD_ID("ballot") " UNION ALL "
 		BAD_ID("change_log") " UNION ALL " BAD_ID("addendum") " UNION ALL "
 		BAD_ID("notice") " UNION ALL " BAD_ID("objection") " UNION ALL "
-		BAD_ID("progress"), say_uuid))
+		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller"), say_uuid))
 		return -1;
 
 	/* the procedure: a proposal is where its last event put it */
@@ -259,6 +280,30 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		" HAVING COUNT(b.id) <> v.present OR COALESCE(SUM(b.choice = 1), 0) <> v.yes"
 		" OR COALESCE(SUM(b.choice = 2), 0) <> v.no OR COALESCE(SUM(b.choice = 3), 0) <> v.abstain",
 		say_rollcall))
+		return -1;
+
+	/* a secret ballot counted on paper adds up, or is a void round;
+	 * tellers only for secret ballots, from the meeting's sheet */
+	if (check_rows(&c,
+		"SELECT COALESCE(m.number, '?'), COALESCE(a.seq, 0), v.round, v.present, v.issued,"
+		" v.returned, v.valid, v.invalid, v.yes, v.no, v.abstain, v.void, v.method FROM vote v"
+		" LEFT JOIN meeting m ON m.id = v.meeting_id LEFT JOIN agenda_item a ON a.id = v.agenda_id"
+		" WHERE (v.method <> 1 AND (v.issued <> -1 OR v.returned <> -1 OR v.valid <> -1"
+		"  OR v.invalid <> -1 OR v.void <> 0))"
+		" OR (v.method = 1 AND v.issued < 0 AND (v.returned <> -1 OR v.valid <> -1"
+		"  OR v.invalid <> -1 OR v.void <> 0))"
+		" OR (v.method = 1 AND v.issued >= 0 AND (v.issued > v.present OR v.returned < 0"
+		"  OR (v.void = 1) <> (v.returned > v.issued)"
+		"  OR (v.void = 0 AND (v.valid + v.invalid <> v.returned OR v.yes + v.no + v.abstain <> v.valid))))",
+		say_ballot_count) ||
+	    check_rows(&c,
+		"SELECT COALESCE(m.number, '?'), COALESCE(a.seq, 0), v.round, t.name,"
+		" CASE WHEN v.method <> 1 THEN '，但这不是无记名投票'"
+		" ELSE '不在本次会议的签到表上' END FROM vote_teller t JOIN vote v ON v.id = t.vote_id"
+		" LEFT JOIN meeting m ON m.id = v.meeting_id LEFT JOIN agenda_item a ON a.id = v.agenda_id"
+		" WHERE v.method <> 1 OR NOT EXISTS (SELECT 1 FROM attendance x"
+		"  WHERE x.meeting_id = v.meeting_id AND x.person_id = t.person_id)",
+		say_teller))
 		return -1;
 
 	/* human numbers: unique (the UNIQUE constraints say so, but a

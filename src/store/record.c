@@ -34,7 +34,8 @@ static int load_items(struct store *st, struct meeting_record *r)
 	struct agenda_item *a = NULL;
 	struct vote *v = NULL;
 	struct ballot *b = NULL;
-	int na, nv, nb, iv = 0, ib = 0;
+	struct teller *t = NULL;
+	int na, nv, nb, nt, iv = 0, ib = 0, itl = 0;
 
 	na = store_agenda_all(st, r->m.id, &a);
 	if (na < 0)
@@ -50,6 +51,12 @@ static int load_items(struct store *st, struct meeting_record *r)
 	nb = store_ballot_all(st, r->m.id, &b);
 	if (nb < 0) {
 		free(v);
+		return -1;
+	}
+	nt = store_teller_all(st, r->m.id, &t);
+	if (nt < 0) {
+		free(v);
+		free(b);
 		return -1;
 	}
 	/* votes come by item and round, ballots by item, round and seq: one
@@ -72,10 +79,19 @@ static int load_items(struct store *st, struct meeting_record *r)
 			                      sizeof *rv->ballots);
 			if (rv->nballots > 0)
 				memcpy(rv->ballots, b + fb, (size_t)rv->nballots * sizeof *b);
+			int ft = itl;
+			while (itl < nt && strcmp(t[itl].vote_id, rv->v.id) == 0)
+				itl++;
+			rv->ntellers = itl - ft;
+			rv->tellers = xcalloc(rv->ntellers > 0 ? (size_t)rv->ntellers : 1,
+			                      sizeof *rv->tellers);
+			if (rv->ntellers > 0)
+				memcpy(rv->tellers, t + ft, (size_t)rv->ntellers * sizeof *t);
 		}
 	}
 	free(v);
 	free(b);
+	free(t);
 	return return_targets(st, r);
 }
 
@@ -124,8 +140,10 @@ void record_free(struct meeting_record *r)
 		return;
 	meeting_clear(&r->m);
 	for (int i = 0; i < r->nitems; i++) {
-		for (int j = 0; j < r->items[i].nvotes; j++)
+		for (int j = 0; j < r->items[i].nvotes; j++) {
 			free(r->items[i].votes[j].ballots);
+			free(r->items[i].votes[j].tellers);
+		}
 		free(r->items[i].votes);
 		agenda_clear(&r->items[i].a);
 	}

@@ -9,13 +9,15 @@
 
 #define VOTE_COLS "id, meeting_id, agenda_id, round, method, entitled, present, yes, no, abstain," \
 	" rule_id, rule_code, rule_name, q_base, q_cmp, q_num, q_den, p_base, p_cmp, p_num, p_den," \
-	" rule_source, quorum_ok, passed, sentence, supersedes, reason, created_at, at, correction"
+	" rule_source, quorum_ok, passed, sentence, supersedes, reason, created_at, at, correction," \
+	" issued, returned, valid, invalid, void"
 
 /* the same columns of the vote aliased v */
 #define VOTE_COLS_V "v.id, v.meeting_id, v.agenda_id, v.round, v.method, v.entitled, v.present," \
 	" v.yes, v.no, v.abstain, v.rule_id, v.rule_code, v.rule_name, v.q_base, v.q_cmp, v.q_num," \
 	" v.q_den, v.p_base, v.p_cmp, v.p_num, v.p_den, v.rule_source, v.quorum_ok, v.passed," \
-	" v.sentence, v.supersedes, v.reason, v.created_at, v.at, v.correction"
+	" v.sentence, v.supersedes, v.reason, v.created_at, v.at, v.correction," \
+	" v.issued, v.returned, v.valid, v.invalid, v.void"
 
 /* the rule set is a snapshot: its columns are the vote's own */
 static const struct db_col vote_cols[] = {
@@ -36,6 +38,10 @@ static const struct db_col vote_cols[] = {
 	COL_T(struct vote, created_at, "表决录入时间"),
 	COL_T(struct vote, at, "表决时间"),
 	COL_I(struct vote, correction),
+	/* a secret ballot's count */
+	COL_I(struct vote, bc.issued), COL_I(struct vote, bc.returned),
+	COL_I(struct vote, bc.valid), COL_I(struct vote, bc.invalid),
+	COL_I(struct vote, voided),
 };
 static const struct db_row vote_row = DB_ROW(struct vote, vote_cols, NULL);
 
@@ -145,6 +151,8 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 		return db_fail(st, "计票更正须指明所更正的表决");
 	if (FITS(st, v->at, "表决时间"))
 		return -1;
+	if (v->voided && v->passed)
+		return db_fail(st, "无效的表决不能通过");
 	if (db_tx_begin(st))
 		return -1;
 	s = db_stmt(st, "SELECT meeting_id FROM agenda_item WHERE id = ?1");
@@ -168,7 +176,7 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 	s = db_stmt(st,
 		"INSERT INTO vote(" VOTE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
 		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-		" ?27, ?28, ?29, ?30)");
+		" ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)");
 	if (!s)
 		return db_tx_end(st, -1);
 	/* the row as written, handed back to the caller once it is committed */
@@ -179,6 +187,12 @@ int store_vote_add(struct store *st, struct vote *v, const struct ballot *b, int
 	row.quorum_ok = v->quorum_ok ? 1 : 0;
 	row.passed = v->passed ? 1 : 0;
 	row.correction = v->correction ? 1 : 0;
+	row.voided = v->voided ? 1 : 0;
+	/* only a secret ballot is counted on paper */
+	if (row.method != VM_SECRET) {
+		row.bc = (struct ballot_count){ -1, -1, -1, -1 };
+		row.voided = 0;
+	}
 	memcpy(row.created_at, now, sizeof row.created_at);
 	db_bind_row(s, &vote_row, &row);
 	if (db_run(st, s, "表决保存失败"))
@@ -250,4 +264,77 @@ int store_ballot_all(struct store *st, const char *meeting_id, struct ballot **o
 		"SELECT b.person_id, b.name, b.choice, b.vote_id FROM ballot b"
 		" JOIN vote v ON v.id = b.vote_id JOIN agenda_item a ON a.id = v.agenda_id"
 		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round, b.seq", meeting_id, (void **)out, &ballot_of_row);
+}
+
+/* ---- 监票人 and 计票人 -------------------------------------------------------- */
+
+const char *teller_role_name(int role)
+{
+	return role == TELLER_SCRUTINEER ? "监票人" : role == TELLER_COUNTER ? "计票人" : "?";
+}
+
+int store_tellers_add(struct store *st, const char *vote_id, const struct teller *t, int n)
+{
+	if (db_tx_begin(st))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char id[ID_LEN], name[64];
+		sqlite3_stmt *s;
+
+		if (t[i].role != TELLER_SCRUTINEER && t[i].role != TELLER_COUNTER)
+			return db_tx_end(st, db_fail(st, "第 %d 位监票、计票人的职责不对", i + 1));
+		if (FITS(st, t[i].person_id, "监票、计票人编号") || FITS(st, t[i].name, "监票、计票人姓名"))
+			return db_tx_end(st, -1);
+		memcpy(name, t[i].name, sizeof name);
+		if (!name[0]) {
+			/* the name as on this meeting's attendance sheet */
+			s = db_stmt(st, "SELECT a.name FROM attendance a JOIN vote v ON v.meeting_id = a.meeting_id"
+			            " WHERE v.id = ?1 AND a.person_id = ?2");
+			if (!s)
+				return db_tx_end(st, -1);
+			db_bind_text(s, 1, vote_id);
+			db_bind_text(s, 2, t[i].person_id);
+			int rc = db_read_one_text(st, s, name, sizeof name, "监票、计票人姓名");
+			if (rc)
+				return db_tx_end(st, rc < 0 ? -1 : db_fail(st, "监票、计票人不在本次会议的签到表上"));
+		}
+		s = db_stmt(st, "INSERT INTO vote_teller(id, vote_id, role, seq, person_id, name)"
+		            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (!s)
+			return db_tx_end(st, -1);
+		db_new_id(id);
+		db_bind_text(s, 1, id);
+		db_bind_text(s, 2, vote_id);
+		db_bind_int(s, 3, t[i].role);
+		db_bind_int(s, 4, i + 1);
+		db_bind_text(s, 5, t[i].person_id);
+		db_bind_text(s, 6, name);
+		if (db_run(st, s, "监票、计票人保存失败"))
+			return db_tx_end(st, -1);
+	}
+	return db_tx_end(st, 0);
+}
+
+static const struct db_col teller_cols[] = {
+	COL_T(struct teller, person_id, "监票、计票人编号"),
+	COL_T(struct teller, name, "监票、计票人姓名"),
+	COL_I(struct teller, role),
+	COL_T(struct teller, vote_id, "表决编号"),
+};
+static const struct db_row teller_row = DB_ROW(struct teller, teller_cols, NULL);
+
+int store_tellers(struct store *st, const char *vote_id, struct teller *out, int max)
+{
+	return db_list(st,
+		"SELECT person_id, name, role, vote_id FROM vote_teller WHERE vote_id = ?1"
+		" ORDER BY role, seq LIMIT ?2", vote_id, out, max, &teller_row);
+}
+
+int store_teller_all(struct store *st, const char *meeting_id, struct teller **out)
+{
+	return db_all(st,
+		"SELECT t.person_id, t.name, t.role, t.vote_id FROM vote_teller t"
+		" JOIN vote v ON v.id = t.vote_id JOIN agenda_item a ON a.id = v.agenda_id"
+		" WHERE a.meeting_id = ?1 ORDER BY a.seq, v.round, t.role, t.seq",
+		meeting_id, (void **)out, &teller_row);
 }

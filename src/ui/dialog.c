@@ -149,30 +149,37 @@ void ui_draw_multi_field(struct edbuf *e, int y, int x, int rows, int cols,
 }
 
 /* ---- confirm ------------------------------------------------------------- */
-struct confirm_lines { char line[4][256]; int n; };
+#define ASK_LINES 12
+struct confirm_lines { char line[ASK_LINES][256]; int n; };
 
 static void confirm_line_cb(const char *line, size_t nbytes, void *arg)
 {
 	struct confirm_lines *c = arg;
-	if (c->n < 4)
+	if (c->n < ASK_LINES)
 		snprintf(c->line[c->n], sizeof c->line[0], "%.*s", (int)nbytes, line);
 	c->n++;
 }
 
-/* the question wraps onto up to four lines: nothing of it is cut */
-int ui_confirm(struct ui *u, const char *question)
+/* the text wraps onto as many lines as the box can hold (the terminal's
+ * height allowing): nothing of it is cut at 80×24 */
+int ui_ask(struct ui *u, const char *title, const char *text, const char *keys)
 {
 	for (;;) {
-		int w = text_width(question) + 6;
+		int w = text_width(text) + 6, kw = text_width(keys) + 4;
 		if (w < 40)
 			w = 40;
+		if (w < kw)
+			w = kw;
 		if (w > u->cols - 2)
 			w = u->cols - 2;
 		struct confirm_lines cl = { .n = 0 };
-		text_wrap(question, w - 4, confirm_line_cb, &cl);
-		int nl = cl.n < 4 ? cl.n : 4;
-		struct box b = box_draw(u, 4 + nl, w, "请确认", "y/Enter 确定   n/Esc 取消");
-		for (int i = 0; i < nl; i++)
+		text_wrap(text, w - 4, confirm_line_cb, &cl);
+		int room = u->rows - 6 < ASK_LINES ? u->rows - 6 : ASK_LINES;
+		int nl = cl.n < room ? cl.n : room;
+		if (nl < 1)
+			nl = 1;
+		struct box b = box_draw(u, 4 + nl, w, title, keys);
+		for (int i = 0; i < nl && i < cl.n; i++)
 			ui_put(b.y + 2 + i, b.x + 2, b.w - 4, cl.line[i], TEXT_ELLIPSIS, UA_NORMAL);
 		show();
 		int k = ui_getkey(u, NULL);
@@ -181,6 +188,11 @@ int ui_confirm(struct ui *u, const char *question)
 		if (k == 'n' || k == 'N' || k == 27)
 			return 0;
 	}
+}
+
+int ui_confirm(struct ui *u, const char *question)
+{
+	return ui_ask(u, "请确认", question, "y/Enter 确定   n/Esc 取消");
 }
 
 /* ---- one-line prompt ----------------------------------------------------- */

@@ -70,7 +70,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_LIVE, 1, K_MINUTE_FIX, 'r', 0, "r", NULL, "修改所选发言的时间、发言人、内容（签字确认前）" },
 	{ SCR_LIVE, 1, K_MINUTE_DELETE, 'd', 0, "d", NULL, "删除所选发言（签字确认前；记入修改记录）" },
 	{ SCR_LIVE, 1, K_MINUTE_INSERT, 'a', 0, "a", NULL, "在所选发言之前补记一条漏记的发言" },
-	{ SCR_LIVE, 2, K_VOTE, 'v', KC(KEY_F(4)), "F4/v", "表决", "对所选议题表决：举手、无记名或记名" },
+	{ SCR_LIVE, 2, K_VOTE, 'v', KC(KEY_F(4)), "F4/v", "表决", "对所选议题表决：举手、无记名（发出、收回、有效、无效，监票人、计票人）或记名" },
 	{ SCR_LIVE, 2, K_CLOSE_ITEM, 'c', 0, "c", "结束议题", "结束所选议题：转入下一步、退回、不予采纳或撤回；其他议题可听取后结束" },
 	{ SCR_LIVE, 2, K_CORRECT_TALLY, 'k', 0, "k", NULL, "计票更正：票数录错时按纸面更正（须写明理由；"
 	  "议题结束前；不是再次表决）" },

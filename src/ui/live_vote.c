@@ -47,19 +47,27 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 	ui_putf(y++, x, w, TEXT_ELLIPSIS, UA_NORMAL, " 第 %d 轮 %s  应到 %d  实到 %d%s",
 	        vote_round_shown(L.votes, L.nvotes, last), vote_method_name(v->method),
 	        v->t.entitled, v->t.present, v->correction ? "  （计票已更正）" : "");
-	static const struct { const char *name; int attr; } bars[] = {
-		{ "赞成", UA_YES }, { "反对", UA_NO }, { "弃权", UA_ABSTAIN }, { "未表决", UA_NONE_VOTED },
+	static const struct { const char *name, *secret; int attr; } bars[] = {
+		{ "赞成", "同意", UA_YES }, { "反对", "不同意", UA_NO }, { "弃权", "弃权", UA_ABSTAIN },
+		{ "未表决", "无效", UA_NONE_VOTED },
 	};
-	int counts[4] = { v->t.yes, v->t.no, v->t.abstain, tally_not_voted(&v->t) };
-	for (int i = 0; i < 4 && y < bottom - 2; i++, y++) {
-		ui_putf(y, x + 1, 6, 0, UA_NORMAL, "%s", bars[i].name);
+	int counted = v->method == VM_SECRET && v->bc.issued >= 0;
+	int counts[4] = { v->t.yes, v->t.no, v->t.abstain,
+	                  counted ? v->bc.invalid : tally_not_voted(&v->t) };
+	if (counted && y < bottom - 2)
+		ui_putf(y++, x + 1, w - 1, TEXT_ELLIPSIS, v->voided ? UA_ERR : UA_NORMAL,
+		        "发出 %d 张  收回 %d 张%s", v->bc.issued, v->bc.returned,
+		        v->voided ? "  收回多于发出，本轮无效" : "");
+	for (int i = 0; i < 4 && y < bottom - 2 && !v->voided; i++, y++) {
+		ui_putf(y, x + 1, 6, 0, UA_NORMAL, "%s", counted ? bars[i].secret : bars[i].name);
 		ui_putf(y, x + 7, 5, TEXT_RIGHT, UA_NORMAL, "%d ", counts[i]);
-		ui_bar(y, x + 13, w - 14, counts[i], v->t.present, bars[i].attr);
+		ui_bar(y, x + 13, w - 14, counts[i], counted ? v->bc.returned : v->t.present,
+		       bars[i].attr);
 	}
 	{
 		/* the result in full: it wraps rather than being cut */
 		char *line = xasprintf("%s %s", v->passed ? "✓" : "✗", v->sentence);
-		y += ui_put_wrap(y, x + 1, w - 1, bottom - y > 2 ? 2 : 1, line,
+		y += ui_put_wrap(y, x + 1, w - 1, bottom - y > 4 ? (counted ? 4 : 2) : 1, line,
 		                 v->passed ? UA_OK : UA_ERR);
 		free(line);
 	}
@@ -86,47 +94,6 @@ void live_draw_vote(struct ui *u, int top, int bottom, int x, int w)
 	if (L.nvotes > 1 && !v->correction && y < bottom)
 		ui_putf(y, x, w, TEXT_ELLIPSIS, UA_DIM, " 第 %d 轮是再次表决：%s",
 		        vote_round_shown(L.votes, L.nvotes, last), v->reason[0] ? v->reason : "");
-}
-
-struct count_arg {
-	const char *mid, *aid;
-	int method;
-	struct vote out;
-	const char *supersedes;
-	char *reason;
-	int correction;
-};
-
-static int counts_submit(struct ui *u, struct form *fm, void *arg)
-{
-	struct count_arg *ca = arg;
-	int v[6] = { 0 };
-	char err[256];
-	for (int i = 0; i < fm->n && i < 6; i++) {
-		char *s = form_get_text(fm, i);
-		/* each count alone, by the model's parser, within those present
-		 * as ops read them; the three together are ops' check */
-		int rc = parse_count(s, L.ms.q.c.present, &v[i], err, sizeof err);
-		free(s);
-		if (rc != 0) {
-			snprintf(fm->msg, sizeof fm->msg, "「%s」%s", fm->f[i].label, err);
-			fm->focus = i;
-			return -1;
-		}
-	}
-	/* two clerks' entries must agree before anything is saved (两人计票) */
-	if (fm->n == 6 && (v[0] != v[3] || v[1] != v[4] || v[2] != v[5])) {
-		snprintf(fm->msg, sizeof fm->msg,
-		         "两次录入不一致：第一遍 赞成 %d 反对 %d 弃权 %d，复核 赞成 %d 反对 %d 弃权 %d。请核对后改正。",
-		         v[0], v[1], v[2], v[3], v[4], v[5]);
-		return -1;
-	}
-	struct vote_req rq = { .method = ca->method, .yes = v[0], .no = v[1], .abstain = v[2],
-	                       .at = live_time(), .correction = ca->correction,
-	                       .supersedes = ca->supersedes, .reason = ca->reason };
-	if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
-		return -1;
-	return 0;
 }
 
 /* roll call: one choice per present person */
@@ -211,44 +178,256 @@ static int roll_call(struct ui *u, struct ballot **out, int *nout)
 	return 1;
 }
 
-/* the counts typed (by one clerk or two), for a new vote or, with was, the
- * correction of was's tally; the result on the message line */
-static void counts_form(struct ui *u, struct count_arg *ca, const struct vote *was)
+/* the counts typed, and how: a show of hands (赞成 反对 弃权) or a secret
+ * ballot counted on paper (发出 收回 有效 无效, then 同意 不同意 弃权 of
+ * the valid ones, with its 监票人 and 计票人) */
+enum { CT_SCRUT, CT_COUNTER, CT_COUNTS };       /* a secret ballot's fields */
+/* the reason of the round after a void one */
+#define VOID_AGAIN "上一轮收回票数多于发出票数，表决无效，重新投票"
+static const char *const secret_labels[] = { "发出", "收回", "有效", "无效", "同意", "不同意", "弃权" };
+static const char *const hands_labels[] = { "赞成", "反对", "弃权" };
+
+struct count_arg {
+	const char *mid, *aid;
+	int method;
+	struct vote out;
+	const char *supersedes;
+	char *reason;
+	int correction;
+	int tellers;                 /* the form asks for 监票人 and 计票人 */
+	int blind;                   /* 两人计票: this is the first of two entries */
+	int second;                  /* this is the second clerk's entry */
+	struct vote_req first;       /* the first entry, checked, kept for the second */
+	struct teller t[16];
+	int nt;
+	int saved;
+	char mismatch[512];          /* the second entry differs: where */
+};
+
+static int ncounts(int method)
 {
-	char title[160];
-	int method = ca->method;
-	snprintf(title, sizeof title, "%s%s：实到 %d 人", was ? "计票更正 · " : "",
-	         vote_method_name(method), L.ms.q.c.present);
-	struct field f[6] = {
-		{ .label = "赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-		{ .label = "反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-		{ .label = "弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7,
-		  .hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和" },
-		{ .label = "复核：赞成", .type = FT_NUMBER, .required = 1, .maxchars = 7,
-		  .hint = "第二名工作人员独立录入；两遍一致才保存" },
-		{ .label = "复核：反对", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-		{ .label = "复核：弃权", .type = FT_NUMBER, .required = 1, .maxchars = 7 },
-	};
-	/* the setting 计票两人录入 adds the second entry */
-	int n = ops_setting_int(u->st, "tally_double_entry") ? 6 : 3;
-	struct form fm = { .title = title, .f = f, .n = n, .submit = counts_submit, .arg = ca };
-	form_init(&fm);
-	for (int i = 1; i < n; i++)
-		if (i != 3)
-			form_set_text(&fm, i, "0");
-	if (was) {
-		/* the tally as written, to put right */
-		const int cnt[3] = { was->t.yes, was->t.no, was->t.abstain };
-		char buf[16];
-		for (int i = 0; i < 3; i++) {
-			snprintf(buf, sizeof buf, "%d", cnt[i]);
-			form_set_text(&fm, i, buf);
+	return method == VM_SECRET ? 7 : 3;
+}
+
+/* the counts of the form (after its teller fields) into rq; -1 with the
+ * message and the focus on the field at fault */
+static int form_counts(struct form *fm, int from, int method, struct vote_req *rq)
+{
+	int v[7] = { 0 };
+	char err[256];
+	int n = ncounts(method);
+
+	for (int i = 0; i < n; i++) {
+		char *s = form_get_text(fm, from + i);
+		/* each count alone, by the model's parser: within those present
+		 * (but for 发出, a secret ballot's counts may be more: more
+		 * returned than issued voids the round, it is not refused); the
+		 * sums are ops' check */
+		int max = method == VM_SECRET && i > 0 ? 999999 : L.ms.q.c.present;
+		int rc = parse_count(s, max, &v[i], err, sizeof err);
+		free(s);
+		if (rc != 0) {
+			snprintf(fm->msg, sizeof fm->msg, "「%s」%s", fm->f[from + i].label, err);
+			fm->focus = from + i;
+			return -1;
 		}
 	}
-	if (form_run(u, &fm))
-		ui_message(u, ca->out.passed ? UA_OK : UA_WARN, "%s%s", was ? "计票已更正：" : "",
-		           ca->out.sentence);
+	if (method == VM_SECRET) {
+		rq->bc = (struct ballot_count){ v[0], v[1], v[2], v[3] };
+		rq->yes = v[4];
+		rq->no = v[5];
+		rq->abstain = v[6];
+	} else {
+		rq->yes = v[0];
+		rq->no = v[1];
+		rq->abstain = v[2];
+	}
+	return 0;
+}
+
+static int counts_submit(struct ui *u, struct form *fm, void *arg)
+{
+	struct count_arg *ca = arg;
+	struct vote_req rq = { .method = ca->method, .at = live_time(), .correction = ca->correction,
+	                       .supersedes = ca->supersedes, .reason = ca->reason };
+	int from = ca->tellers ? CT_COUNTS : 0;
+
+	if (ca->second) {
+		/* the second clerk's entry against the first: where they differ
+		 * is shown once both have typed, and neither is saved */
+		struct vote_req b = rq;
+		int x[VOTE_COUNTS], y[VOTE_COUNTS], n;
+		const char *lx[VOTE_COUNTS], *ly[VOTE_COUNTS];
+		if (form_counts(fm, 0, ca->method, &b) != 0)
+			return -1;
+		n = ops_vote_counts(&ca->first, x, lx);
+		ops_vote_counts(&b, y, ly);
+		if (counts_differ(lx, x, y, n, ca->mismatch, sizeof ca->mismatch) > 0)
+			return 0;
+		rq = ca->first;
+		rq.second = &b;
+		rq.check_only = 0;
+		if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
+			return -1;
+		ca->saved = 1;
+		return 0;
+	}
+	if (form_counts(fm, from, ca->method, &rq) != 0)
+		return -1;
+	if (ca->tellers) {
+		/* 监票人 then 计票人, as picked */
+		ca->nt = 0;
+		for (int r = CT_SCRUT; r <= CT_COUNTER; r++)
+			for (int i = 0; i < fm->f[r].npeople && ca->nt < (int)YS_ARRAY_LEN(ca->t); i++) {
+				struct teller *t = &ca->t[ca->nt++];
+				memset(t, 0, sizeof *t);
+				snprintf(t->person_id, sizeof t->person_id, "%s", fm->f[r].people[i].id);
+				snprintf(t->name, sizeof t->name, "%s", fm->f[r].people[i].name);
+				t->role = r == CT_SCRUT ? TELLER_SCRUTINEER : TELLER_COUNTER;
+			}
+		rq.tellers = ca->t;
+		rq.ntellers = ca->nt;
+	}
+	if (ca->blind) {
+		/* checked in full now, so that the second clerk never counts
+		 * again for a sum that could not have been saved */
+		rq.check_only = 1;
+		if (ops_vote(u->st, ca->mid, ca->aid, &rq, NULL, fm->msg, sizeof fm->msg) != 0)
+			return -1;
+		ca->first = rq;
+		return 0;
+	}
+	if (ops_vote(u->st, ca->mid, ca->aid, &rq, &ca->out, fm->msg, sizeof fm->msg) != 0)
+		return -1;
+	ca->saved = 1;
+	return 0;
+}
+
+/* one entry of the counts: the first (with the tellers of a new secret
+ * ballot) or the second clerk's, blank; was: a tally being corrected,
+ * shown to be put right (never to the second clerk).  1 when the form
+ * was submitted. */
+static int counts_entry(struct ui *u, struct count_arg *ca, const struct vote *was)
+{
+	char title[200];
+	int secret = ca->method == VM_SECRET, n = ncounts(ca->method);
+	const char *const *labels = secret ? secret_labels : hands_labels;
+	struct field f[2 + 7];
+	int nf = 0, from;
+
+	memset(f, 0, sizeof f);
+	snprintf(title, sizeof title, "%s%s%s：实到 %d 人", was ? "计票更正 · " : "",
+	         vote_method_name(ca->method), ca->second ? " · 第二名工作人员复核录入"
+	         : ca->blind ? " · 第一名工作人员录入" : "", L.ms.q.c.present);
+	ca->tellers = secret && !ca->second && !ca->correction;
+	if (ca->tellers) {
+		f[nf++] = (struct field){ .label = "监票人", .type = FT_PEOPLE, .required = 1, .multi = 1,
+		                          .present_at = L.ms.m.id,
+		                          .hint = "从出席人员中推选，提议人不能担任；Enter 选人，空格可选多人" };
+		f[nf++] = (struct field){ .label = "计票人", .type = FT_PEOPLE, .required = 1, .multi = 1,
+		                          .present_at = L.ms.m.id,
+		                          .hint = "从出席人员中推选，不能同时是监票人" };
+	}
+	from = nf;
+	for (int i = 0; i < n; i++)
+		f[nf++] = (struct field){ .label = labels[i], .type = FT_NUMBER, .required = 1,
+		                          .maxchars = 7 };
+	if (secret) {
+		f[from + 0].hint = "发出的表决票张数，不能多于实到人数";
+		f[from + 1].hint = "收回多于发出时，本轮表决无效，须重新投票";
+		f[from + 2].hint = "有效票 + 无效票 = 收回";
+		f[from + 3].hint = "有效票 + 无效票 = 收回";
+		f[from + 4].hint = "同意 + 不同意 + 弃权 = 有效票（同意画“○”，不同意画“×”，弃权不画）";
+		f[from + 5].hint = f[from + 4].hint;
+		f[from + 6].hint = f[from + 4].hint;
+	} else {
+		f[from + 2].hint = "三项合计不能超过实到人数；未表决 = 实到 − 三项之和";
+	}
+	if (ca->blind)
+		f[from].hint = "两人计票：两名工作人员各自清点纸面票数、各录一遍，一致才保存";
+	if (ca->second)
+		f[from].hint = "第一遍的数字不显示：请独立清点纸面票数后录入";
+	struct form fm = { .title = title, .f = f, .n = nf, .submit = counts_submit, .arg = ca,
+	                   .save = ca->blind ? "录入第一遍" : "保存" };
+	form_init(&fm);
+	if (!secret)
+		for (int i = 1; i < n; i++)
+			form_set_text(&fm, from + i, "0");
+	if (ca->tellers && ca->nt > 0) {
+		/* counting again after a mismatch: the tellers stay */
+		for (int i = 0; i < ca->nt; i++) {
+			struct field *pf = &fm.f[ca->t[i].role == TELLER_SCRUTINEER ? CT_SCRUT : CT_COUNTER];
+			if (pf->npeople < (int)YS_ARRAY_LEN(pf->people)) {
+				struct person *p = &pf->people[pf->npeople++];
+				memset(p, 0, sizeof *p);
+				snprintf(p->id, sizeof p->id, "%s", ca->t[i].person_id);
+				snprintf(p->name, sizeof p->name, "%s", ca->t[i].name);
+			}
+		}
+		fm.focus = from;
+	}
+	if (was && !ca->second) {
+		/* the tally as written, to put right */
+		const int cnt[7] = { was->bc.issued, was->bc.returned, was->bc.valid, was->bc.invalid,
+		                     was->t.yes, was->t.no, was->t.abstain };
+		const int *c = secret ? cnt : cnt + 4;
+		char buf[16];
+		for (int i = 0; i < n; i++)
+			if (c[i] >= 0) {
+				snprintf(buf, sizeof buf, "%d", c[i]);
+				form_set_text(&fm, from + i, buf);
+			}
+	}
+	int ok = form_run(u, &fm);
 	form_free(&fm);
+	return ok;
+}
+
+/* the counts typed (by one clerk, or by two blind to each other), for a
+ * new vote or, with was, the correction of was's tally; the result on
+ * the message line.  A void round offers the new round at once. */
+static void counts_form(struct ui *u, struct count_arg *ca, const struct vote *was)
+{
+	int blind = ops_setting_int(u->st, "tally_double_entry");
+
+	for (;;) {
+		ca->blind = blind;
+		ca->second = 0;
+		ca->mismatch[0] = '\0';
+		if (!counts_entry(u, ca, was))
+			return;
+		if (!blind)
+			break;
+		/* the second clerk sees none of the first clerk's numbers */
+		if (!ui_ask(u, "两人计票", "第一遍已录入，数字不再显示。\n"
+		            "请第二名工作人员独立清点纸面票数，再录入一遍；两遍一致才保存。",
+		            "Enter 开始第二遍   Esc 放弃（都不保存）"))
+			return;
+		ca->blind = 0;
+		ca->second = 1;
+		if (!counts_entry(u, ca, was))
+			return;
+		if (!ca->mismatch[0])
+			break;
+		/* one difference a line: each fits the dialog at 80 columns */
+		struct strbuf lines = {0};
+		for (const char *p = ca->mismatch; *p;) {
+			const char *q = strstr(p, "；");
+			sb_addf(&lines, "  %.*s\n", (int)(q ? (size_t)(q - p) : strlen(p)), p);
+			p = q ? q + strlen("；") : p + strlen(p);
+		}
+		char *msg = xasprintf("两遍录入不一致，都没有保存：\n%s请两人重新清点纸面票数，"
+		                      "再各录一遍。", lines.s);
+		sb_free(&lines);
+		int again = ui_ask(u, "两遍不一致", msg, "Enter 重新录入   Esc 放弃");
+		free(msg);
+		if (!again)
+			return;
+	}
+	if (!ca->saved)
+		return;
+	ui_message(u, ca->out.passed ? UA_OK : UA_WARN, "%s%s", was ? "计票已更正：" : "",
+	           ca->out.sentence);
 }
 
 /* 计票更正: the latest tally was typed wrong (the paper says otherwise);
@@ -303,12 +482,19 @@ void live_take_vote(struct ui *u)
 	ca.method = method;
 	char prev_id[ID_LEN] = "";
 	if (L.nvotes > 0) {
-		/* a new round on the same item: a recount keeps the old record */
-		snprintf(prev_id, sizeof prev_id, "%s", L.votes[L.nvotes - 1].id);
-		if (!ui_prompt_required(u, "再次表决", "本议题已表决过。再次表决的理由（必填，原记录保留）：", NULL, 100,
-		               &ca.reason))
+		/* a new round on the same item: a recount keeps the old record;
+		 * after a void round the reason is that */
+		const struct vote *last = &L.votes[L.nvotes - 1];
+		snprintf(prev_id, sizeof prev_id, "%s", last->id);
+		if (!ui_prompt_required(u, "再次表决", "本议题已表决过。再次表决的理由（必填，原记录保留）：",
+		                        last->voided ? VOID_AGAIN : NULL, 100, &ca.reason))
 			return;
 		ca.supersedes = prev_id;
+		/* the same 监票人 and 计票人 unless the clerk changes them */
+		if (method == VM_SECRET && last->method == VM_SECRET) {
+			int nt = store_tellers(u->st, last->id, ca.t, (int)YS_ARRAY_LEN(ca.t));
+			ca.nt = nt > 0 ? nt : 0;
+		}
 	}
 	char err[512];
 	if (method == VM_ROLLCALL) {
@@ -326,6 +512,18 @@ void live_take_vote(struct ui *u)
 		}
 	} else {
 		counts_form(u, &ca, NULL);
+		/* a void round: the chair announces a new vote at once */
+		while (ca.saved && ca.out.voided &&
+		       ui_ask(u, "本轮表决无效", "收回票数多于发出票数，本次表决无效。\n"
+		              "按 Enter 重新投票（本轮记录保留），Esc 稍后再说（按 v 再次表决）。",
+		              "Enter 重新投票   Esc 稍后")) {
+			snprintf(prev_id, sizeof prev_id, "%s", ca.out.id);
+			free(ca.reason);
+			ca.reason = xstrdup(VOID_AGAIN);
+			ca.supersedes = prev_id;
+			ca.saved = 0;
+			counts_form(u, &ca, NULL);
+		}
 	}
 	free(ca.reason);
 	live_reload(u);

@@ -292,6 +292,9 @@ void *pages_row(const struct pages *p, int i);
 /* ---- dialogs (ui_dialog.c): modal, each runs its own loop and redraws the
  * screen underneath on resize.  Return 1 on OK, 0 on cancel. ------------ */
 int ui_confirm(struct ui *u, const char *question);
+/* a box titled title with text (wrapped; each '\n' starts a line) and the
+ * keys named at its foot: 1 for y/Enter, 0 for n/Esc */
+int ui_ask(struct ui *u, const char *title, const char *text, const char *keys);
 /* one line of text; initial may be NULL; result allocated into *out */
 int ui_prompt(struct ui *u, const char *title, const char *label,
               const char *initial, size_t maxchars, char **out);

@@ -115,6 +115,18 @@ check_screen_sane() {
 # pick NAME: in a person picker, type part of the name, take the first match
 pick() { keys Enter; wait_for "输入姓名查找" 5; typ "$1"; sleep 0.2; keys Enter; }
 
+# secret_count SCRUTINEER COUNTER ISSUED RETURNED VALID INVALID YES NO ABSTAIN:
+# in the secret ballot's count form (focus on 监票人), the tellers picked
+# and the seven counts typed, then saved (^S)
+secret_count() {
+	pick "$1"
+	keys Tab
+	pick "$2"
+	shift 2
+	for n in "$@"; do keys Tab C-u; typ "$n"; done
+	keys C-s
+}
+
 # sign_in N: in the live meeting's sign-in sheet, the next N people present
 # (Enter signs in and moves down, scrolling the sheet)
 sign_in() { i=0; while [ $i -lt "$1" ]; do keys Enter; i=$((i + 1)); done; }

@@ -145,7 +145,7 @@ hint_bar "the sign-in pane's hint bar, as many whole items as fit" \
 keys F1
 expect "$HELP_TITLE" "F1 opens the help in a live meeting"
 expect "Enter      所选人员签到出席（签到栏）" "the help names the pane of each key"
-expect "F4/v       对所选议题表决：举手、无记名或记名（表决栏）" "the vote key is described"
+expect "F4/v       对所选议题表决：举手、无记名（发出、收回、有效、无效，监票人" "the vote key is described"
 expect "z          宣布散会：记录遗留问题，会议关闭后不能再改" "the closing key is described"
 expect_not "退出议事厅" "the last keys are below the first page"
 keys End

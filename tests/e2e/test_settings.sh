@@ -43,14 +43,27 @@ keys Tab Enter Space Enter C-s
 expect "[签到]" "the meeting"
 i=0; while [ $i -lt 7 ]; do keys Enter; i=$((i + 1)); done
 keys s Tab Tab v Enter
-expect "复核：赞成" "the count form has the second clerk's entry"
+expect "第一名工作人员录入" "the count form is the first clerk's entry"
 typ "6"
-keys Tab Tab Tab
+keys C-s
+expect "第一遍已录入，数字不再显示" "the second clerk is asked to count on their own"
+keys Enter
+expect "第二名工作人员复核录入" "the second clerk's entry"
+screen | grep -q "赞成：6" && fail "the second entry shows the first clerk's count"
+pass "the second entry shows none of the first entry's numbers"
 typ "5"
 keys C-s
-expect "两次录入不一致" "entries that differ are refused"
+expect "两遍录入不一致，都没有保存" "entries that differ are refused"
+expect "赞成：第一遍 6，第二遍 5" "the difference is shown to both"
 expect_sql "SELECT count(*) FROM vote WHERE created_at LIKE '2026-11-22%'" "0" "nothing is saved while they differ"
-keys C-u
+keys Enter
+expect "第一名工作人员录入" "both count again, from the first entry"
+screen | grep -q "赞成：6" && fail "the first entry starts blank again"
+pass "the first entry starts blank again"
+typ "6"
+keys C-s
+expect "第一遍已录入" "the first entry again"
+keys Enter
 typ "6"
 keys C-s
 expect "赞成 6 票，超过出席人数 7 人的半数，通过。" "entries that agree are saved"

@@ -371,8 +371,12 @@ static void test_scenario(void)
 	}
 
 	/* secret ballot on the free item: counts only */
+	struct teller tl[2] = { { .role = TELLER_SCRUTINEER }, { .role = TELLER_COUNTER } };
+	snprintf(tl[0].person_id, sizeof tl[0].person_id, "%s", fx_id(P_HOUSE));
+	snprintf(tl[1].person_id, sizeof tl[1].person_id, "%s", fx_id(P_HOUSE + 1));
 	struct vote_req sec = { .method = VM_SECRET, .yes = 4, .no = 2, .abstain = 1,
-	                        .ballots = b, .nballots = 7 };
+	                        .ballots = b, .nballots = 7, .bc = { 7, 7, 7, 0 },
+	                        .tellers = tl, .ntellers = 2 };
 	CHECK_INT(ops_vote(st, mid, fid, &sec, &v2, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "无记名");
 	sec.ballots = NULL;
@@ -867,7 +871,7 @@ static void test_entered_afterwards(void)
 	CHECK_CONTAINS(err, "还没到");
 	CHECK_INT(ops_seal(st, lw, NULL, &s, err, sizeof err), 0);
 	CHECK_STR(s.signed_at, "2026-10-15 11:10:00");
-	CHECK_INT(s.format, 2);
+	CHECK_INT(s.format, 3);
 	CHECK_INT(store_seal_get(st, lw, &s), 0);
 	CHECK_STR(s.recorded_at, "2026-11-22 20:10:00");
 
@@ -1154,6 +1158,157 @@ static void test_stale_and_unvoted(void)
 	ys_clock_set(0);
 }
 
+/* a secret ballot counted as on paper: its tellers, each refusal of a
+ * count that does not add up, the void round and the round after it, and
+ * two clerks typing blind (the second entry must agree) */
+static int votes_of(const char *aid)
+{
+	struct vote vs[16];
+	return store_vote_list(st, aid, vs, 16);
+}
+
+static void test_secret_ballot(void)
+{
+	char prop[ID_LEN], pno[16], mid[ID_LEN], aid[ID_LEN];
+	const char *pids[1];
+	struct meeting m;
+	struct vote v, w;
+	struct teller t[4], got[8];
+
+	fx_at("2026-11-23 09:00");
+	CHECK_INT(fx_proposal("3号楼屋面防水维修", NULL, P_SECRETARY, prop, pno), 0);
+	pids[0] = prop;
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-23", "09:00", P_CLERK);
+	CHECK_INT(fx_meeting_new(&m, pids, 1, NULL, 0, mid), 0);
+	meeting_clear(&m);
+	CHECK_INT(fx_agenda(mid, 1, aid), 0);
+	CHECK_INT(ops_meeting_open(st, mid, NULL, err, sizeof err), 0);
+	CHECK_INT(fx_sign(mid, P_SECRETARY, 3), 0);        /* the three of 两委 */
+	CHECK_INT(ops_observer(st, mid, fx_id(P_CLERK), NULL, err, sizeof err), 0);
+
+	struct vote_req rq = { .method = VM_SECRET, .yes = 2, .no = 1, .abstain = 0,
+	                       .bc = { 3, 3, 3, 0 } };
+	/* tellers: named, from those present, not the proposer, nobody twice */
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "须推选监票人和计票人");
+	memset(t, 0, sizeof t);
+	snprintf(t[0].person_id, sizeof t[0].person_id, "%s", fx_id(P_SECRETARY));
+	t[0].role = TELLER_SCRUTINEER;
+	snprintf(t[1].person_id, sizeof t[1].person_id, "%s", fx_id(P_CLERK));
+	t[1].role = TELLER_COUNTER;
+	rq.tellers = t;
+	rq.ntellers = 2;
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "张书记是本议题的提议人，不能担任监票人。");
+	snprintf(t[0].person_id, sizeof t[0].person_id, "%s", fx_id(P_CLERK));
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "赵记录不能同时担任监票人和计票人。");
+	snprintf(t[0].person_id, sizeof t[0].person_id, "%s", fx_id(P_PARTY1));
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "没有出席本次会议，不能担任监票人");
+	snprintf(t[0].person_id, sizeof t[0].person_id, "%s", fx_id(P_DIRECTOR));
+	/* a show of hands has no tellers */
+	rq.method = VM_HANDS;
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "只有无记名投票设监票人、计票人。");
+	rq.method = VM_SECRET;
+
+	/* counts that do not add up are refused, naming the numbers */
+	rq.bc = (struct ballot_count){ 4, 4, 4, 0 };
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "发出表决票 4 张，多于实到 3 人。");
+	rq.bc = (struct ballot_count){ 3, 3, 2, 0 };
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "有效票 2 张加无效票 0 张为 2 张，与收回的 3 张不符。");
+	rq.bc = (struct ballot_count){ 3, 3, 3, 0 };
+	rq.yes = 1;
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), -1);
+	CHECK_STR(err, "同意 1、不同意 1、弃权 0 合计 2 票，与有效票 3 张不符。");
+	CHECK_INT(votes_of(aid), 0);
+
+	/* more returned than issued: the round is recorded void, never passes */
+	rq.bc = (struct ballot_count){ 3, 4, 4, 0 };
+	rq.yes = 3;
+	rq.no = 1;
+	CHECK_INT(ops_vote(st, mid, aid, &rq, &v, err, sizeof err), 0);
+	CHECK_INT(v.voided, 1);
+	CHECK_INT(v.passed, 0);
+	CHECK_STR(v.sentence, "发出表决票 3 张，收回 4 张，收回票数多于发出票数，本次表决无效。");
+	CHECK_INT(ops_item_close(st, mid, aid, &(struct close_req){ .outcome = OC_FORWARD },
+	                         err, sizeof err), -1);
+	CHECK_CONTAINS(err, "未通过");
+
+	/* the new round names the void one; 2 valid of 3 returned pass */
+	struct vote_req again = rq;
+	again.supersedes = v.id;
+	again.reason = "上一轮收回票数多于发出票数，表决无效，重新投票";
+	again.bc = (struct ballot_count){ 3, 3, 2, 1 };
+	again.yes = 2;
+	again.no = 0;
+	CHECK_INT(ops_vote(st, mid, aid, &again, &w, err, sizeof err), 0);
+	CHECK_INT(w.voided, 0);
+	CHECK_INT(w.passed, 1);
+	CHECK_INT(w.round, 2);
+	CHECK_STR(w.sentence, "发出表决票 3 张，收回 3 张，其中有效票 2 张、无效票 1 张；有效票中"
+	          "同意 2 票、不同意 0 票、弃权 0 票。赞成 2 票，超过出席人数 3 人的半数，通过。");
+	CHECK_INT(store_tellers(st, w.id, got, 8), 2);
+	CHECK_STR(got[0].name, "李主任");
+	CHECK_INT(got[0].role, TELLER_SCRUTINEER);
+	CHECK_STR(got[1].name, "赵记录");
+	CHECK_INT(got[1].role, TELLER_COUNTER);
+
+	/* two clerks: with the setting on, one entry alone is refused; a
+	 * second that differs saves neither and names each difference */
+	CHECK_INT(ops_setting_set(st, "tally_double_entry", "1", err, sizeof err), 0);
+	struct vote_req fix = again;
+	fix.supersedes = w.id;
+	fix.correction = 1;
+	fix.reason = "核对纸面计票单：无效票 1 张实为有效的同意票";
+	fix.tellers = NULL;
+	fix.ntellers = 0;
+	fix.bc = (struct ballot_count){ 3, 3, 3, 0 };
+	fix.yes = 3;
+	CHECK_INT(ops_vote(st, mid, aid, &fix, &v, err, sizeof err), -1);
+	CHECK_STR(err, "已设置两人计票：票数须由两名工作人员各录入一遍。");
+	struct vote_req second = fix;
+	second.bc.returned = 2;
+	second.yes = 2;
+	fix.second = &second;
+	CHECK_INT(ops_vote(st, mid, aid, &fix, &v, err, sizeof err), -1);
+	CHECK_STR(err, "两遍录入不一致，都没有保存。收回：第一遍 3，第二遍 2；同意：第一遍 3，第二遍 2。"
+	          "请两人重新清点后再各录一遍。");
+	CHECK_INT(votes_of(aid), 2);
+	/* the first entry alone can be checked without writing anything */
+	fix.second = NULL;
+	fix.check_only = 1;
+	CHECK_INT(ops_vote(st, mid, aid, &fix, NULL, err, sizeof err), 0);
+	CHECK_INT(votes_of(aid), 2);
+	fix.check_only = 0;
+	second = fix;
+	fix.second = &second;
+	CHECK_INT(ops_vote(st, mid, aid, &fix, &v, err, sizeof err), 0);
+	CHECK_INT(votes_of(aid), 3);
+	CHECK_INT(v.correction, 1);
+	CHECK_INT(v.bc.valid, 3);
+	/* the correction keeps the tellers of the tally it corrects */
+	CHECK_INT(store_tellers(st, v.id, got, 8), 2);
+	CHECK_INT(ops_setting_set(st, "tally_double_entry", "0", err, sizeof err), 0);
+	{
+		struct fx_lines l = { 0 };
+		CHECK_INT(store_check(st, fx_collect, &l), 0);
+		CHECK_STR(l.all, "");
+		/* a count that does not add up, written behind the program's back */
+		CHECK_INT(fx_sql("UPDATE vote SET invalid = 5 WHERE void = 0 AND method = 1 AND issued >= 0"), 0);
+		CHECK(store_check(st, fx_collect, &l) > 0);
+		CHECK_CONTAINS(l.all, "（无记名投票）的计票对不上");
+		CHECK_INT(fx_sql("UPDATE vote SET invalid = returned - valid WHERE void = 0 AND method = 1"
+		                 " AND issued >= 0"), 0);
+		l = (struct fx_lines){ 0 };
+		CHECK_INT(store_check(st, fx_collect, &l), 0);
+	}
+	ys_clock_set(0);
+}
+
 int main(void)
 {
 	setenv("YISHITING_NOW", "2026-11-22 14:05", 1);
@@ -1172,6 +1327,7 @@ int main(void)
 	RUN(test_entered_afterwards);
 	RUN(test_corrections);
 	RUN(test_stale_and_unvoted);
+	RUN(test_secret_ballot);
 	fx_db_done(st);
 	T_DONE();
 }

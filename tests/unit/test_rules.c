@@ -394,6 +394,61 @@ static void test_validate(void)
 	CHECK_INT(rule_validate(&r, err, sizeof err), -1);
 }
 
+/* a secret ballot's paper count: each sum, the void round, the sentence */
+static void test_ballot_count(void)
+{
+	struct tally t = { .entitled = 30, .present = 28, .yes = 20, .no = 5, .abstain = 2 };
+	struct ballot_count c = { 28, 28, 27, 1 };
+	char err[256], s[512];
+
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), 0);
+	ballot_count_sentence(&c, &t, s, sizeof s);
+	CHECK_STR(s, "发出表决票 28 张，收回 28 张，其中有效票 27 张、无效票 1 张；"
+	          "有效票中同意 20 票、不同意 5 票、弃权 2 票。");
+	/* 收回 <= 发出 <= 实到 */
+	c.issued = 29;
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), -1);
+	CHECK_STR(err, "发出表决票 29 张，多于实到 28 人。");
+	c.issued = 28;
+	/* 有效 + 无效 = 收回 */
+	c.returned = 27;
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), -1);
+	CHECK_STR(err, "有效票 27 张加无效票 1 张为 28 张，与收回的 27 张不符。");
+	/* fewer returned than issued is no fault: a ballot not handed in */
+	c.valid = 26;
+	t.abstain = 1;
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), 0);
+	/* 同意 + 不同意 + 弃权 = 有效 */
+	t.yes = 21;
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), -1);
+	CHECK_STR(err, "同意 21、不同意 5、弃权 1 合计 27 票，与有效票 26 张不符。");
+	/* more returned than issued: void, whatever the rest says */
+	c = (struct ballot_count){ 28, 29, 0, 0 };
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), 1);
+	ballot_count_sentence(&c, &t, s, sizeof s);
+	CHECK_STR(s, "发出表决票 28 张，收回 29 张，收回票数多于发出票数，本次表决无效。");
+	/* counts missing or negative */
+	c = (struct ballot_count){ -1, -1, -1, -1 };
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), -1);
+	CHECK_STR(err, "请填写发出和收回的表决票张数。");
+	c = (struct ballot_count){ 28, 28, -1, 29 };
+	CHECK_INT(ballot_count_check(&c, &t, err, sizeof err), -1);
+	CHECK_STR(err, "票数不能是负数。");
+}
+
+/* two clerks' entries: each difference named, in order */
+static void test_counts_differ(void)
+{
+	static const char *const labels[] = { "发出", "收回", "同意" };
+	const int a[] = { 30, 30, 20 }, b[] = { 30, 29, 19 };
+	char out[256];
+
+	CHECK_INT(counts_differ(labels, a, a, 3, out, sizeof out), 0);
+	CHECK_STR(out, "");
+	CHECK_INT(counts_differ(labels, a, b, 3, out, sizeof out), 2);
+	CHECK_STR(out, "收回：第一遍 30，第二遍 29；同意：第一遍 20，第二遍 19");
+}
+
 int main(void)
 {
 	RUN(test_defaults_table);
@@ -411,5 +466,7 @@ int main(void)
 	RUN(test_phrase);
 	RUN(test_describe);
 	RUN(test_validate);
+	RUN(test_ballot_count);
+	RUN(test_counts_differ);
 	T_DONE();
 }

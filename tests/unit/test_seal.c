@@ -183,7 +183,7 @@ static void test_canonical(void)
 
 	CHECK(strlen(a) > 1000);
 	CHECK_STR(a, b);                       /* the same record, the same text */
-	CHECK(strncmp(a, "yishiting-seal 2\n", 17) == 0);
+	CHECK(strncmp(a, "yishiting-seal 3\n", 17) == 0);
 	/* format 2 has the meeting's own times */
 	CHECK_CONTAINS(a, "\nmeeting.held_start=14:30\n");
 	CHECK_CONTAINS(a, "\nmeeting.postponed_from=\n");
@@ -191,6 +191,11 @@ static void test_canonical(void)
 	CHECK_CONTAINS(a, "\nvote.1.1.at=");
 	CHECK_CONTAINS(a, "\nvote.1.1.correction=0\n");
 	CHECK_CONTAINS(a, "\nattendance.1.at=");
+	/* format 3 has a secret ballot's count and tellers (none for a show
+	 * of hands: -1, and no tellers) */
+	CHECK_CONTAINS(a, "\nvote.1.1.issued=-1\n");
+	CHECK_CONTAINS(a, "\nvote.1.1.void=0\n");
+	CHECK_CONTAINS(a, "\nvote.1.1.tellers=0\n");
 	CHECK_CONTAINS(a, "\nmeeting.number=");
 	CHECK_CONTAINS(a, mnumber);
 	CHECK_CONTAINS(a, "\nmeeting.place=社区党群服务中心二楼会议室\n");
@@ -405,7 +410,7 @@ static void test_verify(void)
 	{
 		struct seal s1, s2;
 		CHECK_INT(store_seal_get(st, mid, &s2), 0);
-		CHECK_INT(s2.format, 2);
+		CHECK_INT(s2.format, 3);
 		s1 = s2;
 		s1.format = 1;
 		CHECK_INT(seal_digests(st, &s1), 0);
@@ -422,7 +427,7 @@ static void test_verify(void)
 		CHECK_INT(verify(&l), 1);
 		CHECK_CONTAINS(l.all, "签字确认格式（7）");
 		CHECK_INT(exec_mid("PRAGMA ignore_check_constraints = OFF"), 0);
-		CHECK_INT(put_seal(2, s2.sm3, s2.sha256), 0);
+		CHECK_INT(put_seal(s2.format, s2.sm3, s2.sha256), 0);
 		CHECK_INT(verify(&l), 0);
 	}
 

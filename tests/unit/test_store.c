@@ -1252,6 +1252,7 @@ static void test_check_finds_problems(void)
 	CHECK_INT(store_rule_get_code(st, "LIANGWEI", &v.rule), 0);
 	v.method = VM_SECRET;
 	v.t = (struct tally){ .entitled = 1, .present = 1, .yes = 1 };
+	v.bc = (struct ballot_count){ -1, -1, -1, -1 };     /* not counted on paper */
 	v.quorum_ok = v.passed = 1;
 	CHECK_INT(store_vote_add(st, &v, NULL, 0), 0);
 	CHECK_INT(store_log(st, "proposal", p.id, "title", "旧", "新", "笔误"), 0);
