@@ -10,7 +10,8 @@
  * Two passes over the blocks with the same code: the first only counts the
  * pages, the second draws, so every page can say 「第 i 页 共 N 页」.  Pages
  * break between the lines of a layout, so a long paragraph continues on the
- * next page.
+ * next page.  Notices are numbered as GB/T 9704 numbers 公文 instead
+ * (「— i —」, odd pages right, even pages left), ballots not at all.
  *
  * The fonts are fontconfig families; before anything is drawn the family is
  * resolved and the font it gives must have Chinese glyphs, else the next
@@ -40,6 +41,7 @@
 #define DEFAULT_FONT   "Noto Serif CJK SC"
 #define FONT_PACKAGE   "fonts-noto-cjk"
 #define PAGENO_PT      10.5     /* 五号 */
+#define GB_PAGENO_PT   14.0     /* 4号, GB/T 9704 7.5 */
 #define FOOTER_PT      7.5
 
 #define PU(x)     ((double)(x) / PANGO_SCALE)   /* pango units -> points */
@@ -199,7 +201,28 @@ static int layout_width(PangoLayout *lay)
 	return w;
 }
 
-/* 「第 i 页 共 N 页」 and the footer (digest) above it, in the bottom margin */
+/* GB/T 9704 7.5: 「— i —」 in 4号, one character in from the block's edge:
+ * odd pages (the right-hand pages of a booklet) at the right, even pages
+ * at the left */
+static void page_number_gb(struct pdf *p, double y)
+{
+	PangoLayout *lay = layout_new(p, p->body_font, GB_PAGENO_PT, 0, 0, 0);
+	char num[64];
+	double x;
+
+	snprintf(num, sizeof num, "\u2014 %d \u2014", p->page);
+	layout_text(lay, num);
+	if (p->page % 2)
+		x = MARGIN_L + BLOCK_W - GB_PAGENO_PT - PU(layout_width(lay));
+	else
+		x = MARGIN_L + GB_PAGENO_PT;
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, lay);
+	g_object_unref(lay);
+}
+
+/* the page number (as the doc says) and the footer (digest) above it, in
+ * the bottom margin */
 static void page_furniture(struct pdf *p)
 {
 	PangoLayout *lay;
@@ -219,6 +242,12 @@ static void page_furniture(struct pdf *p)
 	}
 	if (y < MARGIN_T + BLOCK_H + 7.0 * MM)       /* GB/T: 7 mm under the block */
 		y = MARGIN_T + BLOCK_H + 7.0 * MM;
+	if (p->d->pageno == PN_NONE)
+		return;
+	if (p->d->pageno == PN_GB) {
+		page_number_gb(p, y);
+		return;
+	}
 	snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->npages);
 	lay = layout_new(p, p->body_font, PAGENO_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
@@ -448,13 +477,18 @@ static void place_sign(struct pdf *p, const struct block *b)
 		p->body_on_page = 1;
 }
 
+static int notice_like(int kind)
+{
+	return kind == DOC_NOTICE || kind == DOC_MEETING_NOTICE;
+}
+
 /* The layout of a text block, its line pitch and whether it is justified;
  * NULL for the others (B_SPACE, B_PAGEBREAK, B_SIGN).  Caller unrefs. */
 static PangoLayout *block_layout(struct pdf *p, const struct block *b,
                                  double *pitch, int *justify)
 {
 	int width = (int)(BLOCK_W * PANGO_SCALE);
-	double right = p->d->kind == DOC_NOTICE ? 2 * p->body_pt : 0;   /* 右空二字 */
+	double right = notice_like(p->d->kind) ? 2 * p->body_pt : 0;   /* 右空二字 */
 	PangoLayout *lay;
 
 	*pitch = p->pitch;
@@ -695,8 +729,9 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 	if (font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
 	    font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
 		return -1;
-	p.title_pt = o && o->title_pt > 0 ? o->title_pt : 22;
-	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->kind == DOC_NOTICE ? 16 : 12;
+	p.title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
+	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
+	          : notice_like(d->kind) ? 16 : 12;
 
 	/* the grid: a whole number of lines (about 1.8 × the size apart) fills
 	 * the block's height, a whole number of characters its width */

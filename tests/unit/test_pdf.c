@@ -1,6 +1,7 @@
 /* test_pdf.c: render_pdf() — docs built by hand, rendered, and read back
  * with poppler-utils (pdftotext, pdfinfo, pdffonts): the Chinese text is
- * there and intact, long documents paginate with 「第 i 页 共 N 页」 and
+ * there and intact, long documents paginate with 「第 i 页 共 N 页」 (or
+ * GB/T 9704's 「— i —」, odd pages right, even pages left, or nothing) and
  * the digest on every page, no line starts with closing punctuation, the
  * CJK font is embedded.  poppler-utils missing is a failure, not a skip.
  * YS_PDF_KEEP=1 keeps the temporary folder to look at the files. */
@@ -46,6 +47,8 @@ const char *__lsan_default_suppressions(void)
 }
 
 static int have_poppler = -1;
+
+#define MM_PT (72.0 / 25.4)
 
 #define DIGEST "封存摘要（SM3）：66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
 
@@ -205,6 +208,19 @@ static int check_line_starts(const char *text)
 	return lines;
 }
 
+/* a page number as pdftotext gives it, spaces aside: 「第1页共3页」 or
+ * 「—1—」 */
+static int is_pageno(const char *line)
+{
+	char *t = nospace(line), tail[8];
+	int a, b, r;
+
+	r = sscanf(t, "第%d页共%d页%7s", &a, &b, tail) == 2 ||
+	    sscanf(t, "\u2014%d\u2014%7s", &a, tail) == 1;
+	free(t);
+	return r;
+}
+
 /* pdftotext's reading-order text with the page furniture (page numbers,
  * the digest) left out and the lines joined without separators (and
  * without spaces, see nospace()), so a paragraph wrapped over lines and
@@ -213,15 +229,12 @@ static char *joined_body(const char *text, const char *footer)
 {
 	struct strbuf sb = {0};
 	char *copy = xstrdup(text), *line, *save = NULL;
-	int a, b;
 
 	sb_add(&sb, "");
 	for (line = strtok_r(copy, "\n\f", &save); line; line = strtok_r(NULL, "\n\f", &save)) {
 		char *t = nospace(trim(line));
-		char tail[8];
 
-		if (!(sscanf(t, "第%d页共%d页%7s", &a, &b, tail) == 2 ||
-		      (footer && strcmp(t, footer) == 0)))
+		if (!(is_pageno(t) || (footer && strcmp(t, footer) == 0)))
 			sb_add(&sb, t);
 		free(t);
 	}
@@ -280,6 +293,47 @@ static void check_fonts(const char *path, const char *want)
 	CHECK(cjk_emb);
 	free(copy);
 	free(s);
+}
+
+/* the text of page i alone (pdftotext -f i -l i); caller frees */
+static char *page_text(const char *path, int i)
+{
+	return run("pdftotext -enc UTF-8 -f %d -l %d '%s' -", i, i, path);
+}
+
+/* The words on page i that are `word` (pdftotext -bbox) and lie below
+ * y_from: how many, the least xMin and the greatest xMax, the least yMin
+ * and the greatest yMax. */
+struct span { int n; double x0, x1, y0, y1; };
+
+static struct span word_span(const char *path, int i, const char *word, double y_from)
+{
+	char *s = run("pdftotext -enc UTF-8 -bbox -f %d -l %d '%s' -", i, i, path), *p;
+	char *want = xasprintf(">%s</word>", word);
+	struct span sp = { 0, 1e9, -1e9, 1e9, -1e9 };
+
+	for (p = s ? strstr(s, want) : NULL; p; p = strstr(p + 1, want)) {
+		char *open = p;
+		double x0, y0, x1, y1;
+
+		while (open > s && strncmp(open, "<word ", 6) != 0)
+			open--;
+		if (sscanf(open, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		           &x0, &y0, &x1, &y1) != 4 || y0 < y_from)
+			continue;
+		sp.n++;
+		if (x0 < sp.x0)
+			sp.x0 = x0;
+		if (x1 > sp.x1)
+			sp.x1 = x1;
+		if (y0 < sp.y0)
+			sp.y0 = y0;
+		if (y1 > sp.y1)
+			sp.y1 = y1;
+	}
+	free(want);
+	free(s);
+	return sp;
 }
 
 /* ---- documents ------------------------------------------------------------------ */
@@ -415,11 +469,24 @@ static char *render_and_read(const struct doc *d, const struct pdf_opts *o,
 		np = split_pages(layout, pages, YS_ARRAY_LEN(pages));
 		CHECK_INT(np, *npages);
 		for (size_t i = 0; i < np; i++) {
-			char want[64], *pg = nospace(pages[i]);
+			char want[64], other[64], *pg = nospace(pages[i]);
 
+			/* the number the doc asks for, and not the other kind */
 			snprintf(want, sizeof want, "第%zu页共%d页", i + 1, *npages);
-			if (!strstr(pg, want)) {
+			snprintf(other, sizeof other, "\u2014%zu\u2014", i + 1);
+			if (d->pageno == PN_GB) {
+				char *t = xstrdup(want);
+
+				snprintf(want, sizeof want, "%s", other);
+				snprintf(other, sizeof other, "%s", t);
+				free(t);
+			}
+			if (d->pageno != PN_NONE && !strstr(pg, want)) {
 				printf("  page %zu lacks 「%s」\n", i + 1, want);
+				t_cur_failed = 1;
+			}
+			if (strstr(pg, other) || (d->pageno == PN_NONE && strstr(pg, want))) {
+				printf("  page %zu has a page number it should not have\n", i + 1);
 				t_cur_failed = 1;
 			}
 			if (d->footer && !strstr(pages[i], d->footer)) {
@@ -532,7 +599,7 @@ static void check_grid(int kind, int cpl, int lpp)
 			line = trim(line);
 			if (count == 0)
 				CHECK_INT(g_utf8_strlen(line, -1), cpl);
-			if (*line && !strstr(line, "页"))
+			if (*line && !is_pageno(line))
 				count++;
 		}
 		CHECK_INT(count, lpp);
@@ -555,6 +622,60 @@ static void t_grid_notice(void)
 static void t_grid_minutes(void)
 {
 	check_grid(DOC_MINUTES, 37, 30);
+}
+
+/* a meeting notice (会议通知) is set as a notice: 16 pt, GB/T 9704 grid
+ * and numbering */
+static void t_grid_meeting_notice(void)
+{
+	check_grid(DOC_MEETING_NOTICE, 28, 22);
+}
+
+/* the characters on the first line of a doc of one long line of
+ * ideographs: the body size the renderer took */
+static int first_line_chars(struct doc *d, const struct pdf_opts *o)
+{
+	struct strbuf sb = {0};
+	const char *path = fx_path("sizes.pdf");
+	char err[512], *s, *nl;
+	int n = -1;
+
+	for (int i = 0; i < 80; i++)
+		sb_add(&sb, "议");
+	doc_add(d, B_LINE, NULL, sb.s);
+	sb_free(&sb);
+	CHECK_INT(render_pdf(d, o, path, err, sizeof err), 0);
+	s = poppler() ? run("pdftotext -enc UTF-8 '%s' -", path) : NULL;
+	if (s && (nl = strchr(s, '\n'))) {
+		*nl = '\0';
+		n = (int)g_utf8_strlen(trim(s), -1);
+	}
+	free(s);
+	return n;
+}
+
+/* the doc's own body size (a sign-in sheet at 14 pt: 156 mm / 14 pt = 31.6,
+ * 32 to a line), and pdf_opts' over it (12 pt: 37) */
+static void t_doc_sizes(void)
+{
+	struct doc d;
+	struct pdf_opts o = { NULL, NULL, 0, 12 };
+
+	doc_init(&d, DOC_SIGNIN);
+	d.title = xstrdup("sizes");
+	CHECK_INT(d.pageno, PN_OF_TOTAL);
+	d.body_pt = 14;
+	CHECK_INT(first_line_chars(&d, NULL), 32);
+	doc_free(&d);
+	doc_init(&d, DOC_SIGNIN);
+	d.title = xstrdup("sizes");
+	d.body_pt = 14;
+	CHECK_INT(first_line_chars(&d, &o), 37);
+	doc_free(&d);
+	doc_init(&d, DOC_BALLOTS);
+	d.title = xstrdup("sizes");
+	CHECK_INT(first_line_chars(&d, NULL), 37);
+	doc_free(&d);
 }
 
 /* a closing mark exactly where a line would break: pango moves it */
@@ -652,6 +773,81 @@ static void t_tail_closes_up(void)
 static void t_tail_takes_body_along(void)
 {
 	tail_case(6, 2, "第022行");
+}
+
+/* GB/T 9704 page numbers: 「— i —」 7 mm under the block, odd pages one
+ * character (14 pt) in from the right edge, even pages from the left; the
+ * same doc with PN_OF_TOTAL says 「第 i 页 共 N 页」 */
+static void t_pageno_gb(void)
+{
+	struct doc d;
+	const char *path = fx_path("gb.pdf");
+	const double left = 28 * MM_PT, right = left + 156 * MM_PT;
+	const double bottom = (37 + 225) * MM_PT, mid = 595.28 / 2;
+	char *raw;
+	int n;
+
+	doc_init(&d, DOC_NOTICE);
+	d.title = xstrdup("关于3号楼加装电梯的公示");
+	doc_add(&d, B_TITLE, NULL, d.title);
+	doc_add(&d, B_FIELD, notice_fields[0][0], notice_fields[0][1]);
+	for (int i = 0; i < 5; i++)
+		for (size_t k = 0; k < YS_ARRAY_LEN(notice_paras); k++)
+			doc_add(&d, B_PARA, NULL, notice_paras[k]);
+	doc_add(&d, B_SPACE, NULL, "");
+	doc_add(&d, B_RIGHT, NULL, "幸福里社区居民委员会");
+	doc_add(&d, B_RIGHT, NULL, "2026年11月22日");
+	CHECK_INT(d.pageno, PN_GB);
+	raw = render_and_read(&d, NULL, "gb.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		CHECK_INT(n, 3);
+		for (int pg = 1; pg <= 3; pg++) {
+			char num[16], *t = page_text(path, pg), *ns = t ? nospace(t) : NULL;
+			struct span no, dash;
+
+			snprintf(num, sizeof num, "\u2014%d\u2014", pg);
+			CHECK(ns && strstr(ns, num));
+			free(ns);
+			free(t);
+			snprintf(num, sizeof num, "%d", pg);
+			no = word_span(path, pg, num, bottom);
+			dash = word_span(path, pg, "\u2014", bottom);
+			CHECK_INT(no.n, 1);
+			CHECK_INT(dash.n, 2);
+			if (no.n != 1 || dash.n != 2)
+				continue;
+			/* 7 mm under the block, inside the page */
+			CHECK(no.y0 > bottom + 5 * MM_PT && no.y1 < 841.89 - 10 * MM_PT);
+			CHECK(dash.x0 < no.x0 && no.x1 < dash.x1);
+			if (pg % 2) {
+				CHECK(no.x0 > mid);
+				if (dash.x1 < right - 14 - 1.5 || dash.x1 > right - 14 + 1.5) {
+					printf("  page %d's number ends at %.1f, not %.1f\n", pg, dash.x1, right - 14);
+					t_cur_failed = 1;
+				}
+			} else {
+				CHECK(no.x1 < mid);
+				if (dash.x0 < left + 14 - 1.5 || dash.x0 > left + 14 + 1.5) {
+					printf("  page %d's number starts at %.1f, not %.1f\n", pg, dash.x0, left + 14);
+					t_cur_failed = 1;
+				}
+			}
+		}
+	}
+	free(raw);
+	/* and 「第 i 页 共 N 页」 when asked */
+	d.pageno = PN_OF_TOTAL;
+	raw = render_and_read(&d, NULL, "gb_oftotal.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		char *ns = nospace(raw);
+
+		CHECK_INT(n, 3);
+		CHECK_CONTAINS(ns, "第1页共3页");
+		CHECK(strstr(ns, "\u20141\u2014") == NULL);
+		free(ns);
+	}
+	free(raw);
+	doc_free(&d);
 }
 
 /* a family that is not installed falls back to Noto Sans CJK SC; the
@@ -802,9 +998,12 @@ int main(void)
 	RUN(t_minutes_long);
 	RUN(t_grid_notice);
 	RUN(t_grid_minutes);
+	RUN(t_grid_meeting_notice);
+	RUN(t_doc_sizes);
 	RUN(t_kinsoku);
 	RUN(t_tail_closes_up);
 	RUN(t_tail_takes_body_along);
+	RUN(t_pageno_gb);
 	RUN(t_font_fallback);
 	RUN(t_font_env);
 	RUN(t_no_font);
