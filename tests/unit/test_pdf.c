@@ -3,7 +3,9 @@
  * there and intact, long documents paginate with 「第 i 页 共 N 页」 (or
  * GB/T 9704's 「— i —」, odd pages right, even pages left, or nothing) and
  * the digest on every page, no line starts with closing punctuation, the
- * CJK font is embedded.  poppler-utils missing is a failure, not a skip.
+ * CJK font is embedded; tables repeat their head on every page and never
+ * split a row, cut lines come out.  poppler-utils missing is a failure,
+ * not a skip.
  * YS_PDF_KEEP=1 keeps the temporary folder to look at the files. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,6 +338,37 @@ static struct span word_span(const char *path, int i, const char *word, double y
 	return sp;
 }
 
+/* the words on page i that reach below the text block's bottom edge but
+ * start above the page furniture (7 mm under it): text run off the block */
+static int words_past_block(const char *path, int i)
+{
+	const double bottom = (37 + 225) * MM_PT;
+	char *s = run("pdftotext -enc UTF-8 -bbox -f %d -l %d '%s' -", i, i, path), *p;
+	int n = 0;
+
+	for (p = s ? strstr(s, "<word ") : NULL; p; p = strstr(p + 1, "<word ")) {
+		double x0, y0, x1, y1;
+
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		           &x0, &y0, &x1, &y1) == 4 && y1 > bottom + 0.5 && y0 < bottom + 5 * MM_PT) {
+			if (n++ < 3)
+				printf("  page %d: a word past the block: %.60s\n", i, p);
+		}
+	}
+	free(s);
+	return n;
+}
+
+/* how many times needle occurs in hay */
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
 /* ---- documents ------------------------------------------------------------------ */
 
 static const char *const notice_fields[][2] = {
@@ -433,6 +466,66 @@ static void build_minutes(struct doc *d)
 	doc_add(d, B_CENTER, NULL, "散会");
 	doc_add(d, B_SIGN, "主持人", "");
 	doc_add(d, B_SIGN, "记录人", "");
+}
+
+/* a sign-in sheet (签到表): 120 residents in a table of tall rows */
+#define NSIGNIN 120
+static const char *const signin_head[] = { "序号", "姓名", "身份/职务", "网格/楼栋", "签名", "备注" };
+static const int signin_colw[] = { 6, 16, 22, 18, 26, 12 };
+static const char *const signin_roles[] = { "居民代表", "户代表", "楼栋长", "党员", "居委会委员" };
+
+static char *signin_name(int i)
+{
+	return xasprintf("居民%03d", i + 1);
+}
+
+static void build_signin(struct doc *d)
+{
+	doc_init(d, DOC_SIGNIN);
+	d->title = xstrdup("幸福里社区居民代表会议签到表");
+	doc_add(d, B_TITLE, NULL, "幸福里社区居民代表会议签到表");
+	doc_add(d, B_FIELD, "会议时间", "2026年11月20日14:00");
+	doc_add(d, B_FIELD, "会议地点", "社区党群服务中心二楼会议室");
+	doc_table(d, 6, signin_colw, 10, 1, signin_head);
+	for (int i = 0; i < NSIGNIN; i++) {
+		char *no = xasprintf("%d", i + 1), *name = signin_name(i);
+		char *grid = xasprintf("%d号楼%d单元", 1 + i % 9, 1 + i % 3);
+		/* now and then a note that wraps inside its narrow column */
+		const char *cells[6] = { no, name, signin_roles[i % 5], grid, "",
+		                         i % 17 == 5 ? "委托家属代签，已电话核实" : "" };
+
+		doc_row(d, 6, cells);
+		free(no);
+		free(name);
+		free(grid);
+	}
+	doc_add(d, B_SPACE, NULL, "");
+	doc_add(d, B_LINE, NULL, "应到120人，实到____人。");
+}
+
+/* ballots (表决票): eight, four to a page, cut lines between them; the
+ * cut after a page break stands at the top of a page and is not drawn */
+#define NBALLOTS 8
+static const char *const ballot_head[] = { "同意", "不同意", "弃权" };
+
+static void build_ballots(struct doc *d)
+{
+	static const int w[] = { 1, 1, 1 };
+
+	doc_init(d, DOC_BALLOTS);
+	d->pageno = PN_NONE;
+	d->title = xstrdup("表决票");
+	for (int i = 0; i < NBALLOTS; i++) {
+		if (i > 0 && i % 4 == 0)
+			doc_add(d, B_PAGEBREAK, NULL, "");
+		if (i > 0)
+			doc_add(d, B_CUT, NULL, "");
+		doc_addf(d, B_CENTER, NULL, "幸福里社区居民代表会议表决票（第%d张）", i + 1);
+		doc_add(d, B_FIELD, "议题", "关于3号楼加装电梯的方案");
+		doc_table(d, 3, w, 12, 7, ballot_head);
+		doc_row(d, 0, NULL);
+		doc_add(d, B_LINE, NULL, "请在选定的一格内划「√」，多划或不划的视为弃权。");
+	}
 }
 
 /* ---- tests -------------------------------------------------------------------- */
@@ -775,6 +868,198 @@ static void t_tail_takes_body_along(void)
 	tail_case(6, 2, "第022行");
 }
 
+/* the sign-in sheet: the head on every page, every name once and in
+ * order, no row split (a wrapped note on the same page as its name) */
+static void t_signin(void)
+{
+	struct doc d;
+	const char *path = fx_path("signin.pdf");
+	char *raw, *all = NULL;
+	int n, last_page = 0;
+
+	build_signin(&d);
+	raw = render_and_read(&d, NULL, "signin.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		const char *at = NULL;
+
+		CHECK(n > 3);
+		all = nospace(raw);
+		for (int pg = 1; pg <= n; pg++) {
+			char *t = page_text(path, pg), *ns = t ? nospace(t) : NULL;
+			char *j = t ? joined_body(t, NULL) : NULL;
+
+			CHECK(t != NULL);
+			CHECK_INT(words_past_block(path, pg), 0);
+			for (size_t k = 0; j && k < YS_ARRAY_LEN(signin_head); k++)
+				if (!strstr(j, signin_head[k])) {
+					printf("  page %d lacks the head cell %s\n", pg, signin_head[k]);
+					t_cur_failed = 1;
+				}
+			/* the names on this page follow those of the page before */
+			for (int i = 0; ns && i < NSIGNIN; i++) {
+				char *name = signin_name(i);
+
+				if (strstr(ns, name)) {
+					if (i < last_page)
+						t_cur_failed = 1;
+					last_page = i;
+					if (i % 17 == 5 && !strstr(j, "委托家属代签")) {
+						printf("  the note of %s is not on its page %d\n", name, pg);
+						t_cur_failed = 1;
+					}
+				}
+				free(name);
+			}
+			free(j);
+			free(ns);
+			free(t);
+		}
+		for (int i = 0; i < NSIGNIN; i++) {
+			char *name = signin_name(i);
+			const char *p = strstr(all, name);
+
+			if (count_of(all, name) != 1 || (at && p < at)) {
+				printf("  %s appears %d times%s\n", name, count_of(all, name),
+				       at && p && p < at ? ", out of order" : "");
+				t_cur_failed = 1;
+			}
+			if (p)
+				at = p;
+			free(name);
+		}
+		CHECK_HAS(all, "应到120人");
+		CHECK_INT(last_page, NSIGNIN - 1);
+		/* the head centred in its cells, and 序号 (center_mask bit 0)
+		 * in its column; 姓名 (not centred) at the column's left */
+		{
+			const double l = 28 * MM_PT, w = 156 * MM_PT;
+			struct span sg = word_span(path, 1, "签名", 0);
+			struct span no = word_span(path, 1, "10", 0);
+			struct span nm = word_span(path, 1, "居民010", 0);
+			double sg_mid = l + w * (6 + 16 + 22 + 18 + 13) / 100, no_mid = l + w * 3 / 100;
+
+			CHECK(sg.n == 1 && no.n == 1 && nm.n == 1);
+			CHECK((sg.x0 + sg.x1) / 2 > sg_mid - 2 && (sg.x0 + sg.x1) / 2 < sg_mid + 2);
+			CHECK((no.x0 + no.x1) / 2 > no_mid - 2 && (no.x0 + no.x1) / 2 < no_mid + 2);
+			CHECK(nm.x0 > l + w * 6 / 100 && nm.x0 < l + w * 6 / 100 + 2 * MM_PT);
+		}
+	}
+	free(all);
+	free(raw);
+	doc_free(&d);
+}
+
+/* A table's head never stands alone at the foot of a page: after 28 of
+ * the 30 lines a minutes page holds, the head would fit but not with a
+ * row.  And the text after a table is back on the line grid. */
+static void t_table_head_kept(void)
+{
+	struct doc d;
+	const char *path = fx_path("headkept.pdf");
+	static const char *const head[] = { "姓名", "签到时间" };
+	static const char *const row[] = { "张三", "14:00" };
+	static const int w[] = { 1, 1 };
+	char err[512], *p1 = NULL, *p2 = NULL;
+
+	doc_init(&d, DOC_MINUTES);
+	d.title = xstrdup("headkept");
+	for (int i = 0; i < 28; i++)
+		doc_addf(&d, B_LINE, NULL, "第%03d行", i + 1);
+	doc_table(&d, 2, w, 10, 0, head);
+	for (int i = 0; i < 3; i++)
+		doc_row(&d, 2, row);
+	doc_add(&d, B_LINE, NULL, "表后的第一行");
+	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
+	if (poppler()) {
+		p1 = page_text(path, 1);
+		p2 = page_text(path, 2);
+		CHECK(p1 && !strstr(p1, "签到时间"));
+		CHECK(p2 && strstr(p2, "签到时间"));
+		CHECK(p2 && strstr(p2, "张三"));
+		/* the line after the table a whole number of pitches (225 mm /
+		 * 30) below the first line of a page */
+		{
+			struct span top = word_span(path, 1, "第001行", 0);
+			struct span after = word_span(path, 2, "表后的第一行", 0);
+			double k = (after.y0 - top.y0) / (225 * MM_PT / 30);
+
+			CHECK(top.n == 1 && after.n == 1);
+			if (k - (int)(k + 0.5) > 0.02 || k - (int)(k + 0.5) < -0.02) {
+				printf("  the line after the table is off the grid: %.3f pitches down\n", k);
+				t_cur_failed = 1;
+			}
+		}
+	}
+	free(p1);
+	free(p2);
+	doc_free(&d);
+}
+
+/* a table that fills its page to the last row, then the signatures: the
+ * last row goes over with them, under the head drawn again */
+static void t_table_tail(void)
+{
+	struct doc d;
+	const char *path = fx_path("tabletail.pdf");
+	static const char *const head[] = { "姓名", "签到时间" };
+	static const int w[] = { 1, 1 };
+	char err[512], *p1 = NULL, *p2 = NULL;
+
+	doc_init(&d, DOC_MINUTES);
+	d.title = xstrdup("tabletail");
+	doc_table(&d, 2, w, 10, 0, head);
+	for (int i = 0; i < 21; i++) {     /* 21 rows of 10 mm and the head: 222 mm */
+		char *name = signin_name(i);
+		const char *row[] = { name, "14:00" };
+
+		doc_row(&d, 2, row);
+		free(name);
+	}
+	doc_add(&d, B_SIGN, "主持人", "");
+	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
+	if (poppler()) {
+		CHECK_INT(pdf_pages(path), 2);
+		p1 = page_text(path, 1);
+		p2 = page_text(path, 2);
+		CHECK(p1 && strstr(p1, "居民020") && !strstr(p1, "居民021"));
+		CHECK(p2 && strstr(p2, "居民021") && strstr(p2, "签到时间") && strstr(p2, "主持人"));
+	}
+	free(p1);
+	free(p2);
+	doc_free(&d);
+}
+
+/* ballots: four to a page, cut lines between them, no page number */
+static void t_ballots(void)
+{
+	struct doc d;
+	const char *path = fx_path("ballots.pdf");
+	char *raw;
+	int n;
+
+	build_ballots(&d);
+	raw = render_and_read(&d, NULL, "ballots.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		CHECK_INT(n, 2);
+		CHECK(strstr(raw, "页") == NULL);
+		for (int pg = 1; pg <= 2; pg++) {
+			char *t = page_text(path, pg);
+			int cuts = t ? count_of(t, "\u2702") + count_of(t, "剪") : -1;
+
+			/* three between the four ballots; none above the first */
+			if (cuts != 3) {
+				printf("  page %d has %d cut marks, not 3\n", pg, cuts);
+				t_cur_failed = 1;
+			}
+			CHECK(t && count_of(t, "表决票（第") == 4);
+			CHECK(t && count_of(t, "不同意") == 4);
+			free(t);
+		}
+	}
+	free(raw);
+	doc_free(&d);
+}
+
 /* GB/T 9704 page numbers: 「— i —」 7 mm under the block, odd pages one
  * character (14 pt) in from the right edge, even pages from the left; the
  * same doc with PN_OF_TOTAL says 「第 i 页 共 N 页」 */
@@ -1003,6 +1288,10 @@ int main(void)
 	RUN(t_kinsoku);
 	RUN(t_tail_closes_up);
 	RUN(t_tail_takes_body_along);
+	RUN(t_signin);
+	RUN(t_table_head_kept);
+	RUN(t_table_tail);
+	RUN(t_ballots);
 	RUN(t_pageno_gb);
 	RUN(t_font_fallback);
 	RUN(t_font_env);
