@@ -3,7 +3,7 @@
  * order, from the meeting's own snapshots; sealed minutes with their digest
  * and an addendum; notices (§6) in their public and internal versions; the
  * text renderer's Chinese line-breaking and the HTML renderer's escaping;
- * tables and cut lines in text. */
+ * tables and cut lines in text and HTML. */
 #include <stdlib.h>
 
 #include "t.h"
@@ -604,6 +604,32 @@ static void test_table_txt(void)
 	doc_free(&d);
 }
 
+static void test_table_html(void)
+{
+	struct doc d;
+	struct strbuf h = {0};
+
+	build_table(&d);
+	html_of(&d, &h);
+	CHECK_CONTAINS(h.s, "<table class=\"tab\">");
+	CHECK_CONTAINS(h.s, "<thead><tr><th>序号</th><th>姓名</th><th>身份/职务</th>");
+	CHECK_CONTAINS(h.s, "</thead>");
+	/* the clerk's text escaped */
+	CHECK_CONTAINS(h.s, "<td>&lt;b&gt;&amp;</td>");
+	CHECK(strstr(h.s, "<b>&") == NULL);
+	/* rows at least 10 mm, 序号 centred, the missing cells empty */
+	CHECK_CONTAINS(h.s, "<tr style=\"height:10mm\"><td class=\"c\">120</td><td>欧阳明华</td>");
+	CHECK_CONTAINS(h.s, "<td>12号楼3单元</td><td></td><td></td></tr>");
+	CHECK_CONTAINS(h.s, "<col style=\"width:26.0%\">");
+	/* printed: the head on every page, a row never split */
+	CHECK_CONTAINS(h.s, ".tab thead{display:table-header-group}");
+	CHECK_CONTAINS(h.s, ".tab tr{break-inside:avoid;page-break-inside:avoid}");
+	CHECK_CONTAINS(h.s, "<hr class=\"cut\">");
+	CHECK_CONTAINS(h.s, "\u2702");
+	sb_free(&h);
+	doc_free(&d);
+}
+
 /* the model: doc_table keeps the columns, a tab typed in a cell does not
  * make two cells, surplus cells join the last column, a row outside a
  * table prints as a line */
@@ -862,6 +888,7 @@ int main(void)
 	RUN(test_people);
 	RUN(test_render_txt);
 	RUN(test_table_txt);
+	RUN(test_table_html);
 	RUN(test_table_model);
 	RUN(test_minutes);
 	RUN(test_sealed);
