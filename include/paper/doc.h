@@ -1,5 +1,5 @@
-/* doc.h: a document to print — minutes (会议记录) or a notice (公示) — as a
- * list of typed blocks.  Builders read the store and make a doc; renderers
+/* doc.h: a document to print — minutes (会议记录), a notice (公示), a
+ * sign-in sheet (签到表), ballots (表决票) — as a list of typed blocks.  Builders read the store and make a doc; renderers
  * turn the same doc into plain text, HTML or PDF, so the screen preview,
  * the files and the paper always say the same thing.  No terminal, no SQL. */
 #ifndef YS_DOC_H
@@ -21,15 +21,53 @@ enum block_kind {
 	B_SIGN,         /* a signature line: "label：______________" */
 	B_SPACE,        /* a blank line */
 	B_PAGEBREAK,    /* start a new page (PDF), a form feed in text */
+	B_THEAD,        /* a table's head row: cells in text separated by '\t';
+	                 * starts a table; the columns come from doc_table();
+	                 * repeated at the top of every page the table
+	                 * continues on (PDF) */
+	B_ROW,          /* a table row: cells separated by '\t' (fewer cells
+	                 * than columns = the rest empty); rows of a table
+	                 * follow its B_THEAD; any other block ends the table.
+	                 * A row with no table before it prints as a line. */
+	B_CUT,          /* a cut line across the text block: a dashed rule with
+	                 * 「✂」 at its left end, half a line above and below; in
+	                 * text "- - ✂ - - -" across the width */
 };
+
+#define DOC_MAX_COLS 12
 
 struct block {
 	int kind;
 	char *label;    /* B_FIELD, B_SIGN: the label; else NULL */
 	char *text;     /* allocated; never NULL (may be "") */
+	/* B_THEAD only (0 in every other block): the table's columns */
+	int ncols;
+	int colw[DOC_MAX_COLS];  /* relative widths (e.g. 6,16,22,18,26,12); the
+	                          * table fills the text block's width */
+	int row_mm;              /* the least height of each B_ROW in mm (e.g. 10
+	                          * to sign in); 0 = as the text needs */
+	int center_mask;         /* bit i set: column i centred (序号, the
+	                          * 同意/不同意/弃权 boxes); else left */
 };
 
-enum doc_kind { DOC_MINUTES = 1, DOC_NOTICE = 2, DOC_CHANGES = 3 };
+enum doc_kind {
+	DOC_MINUTES = 1, DOC_NOTICE = 2, DOC_CHANGES = 3,
+	DOC_MEETING_NOTICE = 4,  /* 会议通知: set as a notice */
+	DOC_SIGNIN = 5,          /* 签到表 */
+	DOC_BALLOTS = 6,         /* 表决票, several to a page */
+	DOC_AGENDA = 7,          /* 议程 */
+	DOC_SCRIPT = 8,          /* 主持词 */
+};
+
+enum doc_pageno {
+	PN_OF_TOTAL = 0,  /* 「第 i 页 共 N 页」 centred under the block (minutes;
+	                   * the default) */
+	PN_GB = 1,        /* GB/T 9704-2012: 「— i —」 in 4号 (14 pt), 7 mm below
+	                   * the text block; odd pages at the right edge less one
+	                   * character (one 14 pt em in from the right edge of
+	                   * the block), even pages at the left edge plus one */
+	PN_NONE = 2,      /* no page number (ballots are cut apart) */
+};
 
 struct doc {
 	int kind;               /* enum doc_kind */
@@ -38,6 +76,12 @@ struct doc {
 	char *footer;           /* printed on every page (the seal digest), may be NULL */
 	struct block *b;
 	size_t n, cap;
+	int pageno;             /* enum doc_pageno; doc_init sets PN_GB for
+	                         * DOC_NOTICE and DOC_MEETING_NOTICE,
+	                         * PN_OF_TOTAL otherwise */
+	double title_pt;        /* 0 = the renderer's default for the kind (22) */
+	double body_pt;         /* 0 = the default for the kind (16 notices, 12
+	                         * the others) */
 };
 
 void doc_init(struct doc *d, int kind);
@@ -46,6 +90,29 @@ void doc_free(struct doc *d);
 void doc_add(struct doc *d, int kind, const char *label, const char *text);
 void doc_addf(struct doc *d, int kind, const char *label, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Start a table: its head row's cells (ncols strings, 1..DOC_MAX_COLS; a
+ * NULL cell is empty), the columns' relative widths (NULL: equal), the
+ * rows' least height in mm and the centred columns.  A tab in a cell
+ * becomes a space (tabs separate the cells). */
+void doc_table(struct doc *d, int ncols, const int *colw, int row_mm, int center_mask,
+               const char *const *head);
+/* a row of the current table: n cells (n <= that table's ncols; more are
+ * joined into the last cell, not lost) */
+void doc_row(struct doc *d, int n, const char *const *cells);
+
+/* ---- for the renderers ---------------------------------------------------- */
+/* The B_THEAD of the table block i belongs to (i itself for a B_THEAD), or
+ * NULL when block i is no table's (a B_ROW after some other block). */
+const struct block *doc_table_head(const struct doc *d, size_t i);
+/* A table's columns: their number (the head's ncols, else as many as its
+ * cells) and their relative widths, each >= 1, into colw. */
+int doc_table_cols(const struct block *head, int colw[DOC_MAX_COLS]);
+/* Split a row's text at its tabs into exactly ncols allocated strings
+ * (missing cells ""; cells past the last column joined into it with a
+ * space).  Free with doc_cells_free(). */
+void doc_cells(const char *text, int ncols, char *cells[DOC_MAX_COLS]);
+void doc_cells_free(char *cells[DOC_MAX_COLS], int ncols);
 
 /* ---- builders (minutes_doc.c, notice_doc.c) ---------------------------- */
 /* The minutes of a meeting with every field a 会议记录 must carry, in order,
@@ -85,12 +152,14 @@ struct pdf_opts {
 	 * else "Noto Serif CJK SC" */
 	const char *title_font;
 	const char *body_font;
-	double title_pt;         /* 0 = 22 (二号) */
-	double body_pt;          /* 0 = 16 (三号) for notices, 12 (小四) for minutes */
+	double title_pt;         /* 0 = d->title_pt, else 22 (二号) */
+	double body_pt;          /* 0 = d->body_pt, else 16 (三号) for notices,
+	                          * 12 (小四) for the others */
 };
 /* A4 PDF with the fonts embedded (pango/cairo), GB/T 9704 margins (top 37mm,
- * left 28mm, text block 156×225mm), 「第 i 页 共 N 页」 at the bottom of
- * every page and the footer (digest) above it.  0 or -1 with a message. */
+ * left 28mm, text block 156×225mm), the page number as d->pageno says at
+ * the bottom of every page and the footer (digest) above it.  The sizes:
+ * pdf_opts', else the doc's, else the kind's.  0 or -1 with a message. */
 int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
                char *err, size_t errlen);
 

@@ -12,6 +12,8 @@ void doc_init(struct doc *d, int kind)
 {
 	memset(d, 0, sizeof *d);
 	d->kind = kind;
+	/* notices are numbered as GB/T 9704 numbers 公文 */
+	d->pageno = kind == DOC_NOTICE || kind == DOC_MEETING_NOTICE ? PN_GB : PN_OF_TOTAL;
 }
 
 void doc_free(struct doc *d)
@@ -38,6 +40,7 @@ void doc_add(struct doc *d, int kind, const char *label, const char *text)
 		d->b = xrealloc(d->b, d->cap * sizeof *d->b);
 	}
 	b = &d->b[d->n++];
+	memset(b, 0, sizeof *b);
 	b->kind = kind;
 	b->label = label ? xstrdup(label) : NULL;
 	b->text = xstrdup(text);          /* NULL becomes "" */
@@ -53,4 +56,120 @@ void doc_addf(struct doc *d, int kind, const char *label, const char *fmt, ...)
 	va_end(ap);
 	doc_add(d, kind, label, s);
 	free(s);
+}
+
+/* cells joined with tabs; a tab inside a cell would make two cells of one,
+ * so it becomes a space (the cells are text a clerk typed) */
+static char *join_cells(int n, const char *const *cells)
+{
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "");
+	for (int i = 0; i < n; i++) {
+		const char *c = cells && cells[i] ? cells[i] : "";
+		size_t from;
+
+		if (i > 0)
+			sb_add(&sb, "\t");
+		from = sb.len;
+		sb_add(&sb, c);
+		for (size_t k = from; k < sb.len; k++)
+			if (sb.s[k] == '\t')
+				sb.s[k] = ' ';
+	}
+	return sb_steal(&sb);
+}
+
+void doc_table(struct doc *d, int ncols, const int *colw, int row_mm, int center_mask,
+               const char *const *head)
+{
+	struct block *b;
+	char *s;
+
+	if (ncols < 1)
+		ncols = 1;
+	if (ncols > DOC_MAX_COLS)
+		ncols = DOC_MAX_COLS;
+	s = join_cells(ncols, head);
+	doc_add(d, B_THEAD, NULL, s);
+	free(s);
+	b = &d->b[d->n - 1];
+	b->ncols = ncols;
+	for (int i = 0; i < ncols; i++)
+		b->colw[i] = colw && colw[i] > 0 ? colw[i] : 1;
+	b->row_mm = row_mm > 0 ? row_mm : 0;
+	b->center_mask = center_mask & ((1 << ncols) - 1);
+}
+
+/* every cell is kept: more cells than columns go into the last column
+ * when the row is split (doc_cells), rather than off the paper */
+void doc_row(struct doc *d, int n, const char *const *cells)
+{
+	char *s = join_cells(n, cells);
+
+	doc_add(d, B_ROW, NULL, s);
+	free(s);
+}
+
+const struct block *doc_table_head(const struct doc *d, size_t i)
+{
+	if (i >= d->n || (d->b[i].kind != B_ROW && d->b[i].kind != B_THEAD))
+		return NULL;
+	while (d->b[i].kind == B_ROW) {
+		if (i == 0)
+			return NULL;
+		i--;
+	}
+	return d->b[i].kind == B_THEAD ? &d->b[i] : NULL;
+}
+
+int doc_table_cols(const struct block *head, int colw[DOC_MAX_COLS])
+{
+	int n = head->ncols;
+
+	if (n < 1) {
+		/* a head added with doc_add(): as many columns as cells */
+		n = 1;
+		for (const char *t = head->text; t && *t; t++)
+			if (*t == '\t')
+				n++;
+	}
+	if (n > DOC_MAX_COLS)
+		n = DOC_MAX_COLS;
+	for (int i = 0; i < n; i++)
+		colw[i] = head->ncols > 0 && head->colw[i] > 0 ? head->colw[i] : 1;
+	return n;
+}
+
+void doc_cells(const char *text, int ncols, char *cells[DOC_MAX_COLS])
+{
+	const char *p = text ? text : "";
+
+	if (ncols > DOC_MAX_COLS)
+		ncols = DOC_MAX_COLS;
+	for (int i = 0; i < ncols; i++) {
+		const char *tab = i + 1 < ncols ? strchr(p, '\t') : NULL;
+		size_t n = tab ? (size_t)(tab - p) : strlen(p);
+
+		cells[i] = xmalloc(n + 1);
+		memcpy(cells[i], p, n);
+		cells[i][n] = '\0';
+		p += n;
+		if (*p == '\t')
+			p++;
+	}
+	/* the last cell took the rest: its tabs (more cells than columns)
+	 * become spaces */
+	if (ncols > 0)
+		for (char *c = cells[ncols - 1]; *c; c++)
+			if (*c == '\t')
+				*c = ' ';
+}
+
+void doc_cells_free(char *cells[DOC_MAX_COLS], int ncols)
+{
+	for (int i = 0; i < ncols && i < DOC_MAX_COLS; i++) {
+		free(cells[i]);
+		cells[i] = NULL;
+	}
 }

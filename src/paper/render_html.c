@@ -1,6 +1,7 @@
 /* render_html.c: a doc as one self-contained HTML5 page (UTF-8, inline CSS,
  * A4 print styles, no script, no external resource).  Every piece of text
- * goes through html_escape(). */
+ * goes through html_escape().  A table's head is a <thead>, which browsers
+ * repeat at the top of every printed page the table runs over. */
 #include <string.h>
 
 #include "paper/doc.h"
@@ -79,6 +80,14 @@ static const char css[] =
 	".doc.notice{font-size:1.125em}"
 	".space{height:1em}"
 	".pagebreak{break-after:page;page-break-after:always;height:0}"
+	".tab{width:100%;border-collapse:collapse;table-layout:fixed;margin:.3em 0}"
+	".tab th,.tab td{border:.6pt solid #111;padding:1.5mm 1mm;vertical-align:middle;"
+	"text-align:left;white-space:pre-wrap;overflow-wrap:anywhere}"
+	".tab th{text-align:center;font-weight:bold}"
+	".tab td.c{text-align:center}"
+	".cutline{display:flex;align-items:center;margin:.9em 0}"
+	".cutline .scissors{flex:none;margin-right:.3em}"
+	"hr.cut{flex:1 1 auto;border:0;border-top:1px dashed #111;margin:0}"
 	"@media (max-width:600px){body{font-size:15px}"
 	".doc{margin:0;box-shadow:none}.doc>tbody>tr>td{padding:1.2em 1em}"
 	".doc>tfoot>tr>td{padding:.6em 1em 1em}}"
@@ -90,6 +99,8 @@ static const char css[] =
 	"h1{font-size:22pt}"
 	".notice{font-size:16pt}"
 	"h2,.field,.sign{break-inside:avoid;page-break-inside:avoid}"
+	".tab thead{display:table-header-group}"
+	".tab tr{break-inside:avoid;page-break-inside:avoid}"
 	"h2{break-after:avoid;page-break-after:avoid}}";
 
 static void tag(struct strbuf *out, const char *open, const char *text, const char *close)
@@ -98,6 +109,57 @@ static void tag(struct strbuf *out, const char *open, const char *text, const ch
 	html_escape(text, out);
 	sb_add(out, close);
 	sb_add(out, "\n");
+}
+
+/* The table whose B_THEAD is block i: the columns' widths in per cent,
+ * the head in a <thead>, each row at least row_mm high (a tr's height is
+ * its least height).  The print styles repeat the head on every page and
+ * keep a row whole; they name .tab, not every tr, because the page itself
+ * is a table (.doc) whose one row holds the whole document.  Returns the
+ * block after the table. */
+static size_t table(const struct doc *d, size_t i, struct strbuf *out)
+{
+	const struct block *head = &d->b[i];
+	int colw[DOC_MAX_COLS], n = doc_table_cols(head, colw);
+	double rel = 0;
+	char *cells[DOC_MAX_COLS];
+	size_t k;
+
+	for (int c = 0; c < n; c++)
+		rel += colw[c];
+	sb_add(out, "<table class=\"tab\"><colgroup>");
+	for (int c = 0; c < n; c++) {
+		/* tenths of a per cent in integers: a decimal comma of the
+		 * process's locale would make the width invalid */
+		int pm = (int)(1000 * colw[c] / rel + 0.5);
+
+		sb_addf(out, "<col style=\"width:%d.%d%%\">", pm / 10, pm % 10);
+	}
+	sb_add(out, "</colgroup>\n<thead><tr>");
+	doc_cells(head->text, n, cells);
+	for (int c = 0; c < n; c++) {
+		sb_add(out, "<th>");
+		html_escape(cells[c], out);
+		sb_add(out, "</th>");
+	}
+	doc_cells_free(cells, n);
+	sb_add(out, "</tr></thead>\n<tbody>\n");
+	for (k = i + 1; k < d->n && d->b[k].kind == B_ROW; k++) {
+		if (head->row_mm > 0)
+			sb_addf(out, "<tr style=\"height:%dmm\">", head->row_mm);
+		else
+			sb_add(out, "<tr>");
+		doc_cells(d->b[k].text, n, cells);
+		for (int c = 0; c < n; c++) {
+			sb_add(out, head->center_mask >> c & 1 ? "<td class=\"c\">" : "<td>");
+			html_escape(cells[c], out);
+			sb_add(out, "</td>");
+		}
+		doc_cells_free(cells, n);
+		sb_add(out, "</tr>\n");
+	}
+	sb_add(out, "</tbody></table>\n");
+	return k;
 }
 
 /* the blocks alone, for pages that frame them themselves (the board site) */
@@ -151,6 +213,23 @@ void render_html_blocks(const struct doc *d, struct strbuf *out)
 		case B_PAGEBREAK:
 			sb_add(out, "<div class=\"pagebreak\"></div>\n");
 			break;
+		case B_THEAD:
+			i = table(d, i, out) - 1;
+			break;
+		case B_ROW: {            /* one with no table: its cells on a line */
+			struct strbuf s = {0};
+
+			sb_add(&s, "");
+			for (const char *c = t; *c; c++)
+				sb_addn(&s, *c == '\t' ? "  " : c, *c == '\t' ? 2 : 1);
+			tag(out, "<p class=\"line\">", s.s, "</p>");
+			sb_free(&s);
+			break;
+		}
+		case B_CUT:
+			sb_add(out, "<div class=\"cutline\"><span class=\"scissors\">\u2702</span>"
+			       "<hr class=\"cut\"></div>\n");
+			break;
 		case B_LINE:
 		default:
 			tag(out, "<p class=\"line\">", t, "</p>");
@@ -168,7 +247,7 @@ void render_html(const struct doc *d, struct strbuf *out)
 	sb_add(out, css);
 	sb_add(out, "</style>\n</head>\n<body>\n");
 	sb_addf(out, "<table class=\"doc %s\">\n",
-	        d->kind == DOC_NOTICE ? "notice" : "minutes");
+	        d->kind == DOC_NOTICE || d->kind == DOC_MEETING_NOTICE ? "notice" : "minutes");
 	/* a table footer repeats at the bottom of every printed page */
 	if (d->footer && *d->footer)
 		tag(out, "<tfoot><tr><td class=\"footer\">", d->footer, "</td></tr></tfoot>");

@@ -10,7 +10,13 @@
  * Two passes over the blocks with the same code: the first only counts the
  * pages, the second draws, so every page can say 「第 i 页 共 N 页」.  Pages
  * break between the lines of a layout, so a long paragraph continues on the
- * next page.
+ * next page.  Notices are numbered as GB/T 9704 numbers 公文 instead
+ * (「— i —」, odd pages right, even pages left), ballots not at all.
+ *
+ * Tables (签到表, 表决票) are ruled grids off the line grid: a row is as
+ * tall as its tallest cell or the table's least row height, never split
+ * across pages, and the head row is drawn again at the top of every page
+ * the table continues on.  After a table the text is back on the grid.
  *
  * The fonts are fontconfig families; before anything is drawn the family is
  * resolved and the font it gives must have Chinese glyphs, else the next
@@ -40,7 +46,13 @@
 #define DEFAULT_FONT   "Noto Serif CJK SC"
 #define FONT_PACKAGE   "fonts-noto-cjk"
 #define PAGENO_PT      10.5     /* 五号 */
+#define GB_PAGENO_PT   14.0     /* 4号, GB/T 9704 7.5 */
 #define FOOTER_PT      7.5
+/* a cell's padding: 1.5 mm above and below; 1 mm at the sides, so that a
+ * 序号 column of 6 % (9.4 mm) still holds 「120」 at 12 pt */
+#define CELL_PAD_X     (1.0 * MM)
+#define CELL_PAD_Y     (1.5 * MM)
+#define RULE_PT        0.6      /* table grid, signature and cut lines */
 
 #define PU(x)     ((double)(x) / PANGO_SCALE)   /* pango units -> points */
 
@@ -134,6 +146,16 @@ struct pdf {
 	int body_on_page;       /* a line of the body on this page */
 	int forced;             /* this page began at a B_PAGEBREAK */
 	int tail_alone;         /* after a pass: the tail stood alone */
+	/* the table being placed: its head (NULL outside a table), its
+	 * columns and its head row's height */
+	const struct block *thead;
+	struct table {
+		int ncols;
+		double x[DOC_MAX_COLS + 1];     /* column edges, absolute */
+		double row_min;                 /* the least row height (pt) */
+		int center_mask;
+	} tab;
+	double head_h;
 };
 
 static PangoLayout *layout_new(struct pdf *p, const char *family, double pt,
@@ -199,7 +221,28 @@ static int layout_width(PangoLayout *lay)
 	return w;
 }
 
-/* 「第 i 页 共 N 页」 and the footer (digest) above it, in the bottom margin */
+/* GB/T 9704 7.5: 「— i —」 in 4号, one character in from the block's edge:
+ * odd pages (the right-hand pages of a booklet) at the right, even pages
+ * at the left */
+static void page_number_gb(struct pdf *p, double y)
+{
+	PangoLayout *lay = layout_new(p, p->body_font, GB_PAGENO_PT, 0, 0, 0);
+	char num[64];
+	double x;
+
+	snprintf(num, sizeof num, "\u2014 %d \u2014", p->page);
+	layout_text(lay, num);
+	if (p->page % 2)
+		x = MARGIN_L + BLOCK_W - GB_PAGENO_PT - PU(layout_width(lay));
+	else
+		x = MARGIN_L + GB_PAGENO_PT;
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, lay);
+	g_object_unref(lay);
+}
+
+/* the page number (as the doc says) and the footer (digest) above it, in
+ * the bottom margin */
 static void page_furniture(struct pdf *p)
 {
 	PangoLayout *lay;
@@ -219,6 +262,12 @@ static void page_furniture(struct pdf *p)
 	}
 	if (y < MARGIN_T + BLOCK_H + 7.0 * MM)       /* GB/T: 7 mm under the block */
 		y = MARGIN_T + BLOCK_H + 7.0 * MM;
+	if (p->d->pageno == PN_NONE)
+		return;
+	if (p->d->pageno == PN_GB) {
+		page_number_gb(p, y);
+		return;
+	}
 	snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->npages);
 	lay = layout_new(p, p->body_font, PAGENO_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
@@ -436,7 +485,7 @@ static void place_sign(struct pdf *p, const struct block *b)
 		if (x + rule > MARGIN_L + BLOCK_W)
 			rule = MARGIN_L + BLOCK_W - x;
 		cairo_save(p->cr);
-		cairo_set_line_width(p->cr, 0.6);
+		cairo_set_line_width(p->cr, RULE_PT);
 		cairo_move_to(p->cr, x, base + p->body_pt * 0.25);
 		cairo_rel_line_to(p->cr, rule, 0);
 		cairo_stroke(p->cr);
@@ -448,13 +497,30 @@ static void place_sign(struct pdf *p, const struct block *b)
 		p->body_on_page = 1;
 }
 
+static int notice_like(int kind)
+{
+	return kind == DOC_NOTICE || kind == DOC_MEETING_NOTICE;
+}
+
+/* a B_ROW with no table: its cells on one line, two spaces apart;
+ * g_free() it */
+static gchar *row_as_line(const char *text)
+{
+	gchar **cells = g_strsplit(text ? text : "", "\t", -1);
+	gchar *s = g_strjoinv("  ", cells);
+
+	g_strfreev(cells);
+	return s;
+}
+
 /* The layout of a text block, its line pitch and whether it is justified;
- * NULL for the others (B_SPACE, B_PAGEBREAK, B_SIGN).  Caller unrefs. */
+ * NULL for the others (B_SPACE, B_PAGEBREAK, B_SIGN, B_CUT, B_THEAD; a
+ * B_ROW here is one outside a table).  Caller unrefs. */
 static PangoLayout *block_layout(struct pdf *p, const struct block *b,
                                  double *pitch, int *justify)
 {
 	int width = (int)(BLOCK_W * PANGO_SCALE);
-	double right = p->d->kind == DOC_NOTICE ? 2 * p->body_pt : 0;   /* 右空二字 */
+	double right = notice_like(p->d->kind) ? 2 * p->body_pt : 0;   /* 右空二字 */
 	PangoLayout *lay;
 
 	*pitch = p->pitch;
@@ -463,7 +529,19 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 	case B_PAGEBREAK:
 	case B_SPACE:
 	case B_SIGN:
+	case B_CUT:
+	case B_THEAD:
 		return NULL;
+	case B_ROW:                     /* one that stands outside a table */
+		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+		{
+			gchar *s = row_as_line(b->text);
+
+			layout_text(lay, s);
+			g_free(s);
+		}
+		*justify = 1;
+		return lay;
 	case B_TITLE:
 		lay = layout_new(p, p->title_font, p->title_pt, 1, 0, width);
 		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
@@ -508,6 +586,214 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 	return lay;
 }
 
+/* ---- tables ------------------------------------------------------------------ */
+
+/* The columns of the table headed by `head`: the block's width shared out
+ * by the relative widths. */
+static void table_geom(const struct block *head, struct table *t)
+{
+	int colw[DOC_MAX_COLS];
+	double x = MARGIN_L, sum = 0;       /* double: no overflow on odd widths */
+
+	t->ncols = doc_table_cols(head, colw);
+	for (int i = 0; i < t->ncols; i++)
+		sum += colw[i];
+	for (int i = 0; i < t->ncols; i++) {
+		t->x[i] = x;
+		x += BLOCK_W * colw[i] / sum;
+	}
+	t->x[t->ncols] = MARGIN_L + BLOCK_W;
+	t->row_min = head->row_mm * MM;
+	t->center_mask = head->center_mask;
+}
+
+/* One cell's text wrapped inside its column less the padding.  The text
+ * is set at the body size: at 12 pt a sign-in sheet's six columns hold a
+ * name, a role and a 楼栋 on one line each, and a smaller size would be
+ * hard to read for the older residents who sign it. */
+static PangoLayout *cell_layout(struct pdf *p, const struct table *t, int col,
+                                const char *text, int head)
+{
+	double w = t->x[col + 1] - t->x[col] - 2 * CELL_PAD_X;
+	PangoLayout *lay = layout_new(p, p->body_font, p->body_pt, head, 0,
+	                              (int)((w < 1 ? 1 : w) * PANGO_SCALE));
+
+	if (head || (t->center_mask >> col & 1))
+		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	layout_text(lay, text);
+	return lay;
+}
+
+/* A row's height: its tallest cell with the padding above and below; a
+ * B_ROW at least the table's row height.  With draw, the row is drawn
+ * `h` high at the current y: each cell's text centred in its height, then
+ * the grid. */
+static double table_row(struct pdf *p, const struct table *t, const char *text,
+                        int head, int draw, double h)
+{
+	char *cells[DOC_MAX_COLS];
+	double need_h = head ? 0 : t->row_min, top = MARGIN_T + p->y;
+
+	doc_cells(text, t->ncols, cells);
+	for (int i = 0; i < t->ncols; i++) {
+		PangoLayout *lay = cell_layout(p, t, i, cells[i], head);
+		int lh;
+
+		pango_layout_get_size(lay, NULL, &lh);
+		if (PU(lh) + 2 * CELL_PAD_Y > need_h)
+			need_h = PU(lh) + 2 * CELL_PAD_Y;
+		if (draw) {
+			cairo_move_to(p->cr, t->x[i] + CELL_PAD_X, top + (h - PU(lh)) / 2);
+			pango_cairo_show_layout(p->cr, lay);
+		}
+		g_object_unref(lay);
+	}
+	doc_cells_free(cells, t->ncols);
+	if (draw) {
+		cairo_save(p->cr);
+		cairo_set_line_width(p->cr, RULE_PT);
+		for (int i = 0; i < t->ncols; i++)
+			cairo_rectangle(p->cr, t->x[i], top, t->x[i + 1] - t->x[i], h);
+		cairo_stroke(p->cr);
+		cairo_restore(p->cr);
+	}
+	return need_h;
+}
+
+static double row_height(struct pdf *p, const struct table *t, const char *text, int head)
+{
+	return table_row(p, t, text, head, 0, 0);
+}
+
+/* a row `h` high at the current y, and y below it */
+static void draw_row(struct pdf *p, const struct table *t, const char *text, int head, double h)
+{
+	if (p->draw)
+		table_row(p, t, text, head, 1, h);
+	p->y += h;
+	p->used = 1;
+	if (p->cur < p->tail)
+		p->body_on_page = 1;
+}
+
+static double table_head_height(struct pdf *p, const struct block *head)
+{
+	struct table t;
+
+	table_geom(head, &t);
+	return row_height(p, &t, head->text, 1);
+}
+
+/* B_THEAD: the head row, kept with the first row (a head alone at the
+ * bottom of a page heads nothing) */
+static void place_head(struct pdf *p, size_t i)
+{
+	const struct block *b = &p->d->b[i];
+	double first = 0;
+
+	p->thead = b;
+	table_geom(b, &p->tab);
+	p->head_h = table_head_height(p, b);
+	if (i + 1 < p->d->n && b[1].kind == B_ROW)
+		first = row_height(p, &p->tab, b[1].text, 0);
+	if (p->head_h + first <= BLOCK_H)
+		need(p, p->head_h + first);
+	draw_row(p, &p->tab, b->text, 1, p->head_h);
+}
+
+/* B_ROW of the current table: whole on this page, else on the next under
+ * the head drawn again.  The last row before the tail goes over with it
+ * when the tail would stand alone, as the last lines of a paragraph do.
+ * (A row taller than a page, which would take a cell of some forty lines,
+ * runs into the bottom margin rather than being cut.) */
+static void place_row(struct pdf *p, const struct block *b)
+{
+	double h = row_height(p, &p->tab, b->text, 0), room = h;
+
+	if (p->carry && p->cur + 1 == p->tail && p->head_h + h + p->tail_h <= BLOCK_H)
+		room = h + p->tail_h;
+	if (p->used && p->y + room > BLOCK_H + 0.01) {
+		page_new(p);
+		draw_row(p, &p->tab, p->thead->text, 1, p->head_h);
+	}
+	draw_row(p, &p->tab, b->text, 0, h);
+}
+
+/* After the last row: back on the line grid (the used height rounded up
+ * to a whole pitch; no libm), so the lines after a table stand where the
+ * lines of a page without one stand. */
+static void table_end(struct pdf *p)
+{
+	int k = (int)(p->y / p->pitch);
+
+	if (k * p->pitch < p->y - 0.01)
+		k++;
+	p->y = k * p->pitch;
+	p->thead = NULL;
+}
+
+/* The height of a table block: a head row alone (all = 1) or with the
+ * table's first row (all = 0); a row. */
+static double table_height(struct pdf *p, const struct block *b, int all)
+{
+	const struct doc *d = p->d;
+	size_t i = (size_t)(b - d->b);
+	const struct block *head = doc_table_head(d, i);
+	struct table t;
+	double h;
+
+	table_geom(head, &t);
+	if (b->kind == B_ROW)
+		return row_height(p, &t, b->text, 0);
+	h = table_head_height(p, b);
+	if (!all && i + 1 < d->n && d->b[i + 1].kind == B_ROW)
+		h += row_height(p, &t, d->b[i + 1].text, 0);
+	return h;
+}
+
+/* ---- cut lines ------------------------------------------------------------ */
+
+/* B_CUT: a dashed rule across the block with 「✂」 at its left, in the
+ * middle of one pitch.  The body font may lack ✂ (U+2702); pango then takes
+ * it from another font (Noto CJK has it), and if no font has it, 「剪」
+ * says the same. */
+static void place_cut(struct pdf *p)
+{
+	PangoLayout *lay;
+	PangoRectangle log;
+	double mid, x;
+	const double dash[] = { 3.0, 2.0 };
+
+	if (!p->used)
+		return;                 /* nothing to cut off at the top of a page */
+	if (p->y + p->pitch > BLOCK_H + 0.01) {
+		page_new(p);
+		return;
+	}
+	if (p->draw) {
+		mid = MARGIN_T + p->y + p->pitch / 2;
+		lay = layout_new(p, p->body_font, p->body_pt, 0, 0, 0);
+		pango_layout_set_text(lay, "\u2702", -1);
+		if (pango_layout_get_unknown_glyphs_count(lay) > 0)
+			pango_layout_set_text(lay, "剪", -1);
+		pango_layout_get_extents(lay, NULL, &log);
+		cairo_move_to(p->cr, MARGIN_L, mid - PU(log.height) / 2 - PU(log.y));
+		pango_cairo_show_layout(p->cr, lay);
+		x = MARGIN_L + PU(log.x + log.width) + p->body_pt / 4;
+		g_object_unref(lay);
+		cairo_save(p->cr);
+		cairo_set_line_width(p->cr, RULE_PT);
+		cairo_set_dash(p->cr, dash, 2, 0);
+		cairo_move_to(p->cr, x, mid);
+		cairo_line_to(p->cr, MARGIN_L + BLOCK_W, mid);
+		cairo_stroke(p->cr);
+		cairo_restore(p->cr);
+	}
+	p->y += p->pitch;
+}
+
+/* ---- placing blocks ------------------------------------------------------------ */
+
 /* the height block b takes (all = 1) or its first line takes (all = 0) */
 static double block_height(struct pdf *p, const struct block *b, int all)
 {
@@ -520,6 +806,12 @@ static double block_height(struct pdf *p, const struct block *b, int all)
 	case B_PAGEBREAK: return 0;
 	case B_SPACE:     return p->pitch;
 	case B_SIGN:      return sign_height(p);
+	case B_CUT:       return p->pitch;
+	case B_THEAD:     return table_height(p, b, all);
+	case B_ROW:
+		if (doc_table_head(p->d, (size_t)(b - p->d->b)))
+			return table_height(p, b, all);
+		break;
 	}
 	lay = block_layout(p, b, &pitch, &justify);
 	n = all ? pango_layout_get_line_count(lay) : 1;
@@ -562,7 +854,21 @@ static void place_block(struct pdf *p, size_t i)
 	double pitch, keep;
 	int justify;
 
+	if (p->thead && b->kind != B_ROW)
+		table_end(p);
 	switch (b->kind) {
+	case B_THEAD:
+		place_head(p, i);
+		return;
+	case B_ROW:
+		if (p->thead) {
+			place_row(p, b);
+			return;
+		}
+		break;                  /* no table: a line */
+	case B_CUT:
+		place_cut(p);
+		return;
 	case B_PAGEBREAK:
 		if (p->used) {
 			page_new(p);
@@ -600,6 +906,7 @@ static int run_pass(struct pdf *p, int draw, int npages)
 	p->used = 0;
 	p->body_on_page = 0;
 	p->forced = 0;
+	p->thead = NULL;
 	p->tail_h = 0;
 	for (size_t i = p->tail; i < p->d->n; i++)
 		p->tail_h += block_height(p, &p->d->b[i], 1);
@@ -695,8 +1002,9 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 	if (font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
 	    font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
 		return -1;
-	p.title_pt = o && o->title_pt > 0 ? o->title_pt : 22;
-	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->kind == DOC_NOTICE ? 16 : 12;
+	p.title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
+	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
+	          : notice_like(d->kind) ? 16 : 12;
 
 	/* the grid: a whole number of lines (about 1.8 × the size apart) fills
 	 * the block's height, a whole number of characters its width */

@@ -1,7 +1,8 @@
 /* render_txt.c: a doc as plain UTF-8 text wrapped at a number of display
  * columns with the Chinese line-breaking rules of text_wrap(): titles
  * centred, 落款 right-aligned, fields as "label：text" with the text's
- * continuation lines indented under the text. */
+ * continuation lines indented under the text, tables as columns aligned
+ * by display width (text.h's widths: an ideograph is two columns). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,192 @@ static void sign(struct strbuf *out, const char *label, const char *text, int co
 	sb_free(&s);
 }
 
+/* ---- tables -------------------------------------------------------------- */
+
+#define TAB_GAP 2               /* columns between two cells */
+
+struct lines {
+	char **l;
+	int n;
+	int width;                      /* the widest */
+};
+
+static void add_line(const char *line, size_t nbytes, void *arg)
+{
+	struct lines *ls = arg;
+	char *s = xmalloc(nbytes + 1);
+	int w;
+
+	memcpy(s, line, nbytes);
+	s[nbytes] = '\0';
+	w = text_width(s);
+	if (w > ls->width)
+		ls->width = w;
+	ls->l = xrealloc(ls->l, (size_t)(ls->n + 1) * sizeof *ls->l);
+	ls->l[ls->n++] = s;
+}
+
+static void lines_free(struct lines *ls)
+{
+	for (int i = 0; i < ls->n; i++)
+		free(ls->l[i]);
+	free(ls->l);
+	memset(ls, 0, sizeof *ls);
+}
+
+/* the width a cell takes unwrapped (its widest line) */
+static int cell_width(const char *cell)
+{
+	struct lines ls = {0};
+	int w;
+
+	text_wrap(cell, 1 << 20, add_line, &ls);
+	w = ls.width;
+	lines_free(&ls);
+	return w;
+}
+
+/* The columns' widths for the table of blocks [from, to): each as wide as
+ * its widest cell; too wide for cols, the widest column gives up a column
+ * at a time (down to 2, one ideograph: its cells wrap); narrower, the room
+ * left is shared out by the relative widths, so that the table fills the
+ * width as it fills the text block on paper and the 签名 column has room.
+ * Returns the number of columns.  (With more than cols / 4 columns even
+ * the narrowest table is wider than cols, and its lines run over.) */
+static int table_widths(const struct doc *d, size_t from, size_t to, int cols,
+                        int w[DOC_MAX_COLS])
+{
+	int colw[DOC_MAX_COLS], n = doc_table_cols(&d->b[from], colw);
+	int avail, total = 0, rel = 0;
+
+	for (int c = 0; c < n; c++)
+		w[c] = 2;
+	for (size_t k = from; k < to; k++) {
+		char *cells[DOC_MAX_COLS];
+
+		doc_cells(d->b[k].text, n, cells);
+		for (int c = 0; c < n; c++) {
+			int cw = cell_width(cells[c]);
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+		doc_cells_free(cells, n);
+	}
+	avail = cols - TAB_GAP * (n - 1);
+	for (int c = 0; c < n; c++) {
+		total += w[c];
+		rel += colw[c];
+	}
+	while (total > avail) {
+		int widest = 0;
+
+		for (int c = 1; c < n; c++)
+			if (w[c] > w[widest])
+				widest = c;
+		if (w[widest] <= 2)
+			break;
+		w[widest]--;
+		total--;
+	}
+	if (total < avail) {
+		int extra = avail - total, given = 0;
+
+		for (int c = 0; c < n; c++) {
+			int add = (int)((long long)extra * colw[c] / rel);
+
+			w[c] += add;
+			given += add;
+		}
+		for (int c = 0; given < extra; c = (c + 1) % n, given++)
+			w[c]++;
+	}
+	return n;
+}
+
+/* one row: each cell wrapped inside its column, the lines side by side,
+ * each cell padded to its column's width (centred for the head and the
+ * centred columns), trailing spaces dropped */
+static void table_row(struct strbuf *out, const char *text, int n, const int w[DOC_MAX_COLS],
+                      int center_mask, int head)
+{
+	char *cells[DOC_MAX_COLS];
+	struct lines ls[DOC_MAX_COLS];
+	int nl = 1;
+
+	doc_cells(text, n, cells);
+	for (int c = 0; c < n; c++) {
+		memset(&ls[c], 0, sizeof ls[c]);
+		text_wrap(cells[c], w[c], add_line, &ls[c]);
+		if (ls[c].n > nl)
+			nl = ls[c].n;
+	}
+	for (int i = 0; i < nl; i++) {
+		struct strbuf line = {0};
+
+		sb_add(&line, "");
+		for (int c = 0; c < n; c++) {
+			int flags = head || (center_mask >> c & 1) ? TEXT_CENTER : 0;
+			char *f = text_fit(i < ls[c].n ? ls[c].l[i] : "", w[c], flags);
+
+			if (c > 0)
+				spaces(&line, TAB_GAP);
+			sb_add(&line, f);
+			free(f);
+		}
+		while (line.len && line.s[line.len - 1] == ' ')
+			line.s[--line.len] = '\0';
+		sb_add(out, line.s);
+		sb_add(out, "\n");
+		sb_free(&line);
+	}
+	for (int c = 0; c < n; c++)
+		lines_free(&ls[c]);
+	doc_cells_free(cells, n);
+}
+
+/* The table whose B_THEAD is block i: the head, a rule of '-' under each
+ * column, the rows; a blank line after each row of a table to sign in
+ * (row_mm >= 8), room for the pen on a printout.  Returns the block after
+ * the table. */
+static size_t table(struct strbuf *out, const struct doc *d, size_t i, int cols)
+{
+	const struct block *head = &d->b[i];
+	size_t end = i + 1;
+	int w[DOC_MAX_COLS], n;
+
+	while (end < d->n && d->b[end].kind == B_ROW)
+		end++;
+	n = table_widths(d, i, end, cols, w);
+	table_row(out, head->text, n, w, head->center_mask, 1);
+	for (int c = 0; c < n; c++) {
+		if (c > 0)
+			spaces(out, TAB_GAP);
+		for (int k = 0; k < w[c]; k++)
+			sb_add(out, "-");
+	}
+	sb_add(out, "\n");
+	for (size_t k = i + 1; k < end; k++) {
+		table_row(out, d->b[k].text, n, w, head->center_mask, 0);
+		if (head->row_mm >= 8)
+			sb_add(out, "\n");
+	}
+	return end;
+}
+
+/* B_CUT: "- - - ✂ - - -" across the width.  Terminals draw ✂ one or two
+ * columns wide, so it stands in no column anything aligns with, and two
+ * are counted for it: the line never runs past cols either way. */
+static void cut(struct strbuf *out, int cols)
+{
+	int w = 6 + 2;
+
+	sb_add(out, "- - - \u2702");
+	for (; w + 2 <= cols; w += 2)
+		sb_add(out, " -");
+	sb_add(out, "\n");
+}
+
 /* 1 if out ends with an empty line (or is empty) */
 static int at_blank(const struct strbuf *out)
 {
@@ -177,6 +364,22 @@ void render_txt(const struct doc *d, int cols, struct strbuf *out)
 			break;
 		case B_PAGEBREAK:
 			sb_add(out, "\f\n");
+			break;
+		case B_THEAD:
+			i = table(out, d, i, cols) - 1;
+			break;
+		case B_ROW: {            /* one with no table: its cells on a line */
+			struct strbuf s = {0};
+
+			sb_add(&s, "");
+			for (const char *c = t; *c; c++)
+				sb_addn(&s, *c == '\t' ? "  " : c, *c == '\t' ? 2 : 1);
+			wrap(out, s.s, cols, AL_LEFT, NULL, 0);
+			sb_free(&s);
+			break;
+		}
+		case B_CUT:
+			cut(out, cols);
 			break;
 		case B_LINE:
 		default:

@@ -95,7 +95,7 @@ if [ -s "$PDF" ]; then
 	file_has "$T_TMP/export.txt" "〔2026〕7号" "the exported PDF holds the 文号"
 	file_has "$T_TMP/export.txt" "公示期：2026年11月22日至2026年11月28日" "the exported PDF holds the posting period"
 	file_has "$T_TMP/export.txt" "$COMMITTEE" "the exported PDF holds the signature"
-	file_has "$T_TMP/export.txt" "第 1 页 共" "the exported PDF is paginated 第 1 页 共 N 页"
+	file_has "$T_TMP/export.txt" "— 1 —" "the exported notice is numbered 「— 1 —」 as GB/T 9704 numbers 公文"
 	if pdffonts "$PDF" 2>/dev/null | grep -i 'CJK' | grep -q ' yes '; then
 		pass "the exported PDF embeds its CJK font"
 	else

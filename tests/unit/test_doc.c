@@ -2,7 +2,8 @@
  * ops layer: the minutes of a meeting with every field a 会议记录 must carry, in
  * order, from the meeting's own snapshots; sealed minutes with their digest
  * and an addendum; notices (§6) in their public and internal versions; the
- * text renderer's Chinese line-breaking and the HTML renderer's escaping. */
+ * text renderer's Chinese line-breaking and the HTML renderer's escaping;
+ * tables and cut lines in text and HTML. */
 #include <stdlib.h>
 
 #include "t.h"
@@ -462,6 +463,212 @@ static void test_render_txt(void)
 	doc_free(&d);
 }
 
+/* ---- tables ------------------------------------------------------------- */
+
+static const char *const tab_head[] = { "序号", "姓名", "身份/职务", "网格/楼栋", "签名", "备注" };
+static const int tab_colw[] = { 6, 16, 22, 18, 26, 12 };
+static const char long_note[] = "因出差委托家属代签，已电话核实，另附委托书一份";
+
+/* a sign-in sheet's table: three rows, one with a note longer than its
+ * column, one with fewer cells than columns and markup in a cell, then a
+ * cut line */
+static void build_table(struct doc *d)
+{
+	const char *r1[] = { "1", "居民001", "居民代表", "3号楼2单元", "", "" };
+	const char *r2[] = { "2", "居民002", "楼栋长", "5号楼1单元", "", long_note };
+	const char *r3[] = { "120", "欧阳明华", "<b>&", "12号楼3单元" };
+
+	doc_init(d, DOC_SIGNIN);
+	d->title = xstrdup("签到表");
+	doc_add(d, B_TITLE, NULL, "签到表");
+	doc_table(d, 6, tab_colw, 10, 1, tab_head);
+	doc_row(d, 6, r1);
+	doc_row(d, 6, r2);
+	doc_row(d, 4, r3);
+	doc_add(d, B_CUT, NULL, "");
+	doc_add(d, B_LINE, NULL, "表后");
+}
+
+/* the display column where needle starts in line, or -1 */
+static int col_of(const char *line, const char *needle)
+{
+	const char *at = strstr(line, needle);
+	char *pre;
+	int w;
+
+	if (!at)
+		return -1;
+	pre = xasprintf("%.*s", (int)(at - line), line);
+	w = text_width(pre);
+	free(pre);
+	return w;
+}
+
+/* line k (from 0) of txt, or NULL; caller frees */
+static char *line_at(const char *txt, int k)
+{
+	const char *p = txt;
+
+	for (int i = 0; i < k && p; i++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (!p || !*p)
+		return NULL;
+	return xasprintf("%.*s", (int)(strchr(p, '\n') ? strchr(p, '\n') - p : (long)strlen(p)), p);
+}
+
+/* the number of the first line of txt that holds needle, or -1 */
+static int line_of(const char *txt, const char *needle)
+{
+	const char *at = strstr(txt, needle);
+	int n = 0;
+
+	if (!at)
+		return -1;
+	for (const char *p = txt; p < at; p++)
+		n += *p == '\n';
+	return n;
+}
+
+static void test_table_txt(void)
+{
+	struct doc d;
+	static const char *const names[] = { "居民001", "居民002", "欧阳明华" };
+
+	build_table(&d);
+	/* narrow: the widest columns give up room, nothing runs past */
+	for (int cols = 30; cols <= 50; cols += 10) {
+		char *txt = txt_of(&d, cols);
+
+		CHECK(lines_ok(txt, cols));
+		CHECK_CONTAINS(txt, "\n---");
+		CHECK_CONTAINS(txt, "120");
+		free(txt);
+	}
+	for (int cols = 60; cols <= 100; cols += 20) {
+		char *txt = txt_of(&d, cols), *head, *rule, *l, *next;
+		int h = line_of(txt, "姓名"), c2, k, ln;
+
+		CHECK(lines_ok(txt, cols));
+		/* the head, and under it a rule of '-' column by column */
+		head = line_at(txt, h);
+		rule = line_at(txt, h + 1);
+		CHECK(head && strstr(head, "序号") && strstr(head, "签名") && strstr(head, "备注"));
+		CHECK(rule && rule[0] == '-' && strspn(rule, "- ") == strlen(rule) &&
+		      strstr(rule, "-  -") != NULL && strstr(rule, "- -") == NULL);
+		if (!rule) {
+			free(head);
+			free(txt);
+			continue;
+		}
+		/* every row's second column starts where the rule's second
+		 * column does, two spaces after the first */
+		c2 = (int)(strchr(rule, ' ') - rule) + 2;
+		CHECK(rule[c2] == '-' && rule[c2 - 1] == ' ' && rule[c2 - 2] == ' ');
+		for (size_t i = 0; i < YS_ARRAY_LEN(names); i++) {
+			l = line_at(txt, line_of(txt, names[i]));
+			CHECK(l && col_of(l, names[i]) == c2);
+			free(l);
+		}
+		/* a row to sign in: a blank line after it */
+		l = line_at(txt, line_of(txt, "居民001") + 1);
+		CHECK_STR(l, "");
+		free(l);
+		/* the long note wraps inside its column: the next line has only
+		 * spaces before the same column (at 100 columns it fits whole) */
+		ln = line_of(txt, "因出差");
+		l = line_at(txt, ln);
+		next = line_at(txt, ln + 1);
+		k = l ? col_of(l, "因出差") : -1;
+		CHECK(k > c2);
+		if (cols < 100) {
+			CHECK(next && (int)strspn(next, " ") == k && next[k] != ' ');
+			CHECK(strstr(txt, long_note) == NULL);
+		} else {
+			CHECK_CONTAINS(txt, long_note);
+		}
+		free(l);
+		free(next);
+		/* the cut line: dashes and ✂, within the width (✂ counted two) */
+		l = line_at(txt, line_of(txt, "\u2702"));
+		CHECK(l && strncmp(l, "- - - \u2702 - ", strlen("- - - \u2702 - ")) == 0);
+		CHECK(l && text_width(l) + 1 <= cols && text_width(l) + 1 >= cols - 1);
+		free(l);
+		CHECK_CONTAINS(txt, "\n表后\n");
+		free(head);
+		free(rule);
+		free(txt);
+	}
+	doc_free(&d);
+}
+
+static void test_table_html(void)
+{
+	struct doc d;
+	struct strbuf h = {0};
+
+	build_table(&d);
+	html_of(&d, &h);
+	CHECK_CONTAINS(h.s, "<table class=\"tab\">");
+	CHECK_CONTAINS(h.s, "<thead><tr><th>序号</th><th>姓名</th><th>身份/职务</th>");
+	CHECK_CONTAINS(h.s, "</thead>");
+	/* the clerk's text escaped */
+	CHECK_CONTAINS(h.s, "<td>&lt;b&gt;&amp;</td>");
+	CHECK(strstr(h.s, "<b>&") == NULL);
+	/* rows at least 10 mm, 序号 centred, the missing cells empty */
+	CHECK_CONTAINS(h.s, "<tr style=\"height:10mm\"><td class=\"c\">120</td><td>欧阳明华</td>");
+	CHECK_CONTAINS(h.s, "<td>12号楼3单元</td><td></td><td></td></tr>");
+	CHECK_CONTAINS(h.s, "<col style=\"width:26.0%\">");
+	/* printed: the head on every page, a row never split */
+	CHECK_CONTAINS(h.s, ".tab thead{display:table-header-group}");
+	CHECK_CONTAINS(h.s, ".tab tr{break-inside:avoid;page-break-inside:avoid}");
+	CHECK_CONTAINS(h.s, "<hr class=\"cut\">");
+	CHECK_CONTAINS(h.s, "\u2702");
+	sb_free(&h);
+	doc_free(&d);
+}
+
+/* the model: doc_table keeps the columns, a tab typed in a cell does not
+ * make two cells, surplus cells join the last column, a row outside a
+ * table prints as a line */
+static void test_table_model(void)
+{
+	struct doc d;
+	static const char *const head[] = { "议题", "表决" };
+	static const char *const row[] = { "甲\t乙", "同意", "多余" };
+	static const int w[] = { 3, 0 };
+	char *cells[DOC_MAX_COLS], *txt;
+	int colw[DOC_MAX_COLS];
+
+	doc_init(&d, DOC_BALLOTS);
+	CHECK_INT(d.pageno, PN_OF_TOTAL);
+	doc_add(&d, B_ROW, NULL, "孤\t行");
+	doc_table(&d, 2, w, 0, 0xff, head);
+	doc_row(&d, 3, row);
+	doc_add(&d, B_LINE, NULL, "后");
+	CHECK(doc_table_head(&d, 0) == NULL);
+	CHECK(doc_table_head(&d, 2) == &d.b[1]);
+	CHECK(doc_table_head(&d, 3) == NULL);
+	CHECK_INT(doc_table_cols(&d.b[1], colw), 2);
+	CHECK_INT(colw[0], 3);
+	CHECK_INT(colw[1], 1);
+	CHECK_INT(d.b[1].center_mask, 3);
+	doc_cells(d.b[2].text, 2, cells);
+	CHECK_STR(cells[0], "甲 乙");
+	CHECK_STR(cells[1], "同意 多余");
+	doc_cells_free(cells, 2);
+	txt = txt_of(&d, 40);
+	CHECK(strncmp(txt, "孤  行\n", strlen("孤  行\n")) == 0);
+	CHECK_CONTAINS(txt, "甲 乙");
+	free(txt);
+	doc_free(&d);
+	doc_init(&d, DOC_MEETING_NOTICE);
+	CHECK_INT(d.pageno, PN_GB);
+	doc_free(&d);
+}
+
 /* ---- notices ------------------------------------------------------------- */
 
 static int leaks_phone(const char *txt)
@@ -680,6 +887,9 @@ int main(void)
 	}
 	RUN(test_people);
 	RUN(test_render_txt);
+	RUN(test_table_txt);
+	RUN(test_table_html);
+	RUN(test_table_model);
 	RUN(test_minutes);
 	RUN(test_sealed);
 	RUN(test_rounds_and_exit);

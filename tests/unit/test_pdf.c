@@ -1,8 +1,11 @@
 /* test_pdf.c: render_pdf() — docs built by hand, rendered, and read back
  * with poppler-utils (pdftotext, pdfinfo, pdffonts): the Chinese text is
- * there and intact, long documents paginate with 「第 i 页 共 N 页」 and
+ * there and intact, long documents paginate with 「第 i 页 共 N 页」 (or
+ * GB/T 9704's 「— i —」, odd pages right, even pages left, or nothing) and
  * the digest on every page, no line starts with closing punctuation, the
- * CJK font is embedded.  poppler-utils missing is a failure, not a skip.
+ * CJK font is embedded; tables repeat their head on every page and never
+ * split a row, cut lines come out.  poppler-utils missing is a failure,
+ * not a skip.
  * YS_PDF_KEEP=1 keeps the temporary folder to look at the files. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +49,8 @@ const char *__lsan_default_suppressions(void)
 }
 
 static int have_poppler = -1;
+
+#define MM_PT (72.0 / 25.4)
 
 #define DIGEST "封存摘要（SM3）：66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
 
@@ -205,6 +210,19 @@ static int check_line_starts(const char *text)
 	return lines;
 }
 
+/* a page number as pdftotext gives it, spaces aside: 「第1页共3页」 or
+ * 「—1—」 */
+static int is_pageno(const char *line)
+{
+	char *t = nospace(line), tail[8];
+	int a, b, r;
+
+	r = sscanf(t, "第%d页共%d页%7s", &a, &b, tail) == 2 ||
+	    sscanf(t, "\u2014%d\u2014%7s", &a, tail) == 1;
+	free(t);
+	return r;
+}
+
 /* pdftotext's reading-order text with the page furniture (page numbers,
  * the digest) left out and the lines joined without separators (and
  * without spaces, see nospace()), so a paragraph wrapped over lines and
@@ -213,15 +231,12 @@ static char *joined_body(const char *text, const char *footer)
 {
 	struct strbuf sb = {0};
 	char *copy = xstrdup(text), *line, *save = NULL;
-	int a, b;
 
 	sb_add(&sb, "");
 	for (line = strtok_r(copy, "\n\f", &save); line; line = strtok_r(NULL, "\n\f", &save)) {
 		char *t = nospace(trim(line));
-		char tail[8];
 
-		if (!(sscanf(t, "第%d页共%d页%7s", &a, &b, tail) == 2 ||
-		      (footer && strcmp(t, footer) == 0)))
+		if (!(is_pageno(t) || (footer && strcmp(t, footer) == 0)))
 			sb_add(&sb, t);
 		free(t);
 	}
@@ -280,6 +295,78 @@ static void check_fonts(const char *path, const char *want)
 	CHECK(cjk_emb);
 	free(copy);
 	free(s);
+}
+
+/* the text of page i alone (pdftotext -f i -l i); caller frees */
+static char *page_text(const char *path, int i)
+{
+	return run("pdftotext -enc UTF-8 -f %d -l %d '%s' -", i, i, path);
+}
+
+/* The words on page i that are `word` (pdftotext -bbox) and lie below
+ * y_from: how many, the least xMin and the greatest xMax, the least yMin
+ * and the greatest yMax. */
+struct span { int n; double x0, x1, y0, y1; };
+
+static struct span word_span(const char *path, int i, const char *word, double y_from)
+{
+	char *s = run("pdftotext -enc UTF-8 -bbox -f %d -l %d '%s' -", i, i, path), *p;
+	char *want = xasprintf(">%s</word>", word);
+	struct span sp = { 0, 1e9, -1e9, 1e9, -1e9 };
+
+	for (p = s ? strstr(s, want) : NULL; p; p = strstr(p + 1, want)) {
+		char *open = p;
+		double x0, y0, x1, y1;
+
+		while (open > s && strncmp(open, "<word ", 6) != 0)
+			open--;
+		if (sscanf(open, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		           &x0, &y0, &x1, &y1) != 4 || y0 < y_from)
+			continue;
+		sp.n++;
+		if (x0 < sp.x0)
+			sp.x0 = x0;
+		if (x1 > sp.x1)
+			sp.x1 = x1;
+		if (y0 < sp.y0)
+			sp.y0 = y0;
+		if (y1 > sp.y1)
+			sp.y1 = y1;
+	}
+	free(want);
+	free(s);
+	return sp;
+}
+
+/* the words on page i that reach below the text block's bottom edge but
+ * start above the page furniture (7 mm under it): text run off the block */
+static int words_past_block(const char *path, int i)
+{
+	const double bottom = (37 + 225) * MM_PT;
+	char *s = run("pdftotext -enc UTF-8 -bbox -f %d -l %d '%s' -", i, i, path), *p;
+	int n = 0;
+
+	for (p = s ? strstr(s, "<word ") : NULL; p; p = strstr(p + 1, "<word ")) {
+		double x0, y0, x1, y1;
+
+		if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		           &x0, &y0, &x1, &y1) == 4 && y1 > bottom + 0.5 && y0 < bottom + 5 * MM_PT) {
+			if (n++ < 3)
+				printf("  page %d: a word past the block: %.60s\n", i, p);
+		}
+	}
+	free(s);
+	return n;
+}
+
+/* how many times needle occurs in hay */
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
 }
 
 /* ---- documents ------------------------------------------------------------------ */
@@ -381,6 +468,66 @@ static void build_minutes(struct doc *d)
 	doc_add(d, B_SIGN, "记录人", "");
 }
 
+/* a sign-in sheet (签到表): 120 residents in a table of tall rows */
+#define NSIGNIN 120
+static const char *const signin_head[] = { "序号", "姓名", "身份/职务", "网格/楼栋", "签名", "备注" };
+static const int signin_colw[] = { 6, 16, 22, 18, 26, 12 };
+static const char *const signin_roles[] = { "居民代表", "户代表", "楼栋长", "党员", "居委会委员" };
+
+static char *signin_name(int i)
+{
+	return xasprintf("居民%03d", i + 1);
+}
+
+static void build_signin(struct doc *d)
+{
+	doc_init(d, DOC_SIGNIN);
+	d->title = xstrdup("幸福里社区居民代表会议签到表");
+	doc_add(d, B_TITLE, NULL, "幸福里社区居民代表会议签到表");
+	doc_add(d, B_FIELD, "会议时间", "2026年11月20日14:00");
+	doc_add(d, B_FIELD, "会议地点", "社区党群服务中心二楼会议室");
+	doc_table(d, 6, signin_colw, 10, 1, signin_head);
+	for (int i = 0; i < NSIGNIN; i++) {
+		char *no = xasprintf("%d", i + 1), *name = signin_name(i);
+		char *grid = xasprintf("%d号楼%d单元", 1 + i % 9, 1 + i % 3);
+		/* now and then a note that wraps inside its narrow column */
+		const char *cells[6] = { no, name, signin_roles[i % 5], grid, "",
+		                         i % 17 == 5 ? "委托家属代签，已电话核实" : "" };
+
+		doc_row(d, 6, cells);
+		free(no);
+		free(name);
+		free(grid);
+	}
+	doc_add(d, B_SPACE, NULL, "");
+	doc_add(d, B_LINE, NULL, "应到120人，实到____人。");
+}
+
+/* ballots (表决票): eight, four to a page, cut lines between them; the
+ * cut after a page break stands at the top of a page and is not drawn */
+#define NBALLOTS 8
+static const char *const ballot_head[] = { "同意", "不同意", "弃权" };
+
+static void build_ballots(struct doc *d)
+{
+	static const int w[] = { 1, 1, 1 };
+
+	doc_init(d, DOC_BALLOTS);
+	d->pageno = PN_NONE;
+	d->title = xstrdup("表决票");
+	for (int i = 0; i < NBALLOTS; i++) {
+		if (i > 0 && i % 4 == 0)
+			doc_add(d, B_PAGEBREAK, NULL, "");
+		if (i > 0)
+			doc_add(d, B_CUT, NULL, "");
+		doc_addf(d, B_CENTER, NULL, "幸福里社区居民代表会议表决票（第%d张）", i + 1);
+		doc_add(d, B_FIELD, "议题", "关于3号楼加装电梯的方案");
+		doc_table(d, 3, w, 12, 7, ballot_head);
+		doc_row(d, 0, NULL);
+		doc_add(d, B_LINE, NULL, "请在选定的一格内划「√」，多划或不划的视为弃权。");
+	}
+}
+
 /* ---- tests -------------------------------------------------------------------- */
 
 /* render, then: pages, furniture on every page, line starts, fonts;
@@ -415,11 +562,24 @@ static char *render_and_read(const struct doc *d, const struct pdf_opts *o,
 		np = split_pages(layout, pages, YS_ARRAY_LEN(pages));
 		CHECK_INT(np, *npages);
 		for (size_t i = 0; i < np; i++) {
-			char want[64], *pg = nospace(pages[i]);
+			char want[64], other[64], *pg = nospace(pages[i]);
 
+			/* the number the doc asks for, and not the other kind */
 			snprintf(want, sizeof want, "第%zu页共%d页", i + 1, *npages);
-			if (!strstr(pg, want)) {
+			snprintf(other, sizeof other, "\u2014%zu\u2014", i + 1);
+			if (d->pageno == PN_GB) {
+				char *t = xstrdup(want);
+
+				snprintf(want, sizeof want, "%s", other);
+				snprintf(other, sizeof other, "%s", t);
+				free(t);
+			}
+			if (d->pageno != PN_NONE && !strstr(pg, want)) {
 				printf("  page %zu lacks 「%s」\n", i + 1, want);
+				t_cur_failed = 1;
+			}
+			if (strstr(pg, other) || (d->pageno == PN_NONE && strstr(pg, want))) {
+				printf("  page %zu has a page number it should not have\n", i + 1);
 				t_cur_failed = 1;
 			}
 			if (d->footer && !strstr(pages[i], d->footer)) {
@@ -532,7 +692,7 @@ static void check_grid(int kind, int cpl, int lpp)
 			line = trim(line);
 			if (count == 0)
 				CHECK_INT(g_utf8_strlen(line, -1), cpl);
-			if (*line && !strstr(line, "页"))
+			if (*line && !is_pageno(line))
 				count++;
 		}
 		CHECK_INT(count, lpp);
@@ -555,6 +715,60 @@ static void t_grid_notice(void)
 static void t_grid_minutes(void)
 {
 	check_grid(DOC_MINUTES, 37, 30);
+}
+
+/* a meeting notice (会议通知) is set as a notice: 16 pt, GB/T 9704 grid
+ * and numbering */
+static void t_grid_meeting_notice(void)
+{
+	check_grid(DOC_MEETING_NOTICE, 28, 22);
+}
+
+/* the characters on the first line of a doc of one long line of
+ * ideographs: the body size the renderer took */
+static int first_line_chars(struct doc *d, const struct pdf_opts *o)
+{
+	struct strbuf sb = {0};
+	const char *path = fx_path("sizes.pdf");
+	char err[512], *s, *nl;
+	int n = -1;
+
+	for (int i = 0; i < 80; i++)
+		sb_add(&sb, "议");
+	doc_add(d, B_LINE, NULL, sb.s);
+	sb_free(&sb);
+	CHECK_INT(render_pdf(d, o, path, err, sizeof err), 0);
+	s = poppler() ? run("pdftotext -enc UTF-8 '%s' -", path) : NULL;
+	if (s && (nl = strchr(s, '\n'))) {
+		*nl = '\0';
+		n = (int)g_utf8_strlen(trim(s), -1);
+	}
+	free(s);
+	return n;
+}
+
+/* the doc's own body size (a sign-in sheet at 14 pt: 156 mm / 14 pt = 31.6,
+ * 32 to a line), and pdf_opts' over it (12 pt: 37) */
+static void t_doc_sizes(void)
+{
+	struct doc d;
+	struct pdf_opts o = { NULL, NULL, 0, 12 };
+
+	doc_init(&d, DOC_SIGNIN);
+	d.title = xstrdup("sizes");
+	CHECK_INT(d.pageno, PN_OF_TOTAL);
+	d.body_pt = 14;
+	CHECK_INT(first_line_chars(&d, NULL), 32);
+	doc_free(&d);
+	doc_init(&d, DOC_SIGNIN);
+	d.title = xstrdup("sizes");
+	d.body_pt = 14;
+	CHECK_INT(first_line_chars(&d, &o), 37);
+	doc_free(&d);
+	doc_init(&d, DOC_BALLOTS);
+	d.title = xstrdup("sizes");
+	CHECK_INT(first_line_chars(&d, NULL), 37);
+	doc_free(&d);
 }
 
 /* a closing mark exactly where a line would break: pango moves it */
@@ -652,6 +866,273 @@ static void t_tail_closes_up(void)
 static void t_tail_takes_body_along(void)
 {
 	tail_case(6, 2, "第022行");
+}
+
+/* the sign-in sheet: the head on every page, every name once and in
+ * order, no row split (a wrapped note on the same page as its name) */
+static void t_signin(void)
+{
+	struct doc d;
+	const char *path = fx_path("signin.pdf");
+	char *raw, *all = NULL;
+	int n, last_page = 0;
+
+	build_signin(&d);
+	raw = render_and_read(&d, NULL, "signin.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		const char *at = NULL;
+
+		CHECK(n > 3);
+		all = nospace(raw);
+		for (int pg = 1; pg <= n; pg++) {
+			char *t = page_text(path, pg), *ns = t ? nospace(t) : NULL;
+			char *j = t ? joined_body(t, NULL) : NULL;
+
+			CHECK(t != NULL);
+			CHECK_INT(words_past_block(path, pg), 0);
+			for (size_t k = 0; j && k < YS_ARRAY_LEN(signin_head); k++)
+				if (!strstr(j, signin_head[k])) {
+					printf("  page %d lacks the head cell %s\n", pg, signin_head[k]);
+					t_cur_failed = 1;
+				}
+			/* the names on this page follow those of the page before */
+			for (int i = 0; ns && i < NSIGNIN; i++) {
+				char *name = signin_name(i);
+
+				if (strstr(ns, name)) {
+					if (i < last_page)
+						t_cur_failed = 1;
+					last_page = i;
+					if (i % 17 == 5 && !strstr(j, "委托家属代签")) {
+						printf("  the note of %s is not on its page %d\n", name, pg);
+						t_cur_failed = 1;
+					}
+				}
+				free(name);
+			}
+			free(j);
+			free(ns);
+			free(t);
+		}
+		for (int i = 0; i < NSIGNIN; i++) {
+			char *name = signin_name(i);
+			const char *p = strstr(all, name);
+
+			if (count_of(all, name) != 1 || (at && p < at)) {
+				printf("  %s appears %d times%s\n", name, count_of(all, name),
+				       at && p && p < at ? ", out of order" : "");
+				t_cur_failed = 1;
+			}
+			if (p)
+				at = p;
+			free(name);
+		}
+		CHECK_HAS(all, "应到120人");
+		CHECK_INT(last_page, NSIGNIN - 1);
+		/* the head centred in its cells, and 序号 (center_mask bit 0)
+		 * in its column; 姓名 (not centred) at the column's left */
+		{
+			const double l = 28 * MM_PT, w = 156 * MM_PT;
+			struct span sg = word_span(path, 1, "签名", 0);
+			struct span no = word_span(path, 1, "10", 0);
+			struct span nm = word_span(path, 1, "居民010", 0);
+			double sg_mid = l + w * (6 + 16 + 22 + 18 + 13) / 100, no_mid = l + w * 3 / 100;
+
+			CHECK(sg.n == 1 && no.n == 1 && nm.n == 1);
+			CHECK((sg.x0 + sg.x1) / 2 > sg_mid - 2 && (sg.x0 + sg.x1) / 2 < sg_mid + 2);
+			CHECK((no.x0 + no.x1) / 2 > no_mid - 2 && (no.x0 + no.x1) / 2 < no_mid + 2);
+			CHECK(nm.x0 > l + w * 6 / 100 && nm.x0 < l + w * 6 / 100 + 2 * MM_PT);
+		}
+	}
+	free(all);
+	free(raw);
+	doc_free(&d);
+}
+
+/* A table's head never stands alone at the foot of a page: after 28 of
+ * the 30 lines a minutes page holds, the head would fit but not with a
+ * row.  And the text after a table is back on the line grid. */
+static void t_table_head_kept(void)
+{
+	struct doc d;
+	const char *path = fx_path("headkept.pdf");
+	static const char *const head[] = { "姓名", "签到时间" };
+	static const char *const row[] = { "张三", "14:00" };
+	static const int w[] = { 1, 1 };
+	char err[512], *p1 = NULL, *p2 = NULL;
+
+	doc_init(&d, DOC_MINUTES);
+	d.title = xstrdup("headkept");
+	for (int i = 0; i < 28; i++)
+		doc_addf(&d, B_LINE, NULL, "第%03d行", i + 1);
+	doc_table(&d, 2, w, 10, 0, head);
+	for (int i = 0; i < 3; i++)
+		doc_row(&d, 2, row);
+	doc_add(&d, B_LINE, NULL, "表后的第一行");
+	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
+	if (poppler()) {
+		p1 = page_text(path, 1);
+		p2 = page_text(path, 2);
+		CHECK(p1 && !strstr(p1, "签到时间"));
+		CHECK(p2 && strstr(p2, "签到时间"));
+		CHECK(p2 && strstr(p2, "张三"));
+		/* the line after the table a whole number of pitches (225 mm /
+		 * 30) below the first line of a page */
+		{
+			struct span top = word_span(path, 1, "第001行", 0);
+			struct span after = word_span(path, 2, "表后的第一行", 0);
+			double k = (after.y0 - top.y0) / (225 * MM_PT / 30);
+
+			CHECK(top.n == 1 && after.n == 1);
+			if (k - (int)(k + 0.5) > 0.02 || k - (int)(k + 0.5) < -0.02) {
+				printf("  the line after the table is off the grid: %.3f pitches down\n", k);
+				t_cur_failed = 1;
+			}
+		}
+	}
+	free(p1);
+	free(p2);
+	doc_free(&d);
+}
+
+/* a table that fills its page to the last row, then the signatures: the
+ * last row goes over with them, under the head drawn again */
+static void t_table_tail(void)
+{
+	struct doc d;
+	const char *path = fx_path("tabletail.pdf");
+	static const char *const head[] = { "姓名", "签到时间" };
+	static const int w[] = { 1, 1 };
+	char err[512], *p1 = NULL, *p2 = NULL;
+
+	doc_init(&d, DOC_MINUTES);
+	d.title = xstrdup("tabletail");
+	doc_table(&d, 2, w, 10, 0, head);
+	for (int i = 0; i < 21; i++) {     /* 21 rows of 10 mm and the head: 222 mm */
+		char *name = signin_name(i);
+		const char *row[] = { name, "14:00" };
+
+		doc_row(&d, 2, row);
+		free(name);
+	}
+	doc_add(&d, B_SIGN, "主持人", "");
+	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
+	if (poppler()) {
+		CHECK_INT(pdf_pages(path), 2);
+		p1 = page_text(path, 1);
+		p2 = page_text(path, 2);
+		CHECK(p1 && strstr(p1, "居民020") && !strstr(p1, "居民021"));
+		CHECK(p2 && strstr(p2, "居民021") && strstr(p2, "签到时间") && strstr(p2, "主持人"));
+	}
+	free(p1);
+	free(p2);
+	doc_free(&d);
+}
+
+/* ballots: four to a page, cut lines between them, no page number */
+static void t_ballots(void)
+{
+	struct doc d;
+	const char *path = fx_path("ballots.pdf");
+	char *raw;
+	int n;
+
+	build_ballots(&d);
+	raw = render_and_read(&d, NULL, "ballots.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		CHECK_INT(n, 2);
+		CHECK(strstr(raw, "页") == NULL);
+		for (int pg = 1; pg <= 2; pg++) {
+			char *t = page_text(path, pg);
+			int cuts = t ? count_of(t, "\u2702") + count_of(t, "剪") : -1;
+
+			/* three between the four ballots; none above the first */
+			if (cuts != 3) {
+				printf("  page %d has %d cut marks, not 3\n", pg, cuts);
+				t_cur_failed = 1;
+			}
+			CHECK(t && count_of(t, "表决票（第") == 4);
+			CHECK(t && count_of(t, "不同意") == 4);
+			free(t);
+		}
+	}
+	free(raw);
+	doc_free(&d);
+}
+
+/* GB/T 9704 page numbers: 「— i —」 7 mm under the block, odd pages one
+ * character (14 pt) in from the right edge, even pages from the left; the
+ * same doc with PN_OF_TOTAL says 「第 i 页 共 N 页」 */
+static void t_pageno_gb(void)
+{
+	struct doc d;
+	const char *path = fx_path("gb.pdf");
+	const double left = 28 * MM_PT, right = left + 156 * MM_PT;
+	const double bottom = (37 + 225) * MM_PT, mid = 595.28 / 2;
+	char *raw;
+	int n;
+
+	doc_init(&d, DOC_NOTICE);
+	d.title = xstrdup("关于3号楼加装电梯的公示");
+	doc_add(&d, B_TITLE, NULL, d.title);
+	doc_add(&d, B_FIELD, notice_fields[0][0], notice_fields[0][1]);
+	for (int i = 0; i < 5; i++)
+		for (size_t k = 0; k < YS_ARRAY_LEN(notice_paras); k++)
+			doc_add(&d, B_PARA, NULL, notice_paras[k]);
+	doc_add(&d, B_SPACE, NULL, "");
+	doc_add(&d, B_RIGHT, NULL, "幸福里社区居民委员会");
+	doc_add(&d, B_RIGHT, NULL, "2026年11月22日");
+	CHECK_INT(d.pageno, PN_GB);
+	raw = render_and_read(&d, NULL, "gb.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		CHECK_INT(n, 3);
+		for (int pg = 1; pg <= 3; pg++) {
+			char num[16], *t = page_text(path, pg), *ns = t ? nospace(t) : NULL;
+			struct span no, dash;
+
+			snprintf(num, sizeof num, "\u2014%d\u2014", pg);
+			CHECK(ns && strstr(ns, num));
+			free(ns);
+			free(t);
+			snprintf(num, sizeof num, "%d", pg);
+			no = word_span(path, pg, num, bottom);
+			dash = word_span(path, pg, "\u2014", bottom);
+			CHECK_INT(no.n, 1);
+			CHECK_INT(dash.n, 2);
+			if (no.n != 1 || dash.n != 2)
+				continue;
+			/* 7 mm under the block, inside the page */
+			CHECK(no.y0 > bottom + 5 * MM_PT && no.y1 < 841.89 - 10 * MM_PT);
+			CHECK(dash.x0 < no.x0 && no.x1 < dash.x1);
+			if (pg % 2) {
+				CHECK(no.x0 > mid);
+				if (dash.x1 < right - 14 - 1.5 || dash.x1 > right - 14 + 1.5) {
+					printf("  page %d's number ends at %.1f, not %.1f\n", pg, dash.x1, right - 14);
+					t_cur_failed = 1;
+				}
+			} else {
+				CHECK(no.x1 < mid);
+				if (dash.x0 < left + 14 - 1.5 || dash.x0 > left + 14 + 1.5) {
+					printf("  page %d's number starts at %.1f, not %.1f\n", pg, dash.x0, left + 14);
+					t_cur_failed = 1;
+				}
+			}
+		}
+	}
+	free(raw);
+	/* and 「第 i 页 共 N 页」 when asked */
+	d.pageno = PN_OF_TOTAL;
+	raw = render_and_read(&d, NULL, "gb_oftotal.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		char *ns = nospace(raw);
+
+		CHECK_INT(n, 3);
+		CHECK_CONTAINS(ns, "第1页共3页");
+		CHECK(strstr(ns, "\u20141\u2014") == NULL);
+		free(ns);
+	}
+	free(raw);
+	doc_free(&d);
 }
 
 /* a family that is not installed falls back to Noto Sans CJK SC; the
@@ -802,9 +1283,16 @@ int main(void)
 	RUN(t_minutes_long);
 	RUN(t_grid_notice);
 	RUN(t_grid_minutes);
+	RUN(t_grid_meeting_notice);
+	RUN(t_doc_sizes);
 	RUN(t_kinsoku);
 	RUN(t_tail_closes_up);
 	RUN(t_tail_takes_body_along);
+	RUN(t_signin);
+	RUN(t_table_head_kept);
+	RUN(t_table_tail);
+	RUN(t_ballots);
+	RUN(t_pageno_gb);
 	RUN(t_font_fallback);
 	RUN(t_font_env);
 	RUN(t_no_font);
