@@ -137,6 +137,9 @@ struct meeting_kind_def {
 	const char *entitled_label;  /* "应到会有表决权的党员" */
 	const char *rule_code;       /* default rule set code */
 	const char *decision_example; /* 决定事项 as this kind of meeting words it */
+	const char *attendees;       /* 会议通知's 参加对象: 全体党员, 各户代表 … */
+	int notice_days;             /* days ahead the meeting is noticed by default */
+	const char *notice_source;   /* why that many (law, local rule or practice) */
 };
 extern const struct meeting_kind_def meeting_kind_table[];
 extern const size_t meeting_kind_count;
@@ -244,6 +247,20 @@ struct vote_result {
 int rule_evaluate(const struct rule_set *r, const struct tally *t,
                   const char *entitled_label, struct vote_result *res,
                   char *err, size_t errlen);
+
+/* What the rule asks, said before the meeting to those who will vote (the
+ * chair's script, the agenda):
+ * rule_quorum_statement: 「应到会有表决权的党员 30 人，须有 15 人以上出席（应到的
+ *   半数以上）」, or 「本表决规则不设法定人数」;
+ * rule_pass_statement: 「赞成须超过应到会有表决权的党员 30 人的半数，即至少 16
+ *   票」 when the base is known before the meeting (应到), else 「赞成须超过出席
+ *   人数的半数（按实到人数计算）」; with present >= 0 (known at the meeting)
+ *   the number is given for 出席 too (有效票 stays a rule: it is known only
+ *   after the count). */
+void rule_quorum_statement(const struct rule_set *r, int entitled, const char *entitled_label,
+                           char *buf, size_t len);
+void rule_pass_statement(const struct rule_set *r, int entitled, int present,
+                         const char *entitled_label, char *buf, size_t len);
 
 /* ---- a secret ballot counted on paper (无记名投票的清点) -------------------
  * The ballots are counted as on paper: how many were issued (发出) and

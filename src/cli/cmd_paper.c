@@ -10,7 +10,15 @@
 #include "base/util.h"
 #include "out/output.h"
 #include "paper/doc.h"
+#include "paper/papers.h"
 #include "store/store.h"
+
+/* the options of the papers before a meeting */
+struct paper_opts {
+	int sort;                /* enum signin_sort */
+	int method;              /* the 主持词's vote method */
+	struct ballot_opts ballots;
+};
 
 /* decision|result (or the Chinese names) → enum notice_kind; 0 if unknown */
 static int parse_kind(const char *k)
@@ -90,6 +98,87 @@ static int notice(struct store *st, const char *number, int kind, int internal, 
 	return r;
 }
 
+/* a paper for a meeting (签到表, 表决票, 议程, 主持词) by the options */
+static int meeting_paper(struct store *st, const struct cli_args *a, const struct paper_opts *po,
+                         struct doc *d)
+{
+	char err[512], missing[256];
+	const char *number = a->opt[OPT_MEETING], *sub = a->cmd->sub;
+	struct meeting m;
+	int r;
+
+	memset(&m, 0, sizeof m);
+	snprintf(missing, sizeof missing, "没有编号为 %s 的会议（yishiting list meetings 可列出全部会议）。",
+	         number);
+	r = found(st, store_meeting_get_number(st, number, &m), missing, "会议", number);
+	if (r == 0 && strcmp(sub, "signin") == 0) {
+		r = built(signin_doc(st, m.id, po->sort, d, err, sizeof err), "签到表", err, d);
+	} else if (r == 0 && strcmp(sub, "ballots") == 0) {
+		struct ballot_opts used;
+		r = built(ballots_doc(st, m.id, &po->ballots, d, &used, err, sizeof err), "表决票", err, d);
+		if (r == 0 && po->ballots.per_page > used.per_page)
+			fprintf(stderr, "每张表决票有 %d 项议程，一页最多印 %d 张，已按每页 %d 张印制。\n",
+			        used.nitems, used.per_page, used.per_page);
+	} else if (r == 0 && strcmp(sub, "agenda") == 0) {
+		r = built(agenda_doc(st, m.id, d, err, sizeof err), "议程", err, d);
+	} else if (r == 0) {
+		r = built(script_doc(st, m.id, po->method, d, err, sizeof err), "主持词", err, d);
+	}
+	meeting_clear(&m);
+	return r;
+}
+
+/* the options of the meeting papers, checked before the database is
+ * opened: 0, or the exit status of a usage error */
+static int paper_opts_of(const struct cli_args *a, struct paper_opts *po)
+{
+	const char *s;
+	char *end;
+	long v;
+
+	memset(po, 0, sizeof *po);
+	if ((s = a->opt[OPT_SORT]) && strcmp(s, "number") != 0 && strcmp(s, "grid") != 0)
+		return cli_usage_error(a->cmd, "--sort 只能是 number（按编号）或 grid（按网格），不认识「%s」。", s);
+	po->sort = s && strcmp(s, "grid") == 0 ? SIGNIN_BY_GRID : SIGNIN_BY_NO;
+	if ((s = a->opt[OPT_METHOD])) {
+		static const char *const names[] = { "hands", "secret", "rollcall" };
+		po->method = -1;
+		for (int i = 0; i < 3; i++)
+			if (strcmp(s, names[i]) == 0)
+				po->method = i;
+		if (po->method < 0)
+			return cli_usage_error(a->cmd, "--method 只能是 hands（举手）、secret（无记名投票）或 "
+			                       "rollcall（记名表决），不认识「%s」。", s);
+	}
+	if ((s = a->opt[OPT_COPIES])) {
+		v = strtol(s, &end, 10);
+		if (end == s || *end || v < 1 || v > BALLOT_MAX_COPIES)
+			return cli_usage_error(a->cmd, "--copies 应为 1 至 %d 的整数，不是「%s」。",
+			                       BALLOT_MAX_COPIES, s);
+		po->ballots.copies = (int)v;
+	}
+	if ((s = a->opt[OPT_PER_PAGE])) {
+		v = strtol(s, &end, 10);
+		if (end == s || *end || (v != 1 && v != 2 && v != 4))
+			return cli_usage_error(a->cmd, "--per-page 只能是 1、2 或 4，不是「%s」。", s);
+		po->ballots.per_page = (int)v;
+	}
+	for (s = a->opt[OPT_ITEMS]; s && *s;) {
+		v = strtol(s, &end, 10);
+		if (end == s || v < 1 || v > 999 || (*end && *end != ',') ||
+		    po->ballots.nitems >= BALLOT_MAX_ITEMS)
+			return cli_usage_error(a->cmd, "--items 写议程的序号，用逗号分隔（如 1,3），最多 %d 项；"
+			                       "不认识「%s」。", BALLOT_MAX_ITEMS, a->opt[OPT_ITEMS]);
+		po->ballots.items[po->ballots.nitems++] = (int)v;
+		s = *end ? end + 1 : end;
+	}
+	po->ballots.separate = a->opt[OPT_SEPARATE] != NULL;
+	po->ballots.named = a->opt[OPT_NAMED] != NULL;
+	if (po->ballots.named && a->opt[OPT_COPIES])
+		return cli_usage_error(a->cmd, "--named 给每位应到人员印一张，不能再指定 --copies。");
+	return 0;
+}
+
 /* the --kind given, checked before the database is opened; 0 after a
  * usage error */
 static int kind_of(const struct cli_args *a)
@@ -103,11 +192,14 @@ static int kind_of(const struct cli_args *a)
 
 /* the minutes or the notice the options name, into d: 0, or 1 after
  * saying why (d is then empty) */
-static int build_doc(struct store *st, const struct cli_args *a, int kind, struct doc *d)
+static int build_doc(struct store *st, const struct cli_args *a, int kind,
+                     const struct paper_opts *po, struct doc *d)
 {
 	if (strcmp(a->cmd->sub, "minutes") == 0)
 		return minutes(st, a->opt[OPT_MEETING], d);
-	return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
+	if (strcmp(a->cmd->sub, "notice") == 0)
+		return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
+	return meeting_paper(st, a, po, d);
 }
 
 /* the database opened and the document the options name built: 0 (close
@@ -116,13 +208,16 @@ static int build_doc(struct store *st, const struct cli_args *a, int kind, struc
 static int open_doc(const struct cli_args *a, struct store **st, struct doc *d)
 {
 	int kind = NK_DECISION, rc;
+	struct paper_opts po;
 
 	if (strcmp(a->cmd->sub, "notice") == 0 && !(kind = kind_of(a)))
 		return 2;
+	if ((rc = paper_opts_of(a, &po)) != 0)
+		return rc;
 	*st = cli_open_existing(a->opt[OPT_DB]);
 	if (!*st)
 		return 1;
-	rc = build_doc(*st, a, kind, d);
+	rc = build_doc(*st, a, kind, &po, d);
 	if (rc != 0) {
 		store_close(*st);
 		*st = NULL;

@@ -77,6 +77,38 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--printer", .arg = "打印机", .hint = "CUPS 打印机的名称",
 		.help = "CUPS 打印机名称；默认用设置 printer，再不然用系统默认打印机", .group = GROUP_PAPER,
 	},
+	[OPT_SORT] = {
+		.name = "--sort", .arg = "次序", .hint = "number 或 grid",
+		.help = "签到表的次序：number 按花名册编号（默认），grid 按网格（网格内按编号）",
+		.group = GROUP_PAPER,
+	},
+	[OPT_ITEMS] = {
+		.name = "--items", .arg = "议程", .hint = "会议中的议程序号，如 1,3",
+		.help = "表决票印哪几项议程（会议中的序号，逗号分隔）；默认为尚未结束的全部议程",
+		.group = GROUP_PAPER,
+	},
+	[OPT_COPIES] = {
+		.name = "--copies", .arg = "张数", .hint = "1 至 5000",
+		.help = "表决票每种印几张；默认为应到人数", .group = GROUP_PAPER,
+	},
+	[OPT_PER_PAGE] = {
+		.name = "--per-page", .arg = "张数", .hint = "1、2 或 4",
+		.help = "每页 A4 印几张表决票（之间有裁剪线）；默认按议程多少尽量多印，最多 4 张",
+		.group = GROUP_PAPER,
+	},
+	[OPT_SEPARATE] = {
+		.name = "--separate", .help = "每项议程单独印一种表决票（默认各项印在同一张上）",
+		.group = GROUP_PAPER,
+	},
+	[OPT_NAMED] = {
+		.name = "--named", .help = "记名表决票：给每位应到人员印一张写有姓名的表决票",
+		.group = GROUP_PAPER,
+	},
+	[OPT_METHOD] = {
+		.name = "--method", .arg = "方式", .hint = "hands、secret 或 rollcall",
+		.help = "主持词中的表决方式：hands 举手（默认）、secret 无记名投票、rollcall 记名表决",
+		.group = GROUP_PAPER,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -89,6 +121,11 @@ const struct cli_option cli_options[OPT_COUNT] = {
 /* ---- the commands ------------------------------------------------------------ */
 
 #define DOC_OPTS (OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030))
+#define BALLOT_OPTS (OPT(OPT_ITEMS) | OPT(OPT_COPIES) | OPT(OPT_PER_PAGE) | OPT(OPT_SEPARATE) | \
+	OPT(OPT_NAMED))
+#define MEETING_REQ (OPT(OPT_DB) | OPT(OPT_MEETING))
+#define PAPER_ARGS { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件", \
+	[OPT_SORT] = "number|grid", [OPT_METHOD] = "hands|secret|rollcall" }
 #define LIST_HELP "列出会议、议题或公示：每行一条记录，以制表符分隔：编号、日期、类型或步骤、标题；" \
 	"会议另有状态（未开始、进行中、已散会、已签字、已延期、已取消）"
 
@@ -114,12 +151,28 @@ const struct cli_command cli_commands[] = {
 	{ "export", "board", OPT(OPT_DB) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_OUTPUT),
 	  { [OPT_OUTPUT] = "文件夹" },
 	  "把公示栏导出为静态网页（大厅屏幕、手机浏览，不需要网络）", cmd_export_board },
+	{ "export", "signin", DOC_OPTS | OPT(OPT_MEETING) | OPT(OPT_SORT), MEETING_REQ, PAPER_ARGS,
+	  "会前印制签到表（按应到名单，另附列席人员签到表）", cmd_export_doc },
+	{ "export", "ballots", DOC_OPTS | OPT(OPT_MEETING) | BALLOT_OPTS, MEETING_REQ, PAPER_ARGS,
+	  "会前印制无记名投票的表决票（或记名表决票），几张一页带裁剪线", cmd_export_doc },
+	{ "export", "agenda", DOC_OPTS | OPT(OPT_MEETING), MEETING_REQ, PAPER_ARGS,
+	  "会议议程", cmd_export_doc },
+	{ "export", "script", DOC_OPTS | OPT(OPT_MEETING) | OPT(OPT_METHOD), MEETING_REQ, PAPER_ARGS,
+	  "主持词：按议程生成，含法定人数和每项表决的规则", cmd_export_doc },
 	{ "print", "minutes", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER),
 	  OPT(OPT_DB) | OPT(OPT_MEETING), { 0 },
 	  "用 CUPS 打印会议记录（程序自己生成的 PDF）", cmd_print },
 	{ "print", "notice", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_KIND) | OPT(OPT_INTERNAL) |
 	  OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_PROPOSAL), { [OPT_KIND] = "decision|result" },
 	  "用 CUPS 打印公示", cmd_print },
+	{ "print", "signin", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_SORT) | OPT(OPT_PRINTER),
+	  MEETING_REQ, PAPER_ARGS, "打印签到表", cmd_print },
+	{ "print", "ballots", OPT(OPT_DB) | OPT(OPT_MEETING) | BALLOT_OPTS | OPT(OPT_PRINTER),
+	  MEETING_REQ, PAPER_ARGS, "打印表决票", cmd_print },
+	{ "print", "agenda", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER), MEETING_REQ,
+	  PAPER_ARGS, "打印会议议程", cmd_print },
+	{ "print", "script", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_METHOD) | OPT(OPT_PRINTER),
+	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },

@@ -403,3 +403,46 @@ int counts_differ(const char *const *labels, const int *a, const int *b, int n,
 	}
 	return diff;
 }
+
+/* ---- what the rule asks, before the vote ------------------------------------ */
+
+void rule_quorum_statement(const struct rule_set *r, int entitled, const char *entitled_label,
+                           char *buf, size_t len)
+{
+	char f[32];
+	const char *label = entitled_label && *entitled_label ? entitled_label
+	                    : base_words[BASE_ENTITLED].label;
+
+	if (!buf || !len)
+		return;
+	if (r->q_num <= 0) {
+		snprintf(buf, len, "本表决规则不设法定人数");
+		return;
+	}
+	rule_phrase(r->q_cmp, r->q_num, r->q_den, f, sizeof f);
+	snprintf(buf, len, "%s %d 人，须有 %ld 人以上出席（应到的%s）", label, entitled,
+	         rule_min_needed(entitled, r->q_cmp, r->q_num, r->q_den), f);
+}
+
+void rule_pass_statement(const struct rule_set *r, int entitled, int present,
+                         const char *entitled_label, char *buf, size_t len)
+{
+	char f[32];
+	const char *cmp = r->p_cmp == CMP_GE ? "达到" : "超过";
+	const char *ge = r->p_cmp == CMP_GE ? "以上" : "";
+
+	if (!buf || !len)
+		return;
+	frac_name(r->p_num, r->p_den, f, sizeof f);
+	if (r->p_base == BASE_ENTITLED || (r->p_base == BASE_PRESENT && present >= 0)) {
+		long base = r->p_base == BASE_ENTITLED ? entitled : present;
+		const char *label = r->p_base == BASE_PRESENT ? base_words[BASE_PRESENT].label
+		                    : entitled_label && *entitled_label ? entitled_label
+		                    : base_words[BASE_ENTITLED].label;
+		snprintf(buf, len, "赞成须%s%s %ld 人的%s%s，即至少 %ld 票", cmp, label, base, f, ge,
+		         rule_min_needed(base, r->p_cmp, r->p_num, r->p_den));
+	} else {
+		snprintf(buf, len, "赞成须%s%s的%s%s（按%s计算）", cmp, base_label(r->p_base), f, ge,
+		         r->p_base == BASE_PRESENT ? "实到人数" : "清点后的有效票");
+	}
+}

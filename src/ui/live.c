@@ -320,6 +320,7 @@ static void sign_absent(struct ui *u) { live_sign(u, ATT_ABSENT); }
 static void sign_none(struct ui *u) { live_sign(u, ATT_NONE); }
 static void preview(struct ui *u) { ui_preview_minutes(u, L.ms.m.id); }
 static void history(struct ui *u) { ui_preview_changes(u, "meeting", L.ms.m.id); }
+static void papers(struct ui *u) { ui_meeting_papers(u, L.ms.m.id); }
 
 static void minute(struct ui *u)
 {
@@ -377,6 +378,7 @@ static const struct live_action {
 	{ K_TIME, 0, live_set_time },
 	{ K_HISTORY, 0, history },
 	{ K_PREVIEW, 0, preview },
+	{ K_PAPERS, 0, papers },
 	{ K_SEAL, OPM_SEAL, seal_minutes },
 	{ K_ADDENDUM, OPM_ADDENDUM, addendum },
 };

@@ -110,6 +110,10 @@ static void ml_action(struct ui *u, int a)
 		if (ML.pg.n > 0)
 			ui_preview_minutes(u, ML.rows[ML.pg.cur].id);
 		break;
+	case K_PAPERS:
+		if (ML.pg.n > 0)
+			ui_meeting_papers(u, ML.rows[ML.pg.cur].id);
+		break;
 	case K_EDIT:
 	case K_POSTPONE:
 	case K_CANCEL:

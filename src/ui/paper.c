@@ -8,6 +8,7 @@
 
 #include "ui_int.h"
 #include "paper/doc.h"
+#include "paper/papers.h"
 #include "ops/ops.h"
 #include "out/output.h"
 #include "base/text.h"
@@ -306,6 +307,154 @@ void ui_preview_notice(struct ui *u, const char *notice_id, int internal)
 	if (notice_doc(u->st, notice_id, !internal, &d, err, sizeof err) != 0)
 		ui_error(u, "%s", err);
 	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}
+
+/* ---- the papers before a meeting ------------------------------------------------ */
+
+enum { BF_ITEMS, BF_HOW, BF_COPIES, BF_PER_PAGE, BF_COUNT };
+
+struct ballots_arg {
+	const char *mid;
+	int named, nitems;
+	struct doc *d;
+	struct ballot_opts asked, used;
+};
+
+/* the options read from the form and the ballots made (into a->d) */
+static int ballots_submit(struct ui *u, struct form *fm, void *arg)
+{
+	static const int per_of[] = { 4, 2, 1 };
+	struct ballots_arg *a = arg;
+	struct ballot_opts o = { .separate = fm->f[BF_HOW].choice, .named = a->named };
+	char err[400];
+
+	for (int i = 0; i < a->nitems; i++)
+		if (fm->f[BF_ITEMS].checked[i])
+			o.items[o.nitems++] = i + 1;
+	if (!a->named) {
+		char *s = form_get_text(fm, BF_COPIES);
+		int rc = parse_count(s, BALLOT_MAX_COPIES, &o.copies, err, sizeof err);
+		free(s);
+		if (rc != 0 || o.copies < 1) {
+			ys_snprintf(fm->msg, sizeof fm->msg, "「份数」%s", rc ? err : "至少印 1 张。");
+			fm->focus = BF_COPIES;
+			return -1;
+		}
+		o.per_page = per_of[fm->f[BF_PER_PAGE].choice];
+	}
+	doc_free(a->d);
+	if (ballots_doc(u->st, a->mid, &o, a->d, &a->used, err, sizeof err) != 0) {
+		ys_strlcpy(fm->msg, err, sizeof fm->msg);
+		return -1;
+	}
+	a->asked = o;
+	return 0;
+}
+
+/* 表决票: which items, together or one to a ballot, how many, how many to
+ * a page; named ballots are one per entitled person.  1 with the doc. */
+static int ballots_paper(struct ui *u, const char *mid, int named, struct doc *d)
+{
+	static const char *const hows[] = { "各项印在同一张上", "每项单独一张" };
+	static const char *const pers[] = { "4 张（带裁剪线）", "2 张（带裁剪线）", "1 张" };
+	struct agenda_item items[BALLOT_MAX_ITEMS];
+	const char *titles[BALLOT_MAX_ITEMS];
+	char err[512], buf[16];
+	struct meeting_state ms;
+	int n = store_agenda_list(u->st, mid, items, BALLOT_MAX_ITEMS);
+
+	if (n < 0 || ops_meeting_state(u->st, mid, &ms, err, sizeof err) != 0) {
+		ui_error(u, "读取会议失败：%s", n < 0 ? store_errmsg(u->st) : err);
+		for (int i = 0; i < n; i++)
+			agenda_clear(&items[i]);
+		return 0;
+	}
+	if (n == 0) {
+		ui_error(u, "这次会议还没有议程，无从印制表决票。");
+		return 0;
+	}
+	struct field f[BF_COUNT] = {
+		[BF_ITEMS] = { .label = "表决事项", .type = FT_LIST, .required = 1, .items = titles,
+		               .nitems = n, .hint = "Enter 勾选要印在表决票上的议程" },
+		[BF_HOW] = { .label = "印法", .type = FT_CHOICE, .choices = hows, .nchoices = 2 },
+		[BF_COPIES] = { .label = "份数", .type = FT_NUMBER, .required = 1, .maxchars = 5,
+		                .hint = "每种表决票印几张，默认为应到人数" },
+		[BF_PER_PAGE] = { .label = "每页", .type = FT_CHOICE, .choices = pers, .nchoices = 3,
+		                  .hint = "议程多时一页放不下 4 张，会自动减少" },
+	};
+	for (int i = 0; i < n; i++) {
+		titles[i] = items[i].title;
+		/* the items still open are ticked */
+		f[BF_ITEMS].checked[i] = items[i].outcome == OC_OPEN;
+	}
+	int nf = named ? BF_COPIES : BF_COUNT;
+	if (named)
+		f[BF_HOW].hint = "记名表决票：每位应到人员一张，印有姓名";
+	struct ballots_arg ba = { .mid = mid, .named = named, .nitems = n, .d = d };
+	struct form fm = { .title = named ? "记名表决票" : "表决票", .f = f, .n = nf, .save = "预览",
+	                   .submit = ballots_submit, .arg = &ba };
+	form_init(&fm);
+	snprintf(buf, sizeof buf, "%d", ms.q.c.entitled > 0 ? ms.q.c.entitled : 1);
+	if (!named)
+		form_set_text(&fm, BF_COPIES, buf);
+	int ok = form_run(u, &fm);
+	if (ok && ba.asked.per_page > ba.used.per_page)
+		ui_message(u, UA_WARN, "每张表决票有 %d 项议程，一页最多印 %d 张，已按每页 %d 张排版。",
+		           ba.used.nitems, ba.used.per_page, ba.used.per_page);
+	form_free(&fm);
+	for (int i = 0; i < n; i++)
+		agenda_clear(&items[i]);
+	return ok;
+}
+
+void ui_meeting_papers(struct ui *u, const char *meeting_id)
+{
+	static const char *const papers[] = {
+		"签到表（按应到名单，另附列席人员签到表）",
+		"表决票（无记名投票，几张一页，带裁剪线）",
+		"记名表决票（每位应到人员一张，印有姓名）",
+		"议程",
+		"主持词（含法定人数和每项表决的规则）",
+	};
+	static const char *const sorts[] = { "按花名册编号", "按网格（网格内按编号）" };
+	const char *methods[3];
+	struct doc d;
+	char err[512];
+	int which = 0, sel = 0, rc = -1;
+
+	if (!ui_choose(u, "会前材料：预览后可导出（x）、打印（P）", papers, (int)YS_ARRAY_LEN(papers),
+	               &which))
+		return;
+	doc_init(&d, DOC_SIGNIN);
+	switch (which) {
+	case 0:
+		if (ui_choose(u, "签到表的次序", sorts, 2, &sel))
+			rc = signin_doc(u->st, meeting_id, sel ? SIGNIN_BY_GRID : SIGNIN_BY_NO, &d,
+			                err, sizeof err);
+		else
+			rc = 1;
+		break;
+	case 1:
+	case 2:
+		rc = ballots_paper(u, meeting_id, which == 2, &d) ? 0 : 1;
+		break;
+	case 3:
+		rc = agenda_doc(u->st, meeting_id, &d, err, sizeof err);
+		break;
+	default:
+		for (int i = 0; i < 3; i++)
+			methods[i] = vote_method_name(i);
+		if (ui_choose(u, "主持词按哪种表决方式写", methods, 3, &sel))
+			rc = script_doc(u->st, meeting_id, sel, &d, err, sizeof err);
+		else
+			rc = 1;
+		break;
+	}
+	if (rc < 0)
+		ui_error(u, "%s", err);
+	else if (rc == 0)
 		ui_preview(u, &d);
 	doc_free(&d);
 }

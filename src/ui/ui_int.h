@@ -42,7 +42,7 @@ enum ui_action {
 	K_PANE, K_START, K_SIGN, K_LEAVE, K_ABSENT, K_UNSIGN, K_OBSERVER,
 	K_MINUTE, K_VOTE, K_CLOSE_ITEM, K_END_MEETING, K_TIME,
 	/* corrections */
-	K_POSTPONE, K_CANCEL, K_DELETE, K_HISTORY, K_CORRECT_TALLY,
+	K_POSTPONE, K_CANCEL, K_DELETE, K_HISTORY, K_CORRECT_TALLY, K_PAPERS,
 	K_MINUTE_FIX, K_MINUTE_DELETE, K_MINUTE_INSERT,
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
@@ -159,6 +159,9 @@ void ui_export_decisions(struct ui *u);
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */
 void ui_preview_minutes(struct ui *u, const char *meeting_id);
+/* the papers before a meeting (签到表, 表决票, 议程, 主持词): which one and
+ * its options asked, then previewed for export (x) and printing (P) */
+void ui_meeting_papers(struct ui *u, const char *meeting_id);
 /* the change log of a meeting or a proposal (entity) in the pager */
 void ui_preview_changes(struct ui *u, const char *entity, const char *id);
 /* a notice in the pager, public or internal version */

@@ -69,7 +69,7 @@ expect_sql "SELECT count(*) FROM vote v JOIN vote w ON w.supersedes = v.id WHERE
 # the minutes say it all
 keys z y C-s
 expect "[已散会]" "the meeting is closed"
-run export minutes --db "$DB" --meeting 2026-H-20 --format txt -o "$T_TMP/m.txt"
+run export minutes --db "$DB" --meeting 2026-H-21 --format txt -o "$T_TMP/m.txt"
 rc_is 0 "the minutes export"
 file_has "$T_TMP/m.txt" "计票情况：发出表决票 7 张，收回 7 张，其中有效票 6 张、无效票 1 张" "the minutes give the count"
 file_has "$T_TMP/m.txt" "监票人：陈美华" "the minutes name the 监票人"
@@ -99,7 +99,7 @@ expect "两遍录入不一致，都没有保存" "entries that differ are refuse
 expect "收回：第一遍 7，第二遍 6" "both see where they differ"
 expect "同意：第一遍 6，第二遍 5" "every difference is named"
 check_screen_sane
-expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-21'" \
+expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-22'" \
 	"0" "neither entry is saved"
 keys Enter
 expect "监票人：黄建平" "counting again keeps the tellers"
@@ -109,7 +109,7 @@ keys Enter
 for n in 7 7 7 0 6 1 0; do keys C-u; typ "$n"; keys Tab; done
 keys C-s
 expect "有效票中同意 6 票" "entries that agree are saved once"
-expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-21'" \
+expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-22'" \
 	"1" "one vote stored"
 keys q
 expect "程序已退出:0" "the program quits"

@@ -74,8 +74,8 @@ pick "王晓燕"
 keys Tab Enter Down Space Enter Tab
 typ "通报第四季度党费收缴情况"
 keys F10
-expect "已建立会议 2026-H-20" "the meeting is made"
-expect_sql "SELECT chair_post FROM meeting WHERE number = '2026-H-20'" "社区党委书记、居委会主任" \
+expect "已建立会议 2026-H-21" "the meeting is made"
+expect_sql "SELECT chair_post FROM meeting WHERE number = '2026-H-21'" "社区党委书记、居委会主任" \
 	"its minutes will carry the chair's post"
 sign_in 14
 keys s
@@ -108,7 +108,7 @@ keys Enter
 expect "决定事项" "then what was decided, if anything"
 keys F10
 expect "已听取（通报、说明等），结束本议程。" "the 其他议题 is closed"
-expect_sql "SELECT outcome FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-20' AND a.seq = 2" \
+expect_sql "SELECT outcome FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-21' AND a.seq = 2" \
 	"5" "its outcome is stored as heard (已结束)"
 
 # ---- a roll call: its own box, names in roster order ---------------------------
@@ -127,10 +127,10 @@ keys F10
 keys z y
 expect "散会" "the meeting can be closed"
 keys Enter F10
-run export minutes --db "$DB" --meeting 2026-H-20 --format txt -o "$T_TMP/m.txt"
+run export minutes --db "$DB" --meeting 2026-H-21 --format txt -o "$T_TMP/m.txt"
 rc_is 0 "the minutes are exported"
 names=$(tr -d '\n ' < "$T_TMP/m.txt" | grep -o "记名赞成（14人）：[^。；]*" | head -1)
-order=$(sql "SELECT group_concat(name, '、') FROM (SELECT a.name FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-20' AND a.status = 1 AND a.entitled = 1 ORDER BY a.person_no)")
+order=$(sql "SELECT group_concat(name, '、') FROM (SELECT a.name FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-21' AND a.status = 1 AND a.entitled = 1 ORDER BY a.person_no)")
 case "$names" in
 "记名赞成（14人）：$order"*) pass "the roll-call names print in roster order" ;;
 *) fail "roll-call names: '$names', roster order: '$order'" ;;

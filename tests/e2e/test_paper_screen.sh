@@ -249,7 +249,7 @@ pick "王晓燕"
 keys Tab Tab
 typ "冬季消防安全检查安排"
 keys C-s
-expect "已建立会议 2026-H-20" "the meeting 2026-H-20 is set up"
+expect "已建立会议 2026-H-21" "the meeting 2026-H-21 is set up"
 keys Enter Enter Enter Enter Enter
 expect "实到 5" "five sign in"
 keys s
@@ -276,7 +276,7 @@ keys f
 expect "已在纸面记录上签字" "f asks whether chair and clerk signed"
 keys y
 expect "[已签字]" "the meeting is signed and sealed"
-expect_sql "SELECT s.chair_name || '|' || s.clerk_name || '|' || length(s.sm3) FROM seal s JOIN meeting m ON m.id = s.meeting_id WHERE m.number = '2026-H-20'" \
+expect_sql "SELECT s.chair_name || '|' || s.clerk_name || '|' || length(s.sm3) FROM seal s JOIN meeting m ON m.id = s.meeting_id WHERE m.number = '2026-H-21'" \
 	"林志强|王晓燕|64" "the seal is stored with the SM3 digest"
 SEALMSG="会议记录已签字确认，不能修改；如有错误请按 e 添加更正。"
 # a minute: refused on the key, before anything is typed
@@ -284,14 +284,14 @@ keys i
 expect "$SEALMSG" "adding a minute to a sealed meeting is refused with the message"
 expect_not "Enter 保存本条" "no entry line opens on a sealed meeting"
 # the speech, and the line 散会 wrote for the item left open (not voted)
-expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-20'" "2" \
+expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-21'" "2" \
 	"the sealed minutes still hold their two lines"
-expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-20' AND mi.text LIKE '议题 % 未表决，留作未决。'" "1" \
+expect_sql "SELECT count(*) FROM minute mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.number = '2026-H-21' AND mi.text LIKE '议题 % 未表决，留作未决。'" "1" \
 	"散会 wrote why the item was left open"
 # sign-in
 keys Tab Tab
 expect "[签到]" "the sign-in tab"
-ATT="SELECT group_concat(a.person_no || ':' || a.status || ':' || a.signed_at, ' ') FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-20'"
+ATT="SELECT group_concat(a.person_no || ':' || a.status || ':' || a.signed_at, ' ') FROM attendance a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-21'"
 att_before=$(sql "$ATT")
 keys Enter
 expect "$SEALMSG" "changing the sign-in of a sealed meeting is refused with the message"
@@ -305,7 +305,7 @@ keys Tab Tab
 expect "[表决]" "the vote tab"
 keys v
 expect "不能" "a vote in a sealed meeting is refused"
-expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-20'" "0" "no vote was stored"
+expect_sql "SELECT count(*) FROM vote v JOIN meeting m ON m.id = v.meeting_id WHERE m.number = '2026-H-21'" "0" "no vote was stored"
 # the addendum
 keys e
 expect "更正的理由" "e asks for the reason of the addendum"
@@ -315,7 +315,7 @@ expect "更正的内容" "then for its text"
 typ "第1条发言人林志强为社区党委书记"
 keys C-s
 expect "已添加更正" "the addendum is added"
-expect_sql "SELECT a.reason || '|' || a.text FROM addendum a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-20'" \
+expect_sql "SELECT a.reason || '|' || a.text FROM addendum a JOIN meeting m ON m.id = a.meeting_id WHERE m.number = '2026-H-21'" \
 	"记录人漏记发言人职务|第1条发言人林志强为社区党委书记" "the addendum is stored"
 keys p
 expect "预览：2026年第8次两委联席会议记录" "p previews the minutes"
@@ -327,7 +327,7 @@ check_screen_sane "the minutes preview is clean"
 keys Escape
 keys Escape
 expect "F3/n新会议" "back on the meeting list"
-expect "▸2026-H-20" "with the new meeting chosen"
+expect "▸2026-H-21" "with the new meeting chosen"
 keys p
 expect "预览：2026年第8次两委联席会议记录" "p on the meeting list previews its minutes"
 keys End

@@ -67,7 +67,7 @@ struct fx_group {
 	int roles;
 	int count;
 };
-#define FX_MAX_PEOPLE 64
+#define FX_MAX_PEOPLE 160
 
 /* the groups saved through ops_person_save, in order (index 0 …), all
  * active; phone prefix followed by 4 digits of phone_base + index (NULL:

@@ -268,7 +268,12 @@ static void test_contents(void)
 
 			if (m[i].status != MS_CLOSED) {
 				CHECK(m[i].status == MS_CANCELLED || m[i].status == MS_PLANNED);
-				CHECK(m[i].status_reason[0]);
+				/* cancelled or postponed with a reason, or the meeting
+				 * still to come, its papers ready to print: an agenda */
+				na = store_agenda_list(st, m[i].id, a, 8);
+				CHECK(m[i].status_reason[0] || (m[i].status == MS_PLANNED && na > 0));
+				for (int j = 0; j < na; j++)
+					agenda_clear(&a[j]);
 				CHECK_INT(store_minute_count(st, m[i].id), 0);
 				meeting_clear(&m[i]);
 				continue;
@@ -528,8 +533,12 @@ static void test_postponed_cancelled(void)
 	                      " WHERE c.field = '取消' AND m.status = 3 AND c.reason = m.status_reason"), 1);
 	/* a cancelled meeting lets its proposal go on another agenda; a
 	 * postponed one still to come is a 议事协商会, which holds nobody's
-	 * proposal: every proposal the board shows can be put on an agenda */
-	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 0 AND kind <> 5"), 0);
+	 * proposal; the one meeting still to come that decides holds the two
+	 * proposals reviewed by the 党员大会 */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM meeting WHERE status = 0 AND kind <> 5"), 1);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+	                      " JOIN proposal p ON p.id = a.proposal_id"
+	                      " WHERE m.status = 0 AND m.kind = 4 AND p.step = 3"), 2);
 	store_close(st);
 }
 

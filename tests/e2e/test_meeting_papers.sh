@@ -1,0 +1,97 @@
+#!/bin/sh
+# The papers a clerk prints before a meeting, on the demo community's
+# upcoming 2026-H-20 (居民代表会议, not yet held, two items): from the
+# meetings screen (m: 签到表, 表决票, 议程, 主持词, each previewed and
+# exported with x) at 80×24, and from the command line (export and the
+# refusals of bad options).
+. tests/e2e/lib.sh
+
+OUTDIR=$T_TMP/out
+mkdir -p "$OUTDIR"
+$YS_BIN demo --db "$DB" >/dev/null || fail "demo database"
+start 80 24
+expect "2026-009" "the demo board"
+keys 2
+expect "2026-H-20" "the upcoming meeting is listed"
+expect "未开始" "not yet held"
+expect "m会前材料" "the bottom line names the papers key"
+
+# 签到表 by grid
+keys m
+expect "会前材料" "m offers the papers"
+expect "签到表（按应到名单" "the sign-in sheet"
+expect "主持词" "and the chair's script"
+keys Enter
+expect "签到表的次序" "the order is asked"
+keys Down Enter
+expect "2026年第4次居民代表会议签到表" "the sheet is previewed"
+expect "网格/楼栋" "with its columns"
+check_screen_sane "the sheet preview is clean"
+keys x
+expect "导出为" "x exports it"
+keys Enter
+expect "导出到文件夹" "to a folder"
+keys C-u
+typ "$OUTDIR"
+keys Enter
+expect "已导出" "the sheet is exported"
+keys Escape
+PDF=$(ls "$OUTDIR"/*签到表.pdf 2>/dev/null | head -n 1)
+[ -s "$PDF" ] && pass "the sheet is a PDF named after the meeting" || fail "no sign-in sheet PDF in $OUTDIR"
+pdftotext "$PDF" "$T_TMP/s.txt"
+file_has "$T_TMP/s.txt" "参加对象：全体居民代表（应到 15 人）" "the sheet names who is expected"
+file_has "$T_TMP/s.txt" "列席人员签到表" "with a sheet for 列席"
+
+# 表决票: both items on one ballot, 15 (应到), two to a page
+keys m Down Enter
+expect "表决事项：2 项" "both open items are ticked"
+expect "份数：15" "as many as 应到"
+keys F10
+expect "每张表决票有 2 项议程，一页最多印 2 张" "four to a page is reduced, and the clerk is told"
+expect "表决票" "the ballots are previewed"
+expect "同意的画“○”，不同意的画“×”，弃权的不画任何符号" "with the instruction"
+keys x Enter C-u
+typ "$OUTDIR"
+keys Enter
+expect "已导出" "the ballots are exported"
+keys Escape
+PDF=$(ls "$OUTDIR"/*表决票.pdf 2>/dev/null | head -n 1)
+[ "$(pdfinfo "$PDF" 2>/dev/null | awk '/^Pages:/ {print $2}')" = 8 ] &&
+	pass "15 ballots two to a page make 8 pages" || fail "the ballots PDF has not 8 pages"
+
+# 主持词 for a secret ballot
+keys m Down Down Down Down Enter
+expect "主持词按哪种表决方式写" "the script asks the method"
+keys Down Enter
+expect "主持词" "the script is previewed"
+expect "实到______人" "实到 is left blank before the meeting"
+keys Escape
+expect "2026-H-20" "back at the list"
+keys q
+expect "程序已退出:0" "the program quits"
+
+# ---- the command line ----------------------------------------------------------
+for p in signin ballots agenda script; do
+	run export $p --db "$DB" --meeting 2026-H-20 --format pdf -o "$OUTDIR/$p.pdf"
+	rc_is 0 "export $p"
+	pdffonts "$OUTDIR/$p.pdf" | grep -q "yes yes" && pass "$p: the font is embedded" ||
+		fail "$p: the font is not embedded"
+done
+pdftotext "$OUTDIR/agenda.pdf" "$T_TMP/a.txt"
+file_has "$T_TMP/a.txt" "表决议题 2026-008「2栋南侧闲置地块改建停车位」" "the agenda lists the items"
+file_has "$T_TMP/a.txt" "党员大会审议通过" "with the steps passed before"
+pdftotext "$OUTDIR/script.pdf" "$T_TMP/c.txt"
+file_has "$T_TMP/c.txt" "赞成须超过出席人数的半数（按实到人数计算）" "the script says the rule that decides"
+run export ballots --db "$DB" --meeting 2026-H-20 --named --format txt -o "$OUTDIR/named.txt"
+rc_is 0 "named ballots"
+file_has "$OUTDIR/named.txt" "记名表决票" "named ballots are titled so"
+file_has "$OUTDIR/named.txt" "表决人：" "and carry a name"
+run export ballots --db "$DB" --meeting 2026-H-20 --per-page 3
+rc_is 2 "--per-page 3 is refused"
+has "--per-page 只能是 1、2 或 4" "saying what it may be"
+run export ballots --db "$DB" --meeting 2026-H-20 --items 5
+rc_is 1 "an item not on the agenda is refused"
+has "没有第 5 项议程（共 2 项）" "naming the item"
+run export signin --db "$DB" --meeting 2026-H-99
+rc_is 1 "an unknown meeting is refused"
+has "没有编号为 2026-H-99 的会议" "naming the number"
