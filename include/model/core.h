@@ -138,8 +138,6 @@ struct meeting_kind_def {
 	const char *rule_code;       /* default rule set code */
 	const char *decision_example; /* 决定事项 as this kind of meeting words it */
 	const char *attendees;       /* 会议通知's 参加对象: 全体党员, 各户代表 … */
-	int notice_days;             /* days ahead the meeting is noticed by default */
-	const char *notice_source;   /* why that many (law, local rule or practice) */
 };
 extern const struct meeting_kind_def meeting_kind_table[];
 extern const size_t meeting_kind_count;

@@ -88,7 +88,8 @@ int ops_meeting_cancel(struct store *st, const char *mid, const char *reason,
                        char *err, size_t errlen);
 int ops_meeting_delete(struct store *st, const char *mid, char *err, size_t errlen);
 /* what a clerk should know about a meeting before it is held, never a
- * refusal: for a 党员大会, a proposal whose materials reach the Party members
+ * refusal: a meeting set sooner than its kind is to be noticed
+ * (ops_notice_ahead_warn); for a 党员大会, a proposal whose materials reach the Party members
  * later than the setting "material_days" before the meeting.  1 with the
  * warning in warn, 0 when there is none, -1 on error. */
 int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t len);
@@ -335,6 +336,36 @@ int ops_notice_draft(struct store *st, const char *pid, const struct notice_req 
  * to RESULT.  Fills n (may be NULL). */
 int ops_notice_new(struct store *st, const char *pid, const struct notice_req *rq,
                    struct notice *n, char *err, size_t errlen);
+/* ---- 会议通知: the notice of a meeting not yet held -------------------------
+ * To 参加对象 (the kind's attendees): when and where, 议题及议程 (each item
+ * with its proposer and the steps it passed), what to bring, who to ask
+ * and the phone, the 落款 (社区党组织 for a 党员大会, both for a 两委联席会议,
+ * 居委会 else) and the 成文日期 (the posting date).  Posted on the 公示栏
+ * from its date to the meeting's day, numbered like every notice. */
+struct meeting_notice_req {
+	const char *date;        /* 张贴日期 = 成文日期 ("" = today); not after the meeting */
+	const char *bring;       /* 请携带 (may be empty) */
+	const char *contact;     /* 联系人 ("" = the meeting's clerk) */
+	const char *phone;       /* 联系电话 ("" = the community's phone) */
+	const char *attach;      /* 附件说明 */
+};
+/* how many days ahead a kind of meeting is noticed (the settings
+ * notice_ahead_<kind>) */
+int ops_notice_ahead_days(struct store *st, int kind);
+/* a meeting on date set (or noticed) on from ("" = today) sooner than its
+ * kind's days ahead: 1 and the warning in buf (「居民代表会议应提前 7 天通知
+ * （……）；距会议只有 3 天。」), else 0 */
+int ops_notice_ahead_warn(struct store *st, int kind, const char *date, const char *from,
+                          char *buf, size_t len);
+/* the notice as it will print (n->doc_no ""), nothing written; warn gets
+ * ops_notice_ahead_warn's sentence or "" */
+int ops_meeting_notice_draft(struct store *st, const char *mid,
+                             const struct meeting_notice_req *rq, struct notice *n,
+                             char *warn, size_t warnlen, char *err, size_t errlen);
+/* the same, numbered and posted (n may be NULL) */
+int ops_meeting_notice_new(struct store *st, const char *mid, const struct meeting_notice_req *rq,
+                           struct notice *n, char *err, size_t errlen);
+
 /* what a notice form starts with: the posting date offered (today, or the
  * earliest date allowed when that is later) and the posting days */
 int ops_notice_offer(struct store *st, const char *pid, int kind, char date[11], int *days,

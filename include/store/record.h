@@ -55,4 +55,11 @@ int store_record_load(struct store *st, const char *meeting_id, int parts,
                       struct meeting_record *r);
 void record_free(struct meeting_record *r);
 
+/* An agenda item's proposer and the steps it passed before meeting m, in
+ * one line, as the notice of the meeting and the 议程 say it: 「提议人：
+ * 张三；2026年10月12日两委联席会议商议通过；2026年10月22日党员大会审议通过」
+ * ("" for an item without a proposal) */
+void store_item_background(struct store *st, const struct meeting *m,
+                           const struct agenda_item *a, char *buf, size_t len);
+
 #endif

@@ -43,6 +43,7 @@ struct community {
 	char committee[128];     /* 军门社区居民委员会 */
 	char street[128];        /* 街道 */
 	char phone[64];          /* 异议电话 */
+	char doc_abbr[32];       /* 发文机关代字 for 文号 (军社〔2026〕3号); "" = none */
 };
 int store_community_get(struct store *st, struct community *c);      /* 1 = not set up */
 int store_community_set(struct store *st, struct community *c);      /* id assigned if empty */
@@ -473,14 +474,19 @@ int store_addendum_digest(const char *meeting_sm3, const struct addendum *a, cha
 int store_addendum_list(struct store *st, const char *meeting_id, struct addendum *out, int max);
 int store_addendum_all(struct store *st, const char *meeting_id, struct addendum **out);
 
-enum notice_kind { NK_DECISION = 1, NK_RESULT = 2 };   /* 决议公开, 实施结果公开 */
+/* 决议公开, 实施结果公开, and the notice of a meeting (会议通知: of a
+ * meeting, not of a proposal; posted until the meeting's day) */
+enum notice_kind { NK_DECISION = 1, NK_RESULT = 2, NK_MEETING = 3 };
 struct notice {
 	char id[ID_LEN];
 	char proposal_id[ID_LEN];
 	char proposal_number[16];        /* filled by get/page */
+	char meeting_id[ID_LEN];         /* NK_MEETING: the meeting ("" otherwise) */
+	char meeting_number[16];         /* filled by get/page */
 	int kind;                        /* enum notice_kind */
+	char doc_prefix[32];             /* 发文机关代字 (军社), set by add from the community */
 	int year, seq;                   /* 文号 numbering per year */
-	char doc_no[32];                 /* 〔2026〕3号 */
+	char doc_no[64];                 /* 〔2026〕3号, 军社〔2026〕3号 */
 	char title[256];                 /* 关于……的公示 */
 	char addressee[128];             /* 主送: 全体居民 */
 	char *body;                      /* 正文, allocated */
@@ -497,6 +503,8 @@ int store_notice_add(struct store *st, struct notice *n);
 int store_notice_get(struct store *st, const char *id, struct notice *n);
 /* the latest notice of that kind for a proposal; 1 = none */
 int store_notice_for(struct store *st, const char *proposal_id, int kind, struct notice *n);
+/* the latest notice of a meeting (会议通知); 1 = none */
+int store_notice_for_meeting(struct store *st, const char *meeting_id, struct notice *n);
 /* newest first (start_date, then doc number), keyset; after_id "" = first page */
 int store_notice_page(struct store *st, const char *after_start, const char *after_id,
                       struct notice *out, int max);

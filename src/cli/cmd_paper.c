@@ -11,6 +11,7 @@
 #include "out/output.h"
 #include "paper/doc.h"
 #include "paper/papers.h"
+#include "ops/ops.h"
 #include "store/store.h"
 
 /* the options of the papers before a meeting */
@@ -111,7 +112,27 @@ static int meeting_paper(struct store *st, const struct cli_args *a, const struc
 	snprintf(missing, sizeof missing, "没有编号为 %s 的会议（yishiting list meetings 可列出全部会议）。",
 	         number);
 	r = found(st, store_meeting_get_number(st, number, &m), missing, "会议", number);
-	if (r == 0 && strcmp(sub, "signin") == 0) {
+	if (r == 0 && strcmp(sub, "meeting-notice") == 0) {
+		/* the notice as posted, else as it would be posted today */
+		struct notice n;
+		char warn[768];
+		int got = store_notice_for_meeting(st, m.id, &n);
+		if (got < 0) {
+			r = found(st, got, "", "会议通知", number);
+		} else if (got == 0) {
+			r = built(notice_doc(st, n.id, 1, d, err, sizeof err), "会议通知", err, d);
+			notice_clear(&n);
+		} else if (ops_meeting_notice_draft(st, m.id, NULL, &n, warn, sizeof warn, err,
+		                                    sizeof err) != 0) {
+			r = built(-1, "会议通知", err, d);
+		} else {
+			if (warn[0])
+				fprintf(stderr, "提醒：%s\n", warn);
+			fprintf(stderr, "会议通知尚未张贴（在会议界面按 m 预览后张贴，张贴时编定文号）。\n");
+			r = built(notice_doc_of(st, &n, 1, d, err, sizeof err), "会议通知", err, d);
+			notice_clear(&n);
+		}
+	} else if (r == 0 && strcmp(sub, "signin") == 0) {
 		r = built(signin_doc(st, m.id, po->sort, d, err, sizeof err), "签到表", err, d);
 	} else if (r == 0 && strcmp(sub, "ballots") == 0) {
 		struct ballot_opts used;

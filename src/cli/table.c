@@ -151,6 +151,8 @@ const struct cli_command cli_commands[] = {
 	{ "export", "board", OPT(OPT_DB) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_OUTPUT),
 	  { [OPT_OUTPUT] = "文件夹" },
 	  "把公示栏导出为静态网页（大厅屏幕、手机浏览，不需要网络）", cmd_export_board },
+	{ "export", "meeting-notice", DOC_OPTS | OPT(OPT_MEETING), MEETING_REQ, PAPER_ARGS,
+	  "会议通知：已张贴的按张贴的样子，未张贴的按今天张贴的样子（不编文号）", cmd_export_doc },
 	{ "export", "signin", DOC_OPTS | OPT(OPT_MEETING) | OPT(OPT_SORT), MEETING_REQ, PAPER_ARGS,
 	  "会前印制签到表（按应到名单，另附列席人员签到表）", cmd_export_doc },
 	{ "export", "ballots", DOC_OPTS | OPT(OPT_MEETING) | BALLOT_OPTS, MEETING_REQ, PAPER_ARGS,
@@ -165,6 +167,8 @@ const struct cli_command cli_commands[] = {
 	{ "print", "notice", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_KIND) | OPT(OPT_INTERNAL) |
 	  OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_PROPOSAL), { [OPT_KIND] = "decision|result" },
 	  "用 CUPS 打印公示", cmd_print },
+	{ "print", "meeting-notice", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER), MEETING_REQ,
+	  PAPER_ARGS, "打印会议通知", cmd_print },
 	{ "print", "signin", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_SORT) | OPT(OPT_PRINTER),
 	  MEETING_REQ, PAPER_ARGS, "打印签到表", cmd_print },
 	{ "print", "ballots", OPT(OPT_DB) | OPT(OPT_MEETING) | BALLOT_OPTS | OPT(OPT_PRINTER),

@@ -148,36 +148,29 @@ void roles_format(int roles, char *buf, size_t len)
  * 应到 and what they are called, the default rule set.  预备党员 have no
  * vote, so 党员大会 counts only ROLE_PARTY.  议事协商会 is a round table:
  * it hears opinions about any proposal in progress and moves none.
- * Then who the notice of the meeting is addressed to, how many days ahead
- * it goes out by default (a setting changes it) and on what ground. */
-#define KIND(kind_, name_, from, performs, roles, label, rule, example, who, days, why) { \
+ * Then who the notice of the meeting is addressed to (how many days ahead
+ * it goes out is a setting: ops_settings, with its ground). */
+#define KIND(kind_, name_, from, performs, roles, label, rule, example, who) { \
 	.kind = kind_, .name = name_, .from_step = from, .performs_step = performs, \
 	.entitled_roles = roles, .entitled_label = label, .rule_code = rule, \
-	.decision_example = example, .attendees = who, .notice_days = days, .notice_source = why }
+	.decision_example = example, .attendees = who }
 const struct meeting_kind_def meeting_kind_table[] = {
 	KIND(MK_LIANGWEI, "两委联席会议", STEP_PROPOSE, STEP_CONSULT,
 	     ROLE_PARTY_CMTE | ROLE_RES_CMTE, "应到两委成员", "LIANGWEI",
 	     "一、原则同意该方案，提交党员大会审议；\n二、由居委会根据讨论意见完善方案。",
-	     "社区党组织、居委会全体成员", 1,
-	     "社区“两委”联席会议议事规则的通行做法：会前一天通知，议题随通知告知"),
+	     "社区党组织、居委会全体成员"),
 	KIND(MK_PARTY, "党员大会", STEP_CONSULT, STEP_REVIEW, ROLE_PARTY, "应到会有表决权的党员", "PARTY",
 	     "一、审议同意该方案，提交居民代表会议（居民会议）决议；\n二、党员带头做好楼栋居民的宣传解释。",
-	     "全体党员", 3,
-	     "通行做法：党员大会会前 3 天通知并告知议题，使党员有时间阅看审议材料（与设置「材料提前」一致）"),
+	     "全体党员"),
 	KIND(MK_RESIDENTS, "居民会议", STEP_REVIEW, STEP_RESOLVE, ROLE_HOUSEHOLD, "应到户代表", "RESIDENTS",
 	     "一、同意实施该方案；\n二、所需资金由……承担；\n三、由……负责实施，于……前完成。",
-	     "各户代表", 7,
-	     "上海市居民委员会工作条例 第十一条：召集居民会议，应当提前通知居民，并公布会议议题和"
-	     "议程（条例未定天数，本程序默认提前 7 天）"),
+	     "各户代表"),
 	KIND(MK_REPS, "居民代表会议", STEP_REVIEW, STEP_RESOLVE, ROLE_REP, "应到居民代表", "REPS",
 	     "一、同意实施该方案；\n二、所需资金由……承担；\n三、由……负责实施，于……前完成。",
-	     "全体居民代表", 7,
-	     "参照上海市居民委员会工作条例 第十一条（居民会议应当提前通知并公布议题和议程；"
-	     "本程序默认提前 7 天）"),
+	     "全体居民代表"),
 	KIND(MK_CONSULT, "议事协商会", 0, 0, ROLE_REP | ROLE_OTHER, "应到人员", "CONSULT",
 	     "一、听取了各方意见：……；\n二、建议……，由……提出议题。",
-	     "居民代表及相关单位、居民", 3,
-	     "通行做法：议事协商会会前 3 天通知相关方并告知协商事项"),
+	     "居民代表及相关单位、居民"),
 };
 #undef KIND
 const size_t meeting_kind_count = ARRAY_LEN(meeting_kind_table);

@@ -442,6 +442,11 @@ int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t l
 		warn[0] = '\0';
 	if (store_meeting_get(st, mid ? mid : "", &m) != 0)
 		return -1;
+	/* set sooner than its kind is to be noticed */
+	if (m.status == MS_PLANNED && ops_notice_ahead_warn(st, m.kind, m.date, "", warn, len) == 1) {
+		meeting_clear(&m);
+		return 1;
+	}
 	if (m.kind != MK_PARTY) {
 		meeting_clear(&m);
 		return 0;

@@ -82,6 +82,19 @@ const struct setting_def ops_settings[] = {
 	  "举手、无记名的票数由两名工作人员各录一遍，一致才保存" },
 	{ "board_expired_days", "过期公示保留", 30, 0, 3660,
 	  "公示栏网页上，已过公示期的公示还显示几天，默认 30 天" },
+	/* how many days ahead each kind of meeting is noticed (会议通知), with
+	 * its ground: the program warns when a meeting is set sooner */
+	{ "notice_ahead_3", "居民会议通知", 7, 0, 60,
+	  "居民会议提前几天通知：上海市居民委员会工作条例第十一条（应当提前通知居民，"
+	  "公布议题和议程；未定天数），默认 7 天" },
+	{ "notice_ahead_4", "代表会议通知", 7, 0, 60,
+	  "居民代表会议提前几天通知：参照上海市居民委员会工作条例第十一条，默认 7 天" },
+	{ "notice_ahead_2", "党员大会通知", 3, 0, 60,
+	  "党员大会提前几天通知：通行做法，使党员会前阅看审议材料（同「材料提前」），默认 3 天" },
+	{ "notice_ahead_1", "两委会议通知", 1, 0, 60,
+	  "两委联席会议提前几天通知：两委议事规则的通行做法，默认 1 天" },
+	{ "notice_ahead_5", "协商会通知", 3, 0, 60,
+	  "议事协商会提前几天通知相关方：通行做法，默认 3 天" },
 };
 const size_t ops_setting_count = YS_ARRAY_LEN(ops_settings);
 
@@ -164,6 +177,9 @@ static int community_check(struct community *c, char *err, size_t errlen)
 	ys_trim(c->committee);
 	ys_trim(c->street);
 	ys_trim(c->phone);
+	ys_trim(c->doc_abbr);
+	if (strpbrk(c->doc_abbr, " \t〔〕"))
+		return ys_err(err, errlen, "发文机关代字只写机关简称（如“军社”），不含空格和〔〕。");
 	if (!c->name[0])
 		return ys_err(err, errlen, "请填写社区名称。");
 	/* the organisations' names follow from the community's when empty */

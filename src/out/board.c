@@ -261,8 +261,8 @@ static void index_card(struct strbuf *sb, const struct board_item *it)
 		sb_add(sb, " · ");
 	}
 	sb_add(sb, out_notice_kind_name(it->n.kind));
-	sb_add(sb, " · 议题 ");
-	esc(sb, it->n.proposal_number);
+	sb_add(sb, it->n.kind == NK_MEETING ? " · 会议 " : " · 议题 ");
+	esc(sb, it->n.kind == NK_MEETING ? it->n.meeting_number : it->n.proposal_number);
 	sb_add(sb, "</p>\n<p class=\"meta\">");
 	period_text(sb, &it->n);
 	sb_add(sb, "</p>\n<p class=\"meta\">");
@@ -336,7 +336,8 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 				it->expired = ys_days_between(it->n.end_date, today) > 0;
 				it->days_left = it->expired ? 0 : ys_days_between(today, it->n.end_date) + 1;
 				snprintf(it->file, sizeof it->file, "%04d-%03d_%s.html",
-				         it->n.year, it->n.seq, it->n.proposal_number);
+				         it->n.year, it->n.seq, it->n.kind == NK_MEETING
+				         ? it->n.meeting_number : it->n.proposal_number);
 				if (store_objection_count(st, it->n.id, &it->objections, &it->unanswered) != 0) {
 					it->objections = it->unanswered = 0;
 				}

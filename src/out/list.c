@@ -41,7 +41,7 @@ static void tsv_line(FILE *out, const char *first, ...)
 
 const char *out_notice_kind_name(int kind)
 {
-	return kind == NK_RESULT ? "实施结果公开" : "决议公开";
+	return kind == NK_RESULT ? "实施结果公开" : kind == NK_MEETING ? "会议通知" : "决议公开";
 }
 
 
@@ -99,7 +99,8 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 				return ys_err(err, errlen, "读取公示失败：%s", store_errmsg(st));
 			}
 			for (int i = 0; i < n; i++)
-				tsv_line(out, nn[i].proposal_number, nn[i].start_date,
+				tsv_line(out, nn[i].kind == NK_MEETING ? nn[i].meeting_number
+				         : nn[i].proposal_number, nn[i].start_date,
 				         out_notice_kind_name(nn[i].kind), nn[i].title, (const char *)NULL);
 			if (n > 0) {
 				ys_strlcpy(as, nn[n - 1].start_date, sizeof as);

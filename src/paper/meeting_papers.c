@@ -323,40 +323,6 @@ static const char *verb_of(int kind)
 	}
 }
 
-/* the proposer and the steps already passed before meeting m, in one
- * line: 「提议人：张三；2026年10月12日两委联席会议商议通过；2026年10月22日
- * 党员大会审议通过」 */
-static void item_background(struct store *st, const struct meeting *m,
-                            const struct agenda_item *a, char *buf, size_t len)
-{
-	struct proposer pp[16];
-	struct pevent *ev = NULL;
-	struct strbuf sb = {0};
-	int npp, nev;
-
-	buf[0] = '\0';
-	if (!a->proposal_id[0])
-		return;
-	npp = store_proposal_proposers(st, a->proposal_id, pp, (int)YS_ARRAY_LEN(pp));
-	for (int i = 0; i < npp; i++)
-		sb_addf(&sb, "%s%s", i ? "、" : "提议人：", pp[i].name);
-	nev = store_proposal_events_all(st, a->proposal_id, &ev);
-	for (int i = 0; i < nev; i++) {
-		if (ev[i].action == ACT_FORWARD && ev[i].meeting_id[0] &&
-		    strcmp(ev[i].meeting_id, m->id) != 0 && strcmp(ev[i].meeting_date, m->date) <= 0) {
-			const struct meeting_kind_def *k = meeting_kind_get(ev[i].meeting_kind);
-			char day[32];
-			ys_cn_date_any(ev[i].meeting_date[0] ? ev[i].meeting_date : ev[i].at, day);
-			sb_addf(&sb, "%s%s%s%s通过", sb.len ? "；" : "", day, k ? k->name : "会议",
-			        step_name(ev[i].to_step));
-		}
-		pevent_clear(&ev[i]);
-	}
-	free(ev);
-	snprintf(buf, len, "%s", sb.s ? sb.s : "");
-	sb_free(&sb);
-}
-
 int agenda_doc(struct store *st, const char *meeting_id, struct doc *d, char *err, size_t errlen)
 {
 	struct meeting_record r;
@@ -388,7 +354,7 @@ int agenda_doc(struct store *st, const char *meeting_id, struct doc *d, char *er
 			         a->proposal_number, a->title);
 		else
 			doc_addf(d, B_LINE, NULL, "%s、%s", num, a->title);
-		item_background(st, &r.m, a, bg, sizeof bg);
+		store_item_background(st, &r.m, a, bg, sizeof bg);
 		if (bg[0])
 			doc_addf(d, B_PARA, NULL, "（%s）", bg);
 	}
@@ -487,7 +453,7 @@ int script_doc(struct store *st, const char *meeting_id, int method, struct doc 
 		if (a->proposal_id[0]) {
 			doc_addf(d, B_HEADING, NULL, "%s、%s议题 %s「%s」", num, verb_of(r.m.kind),
 			         a->proposal_number, a->title);
-			item_background(st, &r.m, a, bg, sizeof bg);
+			store_item_background(st, &r.m, a, bg, sizeof bg);
 			doc_addf(d, B_PARA, NULL, "下面进行第 %d 项议程，%s议题「%s」。%s%s请提议人（或"
 			         "承办人）作说明。……", i + 1, verb_of(r.m.kind), a->title,
 			         bg[0] ? bg : "", bg[0] ? "。" : "");

@@ -263,7 +263,7 @@ int notice_doc_of(struct store *st, const struct notice *np, int public_version,
 	char *keep = NULL, *addressee = NULL;
 	int rc, alen;
 
-	doc_init(d, DOC_NOTICE);
+	doc_init(d, n.kind == NK_MEETING ? DOC_MEETING_NOTICE : DOC_NOTICE);
 	rc = store_community_get(st, &com);
 	if (rc < 0) {
 		ys_err(err, errlen, "%s", store_errmsg(st));
@@ -277,7 +277,8 @@ int notice_doc_of(struct store *st, const struct notice *np, int public_version,
 		d->title = xasprintf("%s（尚未张贴）", n.title);
 	else
 		d->title = public_version ? xstrdup(n.title) : xasprintf("%s（内部存档）", n.title);
-	d->number = xstrdup(n.proposal_number[0] ? n.proposal_number : n.doc_no);
+	d->number = xstrdup(n.kind == NK_MEETING && n.meeting_number[0] ? n.meeting_number
+	                    : n.proposal_number[0] ? n.proposal_number : n.doc_no);
 
 	/* the objection line's own numbers stay; every other one goes */
 	keep = digits_of(n.channel);
@@ -303,17 +304,25 @@ int notice_doc_of(struct store *st, const struct notice *np, int public_version,
 
 	add_lines(d, B_PARA, NULL, n.body, public_version, keep);
 
-	ys_cn_date_any(n.start_date, from);
-	ys_cn_date_any(n.end_date, to);
-	doc_addf(d, B_PARA, NULL, "公示期：%s至%s。", from, to);
-	/* the channel is printed as the clerk set it: nothing is stripped */
-	add_lines(d, B_PARA, "异议渠道：", n.channel, 0, NULL);
+	if (n.kind == NK_MEETING) {
+		/* a meeting's notice: who to ask, no posting period to object in */
+		add_lines(d, B_PARA, NULL, n.channel, 0, NULL);
+	} else {
+		ys_cn_date_any(n.start_date, from);
+		ys_cn_date_any(n.end_date, to);
+		doc_addf(d, B_PARA, NULL, "公示期：%s至%s。", from, to);
+		/* the channel is printed as the clerk set it: nothing is stripped */
+		add_lines(d, B_PARA, "异议渠道：", n.channel, 0, NULL);
+	}
 	/* 附件说明 after the body, before the 落款 */
 	if (n.attach && ys_has_text(n.attach)) {
 		doc_add(d, B_SPACE, NULL, "");
 		add_lines_as(d, B_PARA, "附件：", "\u3000\u3000\u3000", n.attach, public_version, keep);
 	}
 
+	/* room for the seals above the 落款 (GB/T 9704: the seal's top within a
+	 * line of the text, pressing on the 署名 and the date) */
+	doc_add(d, B_SPACE, NULL, "");
 	doc_add(d, B_SPACE, NULL, "");
 	if (n.signoff[0]) {
 		add_lines(d, B_RIGHT, NULL, n.signoff, 0, NULL);
@@ -341,6 +350,6 @@ fail:
 	free(keep);
 	free(addressee);
 	doc_free(d);
-	doc_init(d, DOC_NOTICE);
+	doc_init(d, n.kind == NK_MEETING ? DOC_MEETING_NOTICE : DOC_NOTICE);
 	return -1;
 }

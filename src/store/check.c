@@ -327,7 +327,7 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		say_seal_open) ||
 	    check_rows(&c,
 		"SELECT title, doc_no, year, seq FROM notice"
-		" WHERE doc_no <> printf('〔%d〕%d号', year, seq) ORDER BY year, seq",
+		" WHERE doc_no <> doc_prefix || printf('〔%d〕%d号', year, seq) ORDER BY year, seq",
 		say_notice_no) ||
 	    check_rows(&c,
 		"SELECT doc_no, year, written_date FROM notice"

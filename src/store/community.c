@@ -14,13 +14,14 @@ static const struct db_col community_cols[] = {
 	COL_T(struct community, committee, "居委会名称"),
 	COL_T(struct community, street, "街道名称"),
 	COL_T(struct community, phone, "异议电话"),
+	COL_T(struct community, doc_abbr, "发文机关代字"),
 };
 static const struct db_row community_row = DB_ROW(struct community, community_cols, NULL);
 
 int store_community_get(struct store *st, struct community *c)
 {
 	sqlite3_stmt *s = db_stmt(st,
-		"SELECT id, name, party_org, committee, street, phone"
+		"SELECT id, name, party_org, committee, street, phone, doc_abbr"
 		" FROM community ORDER BY rowid LIMIT 1");
 
 	return s ? db_read_one(st, s, c, &community_row) : -1;
@@ -33,7 +34,8 @@ int store_community_set(struct store *st, struct community *c)
 
 	if (FITS(st, c->id, "社区编号") || FITS(st, c->name, "社区名称") ||
 	    FITS(st, c->party_org, "党组织名称") || FITS(st, c->committee, "居委会名称") ||
-	    FITS(st, c->street, "街道名称") || FITS(st, c->phone, "异议电话"))
+	    FITS(st, c->street, "街道名称") || FITS(st, c->phone, "异议电话") ||
+	    FITS(st, c->doc_abbr, "发文机关代字"))
 		return -1;
 	if (db_tx_begin(st))
 		return -1;
@@ -53,11 +55,11 @@ int store_community_set(struct store *st, struct community *c)
 	}
 	db_now_stamp(now);
 	s = db_stmt(st,
-		"INSERT INTO community(id, name, party_org, committee, street, phone, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		"INSERT INTO community(id, name, party_org, committee, street, phone, doc_abbr,"
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 		" ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
 		" party_org = excluded.party_org, committee = excluded.committee,"
-		" street = excluded.street, phone = excluded.phone,"
+		" street = excluded.street, phone = excluded.phone, doc_abbr = excluded.doc_abbr,"
 		" updated_at = excluded.updated_at");
 	if (!s)
 		return db_tx_end(st, -1);
@@ -66,7 +68,7 @@ int store_community_set(struct store *st, struct community *c)
 		memcpy(row.id, id, sizeof row.id);
 		db_bind_row(s, &community_row, &row);
 	}
-	db_bind_text(s, 7, now);
+	db_bind_text(s, 8, now);
 	if (db_tx_end(st, db_run(st, s, "社区信息保存失败")))
 		return -1;
 	memcpy(c->id, id, sizeof c->id);

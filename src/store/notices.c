@@ -8,16 +8,22 @@
 
 /* ---- notices (公示) ---- */
 
-#define NOTICE_COLS "n.id, n.proposal_id, COALESCE(p.number, ''), n.kind, n.year, n.seq," \
+#define NOTICE_COLS "n.id, COALESCE(n.proposal_id, ''), COALESCE(p.number, '')," \
+	" COALESCE(n.meeting_id, ''), COALESCE(m.number, ''), n.kind, n.doc_prefix, n.year, n.seq," \
 	" n.doc_no, n.title, n.addressee, n.body, n.start_date, n.end_date, n.channel," \
 	" n.signoff, n.written_date, n.created_at, n.attach"
-#define NOTICE_FROM " FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id"
+#define NOTICE_FROM " FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id" \
+	" LEFT JOIN meeting m ON m.id = n.meeting_id"
 
 static const struct db_col notice_cols[] = {
 	COL_T(struct notice, id, "公示编号"),
 	COL_T(struct notice, proposal_id, "议题编号"),
 	COL_T(struct notice, proposal_number, "议题编号"),
-	COL_I(struct notice, kind), COL_I(struct notice, year), COL_I(struct notice, seq),
+	COL_T(struct notice, meeting_id, "会议编号"),
+	COL_T(struct notice, meeting_number, "会议编号"),
+	COL_I(struct notice, kind),
+	COL_T(struct notice, doc_prefix, "发文机关代字"),
+	COL_I(struct notice, year), COL_I(struct notice, seq),
 	COL_T(struct notice, doc_no, "文号"),
 	COL_T(struct notice, title, "公示标题"),
 	COL_T(struct notice, addressee, "主送"),
@@ -39,7 +45,8 @@ void notice_clear(struct notice *n)
 
 int store_notice_add(struct store *st, struct notice *n)
 {
-	char id[ID_LEN], now[20], doc_no[32], number[16];
+	char id[ID_LEN], now[20], doc_no[64], number[16] = "";
+	struct community com;
 	long long seq;
 	sqlite3_stmt *s;
 	int year;
@@ -49,8 +56,11 @@ int store_notice_add(struct store *st, struct notice *n)
 	    FITS(st, n->end_date, "公示结束日期") || FITS(st, n->signoff, "落款") ||
 	    FITS(st, n->written_date, "成文日期"))
 		return -1;
-	if (n->kind != NK_DECISION && n->kind != NK_RESULT)
+	if (n->kind != NK_DECISION && n->kind != NK_RESULT && n->kind != NK_MEETING)
 		return db_fail(st, "公示类型不对：%d", n->kind);
+	if ((n->kind == NK_MEETING) != (n->meeting_id[0] != '\0') ||
+	    (n->meeting_id[0] != '\0') == (n->proposal_id[0] != '\0'))
+		return db_fail(st, "公示须属于一个议题，会议通知须属于一次会议");
 	if (!db_valid_date(n->start_date) || !db_valid_date(n->end_date))
 		return db_fail(st, "公示期日期不对：%s 至 %s（应为 YYYY-MM-DD）", n->start_date, n->end_date);
 	if (strcmp(n->end_date, n->start_date) < 0)
@@ -67,13 +77,22 @@ int store_notice_add(struct store *st, struct notice *n)
 	                  year, "公示文号");
 	if (seq < 0)
 		return db_tx_end(st, -1);
-	snprintf(doc_no, sizeof doc_no, "〔%d〕%d号", year, (int)seq);
+	/* the office's short name as set now goes with the number for good */
+	memset(&com, 0, sizeof com);
+	if (store_community_get(st, &com) < 0)
+		return db_tx_end(st, -1);
+	if (ys_strlcpy(n->doc_prefix, com.doc_abbr, sizeof n->doc_prefix) != 0)
+		return db_tx_end(st, db_fail(st, "发文机关代字过长"));
+	snprintf(doc_no, sizeof doc_no, "%s〔%d〕%d号", n->doc_prefix, year, (int)seq);
+	if (strlen(doc_no) >= sizeof n->doc_no)
+		return db_tx_end(st, db_fail(st, "文号过长：%s", doc_no));
 	db_new_id(id);
 	db_now_stamp(now);
 	s = db_stmt(st,
 		"INSERT INTO notice(id, proposal_id, kind, year, seq, doc_no, title, addressee, body,"
-		" start_date, end_date, channel, signoff, written_date, created_at, attach)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+		" start_date, end_date, channel, signoff, written_date, created_at, attach, meeting_id,"
+		" doc_prefix) VALUES (?1, NULLIF(?2, ''), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+		" ?14, ?15, ?16, NULLIF(?17, ''), ?18)");
 	if (!s)
 		return db_tx_end(st, -1);
 	db_bind_text(s, 1, id);
@@ -92,18 +111,22 @@ int store_notice_add(struct store *st, struct notice *n)
 	db_bind_text(s, 14, n->written_date);
 	db_bind_text(s, 15, now);
 	db_bind_text(s, 16, n->attach ? n->attach : "");
+	db_bind_text(s, 17, n->meeting_id);
+	db_bind_text(s, 18, n->doc_prefix);
 	if (db_run(st, s, "公示保存失败"))
 		return db_tx_end(st, -1);
-	s = db_stmt(st, "SELECT number FROM proposal WHERE id = ?1");
+	s = db_stmt(st, n->kind == NK_MEETING ? "SELECT number FROM meeting WHERE id = ?1"
+	                                      : "SELECT number FROM proposal WHERE id = ?1");
 	if (!s)
 		return db_tx_end(st, -1);
-	db_bind_text(s, 1, n->proposal_id);
-	if (db_read_one_text(st, s, number, sizeof number, "议题编号") < 0)
+	db_bind_text(s, 1, n->kind == NK_MEETING ? n->meeting_id : n->proposal_id);
+	if (db_read_one_text(st, s, number, sizeof number, "编号") < 0)
 		return db_tx_end(st, -1);
 	if (db_tx_end(st, 0))
 		return -1;
 	memcpy(n->id, id, sizeof n->id);
-	memcpy(n->proposal_number, number, sizeof n->proposal_number);
+	memcpy(n->kind == NK_MEETING ? n->meeting_number : n->proposal_number, number,
+	       sizeof n->proposal_number);
 	memcpy(n->doc_no, doc_no, sizeof n->doc_no);
 	memcpy(n->created_at, now, sizeof n->created_at);
 	n->year = year;
@@ -128,6 +151,13 @@ int store_notice_for(struct store *st, const char *proposal_id, int kind, struct
 	db_bind_text(s, 1, proposal_id);
 	db_bind_int(s, 2, kind);
 	return db_read_one(st, s, n, &notice_row);
+}
+
+int store_notice_for_meeting(struct store *st, const char *meeting_id, struct notice *n)
+{
+	return db_get(st, "SELECT " NOTICE_COLS NOTICE_FROM
+		" WHERE n.meeting_id = ?1 ORDER BY n.year DESC, n.seq DESC LIMIT 1", meeting_id, n,
+		&notice_row);
 }
 
 int store_notice_page(struct store *st, const char *after_start, const char *after_id,

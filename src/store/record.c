@@ -1,6 +1,7 @@
 /* record.c: a meeting's whole record at once (see record.h).  Each part is
  * one query over the meeting's rows; votes and ballots are read for the
  * whole meeting and handed to their items in order. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,4 +157,40 @@ void record_free(struct meeting_record *r)
 		addendum_clear(&r->addenda[i]);
 	free(r->addenda);
 	memset(r, 0, sizeof *r);
+}
+
+/* ---- an item as a notice or an agenda says it ------------------------------ */
+
+/* the proposer and the steps already passed before meeting m, in one
+ * line: 「提议人：张三；2026年10月12日两委联席会议商议通过；2026年10月22日
+ * 党员大会审议通过」 */
+void store_item_background(struct store *st, const struct meeting *m,
+                           const struct agenda_item *a, char *buf, size_t len)
+{
+	struct proposer pp[16];
+	struct pevent *ev = NULL;
+	struct strbuf sb = {0};
+	int npp, nev;
+
+	buf[0] = '\0';
+	if (!a->proposal_id[0])
+		return;
+	npp = store_proposal_proposers(st, a->proposal_id, pp, (int)YS_ARRAY_LEN(pp));
+	for (int i = 0; i < npp; i++)
+		sb_addf(&sb, "%s%s", i ? "、" : "提议人：", pp[i].name);
+	nev = store_proposal_events_all(st, a->proposal_id, &ev);
+	for (int i = 0; i < nev; i++) {
+		if (ev[i].action == ACT_FORWARD && ev[i].meeting_id[0] &&
+		    strcmp(ev[i].meeting_id, m->id) != 0 && strcmp(ev[i].meeting_date, m->date) <= 0) {
+			const struct meeting_kind_def *k = meeting_kind_get(ev[i].meeting_kind);
+			char day[32];
+			ys_cn_date_any(ev[i].meeting_date[0] ? ev[i].meeting_date : ev[i].at, day);
+			sb_addf(&sb, "%s%s%s%s通过", sb.len ? "；" : "", day, k ? k->name : "会议",
+			        step_name(ev[i].to_step));
+		}
+		pevent_clear(&ev[i]);
+	}
+	free(ev);
+	snprintf(buf, len, "%s", sb.s ? sb.s : "");
+	sb_free(&sb);
 }

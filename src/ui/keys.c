@@ -49,7 +49,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_MEETINGS, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "进入", "进入会议：签到、记录发言、表决" },
 	{ SCR_MEETINGS, -1, K_NEW, 'n', KC(KEY_F(3)), "F3/n", "新会议", "新建会议：类型、时间、地点、主持、记录、议程" },
 	{ SCR_MEETINGS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印所选会议的会议记录" },
-	{ SCR_MEETINGS, -1, K_PAPERS, 'm', 0, "m", "会前材料", "所选会议的签到表、表决票、议程、主持词：预览、导出、打印" },
+	{ SCR_MEETINGS, -1, K_PAPERS, 'm', 0, "m", "会前材料", "所选会议的会议通知（预览后张贴）、签到表、表决票、议程、主持词：预览、导出、打印" },
 	{ SCR_MEETINGS, -1, K_EDIT, 'e', 0, "e", "修改", "修改所选会议的名称、日期、时间、地点、主持人、记录人（签字确认前）" },
 	{ SCR_MEETINGS, -1, K_POSTPONE, 'y', 0, "y", NULL, "延期：尚未召开的会议改到新的日期（须写明理由）" },
 	{ SCR_MEETINGS, -1, K_CANCEL, 'c', 0, "c", NULL, "取消：尚未召开的会议不再召开（须写明理由），议题可另行安排" },
@@ -79,7 +79,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_LIVE, -1, K_TIME, 't', 0, "t", NULL, "设定此后签到、发言、表决、议程结论记下的时间："
 	  "补录时按纸面记录填写；会议当天空白则按钟点" },
 	{ SCR_LIVE, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "记录", "预览、导出、打印会议记录" },
-	{ SCR_LIVE, -1, K_PAPERS, 'm', 0, "m", NULL, "本次会议的签到表、表决票、议程、主持词：预览、导出、打印" },
+	{ SCR_LIVE, -1, K_PAPERS, 'm', 0, "m", NULL, "本次会议的会议通知、签到表、表决票、议程、主持词：预览、导出、打印" },
 	{ SCR_LIVE, -1, K_HISTORY, 'h', 0, "h", NULL, "本次会议的修改记录：改了什么、谁改的、何时、理由" },
 	{ SCR_LIVE, -1, K_SEAL, 'f', 0, "f", "签字确认", "散会后由主持人、记录人签字确认：记录封存，不能再改" },
 	{ SCR_LIVE, -1, K_ADDENDUM, 'e', 0, "e", "更正", "已签字确认的记录有错：添加更正（须写明理由）" },

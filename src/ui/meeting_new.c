@@ -147,7 +147,7 @@ static int mform_submit(struct ui *u, struct form *fm, void *arg)
 		snprintf(u->meeting_id, sizeof u->meeting_id, "%s", m.id);
 		/* the place is offered again next time */
 		ops_setting_set(u->st, "last_place", m.place, err, sizeof err);
-		char late[256];
+		char late[768];
 		if (ops_meeting_warnings(u->st, m.id, late, sizeof late) == 1)
 			ui_message(u, UA_WARN, "已建立会议 %s。提醒：%s", m.number, late);
 		else

@@ -98,7 +98,8 @@ static void nb_draw(struct ui *u, int top, int bottom)
 			snprintf(obj, sizeof obj, "%d/%d未答", total, open);
 		else
 			snprintf(obj, sizeof obj, "%d", total);
-		const char *cells[] = { n->doc_no, n->kind == NK_DECISION ? "决议公开" : "结果公开", n->title,
+		const char *cells[] = { n->doc_no, n->kind == NK_DECISION ? "决议公开"
+		                        : n->kind == NK_MEETING ? "会议通知" : "结果公开", n->title,
 		                        period, state, obj };
 		int attr = i == N.pg.cur ? UA_SEL : live < 0 ? UA_DIM : open ? UA_WARN : UA_NORMAL;
 		ui_put(top + 1 + i, 0, 1, i == N.pg.cur ? "▸" : " ", 0, attr);
@@ -115,8 +116,9 @@ static void nb_draw(struct ui *u, int top, int bottom)
 	struct notice *n = &N.rows[N.pg.cur];
 	struct objection ob[8];
 	int no = store_objection_list(u->st, n->id, ob, 8);
-	ui_putf(y++, 1, u->cols - 2, TEXT_ELLIPSIS, UA_HEAD, "%s %s  议题 %s", n->doc_no, n->title,
-	        n->proposal_number);
+	ui_putf(y++, 1, u->cols - 2, TEXT_ELLIPSIS, UA_HEAD, "%s %s  %s %s", n->doc_no, n->title,
+	        n->kind == NK_MEETING ? "会议" : "议题",
+	        n->kind == NK_MEETING ? n->meeting_number : n->proposal_number);
 	if (no <= 0)
 		ui_put(y, 1, u->cols - 2, "公示期内没有收到异议。收到异议时按 o 记录。", TEXT_ELLIPSIS, UA_DIM);
 	for (int i = 0; i < no; i++) {

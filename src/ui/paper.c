@@ -11,6 +11,7 @@
 #include "paper/papers.h"
 #include "ops/ops.h"
 #include "out/output.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "base/util.h"
 
@@ -409,9 +410,109 @@ static int ballots_paper(struct ui *u, const char *mid, int named, struct doc *d
 	return ok;
 }
 
+/* 会议通知: the posted one again, or a form, the notice read as it will
+ * print (with the warning when the meeting is too soon), and Enter there
+ * numbers and posts it */
+enum { MN_DATE, MN_BRING, MN_CONTACT, MN_PHONE, MN_ATTACH, MN_COUNT };
+struct mnotice_arg {
+	const char *mid;
+	char posted[ID_LEN];
+};
+
+static int mnotice_submit(struct ui *u, struct form *fm, void *arg)
+{
+	struct mnotice_arg *a = arg;
+	char *t[MN_COUNT], err[512], warn[512];
+	struct notice n;
+	int rc = -1;
+
+	for (int i = 0; i < MN_COUNT; i++)
+		t[i] = form_get_text(fm, i);
+	struct meeting_notice_req rq = { .date = t[MN_DATE], .bring = t[MN_BRING],
+	                                 .contact = t[MN_CONTACT], .phone = t[MN_PHONE],
+	                                 .attach = t[MN_ATTACH] };
+	if (ops_meeting_notice_draft(u->st, a->mid, &rq, &n, warn, sizeof warn, err, sizeof err) != 0) {
+		ys_strlcpy(fm->msg, err, sizeof fm->msg);
+		goto out;
+	}
+	if (warn[0])
+		ui_message(u, UA_WARN, "%s", warn);
+	int post = ui_preview_draft(u, &n, err, sizeof err);
+	notice_clear(&n);
+	if (post <= 0) {
+		ys_strlcpy(fm->msg, post < 0 ? err : "尚未张贴：可修改后按 F10 再预览。", sizeof fm->msg);
+		goto out;
+	}
+	if (ops_meeting_notice_new(u->st, a->mid, &rq, &n, err, sizeof err) != 0) {
+		ys_strlcpy(fm->msg, err, sizeof fm->msg);
+		goto out;
+	}
+	ui_message(u, warn[0] ? UA_WARN : UA_OK, "已张贴会议通知 %s「%s」，张贴至 %s。%s", n.doc_no,
+	           n.title, n.end_date, warn);
+	snprintf(a->posted, sizeof a->posted, "%s", n.id);
+	notice_clear(&n);
+	rc = 0;
+out:
+	for (int i = 0; i < MN_COUNT; i++)
+		free(t[i]);
+	return rc;
+}
+
+static void meeting_notice(struct ui *u, const char *mid)
+{
+	struct notice n;
+	struct meeting m;
+	char day[11];
+	int rc = store_notice_for_meeting(u->st, mid, &n);
+
+	if (rc < 0) {
+		ui_error(u, "读取会议通知失败：%s", store_errmsg(u->st));
+		return;
+	}
+	if (rc == 0) {
+		/* posted already: the notice as posted, to print again */
+		char id[ID_LEN];
+		snprintf(id, sizeof id, "%s", n.id);
+		notice_clear(&n);
+		ui_preview_notice(u, id, 0);
+		return;
+	}
+	memset(&m, 0, sizeof m);
+	if (store_meeting_get(u->st, mid, &m) != 0) {
+		ui_error(u, "读取会议失败：%s", store_errmsg(u->st));
+		return;
+	}
+	struct field f[MN_COUNT] = {
+		[MN_DATE] = { .label = "张贴日期", .type = FT_DATE, .required = 1,
+		              .hint = "即成文日期；不晚于会议日期，太晚时会提醒提前通知的天数" },
+		[MN_BRING] = { .label = "请携带", .type = FT_MULTI, .rows = 2, .maxchars = 400,
+		               .hint = "可空，如：居民代表证、审议材料（会前已送达）" },
+		[MN_CONTACT] = { .label = "联系人", .type = FT_TEXT, .maxchars = 20,
+		                 .hint = "请假、咨询找谁；留空为会议的记录人" },
+		[MN_PHONE] = { .label = "联系电话", .type = FT_TEXT, .maxchars = 20,
+		               .hint = "留空为设置中的社区电话" },
+		[MN_ATTACH] = { .label = "附件说明", .type = FT_MULTI, .rows = 2, .maxchars = 400,
+		                .hint = "可空，如：1.停车位改建方案（草案）" },
+	};
+	struct mnotice_arg a = { .mid = mid };
+	struct form fm = { .title = "会议通知", .f = f, .n = MN_COUNT, .submit = mnotice_submit,
+	                   .arg = &a, .save = "预览" };
+	form_init(&fm);
+	ys_today(day);
+	form_set_text(&fm, MN_DATE, day);
+	form_set_text(&fm, MN_CONTACT, m.clerk_name);
+	form_set_text(&fm, MN_PHONE, u->comm.phone);
+	meeting_clear(&m);
+	int ok = form_run(u, &fm);
+	form_free(&fm);
+	if (ok && a.posted[0])
+		ui_preview_notice(u, a.posted, 0);
+}
+
 void ui_meeting_papers(struct ui *u, const char *meeting_id)
 {
 	static const char *const papers[] = {
+		"会议通知（预览后可编号张贴到公示栏）",
 		"签到表（按应到名单，另附列席人员签到表）",
 		"表决票（无记名投票，几张一页，带裁剪线）",
 		"记名表决票（每位应到人员一张，印有姓名）",
@@ -428,7 +529,11 @@ void ui_meeting_papers(struct ui *u, const char *meeting_id)
 	               &which))
 		return;
 	doc_init(&d, DOC_SIGNIN);
-	switch (which) {
+	switch (which - 1) {
+	case -1:
+		meeting_notice(u, meeting_id);
+		rc = 1;
+		break;
 	case 0:
 		if (ui_choose(u, "签到表的次序", sorts, 2, &sel))
 			rc = signin_doc(u->st, meeting_id, sel ? SIGNIN_BY_GRID : SIGNIN_BY_NO, &d,
@@ -438,7 +543,7 @@ void ui_meeting_papers(struct ui *u, const char *meeting_id)
 		break;
 	case 1:
 	case 2:
-		rc = ballots_paper(u, meeting_id, which == 2, &d) ? 0 : 1;
+		rc = ballots_paper(u, meeting_id, which == 3, &d) ? 0 : 1;
 		break;
 	case 3:
 		rc = agenda_doc(u->st, meeting_id, &d, err, sizeof err);

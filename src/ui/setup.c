@@ -11,8 +11,8 @@
 #include "model/core.h"
 #include "ops/ops.h"
 
-enum { S_NAME, S_PARTY, S_COMMITTEE, S_STREET, S_PHONE, S_FIRST_SETTING };
-#define S_MAX (S_FIRST_SETTING + 9)       /* the settings, then 录入人 */
+enum { S_NAME, S_PARTY, S_COMMITTEE, S_STREET, S_PHONE, S_ABBR, S_FIRST_SETTING };
+#define S_MAX (S_FIRST_SETTING + 16)      /* the settings, then 录入人 */
 
 static const char *const yes_no[] = { "否：一人录入", "是：两人各录一遍，一致才保存" };
 
@@ -36,7 +36,8 @@ static int settings_submit(struct ui *u, struct form *fm, void *arg)
 	        | ys_strlcpy(c.party_org, v[S_PARTY], sizeof c.party_org)
 	        | ys_strlcpy(c.committee, v[S_COMMITTEE], sizeof c.committee)
 	        | ys_strlcpy(c.street, v[S_STREET], sizeof c.street)
-	        | ys_strlcpy(c.phone, v[S_PHONE], sizeof c.phone);
+	        | ys_strlcpy(c.phone, v[S_PHONE], sizeof c.phone)
+	        | ys_strlcpy(c.doc_abbr, v[S_ABBR], sizeof c.doc_abbr);
 	for (int i = 0; i < S_FIRST_SETTING; i++)
 		free(v[i]);
 	if (bad) {
@@ -90,6 +91,8 @@ static int settings_form(struct ui *u, int first)
 		                  .hint = "公示的落款；留空则为「××社区居民委员会」" },
 		[S_STREET] = { .label = "所属街道", .type = FT_TEXT, .maxchars = 40, .hint = "例如：鼓楼区南门街道" },
 		[S_PHONE] = { .label = "异议电话", .type = FT_TEXT, .maxchars = 20, .hint = "公示中接受异议的电话" },
+		[S_ABBR] = { .label = "发文机关代字", .type = FT_TEXT, .maxchars = 8,
+		             .hint = "文号前的机关简称（GB/T 9704），如「军社」：军社〔2026〕3号；留空则为〔2026〕3号" },
 	};
 	int n = S_FIRST_SETTING;
 	for (size_t i = 0; i < ops_setting_count && n < S_MAX; i++, n++) {
@@ -120,6 +123,7 @@ static int settings_form(struct ui *u, int first)
 		form_set_text(&fm, S_COMMITTEE, u->comm.committee);
 		form_set_text(&fm, S_STREET, u->comm.street);
 		form_set_text(&fm, S_PHONE, u->comm.phone);
+		form_set_text(&fm, S_ABBR, u->comm.doc_abbr);
 	}
 	char who[64];
 	if (store_setting_get(u->st, "operator", who, sizeof who) == 0)

@@ -19,9 +19,10 @@ expect "m会前材料" "the bottom line names the papers key"
 # 签到表 by grid
 keys m
 expect "会前材料" "m offers the papers"
+expect "会议通知（预览后可编号张贴" "the notice of the meeting first"
 expect "签到表（按应到名单" "the sign-in sheet"
 expect "主持词" "and the chair's script"
-keys Enter
+keys Down Enter
 expect "签到表的次序" "the order is asked"
 keys Down Enter
 expect "2026年第4次居民代表会议签到表" "the sheet is previewed"
@@ -43,7 +44,7 @@ file_has "$T_TMP/s.txt" "参加对象：全体居民代表（应到 15 人）" "
 file_has "$T_TMP/s.txt" "列席人员签到表" "with a sheet for 列席"
 
 # 表决票: both items on one ballot, 15 (应到), two to a page
-keys m Down Enter
+keys m Down Down Enter
 expect "表决事项：2 项" "both open items are ticked"
 expect "份数：15" "as many as 应到"
 keys F10
@@ -60,17 +61,46 @@ PDF=$(ls "$OUTDIR"/*表决票.pdf 2>/dev/null | head -n 1)
 	pass "15 ballots two to a page make 8 pages" || fail "the ballots PDF has not 8 pages"
 
 # 主持词 for a secret ballot
-keys m Down Down Down Down Enter
+keys m Down Down Down Down Down Enter
 expect "主持词按哪种表决方式写" "the script asks the method"
 keys Down Enter
 expect "主持词" "the script is previewed"
 expect "实到______人" "实到 is left blank before the meeting"
 keys Escape
 expect "2026-H-20" "back at the list"
+
+# 会议通知: read as it will print, then numbered and posted
+sql "UPDATE community SET doc_abbr = '军社'"
+keys m Enter
+expect "会议通知" "the notice's form"
+expect "张贴日期：2026-11-22" "posted today by default"
+expect "联系人：王晓燕" "the clerk is the contact"
+keys Tab
+typ "居民代表证"
+keys F10
+expect "关于召开2026年第4次居民代表会议的通知" "the notice is previewed"
+expect "（文号在张贴时编定）" "unnumbered until posted"
+expect "全体居民代表：" "addressed to those who attend"
+expect "请携带：居民代表证" "what to bring"
+expect_sql "SELECT count(*) FROM notice WHERE kind = 3" "0" "nothing posted while previewing"
+keys Enter
+expect "已张贴会议通知 军社〔2026〕7号" "Enter posts it, numbered with the office's short name"
+expect_sql "SELECT doc_no || '|' || start_date || '|' || end_date FROM notice WHERE kind = 3" \
+	"军社〔2026〕7号|2026-11-22|2026-12-10" "posted from today to the meeting's day"
+keys Escape
+keys 5
+expect "会议通知" "the 公示栏 lists the notice of the meeting"
+keys 2
 keys q
 expect "程序已退出:0" "the program quits"
 
 # ---- the command line ----------------------------------------------------------
+run export meeting-notice --db "$DB" --meeting 2026-H-20 --format pdf -o "$OUTDIR/notice.pdf"
+rc_is 0 "export the posted meeting notice"
+pdftotext "$OUTDIR/notice.pdf" "$T_TMP/n.txt"
+file_has "$T_TMP/n.txt" "军社〔2026〕7号" "the PDF carries the number"
+file_has "$T_TMP/n.txt" "—1—" "the page number as GB/T 9704 sets it"
+file_has "$T_TMP/n.txt" "联系人：王晓燕" "and who to ask"
 for p in signin ballots agenda script; do
 	run export $p --db "$DB" --meeting 2026-H-20 --format pdf -o "$OUTDIR/$p.pdf"
 	rc_is 0 "export $p"

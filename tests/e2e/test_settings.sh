@@ -10,7 +10,7 @@ keys 4 s
 expect "设置" "s on the rules tab opens the settings"
 expect "社区名称：军门社区" "the community's name is filled in"
 expect "公示天数：7" "the posting period shows its default, 7 days"
-keys Tab Tab Tab Tab Tab        # → 公示期天数
+keys Tab Tab Tab Tab Tab Tab    # → 公示期天数
 keys C-u
 typ "abc"
 keys C-s
@@ -19,7 +19,7 @@ expect_sql "SELECT count(*) FROM setting WHERE key='notice_days' AND value='abc'
 keys C-u
 typ "10"
 keys Tab Tab Right              # → 计票两人录入: 是
-keys BTab BTab BTab BTab BTab BTab BTab   # back to 社区名称
+keys BTab BTab BTab BTab BTab BTab BTab BTab   # back to 社区名称
 keys C-u
 typ "军门新村社区"
 keys C-s

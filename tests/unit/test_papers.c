@@ -300,6 +300,68 @@ static void test_agenda_script(void)
 	doc_free(&d);
 }
 
+/* 会议通知: drafted, warned when too soon, refused after the meeting's day
+ * or once it is held, numbered with the office's short name when posted */
+static void test_meeting_notice(void)
+{
+	struct meeting_notice_req rq = { .bring = "户口簿或房产证复印件" };
+	struct notice n;
+	struct community c;
+	char warn[768], pid[ID_LEN];
+	struct meeting m;
+
+	memset(&c, 0, sizeof c);
+	snprintf(c.name, sizeof c.name, "军门社区");
+	snprintf(c.phone, sizeof c.phone, "0591-87654321");
+	CHECK_INT(ops_community_save(st, &c, err, sizeof err), 0);
+	/* a meeting on the 26th, noticed on the 22nd: 4 of 7 days */
+	fx_meeting_fill(&m, MK_RESIDENTS, "2026-11-26", "19:00", -1);
+	CHECK_INT(fx_meeting_new(&m, NULL, 0, (const char *const[]){ "表决物业费调整方案" }, 1, pid), 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_meeting_notice_draft(st, pid, &rq, &n, warn, sizeof warn, err, sizeof err), 0);
+	CHECK_STR(n.title, "关于召开2026年第2次居民会议的通知");
+	CHECK_STR(n.addressee, "各户代表");
+	CHECK_STR(n.start_date, "2026-11-22");
+	CHECK_STR(n.end_date, "2026-11-26");
+	CHECK_CONTAINS(n.body, "兹定于2026年11月26日（星期四）19:00在社区党群服务中心二楼会议室召开");
+	CHECK_CONTAINS(n.body, "参加对象：各户代表（应到 120 人）");
+	CHECK_CONTAINS(n.body, "（2）表决物业费调整方案；");
+	CHECK_CONTAINS(n.body, "请携带：户口簿或房产证复印件");
+	CHECK_STR(n.doc_no, "");
+	CHECK_CONTAINS(warn, "居民会议应提前 7 天通知");
+	CHECK_CONTAINS(warn, "只有 4 天");
+	notice_clear(&n);
+	CHECK_INT(ops_notice_ahead_days(st, MK_PARTY), 3);
+	CHECK_INT(ops_setting_set(st, "notice_ahead_3", "3", err, sizeof err), 0);
+	CHECK_INT(ops_notice_ahead_warn(st, MK_RESIDENTS, "2026-11-26", "2026-11-22", warn,
+	                                sizeof warn), 0);
+	/* not after the meeting's day */
+	rq.date = "2026-11-27";
+	CHECK_INT(ops_meeting_notice_draft(st, pid, &rq, &n, warn, sizeof warn, err, sizeof err), -1);
+	CHECK_STR(err, "张贴日期 2026-11-27 晚于会议日期 2026-11-26：会议通知须在会前张贴。");
+	rq.date = NULL;
+	/* posted: numbered with the office's short name */
+	snprintf(c.doc_abbr, sizeof c.doc_abbr, "军社");
+	CHECK_INT(ops_community_save(st, &c, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_notice_new(st, pid, &rq, &n, err, sizeof err), 0);
+	CHECK_STR(n.doc_no, "军社〔2026〕1号");
+	CHECK_INT(n.kind, NK_MEETING);
+	notice_clear(&n);
+	CHECK_INT(store_notice_for_meeting(st, pid, &n), 0);
+	CHECK_STR(n.meeting_number, "2026-H-02");
+	CHECK_STR(n.proposal_id, "");
+	notice_clear(&n);
+	snprintf(c.doc_abbr, sizeof c.doc_abbr, "军 社");
+	CHECK_INT(ops_community_save(st, &c, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "发文机关代字");
+	/* a meeting already held gets no notice */
+	CHECK_INT(ops_meeting_notice_draft(st, mid, &rq, &n, warn, sizeof warn, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "已经召开");
+	struct fx_lines l = { 0 };
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
+	CHECK_STR(l.all, "");
+}
+
 /* the statements of a rule said before the vote */
 static void test_rule_statements(void)
 {
@@ -338,6 +400,7 @@ int main(void)
 		RUN(test_signin);
 		RUN(test_ballots);
 		RUN(test_agenda_script);
+		RUN(test_meeting_notice);
 	}
 	fx_db_done(st);
 	fx_tmpdir_remove();
