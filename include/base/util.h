@@ -25,6 +25,10 @@ void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 int ys_err(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* what a failed file operation's errno means, in Chinese for the common
+ * cases (no permission, no such folder, disk full…), else strerror() */
+const char *ys_errno_zh(int e);
+
 /* snprintf that tells whether it fitted: 0 ok, -1 truncated */
 int ys_snprintf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

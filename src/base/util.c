@@ -322,7 +322,7 @@ int ys_mkdir_p(const char *path, char *err, size_t errlen)
 			continue;
 		*p = '\0';
 		if (mkdir(d, 0777) != 0 && errno != EEXIST) {
-			ys_err(err, errlen, "无法创建文件夹 %s：%s", d, strerror(errno));
+			ys_err(err, errlen, "无法创建文件夹 %s：%s", d, ys_errno_zh(errno));
 			free(d);
 			return -1;
 		}
@@ -337,4 +337,19 @@ int ys_mkdir_p(const char *path, char *err, size_t errlen)
 	}
 	free(d);
 	return 0;
+}
+
+const char *ys_errno_zh(int e)
+{
+	switch (e) {
+	case EACCES: case EPERM: return "没有写入权限";
+	case ENOENT:  return "所在的文件夹不存在";
+	case ENOTDIR: return "路径中有一段不是文件夹";
+	case EISDIR:  return "这是一个文件夹";
+	case EROFS:   return "只读的文件系统";
+	case ENOSPC:  return "磁盘空间不足";
+	case EDQUOT:  return "超出磁盘配额";
+	case ENAMETOOLONG: return "文件名太长";
+	default:      return strerror(e);
+	}
 }

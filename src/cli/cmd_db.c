@@ -67,7 +67,7 @@ static int make_parent(const char *path)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			fprintf(stderr, "无法创建目录 %s：%s\n", dir, strerror(errno));
+			fprintf(stderr, "无法创建目录 %s：%s\n", dir, ys_errno_zh(errno));
 			free(dir);
 			return -1;
 		}

@@ -494,10 +494,10 @@ static int emit(FILE *out, iconv_t cd, struct strbuf *sb, char *err, size_t errl
 		struct strbuf g = { 0 };
 		rc = out_gb_convert(cd, sb->s, sb->len, &g, err, errlen);
 		if (rc == 0 && g.len && fwrite(g.s, 1, g.len, out) != g.len)
-			rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
+			rc = ys_err(err, errlen, "写入失败：%s", ys_errno_zh(errno));
 		sb_free(&g);
 	} else if (fwrite(sb->s, 1, sb->len, out) != sb->len) {
-		rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
+		rc = ys_err(err, errlen, "写入失败：%s", ys_errno_zh(errno));
 	}
 	sb->len = 0;
 	if (sb->s)
@@ -581,7 +581,7 @@ int out_decisions(struct store *st, int format, int gb18030, FILE *out,
 		rc = emit(out, cd, &sb, err, errlen);
 	}
 	if (rc == 0 && fflush(out) != 0)
-		rc = ys_err(err, errlen, "写入失败：%s", strerror(errno));
+		rc = ys_err(err, errlen, "写入失败：%s", ys_errno_zh(errno));
 	sb_free(&sb);
 	if (cd != (iconv_t)-1)
 		iconv_close(cd);

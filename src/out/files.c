@@ -155,7 +155,7 @@ int out_file_open(struct out_file *of, const char *path, char *err, size_t errle
 	of->tmp = xasprintf("%s.tmp-XXXXXX", path);
 	int fd = mkstemp(of->tmp);
 	if (fd < 0) {
-		ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+		ys_err(err, errlen, "无法写入 %s：%s", path, ys_errno_zh(errno));
 		free(of->tmp);
 		free(of->path);
 		of->tmp = of->path = NULL;
@@ -163,7 +163,7 @@ int out_file_open(struct out_file *of, const char *path, char *err, size_t errle
 	}
 	of->f = fdopen(fd, "wb");
 	if (!of->f) {
-		ys_err(err, errlen, "无法写入 %s：%s", path, strerror(errno));
+		ys_err(err, errlen, "无法写入 %s：%s", path, ys_errno_zh(errno));
 		close(fd);
 		out_file_abort(of);
 		return -1;
@@ -190,20 +190,20 @@ int out_file_commit(struct out_file *of, char *err, size_t errlen)
 	if (of->f) {
 		int fd = fileno(of->f);
 		if (fflush(of->f) != 0 || fchmod(fd, 0666 & ~um) != 0 || fsync(fd) != 0)
-			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, strerror(errno));
+			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, ys_errno_zh(errno));
 		if (fclose(of->f) != 0 && rc == 0)
-			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, strerror(errno));
+			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, ys_errno_zh(errno));
 		of->f = NULL;
 	} else {
 		/* written by another library under its name (the PDF) */
 		int fd = open(of->tmp, O_RDONLY);
 		if (fd < 0 || fchmod(fd, 0666 & ~um) != 0 || fsync(fd) != 0)
-			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, strerror(errno));
+			rc = ys_err(err, errlen, "写入 %s 失败：%s", of->path, ys_errno_zh(errno));
 		if (fd >= 0)
 			close(fd);
 	}
 	if (rc == 0 && rename(of->tmp, of->path) != 0)
-		rc = ys_err(err, errlen, "无法写入 %s：%s", of->path, strerror(errno));
+		rc = ys_err(err, errlen, "无法写入 %s：%s", of->path, ys_errno_zh(errno));
 	if (rc != 0) {
 		out_file_abort(of);
 		return -1;
@@ -220,7 +220,7 @@ int out_write_file(const char *path, const char *data, size_t n, char *err, size
 	if (out_file_open(&of, path, err, errlen) != 0)
 		return -1;
 	if (n > 0 && fwrite(data, 1, n, of.f) != n) {
-		ys_err(err, errlen, "写入 %s 失败：%s", path, strerror(errno));
+		ys_err(err, errlen, "写入 %s 失败：%s", path, ys_errno_zh(errno));
 		out_file_abort(&of);
 		return -1;
 	}
@@ -279,7 +279,7 @@ iconv_t out_gb_open(char *err, size_t errlen)
 {
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 	if (cd == (iconv_t)-1)
-		ys_err(err, errlen, "系统不支持 GB18030 编码转换（iconv）：%s", strerror(errno));
+		ys_err(err, errlen, "系统不支持 GB18030 编码转换（iconv）：%s", ys_errno_zh(errno));
 	return cd;
 }
 

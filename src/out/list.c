@@ -117,6 +117,6 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 		              "不认识「%s」", what);
 	}
 	if (fflush(out) != 0)
-		return ys_err(err, errlen, "写入失败：%s", strerror(errno));
+		return ys_err(err, errlen, "写入失败：%s", ys_errno_zh(errno));
 	return 0;
 }

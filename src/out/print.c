@@ -204,7 +204,7 @@ int out_print_doc(struct store *st, const struct doc *d, const char *dest,
 	if (job && joblen)
 		job[0] = '\0';
 	if (!mkdtemp(dir)) {
-		ys_err(err, errlen, "没有打印：无法建立临时文件夹 %s：%s", dir, strerror(errno));
+		ys_err(err, errlen, "没有打印：无法建立临时文件夹 %s：%s", dir, ys_errno_zh(errno));
 		free(dir);
 		return -1;
 	}

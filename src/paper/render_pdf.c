@@ -18,9 +18,8 @@
  * across pages, and the head row is drawn again at the top of every page
  * the table continues on.  After a table the text is back on the grid.
  *
- * The fonts are fontconfig families; before anything is drawn the family is
- * resolved and the font it gives must have Chinese glyphs, else the next
- * candidate is tried, else an error — never a PDF full of empty boxes. */
+ * The fonts are fontconfig families, checked for Chinese glyphs before
+ * anything is drawn (pdf_font.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,10 +28,10 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "paper/doc.h"
+#include "paper/pdf_font.h"
 #include "base/util.h"
 
 #define MM        (72.0 / 25.4)
@@ -43,8 +42,6 @@
 #define BLOCK_W   (156.0 * MM)
 #define BLOCK_H   (225.0 * MM)
 
-#define DEFAULT_FONT   "Noto Serif CJK SC"
-#define FONT_PACKAGE   "fonts-noto-cjk"
 #define PAGENO_PT      10.5     /* 五号 */
 #define GB_PAGENO_PT   14.0     /* 4号, GB/T 9704 7.5 */
 #define FOOTER_PT      7.5
@@ -55,71 +52,6 @@
 #define RULE_PT        0.6      /* table grid, signature and cut lines */
 
 #define PU(x)     ((double)(x) / PANGO_SCALE)   /* pango units -> points */
-
-/* ---- fonts ---------------------------------------------------------------- */
-
-/* characters every document needs: 中文议事厅页共 and 。，「：  */
-static const FcChar32 cjk_probe[] = {
-	0x4E2D, 0x6587, 0x8BAE, 0x4E8B, 0x5385, 0x9875, 0x5171,
-	0x3002, 0xFF0C, 0x300C, 0xFF1A,
-};
-
-/* The family fontconfig gives for `want` (asked for Chinese text) into
- * out, if that font has the Chinese glyphs; 0, or -1. */
-static int font_resolve(const char *want, char *out, size_t outlen)
-{
-	FcPattern *pat, *m;
-	FcResult res;
-	FcCharSet *cs = NULL;
-	FcChar8 *fam = NULL;
-	int ok = 0;
-
-	if (!want || !*want)
-		return -1;
-	pat = FcPatternCreate();
-	if (!pat)
-		return -1;
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)want);
-	FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	m = FcFontMatch(NULL, pat, &res);
-	FcPatternDestroy(pat);
-	if (!m)
-		return -1;
-	if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) == FcResultMatch &&
-	    FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch && fam && *fam) {
-		ok = 1;
-		for (size_t i = 0; i < YS_ARRAY_LEN(cjk_probe); i++)
-			if (!FcCharSetHasChar(cs, cjk_probe[i]))
-				ok = 0;
-		if (ok && ys_strlcpy(out, (const char *)fam, outlen) != 0)
-			ok = 0;
-	}
-	FcPatternDestroy(m);
-	return ok ? 0 : -1;
-}
-
-/* want, else the fallbacks; -1 with a message naming what is missing */
-static int font_pick(const char *want, char *out, size_t outlen,
-                     char *err, size_t errlen)
-{
-	static const char *const fallback[] = { "Noto Sans CJK SC", "Noto Serif CJK" };
-
-	if (!want || !*want)
-		want = DEFAULT_FONT;
-	if (font_resolve(want, out, outlen) == 0)
-		return 0;
-	for (size_t i = 0; i < YS_ARRAY_LEN(fallback); i++)
-		if (font_resolve(fallback[i], out, outlen) == 0)
-			return 0;
-	ys_snprintf(err, errlen,
-	            "找不到含中文字形的字体「%s」（也没有 Noto Sans CJK SC、Noto Serif CJK），"
-	            "生成的 PDF 会全是方框，所以没有生成。请安装 %s 软件包"
-	            "（sudo apt-get install %s），或在设置里指定已安装的中文字体。",
-	            want, FONT_PACKAGE, FONT_PACKAGE);
-	return -1;
-}
 
 /* ---- the page machine ------------------------------------------------------- */
 
@@ -956,21 +888,6 @@ static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigne
 	return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-static const char *errno_zh(int e)
-{
-	switch (e) {
-	case EACCES: case EPERM: return "没有写入权限";
-	case ENOENT:  return "所在的文件夹不存在";
-	case ENOTDIR: return "路径中有一段不是文件夹";
-	case EISDIR:  return "这是一个文件夹";
-	case EROFS:   return "只读的文件系统";
-	case ENOSPC:  return "磁盘空间不足";
-	case EDQUOT:  return "超出磁盘配额";
-	case ENAMETOOLONG: return "文件名太长";
-	default:      return strerror(e);
-	}
-}
-
 int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
                char *err, size_t errlen)
 {
@@ -999,8 +916,8 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 		bf = NULL;
 	if (tf && !*tf)
 		tf = NULL;
-	if (font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
-	    font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
+	if (pdf_font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
+	    pdf_font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
 		return -1;
 	p.title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
 	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
@@ -1018,7 +935,7 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 
 	f = fopen(path, "wb");
 	if (!f) {
-		ys_snprintf(err, errlen, "无法写入文件「%s」：%s。", path, errno_zh(errno));
+		ys_snprintf(err, errlen, "无法写入文件「%s」：%s。", path, ys_errno_zh(errno));
 		return -1;
 	}
 	surf = cairo_pdf_surface_create_for_stream(write_fn, f, PAGE_W, PAGE_H);
@@ -1054,7 +971,7 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 		e = errno ? errno : EIO;
 	if (e || st != CAIRO_STATUS_SUCCESS) {
 		if (e)
-			ys_snprintf(err, errlen, "写入文件「%s」失败：%s。", path, errno_zh(e));
+			ys_snprintf(err, errlen, "写入文件「%s」失败：%s。", path, ys_errno_zh(e));
 		else
 			ys_snprintf(err, errlen, "生成 PDF「%s」失败：%s。", path,
 			            cairo_status_to_string(st));

@@ -647,7 +647,7 @@ static int open_db(struct store *st, const char *path, int create)
 		return db_fail(st, "没有指定数据库文件");
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
-			return db_fail(st, "无法访问数据库文件 %s：%s", path, strerror(errno));
+			return db_fail(st, "无法访问数据库文件 %s：%s", path, ys_errno_zh(errno));
 		if (!create)
 			return db_fail(st, "数据库文件不存在：%s", path);
 	} else if (!S_ISREG(sb.st_mode)) {
