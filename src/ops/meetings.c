@@ -431,7 +431,9 @@ int ops_meeting_set_pending(struct store *st, const char *mid, const char *text,
 
 /* Materials must reach the Party members some days before 审议 (the
  * setting "material_days", default 3): a warning, never a refusal.  The
- * days are counted from the 两委联席会议 that forwarded each proposal. */
+ * days are counted from the 两委联席会议 that forwarded each proposal.
+ * Then whether the meeting is set sooner than its kind is to be noticed
+ * (ops_notice_ahead_warn); both when both hold. */
 int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t len)
 {
 	struct meeting m;
@@ -442,17 +444,8 @@ int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t l
 		warn[0] = '\0';
 	if (store_meeting_get(st, mid ? mid : "", &m) != 0)
 		return -1;
-	/* set sooner than its kind is to be noticed */
-	if (m.status == MS_PLANNED && ops_notice_ahead_warn(st, m.kind, m.date, "", warn, len) == 1) {
-		meeting_clear(&m);
-		return 1;
-	}
-	if (m.kind != MK_PARTY) {
-		meeting_clear(&m);
-		return 0;
-	}
 	days = ops_setting_int(st, "material_days");
-	n = store_agenda_all(st, m.id, &a);
+	n = m.kind == MK_PARTY ? store_agenda_all(st, m.id, &a) : 0;
 	for (int i = 0; i < n; i++) {
 		struct pevent *ev = NULL;
 		int ne = found || !a[i].proposal_id[0] ? 0
@@ -476,6 +469,17 @@ int ops_meeting_warnings(struct store *st, const char *mid, char *warn, size_t l
 		agenda_clear(&a[i]);
 	}
 	free(a);
+	/* set sooner than its kind is to be noticed: after the materials'
+	 * warning, which names the matter */
+	if (n >= 0 && m.status == MS_PLANNED && warn && len > 0) {
+		char ahead[512];
+		size_t used = found ? strlen(warn) : 0;
+
+		if (ops_notice_ahead_warn(st, m.kind, m.date, "", ahead, sizeof ahead) == 1) {
+			snprintf(warn + used, len - used, "%s%s", found ? "另：" : "", ahead);
+			found = 1;
+		}
+	}
 	meeting_clear(&m);
 	return n < 0 ? -1 : found;
 }
