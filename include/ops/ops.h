@@ -127,7 +127,8 @@ int ops_quorum(struct store *st, const char *mid, struct quorum_state *q,
  * key refuses, exactly what the operation would. */
 enum ops_meeting_op {
 	OPM_OPEN = 1,            /* 宣布开会 */
-	OPM_SIGN,                /* 签到、请假、缺席 */
+	OPM_SIGN,                /* 签到、缺席 */
+	OPM_LEAVE,               /* 请假 (also before the meeting's day), and undoing it */
 	OPM_OBSERVER,            /* 登记列席 */
 	OPM_MINUTE,              /* 记录发言 */
 	OPM_MINUTE_EDIT,         /* 修改一条记录（散会后、签字前也可以） */

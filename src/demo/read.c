@@ -385,10 +385,10 @@ static int read_meetings(struct demo *d)
 			return row_err(d, t, r, "会议早于花名册录入时间（community.tsv 的 setup_at）。");
 		if (m->set_up >= m->start)
 			return row_err(d, t, r, "建立会议的时间（set_up）应早于会议开始时间。");
-		if (!m->end && (m->leave.n || m->absent.n || m->observers.n ||
+		if (!m->end && (m->absent.n || m->observers.n ||
 		                fld(t, r, c[15])[0] || m->entered))
-			return row_err(d, t, r, "没有散会时间（end）的会议没有召开，不能写请假、缺席、"
-			               "列席、遗留问题或补录时间（entered）。");
+			return row_err(d, t, r, "没有散会时间（end）的会议没有召开，不能写缺席、"
+			               "列席、遗留问题或补录时间（entered）；可以写会前请假。");
 		if (m->entered && m->entered < m->end)
 			return row_err(d, t, r, "补录时间（entered）应在散会之后：会后才能照纸面记录录入。");
 		m->chair = person_by_name(d, fld(t, r, c[7]));
@@ -418,8 +418,14 @@ static int read_meetings(struct demo *d)
 				return derr(d, t->file, line, "缺席人员「%s」不在花名册中。",
 				            m->absent.v[i]);
 		add_event(d, m->set_up, EV_MEETING, r, r, -1, -1);
-		if (!m->end)
-			continue;            /* planned only: postponed, cancelled or to come */
+		if (!m->end) {
+			/* planned only: postponed, cancelled or to come; leaves
+			 * asked for ahead are written down the day after the notice */
+			if (m->leave.n)
+				add_event(d, m->set_up + 24 * 60 * 60 < m->start ? m->set_up + 24 * 60 * 60
+				             : m->set_up + 60, EV_ATTEND, r, r, -1, -1);
+			continue;
+		}
 		m->sealed = typed_at(m, m->end);
 		add_event(d, typed_at(m, m->start - 15 * 60), EV_ATTEND, r, r, -1, -1);
 		add_event(d, typed_at(m, m->start), EV_OPEN, r, r, -1, -1);

@@ -271,6 +271,24 @@ static void hm_of(time_t t, char out[6])
 	ys_fmt_time(&tm, out);
 }
 
+/* a meeting to come: the leaves asked for ahead, written down at `at` */
+static int do_leaves_ahead(struct demo *d, int mi, time_t at)
+{
+	const struct dmeet *dm = &d->meets[mi];
+	int line = d->meetings.rows[dm->row].line;
+	char err[512];
+
+	ys_clock_set(at);
+	for (int i = 0; i < dm->leave.n; i++) {
+		int who = person_by_name(d, dm->leave.v[i]);
+
+		if (ops_attend(d->st, dm->id, d->pp[who].id, ATT_LEAVE, dm->leave_why[i], NULL,
+		               err, sizeof err) != 0)
+			return derr(d, d->meetings.file, line, "%s请假：%s", dm->leave.v[i], err);
+	}
+	return 0;
+}
+
 /* the sign-in sheet as it was filled at the door; a meeting entered
  * afterwards is typed from it at `at`, each sign-in with its time on paper */
 static int do_attend(struct demo *d, int mi, time_t at)
@@ -279,12 +297,15 @@ static int do_attend(struct demo *d, int mi, time_t at)
 	struct dmeet *dm = &d->meets[mi];
 	int line = t->rows[dm->row].line;
 	struct attendance a[64];
-	int *fl = xcalloc((size_t)dm->leave.n + 1, sizeof *fl);
-	int *fa = xcalloc((size_t)dm->absent.n + 1, sizeof *fa);
+	int *fl, *fa;
 	int after = 0, n, k = 0, rc = 0;
 	char err[512], hm[6];
 	time_t when;
 
+	if (!dm->end)
+		return do_leaves_ahead(d, mi, at);
+	fl = xcalloc((size_t)dm->leave.n + 1, sizeof *fl);
+	fa = xcalloc((size_t)dm->absent.n + 1, sizeof *fa);
 	do {
 		n = store_attendance_page(d->st, dm->id, NULL, -1, after, 1, a, 64);
 		if (n < 0) {

@@ -20,7 +20,10 @@ int ops_attend(struct store *st, const char *mid, const char *person_id,
 		return ys_err(err, errlen, "签到状态无效（列席请另行登记）。");
 	if (status == ATT_LEAVE && !ys_has_text(reason))
 		return ys_err(err, errlen, "请假须写明原因。");
-	if (meeting_begin(st, mid, OPM_SIGN, &ms, err, errlen) != 0)
+	/* 请假 may be written down before the day; so may undoing it, and
+	 * before the day there is nothing else to undo */
+	if (meeting_begin(st, mid, status == ATT_LEAVE || status == ATT_NONE ? OPM_LEAVE : OPM_SIGN,
+	                  &ms, err, errlen) != 0)
 		return -1;
 	if (status == ATT_PRESENT && meeting_time(&ms, MOM_SIGN, at, hm, err, errlen) != 0)
 		return op_end(st, -1, err, errlen);

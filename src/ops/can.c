@@ -33,6 +33,8 @@ static const struct meeting_op {
 } meeting_ops[] = {
 	{ OPM_OPEN, "开始", HAPPENS | NEED_PLANNED, NULL },
 	{ OPM_SIGN, "签到", HAPPENS | NEED_NOT_CLOSED, NULL },
+	/* a leave is often asked for days ahead: it can be written down then */
+	{ OPM_LEAVE, "登记请假", NEED_UNSEALED | NEED_HELD | NEED_NOT_CLOSED, NULL },
 	{ OPM_OBSERVER, "登记列席", HAPPENS | NEED_NOT_CLOSED, NULL },
 	{ OPM_MINUTE, "添加记录", HAPPENS | NEED_NOT_CLOSED, NULL },
 	{ OPM_MINUTE_EDIT, "修改记录", HAPPENS, NULL },

@@ -362,9 +362,9 @@ static const struct live_action {
 	{ K_HOME, 0, sheet_home },
 	{ K_START, OPM_OPEN, start_meeting },
 	{ K_SIGN, OPM_SIGN, sign_present },
-	{ K_LEAVE, OPM_SIGN, sign_leave },
+	{ K_LEAVE, OPM_LEAVE, sign_leave },
 	{ K_ABSENT, OPM_SIGN, sign_absent },
-	{ K_UNSIGN, OPM_SIGN, sign_none },
+	{ K_UNSIGN, OPM_LEAVE, sign_none },
 	{ K_OBSERVER, OPM_OBSERVER, live_add_observer },
 	{ K_SEARCH, 0, live_find },
 	{ K_MINUTE, OPM_MINUTE, minute },
@@ -457,7 +457,7 @@ static const char *state_line(char *buf, size_t len)
 	if (L.ms.m.status == MS_CANCELLED)
 		return " 会议已取消";
 	if (L.ms.tense == TENSE_FUTURE)
-		return " 会议还没到日期：开过后再录入";
+		return " 会议还没到日期：可按 l 登记请假，开过后再录入";
 	if (L.ms.m.status == MS_PLANNED)
 		what = "签到后按 s 宣布开会";
 	else if (L.ms.sealed)

@@ -193,6 +193,14 @@ keys Enter
 expect "会议日期 2026-12-06 还没到（今天是 2026-11-22），不能签到" "signing in before the date is refused"
 keys s
 expect "不能开始" "opening before the date is refused"
+expect "可按 l 登记请假" "but a 请假 asked for ahead of it can be recorded"
+keys l
+expect "请假原因（必填）" "l asks the reason"
+typ "外出探亲"
+keys Enter
+expect "请假：外出探亲" "the 请假 is on the sheet before the meeting"
+expect_sql "SELECT count(*) FROM attendance a JOIN meeting m ON m.id = a.meeting_id
+	WHERE m.date = '2026-12-06' AND a.status = 2 AND a.reason = '外出探亲'" "1" "and in the database"
 
 # ---- the paper and the dossier carry the meetings' times -------------------
 run export minutes --db "$DB" --meeting "$M1" --format txt -o "$T_TMP/m1.txt"

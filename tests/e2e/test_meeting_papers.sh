@@ -107,6 +107,9 @@ for p in signin ballots agenda script; do
 	pdffonts "$OUTDIR/$p.pdf" | grep -q "yes yes" && pass "$p: the font is embedded" ||
 		fail "$p: the font is not embedded"
 done
+pdftotext "$OUTDIR/signin.pdf" "$T_TMP/s.txt"
+file_has "$T_TMP/s.txt" "黄美玲" "the sign-in sheet lists the representatives"
+file_has "$T_TMP/s.txt" "请假：出差在外，12月12日返回" "with the 请假 asked for ahead of the meeting"
 pdftotext "$OUTDIR/agenda.pdf" "$T_TMP/a.txt"
 file_has "$T_TMP/a.txt" "表决议题 2026-008「2栋南侧闲置地块改建停车位」" "the agenda lists the items"
 file_has "$T_TMP/a.txt" "党员大会审议通过" "with the steps passed before"

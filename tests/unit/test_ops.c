@@ -891,6 +891,23 @@ static void test_entered_afterwards(void)
 	meeting_clear(&m);
 	CHECK_INT(ops_attend(st, pa, fx_id(P_SECRETARY), ATT_PRESENT, NULL, NULL, err, sizeof err), -1);
 	CHECK_STR(err, "会议日期 2026-12-06 还没到（今天是 2026-11-22），不能签到；会议开过后再录入。");
+	CHECK_INT(ops_attend(st, pa, fx_id(P_SECRETARY), ATT_ABSENT, NULL, NULL, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "还没到");
+	/* ...but a 请假 asked for ahead of it is recorded now, and can be undone */
+	{
+		struct attendance_counts c;
+		CHECK_INT(ops_attend(st, pa, fx_id(P_PARTY1 + 3), ATT_LEAVE, "出差在外", NULL,
+		                     err, sizeof err), 0);
+		CHECK_INT(store_attendance_counts(st, pa, &c), 0);
+		CHECK_INT(c.leave, 1);
+		CHECK_INT(c.present, 0);
+		CHECK_INT(ops_attend(st, pa, fx_id(P_PARTY1 + 3), ATT_NONE, NULL, NULL,
+		                     err, sizeof err), 0);
+		CHECK_INT(store_attendance_counts(st, pa, &c), 0);
+		CHECK_INT(c.leave, 0);
+		CHECK_INT(ops_attend(st, pa, fx_id(P_PARTY1 + 3), ATT_LEAVE, "出差在外", NULL,
+		                     err, sizeof err), 0);
+	}
 	CHECK_INT(ops_meeting_open(st, pa, NULL, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "不能开始");
 
