@@ -77,6 +77,32 @@ else
 	fail "no PDF with 「$NTITLE」 arrived in 60 s"
 fi
 
+# ---- papers before a meeting: the sign-in sheet and the ballots of the meeting to come -------
+UM=$(sql "SELECT number FROM meeting WHERE status = 0 ORDER BY date LIMIT 1")
+UTITLE=$(sql "SELECT title FROM meeting WHERE number = '$UM'")
+run print signin --db "$DB" --meeting "$UM"
+rc_is 0 "print signin for the meeting to come ($UM) exits 0"
+has "已送打印机 $Q" "the sign-in sheet went to the printer"
+if wait_pdf "${UTITLE}签到表"; then
+	pass "the printed sign-in sheet arrived with its title"
+	env $SAN_ENV $YS_BIN export signin --db "$DB" --meeting "$UM" --format pdf -o "$T_TMP/signin.pdf" >/dev/null 2>&1
+	same_han signin "$T_TMP/signin.pdf"
+else
+	fail "no PDF with 「${UTITLE}签到表」 arrived in 60 s"
+fi
+run print ballots --db "$DB" --meeting "$UM" --copies 3 --per-page 1
+rc_is 0 "print ballots --copies 3 --per-page 1 exits 0"
+if wait_pdf "表决票"; then
+	pages=$(pdfinfo "$got" 2>/dev/null | awk '/^Pages:/ {print $2}')
+	if [ "$pages" = 3 ]; then pass "three ballots one to a page arrived as 3 pages"
+	else fail "the printed ballots have $pages pages, expected 3"; fi
+	env $SAN_ENV $YS_BIN export ballots --db "$DB" --meeting "$UM" --copies 3 --per-page 1 --format pdf \
+		-o "$T_TMP/ballots.pdf" >/dev/null 2>&1
+	same_han ballots "$T_TMP/ballots.pdf"
+else
+	fail "no PDF with 「表决票」 arrived in 60 s"
+fi
+
 # ---- failures --------------------------------------------------------------------------------
 run print minutes --db "$DB" --meeting "$M" --printer NO-SUCH-PRINTER
 rc_is 1 "printing to a printer that does not exist exits 1"
