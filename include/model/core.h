@@ -245,6 +245,11 @@ struct vote_result {
 int rule_evaluate(const struct rule_set *r, const struct tally *t,
                   const char *entitled_label, struct vote_result *res,
                   char *err, size_t errlen);
+/* the same, the sentence calling the yes votes yes_word: "同意" for a
+ * secret ballot, whose paper says 同意/不同意/弃权 (NULL = "赞成") */
+int rule_evaluate_as(const struct rule_set *r, const struct tally *t,
+                     const char *entitled_label, const char *yes_word,
+                     struct vote_result *res, char *err, size_t errlen);
 
 /* What the rule asks, said before the meeting to those who will vote (the
  * chair's script, the agenda):

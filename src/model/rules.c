@@ -302,6 +302,13 @@ int rule_evaluate(const struct rule_set *r, const struct tally *t,
                   const char *entitled_label, struct vote_result *res,
                   char *err, size_t errlen)
 {
+	return rule_evaluate_as(r, t, entitled_label, NULL, res, err, errlen);
+}
+
+int rule_evaluate_as(const struct rule_set *r, const struct tally *t,
+                     const char *entitled_label, const char *yes_word,
+                     struct vote_result *res, char *err, size_t errlen)
+{
 	char f[32];
 	const char *label, *unit;
 
@@ -327,8 +334,8 @@ int rule_evaluate(const struct rule_set *r, const struct tally *t,
 		label = entitled_label;
 	unit = base_words[r->p_base].unit;
 	frac_name(r->p_num, r->p_den, f, sizeof f);
-	snprintf(res->sentence, sizeof res->sentence, "赞成 %d 票，%s%s%s %ld %s的%s%s，%s。",
-	         t->yes, res->passed ? "" : "未", r->p_cmp == CMP_GE ? "达到" : "超过",
+	snprintf(res->sentence, sizeof res->sentence, "%s %d 票，%s%s%s %ld %s的%s%s，%s。",
+	         yes_word && *yes_word ? yes_word : "赞成", t->yes, res->passed ? "" : "未", r->p_cmp == CMP_GE ? "达到" : "超过",
 	         label, res->pass_base, unit, f, r->p_cmp == CMP_GE ? "以上" : "",
 	         res->passed ? "通过" : "未通过");
 	return 0;

@@ -303,7 +303,9 @@ int ops_vote(struct store *st, const char *mid, const char *agenda_id,
 		}
 	}
 	/* counts within those present, the result and its sentence: the model's */
-	if (rc == 0 && rule_evaluate(&v.rule, &v.t, kind_label(ms.m.kind), &res, err, errlen) != 0)
+	if (rc == 0 && rule_evaluate_as(&v.rule, &v.t, kind_label(ms.m.kind),
+	                                rq->method == VM_SECRET ? "同意" : NULL, &res,
+	                                err, errlen) != 0)
 		rc = -1;
 	if (rc == 0) {
 		snprintf(v.meeting_id, sizeof v.meeting_id, "%s", ms.m.id);

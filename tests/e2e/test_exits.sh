@@ -71,7 +71,7 @@ wait_for "监票人" || fail "the secret ballot's form"
 secret_count "陈美华" "王晓燕" 7 7 7 0 6 1 0
 expect "无记名投票" "a secret ballot"
 expect "有效票中同意 6 票" "the secret ballot is counted as on paper"
-expect "赞成 6 票，超过出席人数 7 人的半数，通过。" "the secret ballot passes"
+expect "同意 6 票，超过出席人数 7 人的半数，通过。" "the secret ballot passes, in the words of its paper"
 # item 4: a roll call, one choice per present person
 keys Right v Down Down Enter
 expect "记名表决" "the roll-call sheet"

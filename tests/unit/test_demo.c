@@ -383,7 +383,13 @@ static void test_paper(void)
 		snprintf(want, sizeof want, "〔2026〕%d号", nn - i);
 		CHECK_STR(no[i].doc_no, want);
 		CHECK(strncmp(no[i].title, "关于", 6) == 0);
-		CHECK_CONTAINS(no[i].body, no[i].kind == NK_DECISION ? "赞成" : "实施情况如下");
+		/* a decision gives its vote's count: 赞成 by show of hands, 同意 on a
+		 * secret ballot's paper */
+		if (no[i].kind == NK_DECISION)
+			CHECK(strstr(no[i].body, " 票，") != NULL &&
+			      (strstr(no[i].body, "赞成 ") || strstr(no[i].body, "同意 ")));
+		else
+			CHECK_CONTAINS(no[i].body, "实施情况如下");
 		CHECK_CONTAINS(no[i].channel, "0591-87654321");
 		CHECK_INT(store_proposal_get(st, no[i].proposal_id, &p), 0);
 		CHECK(p.step >= (no[i].kind == NK_DECISION ? STEP_PUBLISH : STEP_RESULT));

@@ -1267,7 +1267,7 @@ static void test_secret_ballot(void)
 	CHECK_INT(w.passed, 1);
 	CHECK_INT(w.round, 2);
 	CHECK_STR(w.sentence, "发出表决票 3 张，收回 3 张，其中有效票 2 张、无效票 1 张；有效票中"
-	          "同意 2 票、不同意 0 票、弃权 0 票。赞成 2 票，超过出席人数 3 人的半数，通过。");
+	          "同意 2 票、不同意 0 票、弃权 0 票。同意 2 票，超过出席人数 3 人的半数，通过。");
 	CHECK_INT(store_tellers(st, w.id, got, 8), 2);
 	CHECK_STR(got[0].name, "李主任");
 	CHECK_INT(got[0].role, TELLER_SCRUTINEER);

@@ -203,6 +203,10 @@ static void test_party_base_entitled(void)
 	CHECK_INT(rule_evaluate(rule("PARTY"), &t, "应到会党员", &res, err, sizeof err), 0);
 	CHECK_INT(res.passed, 1);
 	CHECK_STR(res.sentence, "赞成 16 票，超过应到会党员 30 人的半数，通过。");
+	/* a secret ballot's sentence in the words of its paper */
+	CHECK_INT(rule_evaluate_as(rule("PARTY"), &t, "应到会党员", "同意", &res, err, sizeof err), 0);
+	CHECK_INT(res.passed, 1);
+	CHECK_STR(res.sentence, "同意 16 票，超过应到会党员 30 人的半数，通过。");
 
 	/* the same 15 of 16 under a present-based rule passes */
 	t.yes = 15;
