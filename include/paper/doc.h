@@ -16,7 +16,10 @@ enum block_kind {
 	B_FIELD,        /* "label：text" on one line (wraps under the text) */
 	B_PARA,         /* a paragraph, first line indented two characters */
 	B_LINE,         /* a line as it is, no indent (list entries, speeches) */
-	B_RIGHT,        /* right-aligned (落款, 成文日期) */
+	B_RIGHT,        /* the 落款 of a sealed document (GB/T 9704-2012
+	                 * 7.3.5.1): a run of B_RIGHT ends with the 成文日期,
+	                 * set 右空四字; the 署名 lines above it are centred on
+	                 * the date (flush right when one is too wide for that) */
 	B_CENTER,       /* centred line (「散会」) */
 	B_SIGN,         /* a signature line: "label：______________" */
 	B_SPACE,        /* a blank line */
@@ -108,6 +111,12 @@ const struct block *doc_table_head(const struct doc *d, size_t i);
 /* A table's columns: their number (the head's ncols, else as many as its
  * cells) and their relative widths, each >= 1, into colw. */
 int doc_table_cols(const struct block *head, int colw[DOC_MAX_COLS]);
+/* The 成文日期 of the 落款 block i is in: the last B_RIGHT of its run. */
+size_t doc_signoff_date(const struct doc *d, size_t i);
+/* How far a 署名 line of width `name` stands from the right edge of a text
+ * block `width` wide, centred on a date of width `date` that stands
+ * `date_right` from the edge; 0 (flush right) when it would not fit. */
+double doc_signoff_right(double width, double date, double date_right, double name);
 /* Split a row's text at its tabs into exactly ncols allocated strings
  * (missing cells ""; cells past the last column joined into it with a
  * space).  Free with doc_cells_free(). */

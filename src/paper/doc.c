@@ -123,6 +123,24 @@ const struct block *doc_table_head(const struct doc *d, size_t i)
 	return d->b[i].kind == B_THEAD ? &d->b[i] : NULL;
 }
 
+size_t doc_signoff_date(const struct doc *d, size_t i)
+{
+	while (i + 1 < d->n && d->b[i + 1].kind == B_RIGHT)
+		i++;
+	return i;
+}
+
+double doc_signoff_right(double width, double date, double date_right, double name)
+{
+	/* the date's centre, from the right edge */
+	double centre = date_right + date / 2;
+	double right = centre - name / 2;
+
+	if (right < 0 || name > width)
+		return 0;
+	return right;
+}
+
 int doc_table_cols(const struct block *head, int colw[DOC_MAX_COLS])
 {
 	int n = head->ncols;

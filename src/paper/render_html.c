@@ -70,7 +70,9 @@ static const char css[] =
 	".field .label{flex:none;font-weight:bold}"
 	".field .text,.line{white-space:pre-wrap;min-width:0}"
 	".para{text-indent:2em;white-space:pre-wrap}"
-	".right{text-align:right}"
+	/* the 落款: the date 右空四字, the 署名 centred on it (GB/T 9704) */
+	".signoff{width:max-content;max-width:100%;margin:.2em 4em .2em auto;text-align:center}"
+	".signoff p{margin:0}"
 	".center{text-align:center}"
 	".sign{display:flex;align-items:flex-end;margin:1.4em 0 .6em}"
 	".sign .label{flex:none}"
@@ -192,7 +194,11 @@ void render_html_blocks(const struct doc *d, struct strbuf *out)
 			tag(out, "<p class=\"para\">", t, "</p>");
 			break;
 		case B_RIGHT:
-			tag(out, "<p class=\"right\">", t, "</p>");
+			if (i == 0 || d->b[i - 1].kind != B_RIGHT)
+				sb_add(out, "<div class=\"signoff\">");
+			tag(out, "<p>", t, "</p>");
+			if (doc_signoff_date(d, i) == i)
+				sb_add(out, "</div>");
 			break;
 		case B_CENTER:
 			tag(out, "<p class=\"center\">", t, "</p>");

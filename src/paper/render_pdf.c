@@ -13,10 +13,8 @@
  * next page.  Notices are numbered as GB/T 9704 numbers 公文 instead
  * (「— i —」, odd pages right, even pages left), ballots not at all.
  *
- * Tables (签到表, 表决票) are ruled grids off the line grid: a row is as
- * tall as its tallest cell or the table's least row height, never split
- * across pages, and the head row is drawn again at the top of every page
- * the table continues on.  After a table the text is back on the grid.
+ * Tables (签到表, 表决票) and cut lines are pdf_table.c's; the geometry
+ * and the page machine they share are in pdf_int.h.
  *
  * The fonts are fontconfig families, checked for Chinese glyphs before
  * anything is drawn (pdf_font.c). */
@@ -34,63 +32,13 @@
 #include "paper/pdf_font.h"
 #include "base/util.h"
 
-#define MM        (72.0 / 25.4)
-#define PAGE_W    595.28
-#define PAGE_H    841.89
-#define MARGIN_T  (37.0 * MM)
-#define MARGIN_L  (28.0 * MM)
-#define BLOCK_W   (156.0 * MM)
-#define BLOCK_H   (225.0 * MM)
+#include "pdf_int.h"
 
 #define PAGENO_PT      10.5     /* 五号 */
 #define GB_PAGENO_PT   14.0     /* 4号, GB/T 9704 7.5 */
 #define FOOTER_PT      7.5
-/* a cell's padding: 1.5 mm above and below; 1 mm at the sides, so that a
- * 序号 column of 6 % (9.4 mm) still holds 「120」 at 12 pt */
-#define CELL_PAD_X     (1.0 * MM)
-#define CELL_PAD_Y     (1.5 * MM)
-#define RULE_PT        0.6      /* table grid, signature and cut lines */
 
-#define PU(x)     ((double)(x) / PANGO_SCALE)   /* pango units -> points */
-
-/* ---- the page machine ------------------------------------------------------- */
-
-struct pdf {
-	const struct doc *d;
-	cairo_t *cr;
-	PangoContext *ctx;
-	char body_font[256];
-	char title_font[256];
-	double body_pt, title_pt;
-	double pitch;           /* body line pitch (pt) */
-	double letter;          /* letter spacing for the body (pt) */
-	int draw;               /* 0: count pages only */
-	int page;               /* the current page, from 1 */
-	int npages;             /* the total (known when drawing) */
-	double y;               /* used height of the text block on this page */
-	int used;               /* anything placed on this page */
-	/* the tail: the blank lines, 落款 (B_RIGHT) and signatures (B_SIGN)
-	 * that end the document; it must not stand on a page of its own */
-	size_t cur;             /* the block being placed */
-	size_t tail;            /* the first block of the tail (n: none) */
-	double tail_h;          /* its height */
-	int carry;              /* take the last body line along with it */
-	int body_on_page;       /* a line of the body on this page */
-	int forced;             /* this page began at a B_PAGEBREAK */
-	int tail_alone;         /* after a pass: the tail stood alone */
-	/* the table being placed: its head (NULL outside a table), its
-	 * columns and its head row's height */
-	const struct block *thead;
-	struct table {
-		int ncols;
-		double x[DOC_MAX_COLS + 1];     /* column edges, absolute */
-		double row_min;                 /* the least row height (pt) */
-		int center_mask;
-	} tab;
-	double head_h;
-};
-
-static PangoLayout *layout_new(struct pdf *p, const char *family, double pt,
+PangoLayout *pdf_layout_new(struct pdf *p, const char *family, double pt,
                                int bold, double letter, int width)
 {
 	PangoLayout *lay = pango_layout_new(p->ctx);
@@ -136,7 +84,7 @@ static gchar *clean_text(const char *s)
 	return v;
 }
 
-static void layout_text(PangoLayout *lay, const char *s)
+void pdf_layout_text(PangoLayout *lay, const char *s)
 {
 	gchar *v = clean_text(s);
 
@@ -145,7 +93,7 @@ static void layout_text(PangoLayout *lay, const char *s)
 }
 
 /* in pango units */
-static int layout_width(PangoLayout *lay)
+int pdf_layout_width(PangoLayout *lay)
 {
 	int w;
 
@@ -158,14 +106,14 @@ static int layout_width(PangoLayout *lay)
  * at the left */
 static void page_number_gb(struct pdf *p, double y)
 {
-	PangoLayout *lay = layout_new(p, p->body_font, GB_PAGENO_PT, 0, 0, 0);
+	PangoLayout *lay = pdf_layout_new(p, p->body_font, GB_PAGENO_PT, 0, 0, 0);
 	char num[64];
 	double x;
 
 	snprintf(num, sizeof num, "\u2014 %d \u2014", p->page);
-	layout_text(lay, num);
+	pdf_layout_text(lay, num);
 	if (p->page % 2)
-		x = MARGIN_L + BLOCK_W - GB_PAGENO_PT - PU(layout_width(lay));
+		x = MARGIN_L + BLOCK_W - GB_PAGENO_PT - PU(pdf_layout_width(lay));
 	else
 		x = MARGIN_L + GB_PAGENO_PT;
 	cairo_move_to(p->cr, x, y);
@@ -183,9 +131,9 @@ static void page_furniture(struct pdf *p)
 	int h;
 
 	if (p->d->footer && *p->d->footer) {
-		lay = layout_new(p, p->body_font, FOOTER_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
+		lay = pdf_layout_new(p, p->body_font, FOOTER_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
 		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
-		layout_text(lay, p->d->footer);
+		pdf_layout_text(lay, p->d->footer);
 		cairo_move_to(p->cr, MARGIN_L, y);
 		pango_cairo_show_layout(p->cr, lay);
 		pango_layout_get_size(lay, NULL, &h);
@@ -201,9 +149,9 @@ static void page_furniture(struct pdf *p)
 		return;
 	}
 	snprintf(num, sizeof num, "第 %d 页 共 %d 页", p->page, p->npages);
-	lay = layout_new(p, p->body_font, PAGENO_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
+	lay = pdf_layout_new(p, p->body_font, PAGENO_PT, 0, 0, (int)(BLOCK_W * PANGO_SCALE));
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
-	layout_text(lay, num);
+	pdf_layout_text(lay, num);
 	cairo_move_to(p->cr, MARGIN_L, y);
 	pango_cairo_show_layout(p->cr, lay);
 	g_object_unref(lay);
@@ -217,7 +165,7 @@ static void page_end(struct pdf *p)
 	}
 }
 
-static void page_new(struct pdf *p)
+void pdf_page_new(struct pdf *p)
 {
 	page_end(p);
 	p->page++;
@@ -229,10 +177,10 @@ static void page_new(struct pdf *p)
 
 /* room for h more points on this page, else a new page (never for an
  * empty page: a line taller than the block still goes somewhere) */
-static void need(struct pdf *p, double h)
+void pdf_need(struct pdf *p, double h)
 {
 	if (p->used && p->y + h > BLOCK_H + 0.01)
-		page_new(p);
+		pdf_page_new(p);
 }
 
 /* Justify one line (both edges on the text block, as GB/T 9704 sets
@@ -294,8 +242,8 @@ static void place_lines(struct pdf *p, PangoLayout *lay, double pitch, int justi
 		 * else its last two lines */
 		if (p->carry && p->cur + 1 == p->tail && idx == (nl <= 4 ? 0 : nl - 2) &&
 		    (nl - idx) * pitch + p->tail_h <= BLOCK_H)
-			need(p, (nl - idx) * pitch + p->tail_h);
-		need(p, pitch);
+			pdf_need(p, (nl - idx) * pitch + p->tail_h);
+		pdf_need(p, pitch);
 		if (p->draw) {
 			pango_layout_iter_get_line_extents(it, NULL, &log);
 			base = pango_layout_iter_get_baseline(it);
@@ -341,7 +289,7 @@ static gchar *label_text(const char *label)
 static PangoLayout *field_layout(struct pdf *p, const struct block *b)
 {
 	int width = (int)(BLOCK_W * PANGO_SCALE);
-	PangoLayout *lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+	PangoLayout *lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 	gchar *label = label_text(b->label), *text = clean_text(b->text);
 	/* the lines of a value (一、二、三…) break within one paragraph (LINE
 	 * SEPARATOR), so that each hangs under the value, not the label */
@@ -388,13 +336,13 @@ static void place_sign(struct pdf *p, const struct block *b)
 	PangoLayout *lay;
 	gchar *s;
 
-	need(p, h);
+	pdf_need(p, h);
 	if (p->draw) {
 		PangoRectangle log;
 		double x, base, rule, tw = 0;
 
 		s = label_text(b->label);
-		lay = layout_new(p, p->body_font, p->body_pt, 1, 0, 0);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 1, 0, 0);
 		pango_layout_set_text(lay, s, -1);
 		g_free(s);
 		pango_layout_get_extents(lay, NULL, &log);
@@ -404,9 +352,9 @@ static void place_sign(struct pdf *p, const struct block *b)
 		x = MARGIN_L + PU(log.width) + p->body_pt / 2;
 		g_object_unref(lay);
 		if (b->text && *b->text) {
-			lay = layout_new(p, p->body_font, p->body_pt, 0, 0, 0);
-			layout_text(lay, b->text);
-			tw = PU(layout_width(lay));
+			lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, 0, 0);
+			pdf_layout_text(lay, b->text);
+			tw = PU(pdf_layout_width(lay));
 			cairo_move_to(p->cr, x + p->body_pt / 2, base - PU(pango_layout_get_baseline(lay)));
 			pango_cairo_show_layout(p->cr, lay);
 			g_object_unref(lay);
@@ -445,6 +393,32 @@ static gchar *row_as_line(const char *text)
 	return s;
 }
 
+/* the width of a line of body text as set (Pango units) */
+static int text_w(struct pdf *p, const char *text)
+{
+	PangoLayout *lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, -1);
+	int w;
+
+	pdf_layout_text(lay, text);
+	w = pdf_layout_width(lay);
+	g_object_unref(lay);
+	return w;
+}
+
+/* How far a line of the 落款 ends from the right edge (pt): the 成文日期
+ * 右空四字, a 署名 centred on it. */
+static double signoff_right(struct pdf *p, const struct block *b)
+{
+	size_t i = (size_t)(b - p->d->b);
+	size_t date = doc_signoff_date(p->d, i);
+	double four = 4 * (p->body_pt + p->letter);
+
+	if (date == i)
+		return four;
+	return doc_signoff_right(BLOCK_W, (double)text_w(p, p->d->b[date].text) / PANGO_SCALE,
+	                         four, (double)text_w(p, b->text) / PANGO_SCALE);
+}
+
 /* The layout of a text block, its line pitch and whether it is justified;
  * NULL for the others (B_SPACE, B_PAGEBREAK, B_SIGN, B_CUT, B_THEAD; a
  * B_ROW here is one outside a table).  Caller unrefs. */
@@ -452,7 +426,6 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
                                  double *pitch, int *justify)
 {
 	int width = (int)(BLOCK_W * PANGO_SCALE);
-	double right = notice_like(p->d->kind) ? 2 * p->body_pt : 0;   /* 右空二字 */
 	PangoLayout *lay;
 
 	*pitch = p->pitch;
@@ -465,17 +438,17 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 	case B_THEAD:
 		return NULL;
 	case B_ROW:                     /* one that stands outside a table */
-		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 		{
 			gchar *s = row_as_line(b->text);
 
-			layout_text(lay, s);
+			pdf_layout_text(lay, s);
 			g_free(s);
 		}
 		*justify = 1;
 		return lay;
 	case B_TITLE:
-		lay = layout_new(p, p->title_font, p->title_pt, 1, 0, width);
+		lay = pdf_layout_new(p, p->title_font, p->title_pt, 1, 0, width);
 		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 		/* on the grid: as many body lines as the title needs (no libm) */
 		{
@@ -488,240 +461,34 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 		break;
 	case B_SUBTITLE:
 	case B_CENTER:
-		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 		break;
 	case B_HEADING:
-		lay = layout_new(p, p->body_font, p->body_pt, 1, p->letter, width);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 1, p->letter, width);
 		*justify = 1;
 		break;
 	case B_FIELD:
 		*justify = 1;
 		return field_layout(p, b);
 	case B_PARA:
-		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 		pango_layout_set_indent(lay, (int)(2 * (p->body_pt + p->letter) * PANGO_SCALE));
 		*justify = 1;
 		break;
 	case B_RIGHT:
-		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter,
-		                 (int)((BLOCK_W - right) * PANGO_SCALE));
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter,
+		                 (int)((BLOCK_W - signoff_right(p, b)) * PANGO_SCALE));
 		pango_layout_set_alignment(lay, PANGO_ALIGN_RIGHT);
 		break;
 	case B_LINE:
 	default:
-		lay = layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
+		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
 		*justify = 1;
 		break;
 	}
-	layout_text(lay, b->text);
+	pdf_layout_text(lay, b->text);
 	return lay;
-}
-
-/* ---- tables ------------------------------------------------------------------ */
-
-/* The columns of the table headed by `head`: the block's width shared out
- * by the relative widths. */
-static void table_geom(const struct block *head, struct table *t)
-{
-	int colw[DOC_MAX_COLS];
-	double x = MARGIN_L, sum = 0;       /* double: no overflow on odd widths */
-
-	t->ncols = doc_table_cols(head, colw);
-	for (int i = 0; i < t->ncols; i++)
-		sum += colw[i];
-	for (int i = 0; i < t->ncols; i++) {
-		t->x[i] = x;
-		x += BLOCK_W * colw[i] / sum;
-	}
-	t->x[t->ncols] = MARGIN_L + BLOCK_W;
-	t->row_min = head->row_mm * MM;
-	t->center_mask = head->center_mask;
-}
-
-/* One cell's text wrapped inside its column less the padding.  The text
- * is set at the body size: at 12 pt a sign-in sheet's six columns hold a
- * name, a role and a 楼栋 on one line each, and a smaller size would be
- * hard to read for the older residents who sign it. */
-static PangoLayout *cell_layout(struct pdf *p, const struct table *t, int col,
-                                const char *text, int head)
-{
-	double w = t->x[col + 1] - t->x[col] - 2 * CELL_PAD_X;
-	PangoLayout *lay = layout_new(p, p->body_font, p->body_pt, head, 0,
-	                              (int)((w < 1 ? 1 : w) * PANGO_SCALE));
-
-	if (head || (t->center_mask >> col & 1))
-		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
-	layout_text(lay, text);
-	return lay;
-}
-
-/* A row's height: its tallest cell with the padding above and below; a
- * B_ROW at least the table's row height.  With draw, the row is drawn
- * `h` high at the current y: each cell's text centred in its height, then
- * the grid. */
-static double table_row(struct pdf *p, const struct table *t, const char *text,
-                        int head, int draw, double h)
-{
-	char *cells[DOC_MAX_COLS];
-	double need_h = head ? 0 : t->row_min, top = MARGIN_T + p->y;
-
-	doc_cells(text, t->ncols, cells);
-	for (int i = 0; i < t->ncols; i++) {
-		PangoLayout *lay = cell_layout(p, t, i, cells[i], head);
-		int lh;
-
-		pango_layout_get_size(lay, NULL, &lh);
-		if (PU(lh) + 2 * CELL_PAD_Y > need_h)
-			need_h = PU(lh) + 2 * CELL_PAD_Y;
-		if (draw) {
-			cairo_move_to(p->cr, t->x[i] + CELL_PAD_X, top + (h - PU(lh)) / 2);
-			pango_cairo_show_layout(p->cr, lay);
-		}
-		g_object_unref(lay);
-	}
-	doc_cells_free(cells, t->ncols);
-	if (draw) {
-		cairo_save(p->cr);
-		cairo_set_line_width(p->cr, RULE_PT);
-		for (int i = 0; i < t->ncols; i++)
-			cairo_rectangle(p->cr, t->x[i], top, t->x[i + 1] - t->x[i], h);
-		cairo_stroke(p->cr);
-		cairo_restore(p->cr);
-	}
-	return need_h;
-}
-
-static double row_height(struct pdf *p, const struct table *t, const char *text, int head)
-{
-	return table_row(p, t, text, head, 0, 0);
-}
-
-/* a row `h` high at the current y, and y below it */
-static void draw_row(struct pdf *p, const struct table *t, const char *text, int head, double h)
-{
-	if (p->draw)
-		table_row(p, t, text, head, 1, h);
-	p->y += h;
-	p->used = 1;
-	if (p->cur < p->tail)
-		p->body_on_page = 1;
-}
-
-static double table_head_height(struct pdf *p, const struct block *head)
-{
-	struct table t;
-
-	table_geom(head, &t);
-	return row_height(p, &t, head->text, 1);
-}
-
-/* B_THEAD: the head row, kept with the first row (a head alone at the
- * bottom of a page heads nothing) */
-static void place_head(struct pdf *p, size_t i)
-{
-	const struct block *b = &p->d->b[i];
-	double first = 0;
-
-	p->thead = b;
-	table_geom(b, &p->tab);
-	p->head_h = table_head_height(p, b);
-	if (i + 1 < p->d->n && b[1].kind == B_ROW)
-		first = row_height(p, &p->tab, b[1].text, 0);
-	if (p->head_h + first <= BLOCK_H)
-		need(p, p->head_h + first);
-	draw_row(p, &p->tab, b->text, 1, p->head_h);
-}
-
-/* B_ROW of the current table: whole on this page, else on the next under
- * the head drawn again.  The last row before the tail goes over with it
- * when the tail would stand alone, as the last lines of a paragraph do.
- * (A row taller than a page, which would take a cell of some forty lines,
- * runs into the bottom margin rather than being cut.) */
-static void place_row(struct pdf *p, const struct block *b)
-{
-	double h = row_height(p, &p->tab, b->text, 0), room = h;
-
-	if (p->carry && p->cur + 1 == p->tail && p->head_h + h + p->tail_h <= BLOCK_H)
-		room = h + p->tail_h;
-	if (p->used && p->y + room > BLOCK_H + 0.01) {
-		page_new(p);
-		draw_row(p, &p->tab, p->thead->text, 1, p->head_h);
-	}
-	draw_row(p, &p->tab, b->text, 0, h);
-}
-
-/* After the last row: back on the line grid (the used height rounded up
- * to a whole pitch; no libm), so the lines after a table stand where the
- * lines of a page without one stand. */
-static void table_end(struct pdf *p)
-{
-	int k = (int)(p->y / p->pitch);
-
-	if (k * p->pitch < p->y - 0.01)
-		k++;
-	p->y = k * p->pitch;
-	p->thead = NULL;
-}
-
-/* The height of a table block: a head row alone (all = 1) or with the
- * table's first row (all = 0); a row. */
-static double table_height(struct pdf *p, const struct block *b, int all)
-{
-	const struct doc *d = p->d;
-	size_t i = (size_t)(b - d->b);
-	const struct block *head = doc_table_head(d, i);
-	struct table t;
-	double h;
-
-	table_geom(head, &t);
-	if (b->kind == B_ROW)
-		return row_height(p, &t, b->text, 0);
-	h = table_head_height(p, b);
-	if (!all && i + 1 < d->n && d->b[i + 1].kind == B_ROW)
-		h += row_height(p, &t, d->b[i + 1].text, 0);
-	return h;
-}
-
-/* ---- cut lines ------------------------------------------------------------ */
-
-/* B_CUT: a dashed rule across the block with 「✂」 at its left, in the
- * middle of one pitch.  The body font may lack ✂ (U+2702); pango then takes
- * it from another font (Noto CJK has it), and if no font has it, 「剪」
- * says the same. */
-static void place_cut(struct pdf *p)
-{
-	PangoLayout *lay;
-	PangoRectangle log;
-	double mid, x;
-	const double dash[] = { 3.0, 2.0 };
-
-	if (!p->used)
-		return;                 /* nothing to cut off at the top of a page */
-	if (p->y + p->pitch > BLOCK_H + 0.01) {
-		page_new(p);
-		return;
-	}
-	if (p->draw) {
-		mid = MARGIN_T + p->y + p->pitch / 2;
-		lay = layout_new(p, p->body_font, p->body_pt, 0, 0, 0);
-		pango_layout_set_text(lay, "\u2702", -1);
-		if (pango_layout_get_unknown_glyphs_count(lay) > 0)
-			pango_layout_set_text(lay, "剪", -1);
-		pango_layout_get_extents(lay, NULL, &log);
-		cairo_move_to(p->cr, MARGIN_L, mid - PU(log.height) / 2 - PU(log.y));
-		pango_cairo_show_layout(p->cr, lay);
-		x = MARGIN_L + PU(log.x + log.width) + p->body_pt / 4;
-		g_object_unref(lay);
-		cairo_save(p->cr);
-		cairo_set_line_width(p->cr, RULE_PT);
-		cairo_set_dash(p->cr, dash, 2, 0);
-		cairo_move_to(p->cr, x, mid);
-		cairo_line_to(p->cr, MARGIN_L + BLOCK_W, mid);
-		cairo_stroke(p->cr);
-		cairo_restore(p->cr);
-	}
-	p->y += p->pitch;
 }
 
 /* ---- placing blocks ------------------------------------------------------------ */
@@ -739,10 +506,10 @@ static double block_height(struct pdf *p, const struct block *b, int all)
 	case B_SPACE:     return p->pitch;
 	case B_SIGN:      return sign_height(p);
 	case B_CUT:       return p->pitch;
-	case B_THEAD:     return table_height(p, b, all);
+	case B_THEAD:     return pdf_table_height(p, b, all);
 	case B_ROW:
 		if (doc_table_head(p->d, (size_t)(b - p->d->b)))
-			return table_height(p, b, all);
+			return pdf_table_height(p, b, all);
 		break;
 	}
 	lay = block_layout(p, b, &pitch, &justify);
@@ -787,23 +554,23 @@ static void place_block(struct pdf *p, size_t i)
 	int justify;
 
 	if (p->thead && b->kind != B_ROW)
-		table_end(p);
+		pdf_table_end(p);
 	switch (b->kind) {
 	case B_THEAD:
-		place_head(p, i);
+		pdf_place_head(p, i);
 		return;
 	case B_ROW:
 		if (p->thead) {
-			place_row(p, b);
+			pdf_place_row(p, b);
 			return;
 		}
 		break;                  /* no table: a line */
 	case B_CUT:
-		place_cut(p);
+		pdf_place_cut(p);
 		return;
 	case B_PAGEBREAK:
 		if (p->used) {
-			page_new(p);
+			pdf_page_new(p);
 			p->forced = 1;
 		}
 		return;
@@ -811,14 +578,14 @@ static void place_block(struct pdf *p, size_t i)
 		if (!p->used)
 			return;                 /* no blank line at the top of a page */
 		if (p->y + p->pitch > BLOCK_H + 0.01)
-			page_new(p);
+			pdf_page_new(p);
 		else
 			p->y += p->pitch;
 		return;
 	}
 	keep = block_keep(p, i);
 	if (keep > 0 && keep <= BLOCK_H)
-		need(p, keep);
+		pdf_need(p, keep);
 	if (b->kind == B_SIGN) {
 		place_sign(p, b);
 		return;

@@ -315,6 +315,28 @@ static void cut(struct strbuf *out, int cols)
 	sb_add(out, "\n");
 }
 
+/* B_RIGHT, a line of the 落款: the 成文日期 右空四字 (8 columns), a 署名
+ * centred on it; a line too wide for that flush right, wrapped */
+static void signoff(struct strbuf *out, const struct doc *d, size_t i, int cols)
+{
+	const char *t = d->b[i].text ? d->b[i].text : "";
+	size_t date = doc_signoff_date(d, i);
+	const char *dt = d->b[date].text ? d->b[date].text : "";
+	int four = 8, right;
+
+	if (text_width(dt) + four > cols)
+		four = 0;
+	right = date == i ? four
+	      : (int)doc_signoff_right(cols, text_width(dt), four, text_width(t));
+	if (right > 0 && text_width(t) + right <= cols && !strchr(t, '\n')) {
+		spaces(out, cols - right - text_width(t));
+		sb_add(out, t);
+		sb_add(out, "\n");
+	} else {
+		wrap(out, t, cols, AL_RIGHT, NULL, 0);
+	}
+}
+
 /* 1 if out ends with an empty line (or is empty) */
 static int at_blank(const struct strbuf *out)
 {
@@ -351,7 +373,7 @@ void render_txt(const struct doc *d, int cols, struct strbuf *out)
 			para(out, t, cols);
 			break;
 		case B_RIGHT:
-			wrap(out, t, cols, AL_RIGHT, NULL, 0);
+			signoff(out, d, i, cols);
 			break;
 		case B_CENTER:
 			wrap(out, t, cols, AL_CENTER, NULL, 0);

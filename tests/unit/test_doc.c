@@ -440,6 +440,7 @@ static void test_render_txt(void)
 	doc_add(&d, B_FIELD, "地点", "社区党群服务中心二楼会议室，会议由社区党委书记主持，居委会主任作说明。");
 	doc_add(&d, B_PARA, NULL, "第一段。\n第二段，较长的一段文字需要折行，折行时不能把句号、逗号放在行首。");
 	doc_add(&d, B_RIGHT, NULL, "军门社区居民委员会");
+	doc_add(&d, B_RIGHT, NULL, "2026年11月22日");
 	doc_add(&d, B_SIGN, "主持人（签字）", "");
 	doc_add(&d, B_PAGEBREAK, NULL, "");
 	doc_add(&d, B_CENTER, NULL, "散会");
@@ -448,8 +449,9 @@ static void test_render_txt(void)
 	CHECK(lines_ok(txt, 30));
 	/* the title centred: (30 - 21) / 2 spaces */
 	CHECK(strncmp(txt, "    关于3栋加装电梯的公示\n", strlen("    关于3栋加装电梯的公示\n")) == 0);
-	/* right-aligned: 18 columns, 12 spaces */
-	CHECK_CONTAINS(txt, "\n            军门社区居民委员会\n");
+	/* the 落款 (GB/T 9704): the date (14 columns) 右空四字, 8 columns from
+	 * the right edge; the 署名 (18 columns) centred on it: 6 from the edge */
+	CHECK_CONTAINS(txt, "\n      军门社区居民委员会\n        2026年11月22日\n");
 	/* a field's continuation lines stand under its text (6 columns) */
 	CHECK_CONTAINS(txt, "地点：社区党群服务中心二楼会议\n      室，会议");
 	/* paragraphs indented two characters */
@@ -740,6 +742,28 @@ static void check_notice(const struct notice *n, int public_version, const char 
 	struct strbuf h = {0};
 	html_of(&d, &h);
 	CHECK_CONTAINS(h.s, "<h1>");
+	/* the 落款 as one block: the 署名 lines and the date, centred on it */
+	{
+		struct strbuf want = {0};
+
+		ys_strlcpy(sig, n->signoff, sizeof sig);
+		sb_add(&want, "<div class=\"signoff\">");
+		for (char *line = strtok(sig, "\n"); line; line = strtok(NULL, "\n"))
+			sb_addf(&want, "<p>%s</p>", line);
+		sb_addf(&want, "<p>%s</p></div>", written);
+		/* as one line: the renderer puts each <p> on a line of its own */
+		{
+			char *flat = xstrdup(h.s), *w = flat;
+
+			for (const char *r = h.s; *r; r++)
+				if (*r != '\n')
+					*w++ = *r;
+			*w = '\0';
+			CHECK(strstr(flat, want.s) != NULL);
+			free(flat);
+		}
+		sb_free(&want);
+	}
 	if (public_version) {
 		CHECK(strstr(h.s, objector) == NULL);
 		CHECK(!leaks_phone(h.s));

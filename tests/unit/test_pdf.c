@@ -621,6 +621,29 @@ static void t_notice(void)
 		CHECK_HAS(body, "幸福里社区居民委员会");
 		CHECK_HAS(body, "2026年11月22日");
 		free(body);
+		/* GB/T 9704 7.3.5.1: the 成文日期 右空四字 (28 characters to the
+		 * line: one is 156 mm / 28), each 署名 centred on it */
+		{
+			const char *path = fx_path("notice.pdf");
+			const double right = (28 + 156) * MM_PT, ch = 156 * MM_PT / 28;
+			struct span date = word_span(path, 1, "2026年11月22日", 0);
+			struct span party = word_span(path, 1, "中共幸福里社区委员会", 0);
+			struct span com = word_span(path, 1, "幸福里社区居民委员会", 0);
+			double mid = (date.x0 + date.x1) / 2;
+
+			CHECK_INT(date.n, 1);
+			CHECK_INT(party.n, 1);
+			CHECK_INT(com.n, 1);
+			if (date.n == 1 && party.n == 1 && com.n == 1) {
+				printf("  date ends %.1f pt from the right edge (4 characters: %.1f); "
+				       "centres %.1f %.1f %.1f\n", right - date.x1, 4 * ch, mid,
+				       (party.x0 + party.x1) / 2, (com.x0 + com.x1) / 2);
+				CHECK(right - date.x1 > 4 * ch - 2 && right - date.x1 < 4 * ch + 2);
+				CHECK((party.x0 + party.x1) / 2 > mid - 2 && (party.x0 + party.x1) / 2 < mid + 2);
+				CHECK((com.x0 + com.x1) / 2 > mid - 2 && (com.x0 + com.x1) / 2 < mid + 2);
+				CHECK(party.y1 <= com.y0 + 0.5 && com.y1 <= date.y0 + 0.5);
+			}
+		}
 	}
 	free(raw);
 	doc_free(&d);
