@@ -498,8 +498,11 @@ static void live_draw(struct ui *u, int top, int bottom)
 	         c->entitled, c->present, c->leave, c->absent, c->none, c->observers);
 	int mw = text_width(meter);
 	ui_put(top + 1, 0, mw, meter, 0, UA_NORMAL);
+	int ahead = L.ms.tense == TENSE_FUTURE;   /* before the meeting: what it will need */
 	if (q->none)
 		snprintf(verdict, sizeof verdict, "不设法定人数");
+	else if (ahead)
+		snprintf(verdict, sizeof verdict, "开会须至少 %ld 人", q->needed);
 	else if (q->ok)
 		snprintf(verdict, sizeof verdict, "✓ 已达法定人数");
 	else
@@ -509,7 +512,7 @@ static void live_draw(struct ui *u, int top, int bottom)
 	if (bw >= 4)
 		ui_bar(top + 1, mw, bw, c->present, c->entitled, q->ok ? UA_YES : UA_ABSTAIN);
 	ui_put(top + 1, u->cols - vw - 1, vw + 1, verdict, 0,
-	       q->none ? UA_DIM : q->ok ? UA_OK : UA_ERR);
+	       q->none || ahead ? UA_DIM : q->ok ? UA_OK : UA_ERR);
 	/* pane tabs */
 	int x = 1;
 	for (int i = 0; i < 3; i++) {

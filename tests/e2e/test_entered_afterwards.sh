@@ -189,6 +189,8 @@ expect_sql "SELECT step FROM proposal WHERE number = '2026-014'" "4" "the propos
 # ---- a meeting in the future: nothing can be recorded at it yet -------------
 new_meeting 4 "2026-12-06" "19:30" 0
 expect "会议还没到日期" "a meeting in the future says so"
+screen | grep -q "✗ 不足" && fail "a meeting not yet held is shown as short of its quorum" ||
+	pass "a meeting not yet held is not shown as short of its quorum"
 keys Enter
 expect "会议日期 2026-12-06 还没到（今天是 2026-11-22），不能签到" "signing in before the date is refused"
 keys s

@@ -15,6 +15,14 @@ keys 2
 expect "2026-H-20" "the upcoming meeting is listed"
 expect "未开始" "not yet held"
 expect "m会前材料" "the bottom line names the papers key"
+# inside it: who has asked for leave, and what the meeting will need
+keys Enter
+expect "请假：出差在外" "the 请假 asked for ahead is on the sign-in list"
+expect "开会须至少 10 人" "the quorum meter says what the meeting will need"
+screen | grep -q "✗ 不足" && fail "a meeting not yet held is shown as short of its quorum" ||
+	pass "a meeting not yet held is not shown as short of its quorum"
+keys Escape
+expect "m会前材料" "back at the list"
 
 # 签到表 by grid
 keys m
