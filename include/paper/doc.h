@@ -34,7 +34,8 @@ enum block_kind {
 	                 * A row with no table before it prints as a line. */
 	B_CUT,          /* a cut line across the text block: a dashed rule with
 	                 * 「✂」 at its left end, half a line above and below; in
-	                 * text "- - ✂ - - -" across the width */
+	                 * text "- - ✂ - - -" across the width.  In a doc of
+	                 * pieces (doc.pieces) it separates the pieces */
 };
 
 #define DOC_MAX_COLS 12
@@ -85,6 +86,13 @@ struct doc {
 	double title_pt;        /* 0 = the renderer's default for the kind (22) */
 	double body_pt;         /* 0 = the default for the kind (16 notices, 12
 	                         * the others) */
+	int pieces;             /* > 0: the doc is pieces to be cut apart (表决票)
+	                         * separated by B_CUT, at most this many to a
+	                         * page; the PDF divides the text block into
+	                         * equal parts, one piece at the top of each,
+	                         * the cut lines on the parts' edges, and sets
+	                         * fewer to a page when the tallest piece does
+	                         * not fit its part.  No piece is split. */
 };
 
 void doc_init(struct doc *d, int kind);
@@ -171,5 +179,8 @@ struct pdf_opts {
  * pdf_opts', else the doc's, else the kind's.  0 or -1 with a message. */
 int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
                char *err, size_t errlen);
+/* A doc of pieces: how many go to a page in the PDF (d->pieces, or fewer
+ * when they do not fit); 0 for other docs, -1 with a message. */
+int render_pdf_pieces(const struct doc *d, const struct pdf_opts *o, char *err, size_t errlen);
 
 #endif

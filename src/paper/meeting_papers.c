@@ -182,9 +182,10 @@ int signin_doc(struct store *st, const char *meeting_id, int sort, struct doc *d
 
 int ballots_per_page_max(int nitems)
 {
-	/* a ballot is its title, the meeting, the instruction, the head row
-	 * and 10 mm a row, then the cut line: four fit a page with one item,
-	 * two up to six, else one */
+	/* without the PDF's measure (no font to measure with): a ballot is
+	 * its title, the meeting, the instruction, the head row and 10 mm a
+	 * row, then the cut line: four fit a page with one item, two up to
+	 * six, else one */
 	return nitems <= 1 ? 4 : nitems <= 6 ? 2 : 1;
 }
 
@@ -282,21 +283,29 @@ int ballots_doc(struct store *st, const char *meeting_id, const struct ballot_op
 	if (rc == 0 && total > BALLOT_MAX_COPIES)
 		rc = ys_err(err, errlen, "共 %d 张，超过一次最多 %d 张；请分几次印。", total,
 		            BALLOT_MAX_COPIES);
-	fit = ballots_per_page_max(u.separate ? 1 : n);
-	per = u.per_page == 0 || u.per_page > fit ? fit : u.per_page;
-	u.per_page = per;
+	per = u.per_page == 0 ? 4 : u.per_page;
 	for (int s = 0; rc == 0 && s < sets; s++) {
 		for (int c = 0; c < u.copies; c++) {
 			if (placed > 0) {
-				/* a cut line between ballots on a page, a new page after
-				 * the last of a page */
-				doc_add(d, placed % per == 0 ? B_PAGEBREAK : B_CUT, NULL, "");
+				/* a cut line between ballots: the PDF sets them in
+				 * equal parts of the page, `per` to a page */
+				doc_add(d, B_CUT, NULL, "");
 			}
 			ballot(d, &r, u.separate ? &idx[s] : idx, u.separate ? 1 : n,
 			       u.named ? voters[c]->name : NULL);
 			placed++;
 		}
 	}
+	/* as many to a page as asked that fit: measured as the PDF sets them
+	 * (long titles take more lines), else as the number of items says */
+	d->pieces = per;
+	fit = rc == 0 ? render_pdf_pieces(d, NULL, NULL, 0) : 0;
+	if (fit <= 0)
+		fit = ballots_per_page_max(u.separate ? 1 : n);
+	if (per > fit)
+		per = fit;
+	d->pieces = per;
+	u.per_page = per;
 	u.nitems = n;
 	for (int i = 0; i < n; i++)
 		u.items[i] = idx[i] + 1;

@@ -60,6 +60,10 @@ struct pdf {
 		int center_mask;
 	} tab;
 	double head_h;
+	/* a doc of pieces (表决票): how many to a page, and the cut lines
+	 * passed so far in this pass */
+	int per;
+	int piece;
 };
 
 /* ---- render_pdf.c ---- */
@@ -86,7 +90,8 @@ void pdf_place_row(struct pdf *p, const struct block *b);
 void pdf_table_end(struct pdf *p);
 /* a head row alone (all = 1) or with the first row (all = 0); a row */
 double pdf_table_height(struct pdf *p, const struct block *b, int all);
-/* B_CUT: a dashed rule with 「✂」 at its left */
+/* B_CUT: a dashed rule with 「✂」 at its left; between pieces, on the
+ * edge of the next piece's part of the page, or a new page */
 void pdf_place_cut(struct pdf *p);
 
 #endif

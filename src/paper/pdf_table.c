@@ -146,10 +146,13 @@ void pdf_table_end(struct pdf *p)
 {
 	int k = (int)(p->y / p->pitch);
 
+	p->thead = NULL;
+	if (p->per > 0 && p->cur < p->d->n && p->d->b[p->cur].kind == B_CUT)
+		return;                 /* the end of a piece: the cut line sets y */
+
 	if (k * p->pitch < p->y - 0.01)
 		k++;
 	p->y = k * p->pitch;
-	p->thead = NULL;
 }
 
 /* The height of a table block: a head row alone (all = 1) or with the
@@ -184,6 +187,21 @@ void pdf_place_cut(struct pdf *p)
 	double mid, x;
 	const double dash[] = { 3.0, 2.0 };
 
+	if (p->per > 0) {
+		/* between pieces: the page in `per` equal parts, a piece at the
+		 * top of each, the cut line on the parts' edge (the middle of
+		 * the line it takes), a new page after the last part */
+		int k = ++p->piece % p->per;
+		double at = BLOCK_H * k / p->per - p->pitch / 2;
+
+		if (k == 0) {
+			if (p->used)
+				pdf_page_new(p);
+			return;
+		}
+		if (p->used && p->y < at)
+			p->y = at;
+	}
 	if (!p->used)
 		return;                 /* nothing to cut off at the top of a page */
 	if (p->y + p->pitch > BLOCK_H + 0.01) {

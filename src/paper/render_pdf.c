@@ -606,6 +606,7 @@ static int run_pass(struct pdf *p, int draw, int npages)
 	p->body_on_page = 0;
 	p->forced = 0;
 	p->thead = NULL;
+	p->piece = 0;
 	p->tail_h = 0;
 	for (size_t i = p->tail; i < p->d->n; i++)
 		p->tail_h += block_height(p, &p->d->b[i], 1);
@@ -655,25 +656,47 @@ static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigne
 	return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
-               char *err, size_t errlen)
+/* A doc of pieces: the height of the tallest (its blocks one after
+ * another; a table's rows are not put back on the grid at its end). */
+static double tallest_piece(struct pdf *p)
 {
-	struct pdf p;
-	cairo_surface_t *surf;
-	cairo_font_options_t *fo;
-	cairo_status_t st;
-	FILE *f;
-	int n, cpl, rc = 0, e;
+	double h = 0, max = 0;
+
+	for (size_t i = 0; i < p->d->n; i++) {
+		int kind = p->d->b[i].kind;
+
+		if (kind == B_CUT || kind == B_PAGEBREAK) {
+			if (h > max)
+				max = h;
+			h = 0;
+		} else {
+			h += block_height(p, &p->d->b[i], 1);
+		}
+	}
+	return h > max ? h : max;
+}
+
+/* how many pieces go to a page: as many as asked whose parts each hold
+ * the tallest piece and the line of a cut */
+static int pieces_fit(struct pdf *p)
+{
+	double h = tallest_piece(p);
+	int n = p->d->pieces;
+
+	while (n > 1 && BLOCK_H / n < h + p->pitch)
+		n--;
+	return n;
+}
+
+/* The fonts, sizes and grid of a doc: 0, or -1 with a message. */
+static int pdf_setup(struct pdf *p, const struct doc *d, const struct pdf_opts *o,
+                     char *err, size_t errlen)
+{
+	int cpl;
 	double lines;
 
-	if (err && errlen)
-		err[0] = '\0';
-	if (!d || !path || !*path) {
-		ys_snprintf(err, errlen, "没有要生成的文档或文件名。");
-		return -1;
-	}
-	memset(&p, 0, sizeof p);
-	p.d = d;
+	memset(p, 0, sizeof *p);
+	p->d = d;
 	/* the fonts: the caller's, else the environment's (YISHITING_BODY_FONT,
 	 * YISHITING_TITLE_FONT: fontconfig family names, e.g. "FangSong" on a
 	 * machine that has it), else Noto Serif CJK SC */
@@ -683,22 +706,89 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 		bf = NULL;
 	if (tf && !*tf)
 		tf = NULL;
-	if (pdf_font_pick(bf, p.body_font, sizeof p.body_font, err, errlen) < 0 ||
-	    pdf_font_pick(tf, p.title_font, sizeof p.title_font, err, errlen) < 0)
+	if (pdf_font_pick(bf, p->body_font, sizeof p->body_font, err, errlen) < 0 ||
+	    pdf_font_pick(tf, p->title_font, sizeof p->title_font, err, errlen) < 0)
 		return -1;
-	p.title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
-	p.body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
-	          : notice_like(d->kind) ? 16 : 12;
+	p->title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
+	p->body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
+	           : notice_like(d->kind) ? 16 : 12;
 
 	/* the grid: a whole number of lines (about 1.8 × the size apart) fills
 	 * the block's height, a whole number of characters its width */
-	lines = BLOCK_H / (p.body_pt * 1.8);
+	lines = BLOCK_H / (p->body_pt * 1.8);
 	lines = lines < 1 ? 1 : (double)(long)(lines + 0.5);
-	p.pitch = BLOCK_H / lines;
-	cpl = (int)(BLOCK_W / p.body_pt + 0.5);
-	p.letter = cpl > 0 ? BLOCK_W / cpl - p.body_pt - 0.01 : 0;
-	if (p.letter > 0.1 * p.body_pt || p.letter < -0.1 * p.body_pt)
-		p.letter = 0;
+	p->pitch = BLOCK_H / lines;
+	cpl = (int)(BLOCK_W / p->body_pt + 0.5);
+	p->letter = cpl > 0 ? BLOCK_W / cpl - p->body_pt - 0.01 : 0;
+	if (p->letter > 0.1 * p->body_pt || p->letter < -0.1 * p->body_pt)
+		p->letter = 0;
+	return 0;
+}
+
+/* Draw on surf: the cairo and pango contexts, the fonts' metrics unhinted
+ * (the same on every surface), and for a doc of pieces how many to a page.
+ * pdf_done() frees them. */
+static void pdf_begin(struct pdf *p, cairo_surface_t *surf)
+{
+	cairo_font_options_t *fo;
+
+	p->cr = cairo_create(surf);
+	p->ctx = pango_cairo_create_context(p->cr);
+	pango_context_set_language(p->ctx, pango_language_from_string("zh-cn"));
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(p->ctx, fo);
+	cairo_font_options_destroy(fo);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->per = p->d->pieces > 0 ? pieces_fit(p) : 0;
+}
+
+static cairo_status_t pdf_done(struct pdf *p)
+{
+	cairo_status_t st;
+
+	g_object_unref(p->ctx);
+	st = cairo_status(p->cr);
+	cairo_destroy(p->cr);
+	return st;
+}
+
+int render_pdf_pieces(const struct doc *d, const struct pdf_opts *o, char *err, size_t errlen)
+{
+	struct pdf p;
+	cairo_surface_t *surf;
+	int per;
+
+	if (!d || d->pieces <= 0)
+		return 0;
+	if (pdf_setup(&p, d, o, err, errlen) != 0)
+		return -1;
+	surf = cairo_pdf_surface_create_for_stream(NULL, NULL, PAGE_W, PAGE_H);  /* no output */
+	pdf_begin(&p, surf);
+	per = p.per;
+	pdf_done(&p);
+	cairo_surface_destroy(surf);
+	return per;
+}
+
+int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
+               char *err, size_t errlen)
+{
+	struct pdf p;
+	cairo_surface_t *surf;
+	cairo_status_t st;
+	FILE *f;
+	int n, rc = 0, e;
+
+	if (err && errlen)
+		err[0] = '\0';
+	if (!d || !path || !*path) {
+		ys_snprintf(err, errlen, "没有要生成的文档或文件名。");
+		return -1;
+	}
+	if (pdf_setup(&p, d, o, err, errlen) != 0)
+		return -1;
 
 	f = fopen(path, "wb");
 	if (!f) {
@@ -713,22 +803,10 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 		g_free(t);
 	}
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "议事厅 yishiting");
-	p.cr = cairo_create(surf);
-	p.ctx = pango_cairo_create_context(p.cr);
-	pango_context_set_language(p.ctx, pango_language_from_string("zh-cn"));
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(p.ctx, fo);
-	cairo_font_options_destroy(fo);
-	cairo_set_source_rgb(p.cr, 0, 0, 0);
-
+	pdf_begin(&p, surf);
 	n = count_pages(&p);
 	run_pass(&p, 1, n);
-
-	g_object_unref(p.ctx);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
+	st = pdf_done(&p);
 	cairo_surface_finish(surf);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(surf);

@@ -194,6 +194,36 @@ static void test_signin(void)
 	doc_free(&d);
 }
 
+/* The cut lines on page i: how many 「✂」 (or 「剪」) there are, and whether
+ * each stands at the end of its equal part of the text block (37 mm from
+ * the top, 225 mm high, cut in `per` parts), within 1.5 pt. */
+static int cuts_even(const char *path, int i, int per, int *n)
+{
+	const double mm = 72.0 / 25.4, top = 37 * mm, h = 225 * mm;
+	char *s = run("pdftotext -enc UTF-8 -bbox -f %d -l %d '%s' -", i, i, path), *p;
+	int ok = 1;
+
+	*n = 0;
+	for (p = s ? strstr(s, "<word ") : NULL; p; p = strstr(p + 1, "<word ")) {
+		double x0, y0, x1, y1;
+		char *end = strstr(p, "</word>");
+
+		if (!end || sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+		                   &x0, &y0, &x1, &y1) != 4)
+			continue;
+		if (strncmp(end - 3, "\u2702", 3) != 0 && strncmp(end - 3, "剪", 3) != 0)
+			continue;
+		++*n;
+		double want = top + h * *n / per, centre = (y0 + y1) / 2;
+		if (centre < want - 1.5 || centre > want + 1.5) {
+			printf("  page %d: cut %d at %.1f pt, not %.1f\n", i, *n, centre, want);
+			ok = 0;
+		}
+	}
+	free(s);
+	return ok;
+}
+
 static void test_ballots(void)
 {
 	struct doc d;
@@ -218,6 +248,15 @@ static void test_ballots(void)
 	CHECK_CONTAINS(t, "2026年11月22日");
 	CHECK(strstr(t, "页") == NULL);              /* cut apart: no page number */
 	free(t);
+	/* the page cut in four alike pieces: the lines at 1/4, 1/2 and 3/4 */
+	{
+		int n;
+
+		CHECK(cuts_even(path, 1, 4, &n));
+		CHECK_INT(n, 3);
+		CHECK(cuts_even(path, 30, 4, &n));
+		CHECK_INT(n, 3);
+	}
 	char *f = run("pdffonts '%s'", path);
 	CHECK(f != NULL && strstr(f, "yes yes") != NULL);
 	free(f);
@@ -229,6 +268,12 @@ static void test_ballots(void)
 	path = render(&d, "ballots2.pdf");
 	doc_free(&d);
 	CHECK_INT(pdf_pages(path), 60);
+	{
+		int n;                    /* in halves: the cut in the middle */
+
+		CHECK(cuts_even(path, 1, 2, &n));
+		CHECK_INT(n, 1);
+	}
 	/* eight items cannot go four to a page */
 	CHECK_INT(ballots_per_page_max(8), 1);
 	/* each item separately: two sets */
@@ -258,6 +303,45 @@ static void test_ballots(void)
 	CHECK_INT(ballots_doc(st, mid, &o, &d, &used, err, sizeof err), -1);
 	CHECK_STR(err, "每页张数只能是 1、2 或 4。");
 	doc_free(&d);
+}
+
+/* an item whose title takes four lines: measured as the PDF sets it,
+ * fewer than four ballots fit a page; every ballot whole on its page, in
+ * equal parts (a meeting of its own, made last: it takes a number) */
+static void test_ballots_long(void)
+{
+	struct doc d;
+	struct ballot_opts o, used;
+	const char *path;
+	{
+		struct meeting m;
+		char lid[ID_LEN];
+		int n, per, pages;
+
+		fx_meeting_fill(&m, MK_RESIDENTS, "2026-11-22", "14:30", -1);
+		CHECK_INT(fx_meeting_new(&m, NULL, 0, (const char *const[]){
+		          "关于小区东门外侧人行道违规停放非机动车、占道经营及夜间噪声扰民问题的综合治理方案"
+		          "（含物业公司、城管中队与社区志愿者的分工及经费来源）" }, 1, lid), 0);
+		meeting_clear(&m);
+		o = (struct ballot_opts){ .copies = 8, .per_page = 4 };
+		CHECK_INT(ballots_doc(st, lid, &o, &d, &used, err, sizeof err), 0);
+		per = used.per_page;
+		CHECK(per >= 2 && per < 4);
+		path = render(&d, "ballots_long.pdf");
+		doc_free(&d);
+		pages = pdf_pages(path);
+		CHECK_INT(pages, (8 + per - 1) / per);
+		for (int pg = 1; pg <= pages; pg++) {
+			char *pt = page_text(path, pg);
+			int want = pg < pages ? per : 8 - per * (pages - 1);
+
+			CHECK_INT(count_str(pt, "说明：同意的画"), want);
+			CHECK_INT(count_str(pt, "序号表决事项同意不同意弃权"), want);   /* no table left behind */
+			free(pt);
+		}
+		CHECK(cuts_even(path, 1, per, &n));
+		CHECK_INT(n, per - 1);
+	}
 }
 
 static void test_agenda_script(void)
@@ -401,6 +485,7 @@ int main(void)
 		RUN(test_ballots);
 		RUN(test_agenda_script);
 		RUN(test_meeting_notice);
+		RUN(test_ballots_long);
 	}
 	fx_db_done(st);
 	fx_tmpdir_remove();
