@@ -80,6 +80,10 @@ int pdf_layout_width(PangoLayout *lay);
 void pdf_page_new(struct pdf *p);
 /* room for h more points on this page, else a new page */
 void pdf_need(struct pdf *p, double h);
+/* After block i, the last row of a table: the height of the lines (at
+ * most three) and the run of signature lines that close the table, 0 when
+ * no signature follows it there. */
+double pdf_closing_height(struct pdf *p, size_t i);
 
 /* ---- pdf_table.c ---- */
 /* B_THEAD: the head row, kept with the first row */

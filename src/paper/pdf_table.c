@@ -123,15 +123,21 @@ void pdf_place_head(struct pdf *p, size_t i)
 
 /* B_ROW of the current table: whole on this page, else on the next under
  * the head drawn again.  The last row before the tail goes over with it
- * when the tail would stand alone, as the last lines of a paragraph do.
- * (A row taller than a page, which would take a cell of some forty lines,
+ * when the tail would stand alone, as the last lines of a paragraph do;
+ * the last row of a table goes with the signature lines under it (a
+ * sign-in sheet's 应到/实到 line and the clerk's signature), so that no
+ * signature stands alone at the top of a page.  (A row taller than a page, which would take a cell of some forty lines,
  * runs into the bottom margin rather than being cut.) */
 void pdf_place_row(struct pdf *p, const struct block *b)
 {
 	double h = row_height(p, &p->tab, b->text, 0), room = h;
 
+	double close = pdf_closing_height(p, p->cur);
+
 	if (p->carry && p->cur + 1 == p->tail && p->head_h + h + p->tail_h <= BLOCK_H)
 		room = h + p->tail_h;
+	else if (close > 0 && p->head_h + h + close <= BLOCK_H)
+		room = h + close;
 	if (p->used && p->y + room > BLOCK_H + 0.01) {
 		pdf_page_new(p);
 		draw_row(p, &p->tab, p->thead->text, 1, p->head_h);

@@ -493,6 +493,27 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 
 /* ---- placing blocks ------------------------------------------------------------ */
 
+/* declared here, defined below: the closing lines are measured like blocks */
+static double block_height(struct pdf *p, const struct block *b, int all);
+
+double pdf_closing_height(struct pdf *p, size_t i)
+{
+	const struct doc *d = p->d;
+	double h = 0;
+	size_t j = i + 1;
+
+	if (j >= d->n || d->b[j].kind == B_ROW)
+		return 0;               /* not the last row */
+	for (int k = 0; k < 3 && j < d->n && (d->b[j].kind == B_LINE || d->b[j].kind == B_SPACE ||
+	                                      d->b[j].kind == B_PARA); k++)
+		h += block_height(p, &d->b[j++], 1);
+	if (j >= d->n || d->b[j].kind != B_SIGN)
+		return 0;
+	while (j < d->n && d->b[j].kind == B_SIGN)
+		h += block_height(p, &d->b[j++], 1);
+	return h;
+}
+
 /* the height block b takes (all = 1) or its first line takes (all = 0) */
 static double block_height(struct pdf *p, const struct block *b, int all)
 {

@@ -1052,6 +1052,47 @@ static void t_table_tail(void)
 	doc_free(&d);
 }
 
+/* the same in the middle of a doc (a sign-in sheet, then the 列席 sheet
+ * after a page break): the counts line and the clerk's signature take the
+ * last row along, they never stand alone at the top of a page */
+static void t_table_closing(void)
+{
+	struct doc d;
+	const char *path = fx_path("tableclosing.pdf");
+	static const char *const head[] = { "姓名", "签到时间" };
+	static const int w[] = { 1, 1 };
+	char err[512], *p1 = NULL, *p2 = NULL;
+
+	doc_init(&d, DOC_SIGNIN);
+	d.title = xstrdup("tableclosing");
+	doc_table(&d, 2, w, 10, 0, head);
+	for (int i = 0; i < 21; i++) {
+		char *name = signin_name(i);
+		const char *row[] = { name, "" };
+
+		doc_row(&d, 2, row);
+		free(name);
+	}
+	doc_add(&d, B_LINE, NULL, "应到 21 人，实到 ______ 人。");
+	doc_add(&d, B_SIGN, "记录人（签名）", "");
+	doc_add(&d, B_PAGEBREAK, NULL, "");
+	doc_add(&d, B_TITLE, NULL, "列席人员签到表");
+	doc_table(&d, 2, w, 10, 0, head);
+	doc_row(&d, 2, (const char *const[]){ "1", "" });
+	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
+	if (poppler()) {
+		CHECK_INT(pdf_pages(path), 3);
+		p1 = page_text(path, 1);
+		p2 = page_text(path, 2);
+		CHECK(p1 && strstr(p1, "居民020") && !strstr(p1, "记录人"));
+		CHECK(p2 && strstr(p2, "居民021") && strstr(p2, "签到时间") &&
+		      strstr(p2, "应到") && strstr(p2, "记录人"));
+	}
+	free(p1);
+	free(p2);
+	doc_free(&d);
+}
+
 /* ballots: four to a page, cut lines between them, no page number */
 static void t_ballots(void)
 {
@@ -1314,6 +1355,7 @@ int main(void)
 	RUN(t_signin);
 	RUN(t_table_head_kept);
 	RUN(t_table_tail);
+	RUN(t_table_closing);
 	RUN(t_ballots);
 	RUN(t_pageno_gb);
 	RUN(t_font_fallback);
