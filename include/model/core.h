@@ -298,5 +298,7 @@ int counts_differ(const char *const *labels, const int *a, const int *b, int n,
 /* Parse a count typed by the clerk: digits only (ASCII or full-width ０-９),
  * surrounding spaces allowed, 0..max.  0 ok / -1 with a Chinese message. */
 int parse_count(const char *s, int max, int *out, char *err, size_t errlen);
+/* the same, min..max (the message names that range) */
+int parse_count_in(const char *s, int min, int max, int *out, char *err, size_t errlen);
 
 #endif

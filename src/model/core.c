@@ -444,13 +444,20 @@ static enum tok next_tok(const char *s, int *len, int *digit)
 
 int parse_count(const char *s, int max, int *out, char *err, size_t errlen)
 {
+	return parse_count_in(s, 0, max, out, err, errlen);
+}
+
+int parse_count_in(const char *s, int min, int max, int *out, char *err, size_t errlen)
+{
 	char range[96];
 	long long v = 0;
 	int ndigits = 0, len, digit = 0;
 	enum tok t;
 	const char *why = NULL;
 
-	snprintf(range, sizeof range, "请输入 0 到 %d 之间的整数", max < 0 ? 0 : max);
+	if (min < 0)
+		min = 0;
+	snprintf(range, sizeof range, "请输入 %d 到 %d 之间的整数", min, max < min ? min : max);
 	if (!s)
 		s = "";
 	while ((t = next_tok(s, &len, &digit)) == TK_SPACE)
@@ -475,7 +482,7 @@ int parse_count(const char *s, int max, int *out, char *err, size_t errlen)
 	case TK_POINT: why = "不能有小数"; break;
 	default:       why = "只能输入数字"; break;
 	}
-	if (!why && (max < 0 || v > (long long)max))
+	if (!why && (max < min || v > (long long)max || v < (long long)min))
 		why = "超出范围";
 	if (why) {
 		if (err && errlen)

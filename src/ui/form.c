@@ -116,7 +116,9 @@ static int form_validate(struct form *fm)
 		} else if (f->type == FT_TIME && ys_parse_time(s, &hh, &mm) != 0) {
 			snprintf(fm->msg, sizeof fm->msg, "「%s」应为 00:00 至 23:59 的时间，如 14:05：%s", f->label, s);
 			bad = 1;
-		} else if (f->type == FT_NUMBER && parse_count(s, 1000000, &v, err, sizeof err) != 0) {
+		} else if (f->type == FT_NUMBER &&
+		           parse_count_in(s, f->min, f->max > 0 ? f->max : 1000000, &v, err,
+		                          sizeof err) != 0) {
 			snprintf(fm->msg, sizeof fm->msg, "「%s」%s", f->label, err);
 			bad = 1;
 		}

@@ -336,10 +336,10 @@ static int ballots_submit(struct ui *u, struct form *fm, void *arg)
 			o.items[o.nitems++] = i + 1;
 	if (!a->named) {
 		char *s = form_get_text(fm, BF_COPIES);
-		int rc = parse_count(s, BALLOT_MAX_COPIES, &o.copies, err, sizeof err);
+		int rc = parse_count_in(s, 1, BALLOT_MAX_COPIES, &o.copies, err, sizeof err);
 		free(s);
-		if (rc != 0 || o.copies < 1) {
-			ys_snprintf(fm->msg, sizeof fm->msg, "「份数」%s", rc ? err : "至少印 1 张。");
+		if (rc != 0) {
+			ys_snprintf(fm->msg, sizeof fm->msg, "「份数」%s", err);
 			fm->focus = BF_COPIES;
 			return -1;
 		}
@@ -381,9 +381,10 @@ static int ballots_paper(struct ui *u, const char *mid, int named, struct doc *d
 		               .nitems = n, .hint = "Enter 勾选要印在表决票上的议程" },
 		[BF_HOW] = { .label = "印法", .type = FT_CHOICE, .choices = hows, .nchoices = 2 },
 		[BF_COPIES] = { .label = "份数", .type = FT_NUMBER, .required = 1, .maxchars = 5,
+		                .min = 1, .max = BALLOT_MAX_COPIES,
 		                .hint = "每种表决票印几张，默认为应到人数" },
 		[BF_PER_PAGE] = { .label = "每页", .type = FT_CHOICE, .choices = pers, .nchoices = 3,
-		                  .hint = "议程多时一页放不下 4 张，会自动减少" },
+		                  .hint = "一页放不下时（议程多、标题长）自动减少，各张等分一页" },
 	};
 	for (int i = 0; i < n; i++) {
 		titles[i] = items[i].title;

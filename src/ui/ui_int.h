@@ -351,6 +351,7 @@ struct field {
 	int type;
 	int required;
 	size_t maxchars;
+	int min, max;                /* FT_NUMBER: the range (max 0: 0..1000000) */
 	const char *hint;            /* shown when the field has focus */
 	/* FT_TEXT/MULTI/NUMBER/DATE/TIME */
 	struct edbuf *eb;            /* owned by the form (allocated on init) */

@@ -55,6 +55,16 @@ file_has "$T_TMP/s.txt" "列席人员签到表" "with a sheet for 列席"
 keys m Down Down Enter
 expect "表决事项：2 项" "both open items are ticked"
 expect "份数：15" "as many as 应到"
+keys Tab Tab C-u
+typ "0"
+keys F10
+expect "「份数」超出范围，请输入 1 到 5000 之间的整数。" "0 copies is refused, naming the range"
+keys C-u
+typ "abc"
+keys F10
+expect "「份数」只能输入数字，请输入 1 到 5000 之间的整数。" "letters are refused, naming the same range"
+keys C-u
+typ "15"
 keys F10
 expect "每张表决票有 2 项议程，一页最多印 3 张" "four to a page is reduced to what fits, and the clerk is told"
 expect "表决票" "the ballots are previewed"

@@ -431,6 +431,16 @@ static void test_parse_count_bad(void)
 	int v = 777;
 	CHECK_INT(parse_count(NULL, 30, &v, err, sizeof err), -1);
 	CHECK_INT(v, 777);
+	/* a range from 1 (份数): every refusal names the same range */
+	CHECK_INT(parse_count_in("0", 1, 5000, &v, err, sizeof err), -1);
+	CHECK_STR(err, "超出范围，请输入 1 到 5000 之间的整数。");
+	CHECK_INT(parse_count_in("abc", 1, 5000, &v, err, sizeof err), -1);
+	CHECK_STR(err, "只能输入数字，请输入 1 到 5000 之间的整数。");
+	CHECK_INT(parse_count_in("6000", 1, 5000, &v, err, sizeof err), -1);
+	CHECK_STR(err, "超出范围，请输入 1 到 5000 之间的整数。");
+	CHECK_INT(v, 777);
+	CHECK_INT(parse_count_in("１５", 1, 5000, &v, err, sizeof err), 0);
+	CHECK_INT(v, 15);
 }
 
 int main(void)
