@@ -288,8 +288,10 @@ int ballots_doc(struct store *st, const char *meeting_id, const struct ballot_op
 		for (int c = 0; c < u.copies; c++) {
 			if (placed > 0) {
 				/* a cut line between ballots: the PDF sets them in
-				 * equal parts of the page, `per` to a page */
-				doc_add(d, B_CUT, NULL, "");
+				 * equal parts of the page, `per` to a page; each
+				 * item's own set (印法 每项单独一张) from a new page,
+				 * so that the stacks cut apart are not mixed */
+				doc_add(d, c == 0 ? B_PAGEBREAK : B_CUT, NULL, "");
 			}
 			ballot(d, &r, u.separate ? &idx[s] : idx, u.separate ? 1 : n,
 			       u.named ? voters[c]->name : NULL);

@@ -594,6 +594,7 @@ static void place_block(struct pdf *p, size_t i)
 			pdf_page_new(p);
 			p->forced = 1;
 		}
+		p->piece = 0;           /* pieces: the first part of the new page */
 		return;
 	case B_SPACE:
 		if (!p->used)

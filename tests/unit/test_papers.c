@@ -282,6 +282,21 @@ static void test_ballots(void)
 	path = render(&d, "ballots3.pdf");
 	doc_free(&d);
 	CHECK_INT(pdf_pages(path), 2);
+	/* three of each: each item's set on a page of its own, not mixed */
+	o = (struct ballot_opts){ .copies = 3, .per_page = 4, .separate = 1 };
+	CHECK_INT(ballots_doc(st, mid, &o, &d, &used, err, sizeof err), 0);
+	path = render(&d, "ballots4.pdf");
+	doc_free(&d);
+	CHECK_INT(pdf_pages(path), 2);
+	{
+		char *p1 = page_text(path, 1), *p2 = page_text(path, 2);
+
+		CHECK_INT(count_str(p1, "听取小区停车管理方案"), 3);
+		CHECK_INT(count_str(p1, "表决物业费调整方案"), 0);
+		CHECK_INT(count_str(p2, "表决物业费调整方案"), 3);
+		free(p1);
+		free(p2);
+	}
 
 	/* named: one per entitled person, with the name */
 	o = (struct ballot_opts){ .named = 1, .per_page = 4 };
