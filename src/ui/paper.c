@@ -187,6 +187,9 @@ static int preview_run(struct ui *u, struct doc *d, const char *ask)
 				chosen = 1;
 				break;
 			}
+			if (k == 'x' || k == 'P' || k == KC(KEY_F(5)) || k == 'd')
+				ui_message(u, UA_WARN, "这是张贴前的预览，还没有文号：按 Enter %s后"
+				           "再导出、打印。", ask);
 			continue;
 		}
 		if (k == 'x')

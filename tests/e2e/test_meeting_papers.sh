@@ -98,6 +98,9 @@ typ "居民代表证"
 keys F10
 expect "关于召开2026年第4次居民代表会议的通知" "the notice is previewed"
 expect "（文号在张贴时编定）" "unnumbered until posted"
+keys x
+expect "这是张贴前的预览，还没有文号：按 Enter 编号并张贴后再导出、打印。" \
+	"x on the draft says why it is not exported yet"
 expect "全体居民代表：" "addressed to those who attend"
 expect "请携带：居民代表证" "what to bring"
 expect_sql "SELECT count(*) FROM notice WHERE kind = 3" "0" "nothing posted while previewing"
