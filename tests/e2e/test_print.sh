@@ -62,6 +62,21 @@ else
 	fail "no PDF with 「$MTITLE」 arrived in 60 s in $outdirs; queue: $(LC_ALL=C lpstat -o "$Q" 2>&1 | head -3); files: $(ls $outdirs 2>&1 | head -5)"
 fi
 
+# arrived WHAT TITLE KIND ARGS...: a PDF whose text holds TITLE came out of
+# the printer, and its Chinese text is that of `export KIND ARGS` as a PDF
+arrived() {
+	what=$1 title=$2 kind=$3
+	shift 3
+	if wait_pdf "$title"; then
+		pass "the printed $what arrived with its Chinese title"
+		env $SAN_ENV $YS_BIN export "$kind" --db "$DB" "$@" --format pdf -o "$T_TMP/$kind.pdf" \
+			>/dev/null 2>&1
+		same_han "$kind" "$T_TMP/$kind.pdf"
+	else
+		fail "no PDF with 「$title」 arrived in 60 s"
+	fi
+}
+
 # ---- the printer from the setting, and a notice ----------------------------------------------
 NP=$(sql "SELECT p.number FROM notice n JOIN proposal p ON p.id = n.proposal_id WHERE n.kind = 1 ORDER BY n.year DESC, n.seq DESC LIMIT 1")
 NTITLE=$(sql "SELECT n.title FROM notice n JOIN proposal p ON p.id = n.proposal_id WHERE n.kind = 1 AND p.number = '$NP' ORDER BY n.year DESC, n.seq DESC LIMIT 1")
@@ -69,13 +84,7 @@ sqlite3 "$DB" "INSERT OR REPLACE INTO setting(key, value) VALUES ('printer', '$Q
 run print notice --db "$DB" --proposal "$NP" --kind decision
 rc_is 0 "print notice without --printer uses the setting 'printer'"
 has "已送打印机 $Q" "the job went to the printer of the setting"
-if wait_pdf "$NTITLE"; then
-	pass "the printed notice arrived with its Chinese title"
-	env $SAN_ENV $YS_BIN export notice --db "$DB" --proposal "$NP" --format pdf -o "$T_TMP/notice.pdf" >/dev/null 2>&1
-	same_han notice "$T_TMP/notice.pdf"
-else
-	fail "no PDF with 「$NTITLE」 arrived in 60 s"
-fi
+arrived "notice" "$NTITLE" notice --proposal "$NP"
 
 # ---- papers before a meeting: the sign-in sheet and the ballots of the meeting to come -------
 UM=$(sql "SELECT number FROM meeting WHERE status = 0 ORDER BY date LIMIT 1")
@@ -83,13 +92,7 @@ UTITLE=$(sql "SELECT title FROM meeting WHERE number = '$UM'")
 run print signin --db "$DB" --meeting "$UM"
 rc_is 0 "print signin for the meeting to come ($UM) exits 0"
 has "已送打印机 $Q" "the sign-in sheet went to the printer"
-if wait_pdf "${UTITLE}签到表"; then
-	pass "the printed sign-in sheet arrived with its title"
-	env $SAN_ENV $YS_BIN export signin --db "$DB" --meeting "$UM" --format pdf -o "$T_TMP/signin.pdf" >/dev/null 2>&1
-	same_han signin "$T_TMP/signin.pdf"
-else
-	fail "no PDF with 「${UTITLE}签到表」 arrived in 60 s"
-fi
+arrived "sign-in sheet" "${UTITLE}签到表" signin --meeting "$UM"
 run print ballots --db "$DB" --meeting "$UM" --copies 3 --per-page 1
 rc_is 0 "print ballots --copies 3 --per-page 1 exits 0"
 if wait_pdf "表决票"; then

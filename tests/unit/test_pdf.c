@@ -1020,24 +1020,32 @@ static void t_table_head_kept(void)
 
 /* a table that fills its page to the last row, then the signatures: the
  * last row goes over with them, under the head drawn again */
+static const char *const full_head[] = { "姓名", "签到时间" };
+static const int full_w[] = { 1, 1 };
+
+/* a doc of `kind` whose first page a table fills to its last row: 21 rows
+ * of 10 mm and the head, 222 mm of the 225 */
+static void full_page_table(struct doc *d, int kind, const char *title, const char *time)
+{
+	doc_init(d, kind);
+	d->title = xstrdup(title);
+	doc_table(d, 2, full_w, 10, 0, full_head);
+	for (int i = 0; i < 21; i++) {
+		char *name = signin_name(i);
+		const char *row[] = { name, time };
+
+		doc_row(d, 2, row);
+		free(name);
+	}
+}
+
 static void t_table_tail(void)
 {
 	struct doc d;
 	const char *path = fx_path("tabletail.pdf");
-	static const char *const head[] = { "姓名", "签到时间" };
-	static const int w[] = { 1, 1 };
 	char err[512], *p1 = NULL, *p2 = NULL;
 
-	doc_init(&d, DOC_MINUTES);
-	d.title = xstrdup("tabletail");
-	doc_table(&d, 2, w, 10, 0, head);
-	for (int i = 0; i < 21; i++) {     /* 21 rows of 10 mm and the head: 222 mm */
-		char *name = signin_name(i);
-		const char *row[] = { name, "14:00" };
-
-		doc_row(&d, 2, row);
-		free(name);
-	}
+	full_page_table(&d, DOC_MINUTES, "tabletail", "14:00");
 	doc_add(&d, B_SIGN, "主持人", "");
 	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
 	if (poppler()) {
@@ -1059,25 +1067,14 @@ static void t_table_closing(void)
 {
 	struct doc d;
 	const char *path = fx_path("tableclosing.pdf");
-	static const char *const head[] = { "姓名", "签到时间" };
-	static const int w[] = { 1, 1 };
 	char err[512], *p1 = NULL, *p2 = NULL;
 
-	doc_init(&d, DOC_SIGNIN);
-	d.title = xstrdup("tableclosing");
-	doc_table(&d, 2, w, 10, 0, head);
-	for (int i = 0; i < 21; i++) {
-		char *name = signin_name(i);
-		const char *row[] = { name, "" };
-
-		doc_row(&d, 2, row);
-		free(name);
-	}
+	full_page_table(&d, DOC_SIGNIN, "tableclosing", "");
 	doc_add(&d, B_LINE, NULL, "应到 21 人，实到 ______ 人。");
 	doc_add(&d, B_SIGN, "记录人（签名）", "");
 	doc_add(&d, B_PAGEBREAK, NULL, "");
 	doc_add(&d, B_TITLE, NULL, "列席人员签到表");
-	doc_table(&d, 2, w, 10, 0, head);
+	doc_table(&d, 2, full_w, 10, 0, full_head);
 	doc_row(&d, 2, (const char *const[]){ "1", "" });
 	CHECK_INT(render_pdf(&d, NULL, path, err, sizeof err), 0);
 	if (poppler()) {
