@@ -94,7 +94,7 @@ static void identity(struct store *st, const struct attendance *a, int common, c
 int signin_doc(struct store *st, const char *meeting_id, int sort, struct doc *d,
                char *err, size_t errlen)
 {
-	static const int colw[] = { 8, 13, 24, 14, 23, 18 };
+	static const int colw[] = { 8, 13, 20, 14, 23, 22 };   /* 备注 holds 「请假：」 and a short reason */
 	static const char *const head[] = { "序号", "姓名", "身份/职务", "网格/楼栋", "签名", "备注" };
 	static const int ocolw[] = { 8, 13, 30, 24, 25 };
 	static const char *const ohead[] = { "序号", "姓名", "单位/职务", "签名", "备注" };
