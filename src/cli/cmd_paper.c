@@ -55,9 +55,22 @@ static int built(int r, const char *what, const char *err, struct doc *d)
 	return 1;
 }
 
-static int minutes(struct store *st, const char *number, struct doc *d)
+/* a meeting's number as typed, its letters made capitals: 2026-h-05 is
+ * 2026-H-05 (numbers are made so) */
+static const char *meeting_number(const char *typed, char *buf, size_t len)
 {
-	char err[512], missing[256];
+	size_t i = 0;
+
+	for (; typed && typed[i] && i + 1 < len; i++)
+		buf[i] = typed[i] >= 'a' && typed[i] <= 'z' ? (char)(typed[i] - 'a' + 'A') : typed[i];
+	buf[i] = '\0';
+	return typed && typed[i] ? typed : buf;     /* too long for buf: as typed */
+}
+
+static int minutes(struct store *st, const char *typed, struct doc *d)
+{
+	char err[512], missing[256], nbuf[64];
+	const char *number = meeting_number(typed, nbuf, sizeof nbuf);
 	struct meeting m;
 	int r;
 
@@ -103,8 +116,9 @@ static int notice(struct store *st, const char *number, int kind, int internal, 
 static int meeting_paper(struct store *st, const struct cli_args *a, const struct paper_opts *po,
                          struct doc *d)
 {
-	char err[512], missing[256];
-	const char *number = a->opt[OPT_MEETING], *sub = a->cmd->sub;
+	char err[512], missing[256], nbuf[64];
+	const char *number = meeting_number(a->opt[OPT_MEETING], nbuf, sizeof nbuf);
+	const char *sub = a->cmd->sub;
 	struct meeting m;
 	int r;
 

@@ -146,6 +146,9 @@ has "--per-page 只能是 1、2 或 4" "saying what it may be"
 run export ballots --db "$DB" --meeting 2026-H-20 --items 5
 rc_is 1 "an item not on the agenda is refused"
 has "没有第 5 项议程（共 2 项）" "naming the item"
+run export agenda --db "$DB" --meeting 2026-h-20 --format txt -o "$OUTDIR/lower.txt"
+rc_is 0 "a meeting number typed in small letters is found"
+file_has "$OUTDIR/lower.txt" "2026年第4次居民代表会议议程" "and its paper made"
 run export signin --db "$DB" --meeting 2026-H-99
 rc_is 1 "an unknown meeting is refused"
 has "没有编号为 2026-H-99 的会议" "naming the number"
