@@ -242,7 +242,9 @@ int ballots_doc(struct store *st, const char *meeting_id, const struct ballot_op
 		record_free(&r);
 		return -1;
 	}
-	d->title = xasprintf("%s表决票", r.m.title);
+	/* the title names the file: each way of printing a file of its own */
+	d->title = xasprintf("%s%s", r.m.title, u.named ? "记名表决票"
+	                     : u.separate ? "表决票（每项单独一张）" : "表决票");
 	d->number = xstrdup(r.m.number);
 	if (r.nitems == 0)
 		rc = ys_err(err, errlen, "会议 %s 还没有议程，无从印制表决票。", r.m.number);

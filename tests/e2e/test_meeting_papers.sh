@@ -140,6 +140,13 @@ run export ballots --db "$DB" --meeting 2026-H-20 --named --format txt -o "$OUTD
 rc_is 0 "named ballots"
 file_has "$OUTDIR/named.txt" "记名表决票" "named ballots are titled so"
 file_has "$OUTDIR/named.txt" "表决人：" "and carry a name"
+mkdir -p "$OUTDIR/ways"
+run export ballots --db "$DB" --meeting 2026-H-20 -o "$OUTDIR/ways"
+run export ballots --db "$DB" --meeting 2026-H-20 --separate -o "$OUTDIR/ways"
+[ -s "$OUTDIR/ways/2026-H-20_2026年第4次居民代表会议表决票.pdf" ] &&
+	[ -s "$OUTDIR/ways/2026-H-20_2026年第4次居民代表会议表决票（每项单独一张）.pdf" ] &&
+	pass "ballots printed each item separately go to a file of their own" ||
+	fail "the two ways of printing ballots do not make two files: $(ls "$OUTDIR/ways")"
 run export ballots --db "$DB" --meeting 2026-H-20 --per-page 3
 rc_is 2 "--per-page 3 is refused"
 has "--per-page 只能是 1、2 或 4" "saying what it may be"
