@@ -84,7 +84,7 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	},
 	[OPT_ITEMS] = {
 		.name = "--items", .arg = "议程", .hint = "会议中的议程序号，如 1,3",
-		.help = "表决票印哪几项议程（会议中的序号，逗号分隔）；默认为尚未结束的全部议程",
+		.help = "表决票印哪几项议程（会议中的序号，逗号分隔）；默认为尚未结束的全部议程（都已结束时为全部议程）",
 		.group = GROUP_PAPER,
 	},
 	[OPT_COPIES] = {
