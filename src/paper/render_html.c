@@ -71,7 +71,7 @@ static const char css[] =
 	".field .text,.line{white-space:pre-wrap;min-width:0}"
 	".para{text-indent:2em;white-space:pre-wrap}"
 	/* the 落款: the date 右空四字, the 署名 centred on it (GB/T 9704) */
-	".signoff{width:max-content;max-width:100%;margin:.2em 4em .2em auto;text-align:center}"
+	".signoff{width:max-content;max-width:calc(100% - 4em);margin:.2em 4em .2em auto;text-align:center}"
 	".signoff p{margin:0}"
 	".center{text-align:center}"
 	".sign{display:flex;align-items:flex-end;margin:1.4em 0 .6em}"
