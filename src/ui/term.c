@@ -13,12 +13,56 @@
 #define KEY_PASTE_BEGIN (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
 
+/* One character from the terminal, as get_wch() gives it: KEY_CODE_YES
+ * and a key code, or OK and a character.  The UTF-8 is decoded here, not
+ * by curses: curses' own decoding returns ERR for good after one invalid
+ * byte, and no key would work again.  A byte that cannot begin a
+ * character, a sequence cut short (the next byte is pushed back and read
+ * as itself) and an overlong or surrogate form are each read as U+FFFD,
+ * and reading goes on. */
+static int read_char(wint_t *out)
+{
+	char buf[4];
+	int c = getch(), need, n = 1;
+	wchar_t wc;
+
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*out = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	buf[0] = (char)c;
+	need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+	     : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+	if (need < 0) {
+		*out = 0xFFFD;
+		return OK;
+	}
+	for (; n <= need; n++) {
+		int b = getch();
+
+		if (b == ERR || b >= KEY_MIN || (b & 0xC0) != 0x80) {
+			if (b != ERR)
+				ungetch(b);
+			*out = 0xFFFD;
+			return OK;
+		}
+		buf[n] = (char)b;
+	}
+	/* text_decode refuses overlong forms, surrogates and > U+10FFFF */
+	if (text_decode(buf, (size_t)n, &wc) != (size_t)n)
+		wc = 0xFFFD;
+	*out = (wint_t)wc;
+	return OK;
+}
+
 int ui_getkey(struct ui *u, char **paste)
 {
 	wint_t wc;
 	int r;
 	for (;;) {
-		r = get_wch(&wc);
+		r = read_char(&wc);
 		if (r == ERR)
 			continue;
 		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
@@ -31,7 +75,7 @@ int ui_getkey(struct ui *u, char **paste)
 			char buf[8];
 			sb_add(&sb, "");
 			for (;;) {
-				r = get_wch(&wc);
+				r = read_char(&wc);
 				if (r == ERR)
 					continue;
 				if (r == KEY_CODE_YES) {
