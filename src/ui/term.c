@@ -166,6 +166,18 @@ int ui_term_start(struct ui *u)
 	init_colors(u);
 	define_key("\033[200~", KEY_PASTE_BEGIN);
 	define_key("\033[201~", KEY_PASTE_END);
+	/* Home and End as the terminals in use send them, whatever TERM's entry
+	 * names (xterm's entry knows only \033OH/\033OF and \033[H/\033[F; under
+	 * tmux or screen, or over PuTTY, they come as \033[1~ \033[4~ or the rxvt
+	 * \033[7~ \033[8~): else they were read as Esc and then 「4」 */
+	static const struct { const char *seq; int key; } home_end[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	};
+	for (size_t i = 0; i < sizeof home_end / sizeof home_end[0]; i++)
+		if (key_defined(home_end[i].seq) == 0)
+			define_key(home_end[i].seq, home_end[i].key);
 	printf("\033[?2004h");  /* bracketed paste: a pasted block arrives whole */
 	fflush(stdout);
 	getmaxyx(stdscr, u->rows, u->cols);

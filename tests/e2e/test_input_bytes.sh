@@ -3,7 +3,8 @@
 # sequence is read as 「�」 and every key after it still works (before,
 # one such byte left curses returning an error for good and no key, not
 # even q, was read again).  In a field, the text typed before and after
-# stays, the bad byte shown as 「�」.
+# stays, the bad byte shown as 「�」.  And Home/End sent as ESC [ 1 ~ and
+# ESC [ 4 ~ are Home and End on any TERM.
 . tests/e2e/lib.sh
 
 hexkeys() { tm send-keys -t "$SES" -H "$@"; sleep 0.05; }
@@ -39,3 +40,19 @@ keys Enter
 expect "2026-" "the search still runs"
 keys Escape q
 expect "程序已退出:0" "q quits after all that"
+
+# Home and End as tmux, screen and PuTTY send them (ESC [ 4 ~, ESC [ 1 ~),
+# on a terminal whose entry names others (xterm): before, ESC [ 4 ~ in the
+# help was read as Esc and then 「4」, which opened the rules screen
+TERM_TEST=xterm-256color
+start 80 24
+expect "2026-009" "the board on an xterm"
+keys F1
+expect "帮助：本屏幕的按键" "F1 opens the help"
+hexkeys 1b 5b 34 7e
+expect "他         其他" "End (ESC [ 4 ~) goes to the end of the help"
+expect "帮助：本屏幕的按键" "and the help stays open"
+hexkeys 1b 5b 31 7e
+expect "左一列" "Home (ESC [ 1 ~) goes back to its beginning"
+keys Escape q
+expect "程序已退出:0" "q quits"
