@@ -71,6 +71,31 @@ static char *target_path(struct store *st, const char *target, int where, const 
 	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
+/* A file named with an extension that is not the format's (x.docx, or
+ * a.txt for a PDF): 1 with the sentence in why, so that no file carries a
+ * name that lies about what is in it.  A name without an extension is
+ * taken as it is. */
+static int ext_mismatch(const char *path, int format, char *why, size_t len)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	int f;
+
+	if (!dot || dot == base || !dot[1])
+		return 0;
+	f = out_format_of_name(base);
+	if (f == format)
+		return 0;
+	if (f != OF_PDF && f != OF_HTML && f != OF_TXT)
+		ys_snprintf(why, len, "不能导出为「%s」这种文件：文档只能导出为 PDF（.pdf）、HTML（.html）"
+		            "或纯文本（.txt），请把文件名改为以 .%s 结尾", dot, out_format_ext(format));
+	else
+		ys_snprintf(why, len, "文件名「%s」的扩展名与导出格式不符：%s 应以 .%s 结尾", base,
+		            format == OF_PDF ? "PDF" : format == OF_HTML ? "HTML" : "纯文本",
+		            out_format_ext(format));
+	return 1;
+}
+
 /* "导出失败：" + what went wrong */
 static int failed(char *err, size_t errlen, const char *why)
 {
@@ -91,6 +116,10 @@ int out_export_doc(struct store *st, const struct doc *d, int format, int gb1803
 	free(name);
 	if (!p)
 		return failed(err, errlen, why);
+	if (ext_mismatch(p, format, why, sizeof why)) {
+		free(p);
+		return failed(err, errlen, why);
+	}
 	if (out_write_doc(d, format, gb18030, p, why, sizeof why) != 0) {
 		free(p);
 		return failed(err, errlen, why);
