@@ -335,7 +335,8 @@ int rule_evaluate_as(const struct rule_set *r, const struct tally *t,
 	unit = base_words[r->p_base].unit;
 	frac_name(r->p_num, r->p_den, f, sizeof f);
 	snprintf(res->sentence, sizeof res->sentence, "%s %d 票，%s%s%s %ld %s的%s%s，%s。",
-	         yes_word && *yes_word ? yes_word : "赞成", t->yes, res->passed ? "" : "未", r->p_cmp == CMP_GE ? "达到" : "超过",
+	         yes_word && *yes_word ? yes_word : "赞成", t->yes, res->passed ? "" : "未",
+	         r->p_cmp == CMP_GE ? "达到" : "超过",
 	         label, res->pass_base, unit, f, r->p_cmp == CMP_GE ? "以上" : "",
 	         res->passed ? "通过" : "未通过");
 	return 0;

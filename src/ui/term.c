@@ -175,7 +175,7 @@ int ui_term_start(struct ui *u)
 		{ "\033OH", KEY_HOME }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
 		{ "\033[F", KEY_END }, { "\033OF", KEY_END },
 	};
-	for (size_t i = 0; i < sizeof home_end / sizeof home_end[0]; i++)
+	for (size_t i = 0; i < YS_ARRAY_LEN(home_end); i++)
 		if (key_defined(home_end[i].seq) == 0)
 			define_key(home_end[i].seq, home_end[i].key);
 	printf("\033[?2004h");  /* bracketed paste: a pasted block arrives whole */
