@@ -38,9 +38,10 @@ char *edbuf_get(const struct edbuf *e);
 int edbuf_insert(struct edbuf *e, wchar_t c);
 /* insert a whole UTF-8 block (a paste) of n bytes at the cursor in one
  * move; "\r\n", "\r" and "\n" are newlines, which a single-line buffer
- * turns into one space each; other characters as edbuf_insert.  What does
- * not fit under maxchars is cut off at the end of the paste.  Returns the
- * number of characters that could not be inserted (0 = all). */
+ * turns into one space each; other characters as edbuf_insert.  A paste
+ * is taken whole or not at all: when it does not fit under maxchars,
+ * nothing is inserted and the number of characters too many is returned
+ * (0 = inserted). */
 size_t edbuf_insert_utf8(struct edbuf *e, const char *utf8, size_t n);
 
 void edbuf_backspace(struct edbuf *e);

@@ -38,6 +38,12 @@ int  text_ambiguous_width(void);
 /* display width of one code point: 0, 1 or 2 (control characters and
  * invalid code points count the width of their substitute: 1) */
 int text_wcwidth(wchar_t c);
+/* U+202A–202E, U+2066–2069, U+200E/200F, U+061C: the invisible controls
+ * that reorder text (a name or sum could print backwards); dropped from
+ * what is typed and from every paper and export */
+int text_is_bidi_control(wchar_t c);
+/* the length in bytes of the bidirectional control at s, or 0 */
+size_t text_bidi_len(const char *s);
 
 /* Decode one UTF-8 character at s (at most n bytes).  Stores the code point
  * in *out (U+FFFD on an invalid or truncated sequence) and returns the

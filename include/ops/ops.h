@@ -199,6 +199,7 @@ int ops_observer(struct store *st, const char *mid, const char *person_id,
 
 /* minutes: at is the time of the speech ("" = the offer), not before the
  * start; refused on a closed meeting; text non-empty */
+#define MINUTE_MAX_CHARS 2000 /* characters of one line of the minutes */
 int ops_minute_add(struct store *st, struct minute *m, char *err, size_t errlen);
 /* edit a minute line (text, time, speaker, agenda item) of a meeting that
  * is not sealed, also after 散会; refused on sealed minutes.  Every

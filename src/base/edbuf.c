@@ -77,7 +77,7 @@ static wchar_t accept(const struct edbuf *e, wchar_t c)
 		return e->multiline ? '\n' : ' ';
 	if (c == '\t')
 		return ' ';
-	if (u < 0x20 || (u >= 0x7F && u < 0xA0))
+	if (u < 0x20 || (u >= 0x7F && u < 0xA0) || text_is_bidi_control(c))
 		return 0;
 	if (c < 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
 		return TEXT_REPLACEMENT;
@@ -87,6 +87,8 @@ static wchar_t accept(const struct edbuf *e, wchar_t c)
 /* insert n prepared characters at the cursor (the caller checked room) */
 static void put(struct edbuf *e, const wchar_t *w, size_t n)
 {
+	if (n == 0)             /* e->w may still be NULL */
+		return;
 	reserve(e, n);
 	memmove(e->w + e->cur + n, e->w + e->cur,
 	        (e->len - e->cur) * sizeof(wchar_t));
@@ -141,10 +143,11 @@ size_t edbuf_insert_utf8(struct edbuf *e, const char *utf8, size_t n)
 	 * large paste costs one memmove, not one per character */
 	tmp = xmalloc(n * sizeof(wchar_t));
 	k = prepare(e, utf8, n, tmp);
-	fit = k < room(e) ? k : room(e);
-	put(e, tmp, fit);
+	fit = room(e);
+	if (k <= fit)
+		put(e, tmp, k);
 	free(tmp);
-	return k - fit;
+	return k <= fit ? 0 : k - fit;
 }
 
 void edbuf_set(struct edbuf *e, const char *utf8)

@@ -138,6 +138,28 @@ static int is_format(uint32_t c)
 	return IN(c, format_tab);
 }
 
+int text_is_bidi_control(wchar_t wc)
+{
+	uint32_t c = (uint32_t)wc;
+
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+size_t text_bidi_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	/* all of them are two (U+061C) or three bytes long */
+	if (u[0] == 0xD8 && u[1] == 0x9C)
+		return 2;
+	if (u[0] != 0xE2 || (u[1] != 0x80 && u[1] != 0x81) || !u[2])
+		return 0;
+	wchar_t wc;
+	size_t k = text_decode(s, 3, &wc);
+	return k == 3 && text_is_bidi_control(wc) ? 3 : 0;
+}
+
 int text_wcwidth(wchar_t wc)
 {
 	uint32_t c = (uint32_t)wc;

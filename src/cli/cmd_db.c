@@ -2,11 +2,13 @@
  * command), demo, check, verify — and what every handler shares: the
  * locale, the default database, opening an existing database. */
 #include <errno.h>
+#include <iconv.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,14 +19,95 @@
 #include "store/store.h"
 #include "ui/ui.h"
 
-/* The screen needs a UTF-8 locale for wide characters.  Use the user's;
- * when it is not UTF-8, fall back to C.UTF-8, or say what is wrong. */
+static int is_utf8_name(const char *cs)
+{
+	return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
+}
+
+/* the character set the user's environment asks for: the locale's, or,
+ * when that locale is not installed, the one its name gives
+ * (zh_CN.GB18030@x → GB18030); "" when nothing names one (C, POSIX, unset) */
+static void wanted_codeset(int have_locale, char *cs, size_t n)
+{
+	const char *name = NULL;
+
+	cs[0] = '\0';
+	if (have_locale) {
+		const char *l = nl_langinfo(CODESET);
+		/* the C locale's ASCII is no choice of the user's */
+		if (l && strcmp(l, "ANSI_X3.4-1968") != 0)
+			ys_strlcpy(cs, l, n);
+		return;
+	}
+	const char *vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	for (size_t i = 0; i < YS_ARRAY_LEN(vars) && !name; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			name = v;
+	}
+	const char *dot = name ? strchr(name, '.') : NULL;
+	if (!dot)
+		return;
+	ys_strlcpy(cs, dot + 1, n);
+	cs[strcspn(cs, "@")] = '\0';
+}
+
+/* the refusal in the terminal's own encoding (when iconv knows it), so
+ * that it can be read there, then in UTF-8 */
+static void say_in(const char *cs, const char *msg)
+{
+	iconv_t cd = iconv_open(cs, "UTF-8");
+	if (cd == (iconv_t)-1) {
+		char tr[64];
+		snprintf(tr, sizeof tr, "%s//TRANSLIT", cs);
+		cd = iconv_open(tr, "UTF-8");
+	}
+	if (cd == (iconv_t)-1)
+		return;
+	char out[2048], *op = out, *ip = (char *)msg;
+	size_t il = strlen(msg), ol = sizeof out - 1;
+	while (il > 0 && iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		if (errno != EILSEQ || ol == 0)
+			break;
+		*op++ = '?';            /* a character the charset lacks */
+		ol--;
+		do {
+			ip++;
+			il--;
+		} while (il > 0 && ((unsigned char)*ip & 0xC0) == 0x80);
+	}
+	iconv(cd, NULL, NULL, &op, &ol);
+	iconv_close(cd);
+	fwrite(out, 1, (size_t)(op - out), stderr);
+}
+
+/* The program reads, stores and shows UTF-8.  A UTF-8 locale is used as
+ * it is; none at all (C, POSIX, LANG unset) becomes C.UTF-8, as terminals
+ * today are UTF-8; a terminal set to another encoding (zh_CN.GB18030, GBK,
+ * GB2312, BIG5) is refused, saying what to set, in its own encoding and in
+ * UTF-8: guessing wrongly there would show every Chinese character as
+ * garbage and read the clerk's typing as other characters. */
 int cli_setup_locale(void)
 {
-	setlocale(LC_ALL, "");
-	const char *cs = nl_langinfo(CODESET);
-	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+	char cs[64];
+	int have = setlocale(LC_ALL, "") != NULL;
+
+	wanted_codeset(have, cs, sizeof cs);
+	if (cs[0] && is_utf8_name(cs))
 		return 0;
+	if (cs[0]) {
+		char msg[1024];
+		snprintf(msg, sizeof msg,
+		         "议事厅只支持 UTF-8 编码的终端，现在的编码是 %s。\n"
+		         "请把终端的字符编码设为 UTF-8（PuTTY：窗口→转换→远程字符集），"
+		         "再以 LANG=zh_CN.UTF-8（或 LANG=C.UTF-8）运行，例如：\n"
+		         "  LANG=C.UTF-8 yishiting\n"
+		         "yishiting: the terminal's encoding is %s; set it to UTF-8 and run with "
+		         "LANG=zh_CN.UTF-8 or LANG=C.UTF-8.\n", cs, cs);
+		say_in(cs, msg);
+		fprintf(stderr, "（以下是同一段话的 UTF-8 文本）\n%s", msg);
+		return -1;
+	}
 	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8"))
 		return 0;
 	fprintf(stderr, "yishiting: the locale is not UTF-8 and C.UTF-8 is missing; "

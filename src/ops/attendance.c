@@ -88,6 +88,9 @@ int ops_minute_add(struct store *st, struct minute *mi, char *err, size_t errlen
 
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
+	if (text_chars(mi->text) > MINUTE_MAX_CHARS)
+		return ys_err(err, errlen, "一条记录最多 %d 个字，这一条有 %zu 个字：请分成几条。",
+		              MINUTE_MAX_CHARS, text_chars(mi->text));
 	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE, &ms, err, errlen) != 0)
 		return -1;
 	rc = agenda_of(st, ms.m.id, mi->agenda_id, err, errlen);
@@ -151,6 +154,9 @@ int ops_minute_fix(struct store *st, const struct minute *mi, const char *reason
 
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
+	if (text_chars(mi->text) > MINUTE_MAX_CHARS)
+		return ys_err(err, errlen, "一条记录最多 %d 个字，这一条有 %zu 个字：请分成几条。",
+		              MINUTE_MAX_CHARS, text_chars(mi->text));
 	row = *mi;
 	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE_EDIT, &ms, err, errlen) != 0)
 		return -1;
@@ -203,6 +209,9 @@ int ops_minute_insert(struct store *st, struct minute *mi, int before, const cha
 
 	if (!ys_has_text(mi->text))
 		return ys_err(err, errlen, "记录内容不能为空。");
+	if (text_chars(mi->text) > MINUTE_MAX_CHARS)
+		return ys_err(err, errlen, "一条记录最多 %d 个字，这一条有 %zu 个字：请分成几条。",
+		              MINUTE_MAX_CHARS, text_chars(mi->text));
 	if (meeting_begin(st, mi->meeting_id, OPM_MINUTE_EDIT, &ms, err, errlen) != 0)
 		return -1;
 	rc = agenda_of(st, ms.m.id, mi->agenda_id, err, errlen);

@@ -268,7 +268,11 @@ static void csv_field(struct strbuf *sb, const char *s, int text)
 	if (guard)
 		sb_add(sb, "'");
 	for (const char *c = s; *c; c++) {
-		if (*c == '"')
+		size_t bidi = text_bidi_len(c);
+
+		if (bidi)
+			c += bidi - 1;      /* would reorder the cell in Excel */
+		else if (*c == '"')
 			sb_add(sb, "\"\"");
 		else
 			sb_addn(sb, c, 1);
@@ -319,7 +323,7 @@ static void json_str(struct strbuf *sb, const char *s)
 			size_t k = text_decode(p, n - (size_t)(p - s), &w);
 			if (w == TEXT_REPLACEMENT && !(k == 3 && memcmp(p, "\xEF\xBF\xBD", 3) == 0))
 				sb_add(sb, "\\ufffd");      /* not UTF-8: never invalid JSON */
-			else if (w == 0x2028 || w == 0x2029)
+			else if (w == 0x2028 || w == 0x2029 || text_is_bidi_control(w))
 				sb_addf(sb, "\\u%04x", (unsigned)w);
 			else
 				sb_addn(sb, p, k);

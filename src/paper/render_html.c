@@ -10,7 +10,8 @@
 
 /* &<>"' become entities; invalid UTF-8 becomes U+FFFD and control
  * characters other than tab and newline are dropped, so that the page is
- * always well-formed */
+ * always well-formed; the bidirectional controls are dropped, so that no
+ * text shows reordered */
 void html_escape(const char *s, struct strbuf *out)
 {
 	size_t n = s ? strlen(s) : 0, i = 0;
@@ -39,7 +40,8 @@ void html_escape(const char *s, struct strbuf *out)
 			wchar_t wc;
 			size_t k = text_decode(s + i, n - i, &wc);
 			char buf[4];
-			if (wc == TEXT_REPLACEMENT || (wc >= 0x80 && wc < 0xa0)) {
+			if (wc == TEXT_REPLACEMENT || (wc >= 0x80 && wc < 0xa0) ||
+			    text_is_bidi_control(wc)) {
 				if (wc == TEXT_REPLACEMENT)
 					sb_addn(out, buf, text_encode(TEXT_REPLACEMENT, buf));
 			} else {

@@ -30,6 +30,7 @@
 
 #include "paper/doc.h"
 #include "paper/pdf_font.h"
+#include "base/text.h"
 #include "base/util.h"
 
 #include "pdf_int.h"
@@ -63,7 +64,8 @@ PangoLayout *pdf_layout_new(struct pdf *p, const char *family, double pt,
 }
 
 /* text for pango: invalid UTF-8 replaced (U+FFFD), CR LF and CR made
- * LF, other control characters (which would print as hex boxes) dropped;
+ * LF, other control characters (which would print as hex boxes) and the
+ * bidirectional controls dropped;
  * g_free() it */
 static gchar *clean_text(const char *s)
 {
@@ -72,8 +74,11 @@ static gchar *clean_text(const char *s)
 
 	for (const char *r = v; *r; r++) {
 		unsigned char c = (unsigned char)*r;
+		size_t bidi = text_bidi_len(r);
 
-		if (c == '\r') {
+		if (bidi) {
+			r += bidi - 1;
+		} else if (c == '\r') {
 			if (r[1] != '\n')
 				*w++ = '\n';
 		} else if (c >= 0x20 ? c != 0x7f : c == '\n' || c == '\t') {

@@ -59,6 +59,7 @@ int ui_edit_key(struct edbuf *e, int key, const char *paste, int cols)
 	ui_edit_dropped = 0;
 	switch (key) {
 	case UI_KEY_PASTE:
+		/* a paste that does not fit is refused whole; the caller says so */
 		if (paste && (ui_edit_dropped = edbuf_insert_utf8(e, paste, strlen(paste))) > 0)
 			beep();
 		return 1;
@@ -250,8 +251,8 @@ static int prompt_line(struct ui *u, const char *title, const char *label,
 		if (!ui_edit_key(&e, k, paste, b.w - 4))
 			beep();
 		else if (ui_edit_dropped)
-			snprintf(err, sizeof err, "最多 %zu 个字：粘贴的内容有 %zu 个字没有输入。", maxchars,
-			         ui_edit_dropped);
+			snprintf(err, sizeof err, "最多 %zu 个字，粘贴的内容多出 %zu 个字：没有粘贴，请删减后再粘贴。",
+			         maxchars, ui_edit_dropped);
 		else if (maxchars && e.len == before && e.len >= maxchars && k != KC(KEY_RESIZE))
 			snprintf(err, sizeof err, "最多 %zu 个字。", maxchars);
 		free(paste);

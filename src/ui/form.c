@@ -419,7 +419,7 @@ int form_run(struct ui *u, struct form *fm)
 			if (!ui_edit_key(f->eb, k, paste, g_fw))
 				beep();
 			else if (ui_edit_dropped)
-				snprintf(fm->msg, sizeof fm->msg, "「%s」最多 %zu 个字：粘贴的内容有 %zu 个字没有输入。",
+				snprintf(fm->msg, sizeof fm->msg, "「%s」最多 %zu 个字，粘贴的内容多出 %zu 个字：没有粘贴，请删减后再粘贴。",
 				         f->label, f->maxchars, ui_edit_dropped);
 			else if (f->maxchars && f->eb->len == before && f->eb->len >= f->maxchars
 			         && (k == UI_KEY_PASTE || (k >= 32 && !(k & 0x40000000))))

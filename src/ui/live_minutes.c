@@ -88,7 +88,7 @@ void live_minute_editor(struct ui *u)
 	struct edbuf e;
 	if (!L.have_speaker && !choose_speaker(u))
 		return;
-	edbuf_init(&e, 1, 2000);
+	edbuf_init(&e, 1, MINUTE_MAX_CHARS);
 	curs_set(1);
 	for (;;) {
 		ui_draw_frame(u);
@@ -139,8 +139,12 @@ void live_minute_editor(struct ui *u)
 				ui_message(u, UA_OK, "已保存第 %d 条记录（%s %s）。", m.seq, m.at, m.speaker);
 			}
 			free(m.text);
-		} else {
-			ui_edit_key(&e, k, paste, u->cols - 4);
+		} else if (ui_edit_key(&e, k, paste, u->cols - 4) && ui_edit_dropped) {
+			snprintf(err, sizeof err, "一条记录最多 %d 个字，粘贴的内容多出 %zu 个字：没有粘贴。"
+			         "请分成几段，每段粘贴后按 Enter 保存为一条。", MINUTE_MAX_CHARS, ui_edit_dropped);
+		} else if (e.len >= MINUTE_MAX_CHARS && k >= 32 && !(k & 0x40000000)) {
+			snprintf(err, sizeof err, "一条记录最多 %d 个字：请按 Enter 保存这一条，再接着记下一条。",
+			         MINUTE_MAX_CHARS);
 		}
 		free(paste);
 	}
@@ -227,7 +231,8 @@ static void minute_form(struct ui *u, int insert)
 		[MF_SPEAKER] = { .label = "发言人", .type = FT_PEOPLE, .required = 1, .free_text = 1,
 		                 .present_at = L.ms.m.id,
 		                 .hint = "Enter 选择（出席的人在前），或输入姓名" },
-		[MF_TEXT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 5 },
+		[MF_TEXT] = { .label = "内容", .type = FT_MULTI, .required = 1, .rows = 5,
+		                .maxchars = MINUTE_MAX_CHARS },
 		[MF_REASON] = { .label = "理由", .type = FT_TEXT, .maxchars = 100,
 		                .hint = "可空；写明后随改动记入修改记录" },
 	};

@@ -57,6 +57,45 @@ static int read_char(wint_t *out)
 	return OK;
 }
 
+/* After an Esc: was it the Esc key, or the start of a key ncurses does not
+ * know (Alt+key, some Shift+F-keys, a terminal's private sequence)?  Those
+ * arrive as one burst, so whatever is already waiting belongs to it: read
+ * it all (a CSI or SS3 sequence up to its final byte, or the one character
+ * after the Esc) so that none of it is taken for typing or for an answer to
+ * 「放弃？」.  A person's Esc stands alone: 0; a burst: 1. */
+static int escape_tail(void)
+{
+	int c, n = 0;
+
+	nodelay(stdscr, TRUE);
+	c = getch();
+	if (c == ERR) {
+		nodelay(stdscr, FALSE);
+		return 0;
+	}
+	if (c == 27)            /* Alt+Esc, or Esc before a sequence */
+		c = getch();
+	if (c == '[' || c == 'O') {
+		/* parameters and intermediates (0x20–0x3F), then the final byte;
+		 * for SS3 the final byte comes at once */
+		while ((c = getch()) != ERR && c < KEY_MIN && c >= 0x20 && c < 0x40 && ++n < 64)
+			;
+		if (c != ERR && (c >= KEY_MIN || c < 0x20 || c > 0x7E))
+			ungetch(c);
+	} else if (c >= 0xC2 && c <= 0xF4) {
+		/* Alt with a character beyond ASCII: its continuation bytes */
+		int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+		while (need-- > 0 && (c = getch()) != ERR) {
+			if (c >= KEY_MIN || (c & 0xC0) != 0x80) {
+				ungetch(c);
+				break;
+			}
+		}
+	}
+	nodelay(stdscr, FALSE);
+	return 1;
+}
+
 int ui_getkey(struct ui *u, char **paste)
 {
 	wint_t wc;
@@ -97,6 +136,8 @@ int ui_getkey(struct ui *u, char **paste)
 		}
 		if (r == KEY_CODE_YES)
 			return KC((int)wc);
+		if (wc == 27 && escape_tail())
+			return UI_KEY_UNKNOWN;
 		return (int)wc;
 	}
 }

@@ -54,6 +54,9 @@ enum ui_action {
  * that the two never collide */
 #define KC(k) ((k) | 0x40000000)
 #define UI_KEY_PASTE KC(0x3fff0001)   /* a bracketed paste arrived */
+#define UI_KEY_UNKNOWN KC(0x3fff0002) /* a key the terminal sent that the
+                                       * program does not know (Alt+key…):
+                                       * read whole, acted on by nobody */
 
 struct keydef {
 	int screen;              /* enum screen_id or SCR_ANY */

@@ -23,7 +23,8 @@ trap cleanup EXIT
 
 # start W H [args...]: the program on $DB at W×H with the fixed clock, in
 # a new session; the previous one is closed after the new one exists (so
-# the server never exits in between).  TERM_TEST sets the terminal type.
+# the server never exits in between).  TERM_TEST sets the terminal type,
+# LANG_TEST the locale.
 NSES=0
 start() {
 	w=$1; h=$2; shift 2
@@ -31,7 +32,7 @@ start() {
 	NSES=$((NSES + 1))
 	SES=s$NSES
 	tm new-session -d -s "$SES" -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TEST:-screen-256color} YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
+		"env LC_ALL= LANG=${LANG_TEST:-C.UTF-8} TERM=${TERM_TEST:-screen-256color} YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
 	[ "$NSES" -gt 1 ] && tm kill-session -t "$old" 2>/dev/null
 	tm set-option -t "$SES" status off >/dev/null
 	tm resize-window -t "$SES" -x "$w" -y "$h" 2>/dev/null
@@ -40,7 +41,20 @@ start() {
 screen() { tm capture-pane -p -t "$SES"; }
 
 # keys KEY...: tmux key names (Enter, Tab, Escape, Down, F2, C-s ...)
-keys() { tm send-keys -t "$SES" "$@"; sleep 0.05; }
+# An Escape goes alone and is given time: the program reads an Esc that
+# more bytes follow at once as one key it does not know (Alt+key), which is
+# how terminals send those
+keys() {
+	case " $* " in
+	*" Escape "*)
+		for k in "$@"; do
+			tm send-keys -t "$SES" "$k"
+			[ "$k" = Escape ] && sleep 0.15
+		done ;;
+	*) tm send-keys -t "$SES" "$@" ;;
+	esac
+	sleep 0.05
+}
 # typ TEXT: literal text (Chinese included), as typed through an input method
 typ() { tm send-keys -t "$SES" -l "$1"; sleep 0.05; }
 # paste TEXT: a bracketed paste of a block, as a terminal pastes it

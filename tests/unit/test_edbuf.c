@@ -123,7 +123,13 @@ static void t_maxchars(void)
 	struct edbuf e;
 
 	edbuf_init(&e, 0, 3);
+	/* a paste that does not fit is refused whole: nothing half-typed */
 	CHECK_INT(edbuf_insert_utf8(&e, "中文字测试", strlen("中文字测试")), 2);
+	CHECK(text_is(&e, ""));
+	CHECK_INT(edbuf_insert_utf8(&e, "中文", strlen("中文")), 0);
+	CHECK_INT(edbuf_insert_utf8(&e, "字测", strlen("字测")), 1);
+	CHECK(text_is(&e, "中文"));
+	CHECK_INT(edbuf_insert_utf8(&e, "字", strlen("字")), 0);
 	CHECK(text_is(&e, "中文字"));
 	CHECK_INT(edbuf_insert(&e, L'x'), -1);
 	CHECK(text_is(&e, "中文字"));
@@ -132,6 +138,19 @@ static void t_maxchars(void)
 	CHECK(text_is(&e, "中文x"));
 	/* ignored controls are not "refused" */
 	CHECK_INT(edbuf_insert_utf8(&e, "\x01\x02", 2), 0);
+	/* nor into an empty buffer, which has no storage yet */
+	{
+		struct edbuf z;
+		edbuf_init(&z, 0, 10);
+		CHECK_INT(edbuf_insert_utf8(&z, "\x01", 1), 0);
+		CHECK_INT(z.len, 0);
+		/* bidirectional controls are dropped: they reorder printed text */
+		CHECK_INT(edbuf_insert_utf8(&z, "a\u202Eb\u2066c\u2069", strlen("a\u202Eb\u2066c\u2069")), 0);
+		CHECK(text_is(&z, "abc"));
+		CHECK_INT(edbuf_insert(&z, 0x202D), 0);
+		CHECK(text_is(&z, "abc"));
+		edbuf_free(&z);
+	}
 	/* stored text is loaded whole even when longer than the limit */
 	edbuf_set(&e, "一二三四五");
 	CHECK(text_is(&e, "一二三四五"));

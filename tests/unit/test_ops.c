@@ -564,6 +564,19 @@ static void test_exits(void)
 	struct minute empty = { .text = " " };
 	ys_strlcpy(empty.meeting_id, mid, sizeof empty.meeting_id);
 	CHECK_INT(ops_minute_add(st, &empty, err, sizeof err), -1);
+	/* a line longer than the limit is refused with its length, not cut */
+	{
+		struct strbuf big = { 0 };
+		for (int i = 0; i <= MINUTE_MAX_CHARS; i++)
+			sb_add(&big, "字");
+		struct minute lng = { .text = big.s };
+		ys_strlcpy(lng.meeting_id, mid, sizeof lng.meeting_id);
+		CHECK_INT(ops_minute_add(st, &lng, err, sizeof err), -1);
+		CHECK(strstr(err, "最多 2000 个字，这一条有 2001 个字") != NULL);
+		big.s[strlen(big.s) - 3] = '\0';
+		CHECK_INT(ops_minute_add(st, &lng, err, sizeof err), 0);
+		sb_free(&big);
+	}
 	CHECK_INT(ops_meeting_close(st, mid, 0, NULL, err, sizeof err), 0);
 
 	/* 党员大会: A returned to 提议 */
