@@ -426,6 +426,11 @@ static void test_html_escape(void)
 	html_escape("a<b>&\"'\x01\xff中", &h);
 	CHECK_STR(h.s, "a&lt;b&gt;&amp;&quot;&#39;\xef\xbf\xbd中");
 	sb_free(&h);
+	/* the bidirectional controls are dropped: 「\u202E0051元」 would show
+	 * as 「元1500」 */
+	html_escape("补偿\u202E0051元\u202C\u2067x\u2069\u200E", &h);
+	CHECK_STR(h.s, "补偿0051元x");
+	sb_free(&h);
 }
 
 /* the renderers on a hand-made doc */

@@ -649,6 +649,30 @@ static void t_notice(void)
 	doc_free(&d);
 }
 
+/* the bidirectional controls never reach the page: 「\u202E0051元」 would
+ * print as 「元1500」 */
+static void t_bidi(void)
+{
+	struct doc d;
+	char *raw;
+	int n;
+
+	doc_init(&d, DOC_NOTICE);
+	d.title = xstrdup("异议答复");
+	doc_add(&d, B_TITLE, NULL, "异议\u2066答复\u2069");
+	doc_add(&d, B_PARA, NULL, "补偿\u202E0051元\u202C，由物业\u200F承担。");
+	doc_add(&d, B_FIELD, "金\u202D额", "\u202B3000元");
+	raw = render_and_read(&d, NULL, "bidi.pdf", &n, "NotoSerifCJK");
+	if (raw) {
+		CHECK_HAS(raw, "补偿0051元，由物业承担。");
+		CHECK_HAS(raw, "异议答复");
+		CHECK_HAS(raw, "金额：3000元");
+		CHECK(strstr(raw, "\u202E") == NULL && strstr(raw, "\u2066") == NULL);
+	}
+	free(raw);
+	doc_free(&d);
+}
+
 static void t_minutes_long(void)
 {
 	struct doc d;
@@ -1341,6 +1365,7 @@ int main(void)
 	if (fx_tmpdir("pdf") != 0)
 		return 1;
 	RUN(t_notice);
+	RUN(t_bidi);
 	RUN(t_minutes_long);
 	RUN(t_grid_notice);
 	RUN(t_grid_minutes);
