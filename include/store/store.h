@@ -23,9 +23,29 @@ struct store;
 #define ID_LEN 37
 
 /* ---- open / close ------------------------------------------------------- */
-/* Opens path; creates the file when create != 0 (else a missing file is an
- * error).  Applies pending migrations.  Returns NULL with a message in err. */
-struct store *store_open(const char *path, int create, char *err, size_t errlen);
+/* Opens path.  flags: STORE_CREATE makes a missing file a new database
+ * (else a missing file is an error); STORE_EMPTY_OK takes an existing empty
+ * (0-byte) file for a new database too, which is otherwise refused (a copy
+ * that did not finish, a file emptied by mistake).  Applies pending
+ * migrations.  A file the program may not write to opens read-only: every
+ * write is refused (store_readonly says so).  A quick check of the file
+ * runs on opening; what it finds is kept for store_damage.  Returns NULL
+ * with a message in err. */
+typedef void (*store_report_cb)(const char *line, void *arg);
+#define STORE_CREATE 1
+#define STORE_EMPTY_OK 2
+struct store *store_open(const char *path, int flags, char *err, size_t errlen);
+/* 1 when path is an existing empty (0-byte) file with no -wal frames
+ * beside it: no database, and not to be taken for a new one unasked */
+int store_file_empty(const char *path);
+/* 1 when the database was opened read-only (no write permission) */
+int store_readonly(const struct store *st);
+/* the first problem SQLite's quick check found on opening, or NULL when
+ * the file is sound */
+const char *store_damage(const struct store *st);
+/* SQLite's integrity check and the foreign keys, the first part of
+ * store_check: the file itself.  Returns the number of problems, -1. */
+int store_check_file(struct store *st, store_report_cb cb, void *arg);
 void store_close(struct store *st);
 const char *store_errmsg(struct store *st);
 int store_user_version(struct store *st);
@@ -592,7 +612,6 @@ int store_changes_of(struct store *st, const char *entity, const char *entity_id
  * roll-call votes and matching counts, numbers unique, agenda items whose
  * proposal exists.  cb is called once per finding (Chinese text).
  * Returns the number of problems found (0 = all good), -1 on error. */
-typedef void (*store_report_cb)(const char *line, void *arg);
 int store_check(struct store *st, store_report_cb cb, void *arg);
 
 /* the raw handle, for tests only */

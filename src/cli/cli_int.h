@@ -141,6 +141,8 @@ int cli_man(FILE *out, const char *tmpl, const char *date);
 /* ---- shared by the handlers ------------------------------------------------- */
 /* the user's locale when it is UTF-8, else C.UTF-8; -1 with a message */
 int cli_setup_locale(void);
+/* the refusal of a damaged database, with the way out (stderr) */
+void cli_say_damaged(const char *db, const char *damage);
 /* an existing database, opened; NULL after saying why on stderr */
 struct store *cli_open_existing(const char *db);
 /* $XDG_DATA_HOME/yishiting/yishiting.db, or ~/.local/share/…; caller frees */

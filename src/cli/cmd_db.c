@@ -127,7 +127,18 @@ char *cli_default_db_path(void)
 	return xasprintf("%s/.local/share/yishiting/yishiting.db", home);
 }
 
-struct store *cli_open_existing(const char *db)
+/* what a damaged database is told with, and the way out */
+void cli_say_damaged(const char *db, const char *damage)
+{
+	fprintf(stderr,
+	        "数据库 %s 已经损坏：SQLite 的检查发现「%s」。\n"
+	        "为免打印出错的内容或把文件写坏得更多，没有打开它。可以这样做：\n"
+	        "  yishiting check --db %s    查看损坏在哪里\n"
+	        "  或者用最近的备份换下这个文件。\n",
+	        db, damage, db);
+}
+
+static struct store *open_existing(const char *db, int damaged_ok)
 {
 	char err[512];
 	if (access(db, F_OK) != 0) {
@@ -135,9 +146,21 @@ struct store *cli_open_existing(const char *db)
 		return NULL;
 	}
 	struct store *st = store_open(db, 0, err, sizeof err);
-	if (!st)
+	if (!st) {
 		fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
+		return NULL;
+	}
+	if (store_damage(st) && !damaged_ok) {
+		cli_say_damaged(db, store_damage(st));
+		store_close(st);
+		return NULL;
+	}
 	return st;
+}
+
+struct store *cli_open_existing(const char *db)
+{
+	return open_existing(db, 0);
 }
 
 /* mkdir -p for the folder of the database: private (0700), it holds
@@ -169,11 +192,28 @@ int cmd_ui(const struct cli_args *a)
 	}
 	char *dflt = a->opt[OPT_DB] ? NULL : cli_default_db_path();
 	const char *db = dflt ? dflt : a->opt[OPT_DB];
-	int rc = 1;
+	int rc = 1, flags = STORE_CREATE;
+	/* an empty file is not taken for a new database without asking: it
+	 * may be a copy that did not finish */
+	if (store_file_empty(db)) {
+		char line[16] = "";
+		fprintf(stderr, "数据库文件 %s 是空的（0 字节），里面没有任何记录。\n"
+		        "如果它是复制或拷贝没有完成的文件，请回答 n，换用完整的文件或备份。\n"
+		        "在这个文件里新建一个社区的数据库吗？(y/n) ", db);
+		if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
+			fprintf(stderr, "没有打开，文件保持原样。\n");
+			free(dflt);
+			return 1;
+		}
+		flags |= STORE_EMPTY_OK;
+	}
 	if (make_parent(db) == 0) {
-		struct store *st = store_open(db, 1, err, sizeof err);
+		struct store *st = store_open(db, flags, err, sizeof err);
 		if (!st) {
 			fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
+		} else if (store_damage(st)) {
+			cli_say_damaged(db, store_damage(st));
+			store_close(st);
 		} else {
 			rc = ui_run(st, a->opt[OPT_FIRST_FRAME] != NULL, a->opt[OPT_MONO] != NULL);
 			store_close(st);
@@ -216,7 +256,8 @@ int cmd_check(const struct cli_args *a)
 		fprintf(stderr, "无法打开数据库 %s：%s\n", db, err);
 		return 2;
 	}
-	printf("检查 %s（结构版本 %d）……\n", db, store_user_version(st));
+	printf("检查 %s（结构版本 %d%s）……\n", db, store_user_version(st),
+	       store_readonly(st) && !store_damage(st) ? "，只读" : "");
 	int n = store_check(st, print_line, NULL);
 	store_close(st);
 	if (n < 0) {
@@ -267,10 +308,22 @@ static int count_sealed(struct store *st)
 
 int cmd_verify(const struct cli_args *a)
 {
-	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+	struct store *st = open_existing(a->opt[OPT_DB], 1);
 	if (!st)
 		return 1;
 	int lines = 0, rc;
+	/* the file itself first, as check does: a damaged file cannot vouch
+	 * for any seal */
+	int bad = store_check_file(st, print_finding, &lines);
+	if (bad != 0) {
+		if (bad > 0)
+			printf("数据库文件本身已损坏（发现 %d 处问题，见上）：签字确认的核对结果不可信。\n"
+			       "请用 yishiting check 查看，再从备份恢复。\n", bad);
+		else
+			fprintf(stderr, "数据库文件无法读完：%s\n", store_errmsg(st));
+		store_close(st);
+		return 1;
+	}
 	printf("核对已签字确认的会议记录……\n");
 	int n = seal_verify_all(st, print_finding, &lines);
 	if (n < 0) {

@@ -130,7 +130,7 @@ int demo_write(const char *path, char *err, size_t errlen)
 		demo_free(&d);
 		return -1;
 	}
-	d.st = store_open(path, 1, oerr, sizeof oerr);
+	d.st = store_open(path, STORE_CREATE, oerr, sizeof oerr);
 	if (!d.st) {
 		derr(&d, NULL, 0, "%s", oerr);
 		demo_free(&d);

@@ -14,6 +14,7 @@ struct check {
 	store_report_cb cb;
 	void *arg;
 	int found;
+	int damaged;            /* the file's structure, not only its CHECKs */
 };
 
 static void report(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -82,10 +83,18 @@ static void say_integrity(struct check *c, sqlite3_stmt *s)
 		return;
 	/* since SQLite 3.33 integrity_check also tests the CHECK
 	 * constraints; the checks below say which row and why */
-	if (strncmp(t, chk, sizeof chk - 1) == 0)
+	if (strncmp(t, chk, sizeof chk - 1) == 0) {
 		report(c, "数据库文件完整性检查：%s中有不符合约束的数据", table_cn(t + sizeof chk - 1));
-	else
-		report(c, "数据库文件完整性检查：%s", t);
+	} else {
+		/* one finding per line, without SQLite's heading */
+		c->damaged = 1;
+		while (*t) {
+			size_t n = strcspn(t, "\n");
+			if (n && strncmp(t, "*** in database", 15) != 0)
+				report(c, "数据库文件完整性检查：%.*s", (int)n, t);
+			t += n + (t[n] == '\n');
+		}
+	}
 }
 
 static void say_fk(struct check *c, sqlite3_stmt *s)
@@ -209,16 +218,38 @@ static void say_agenda(struct check *c, sqlite3_stmt *s)
 	       db_col_text(s, 2));
 }
 
+/* the file's own structure; the references only when it is sound (on a
+ * damaged file they would read the damaged pages and stop half-way) */
+static int check_file(struct check *c)
+{
+	/* reading on after damage can fail: what was found is the answer */
+	if (check_rows(c, "PRAGMA integrity_check(100)", say_integrity) && !c->damaged)
+		return -1;
+	if (c->damaged)
+		return 0;
+	return check_rows(c, "PRAGMA foreign_key_check", say_fk) ? -1 : 0;
+}
+
+int store_check_file(struct store *st, store_report_cb cb, void *arg)
+{
+	struct check c = { st, cb, arg, 0, 0 };
+
+	return check_file(&c) ? -1 : c.found;
+}
+
 int store_check(struct store *st, store_report_cb cb, void *arg)
 {
-	struct check c = { st, cb, arg, 0 };
+	struct check c = { st, cb, arg, 0, 0 };
 	sqlite3_stmt *s;
 	int rc;
 
 	/* the file itself, then the references */
-	if (check_rows(&c, "PRAGMA integrity_check(100)", say_integrity) ||
-	    check_rows(&c, "PRAGMA foreign_key_check", say_fk))
+	if (check_file(&c))
 		return -1;
+	if (c.damaged) {
+		report(&c, "文件本身已损坏，程序自身的一致性检查没有进行（从损坏的页读出的内容不可信）");
+		return c.found;
+	}
 	if (check_rows(&c,
 		BAD_ID("community") " UNION ALL " BAD_ID("person") " UNION ALL "
 		BAD_ID("rule_set") " UNION ALL " BAD_ID("proposal") " UNION ALL "

@@ -542,12 +542,43 @@ int db_exec(struct store *st, const char *sql, const char *what)
 	return s ? db_run(st, s, what) : -1;
 }
 
+/* Is the file at the path still the one opened?  A database renamed,
+ * deleted or replaced while the program runs would take the writes into
+ * the old file and its -wal, which nobody opens again: the screen said
+ * 「已保存」 and the lines were lost.  Checked before every write. */
+static int same_file(struct store *st)
+{
+	struct stat sb;
+
+	if (!st->have_ident)
+		return 0;
+	if (stat(st->path, &sb) != 0 && errno == ENOENT)
+		return db_fail(st, "数据库文件 %s 已不在原处（被移走、改名或删除）：这次的内容没有保存，"
+		               "输入的文字仍在。请把文件放回原处再保存，或退出后重新打开。", st->path);
+	if (stat(st->path, &sb) != 0)
+		return db_fail(st, "无法访问数据库文件 %s（%s）：这次的内容没有保存，输入的文字仍在。",
+		               st->path, ys_errno_zh(errno));
+	if (sb.st_dev != st->dev || sb.st_ino != st->ino)
+		return db_fail(st, "数据库文件 %s 已不是本程序打开的那个文件（被移走、改名或换成了别的文件）："
+		               "这次的内容没有保存，输入的文字仍在。请把原文件放回原处，或退出后重新打开。",
+		               st->path);
+	return 0;
+}
+
 int db_tx_begin(struct store *st)
 {
 	/* SQLite may have rolled the whole transaction back by itself (disk
 	 * full, I/O error); then the stack is empty whatever we counted */
 	if (st->depth > 0 && sqlite3_get_autocommit(st->db))
 		st->depth = 0;
+	if (st->depth == 0 && st->damage)
+		return db_fail(st, "数据库文件已损坏（%s），不再写入：这次的内容没有保存。"
+		               "请用 yishiting check 查看，再从备份恢复。", st->damage);
+	if (st->depth == 0 && st->readonly)
+		return db_fail(st, "数据库文件是只读的（没有写入权限）：只能查看、导出和核对，不能修改。"
+		               "这次的内容没有保存。");
+	if (st->depth == 0 && same_file(st))
+		return -1;
 	if (db_exec(st, st->depth ? "SAVEPOINT w" : "BEGIN IMMEDIATE", "无法开始写入数据库"))
 		return -1;
 	st->depth++;
@@ -635,11 +666,57 @@ void db_new_id(char id[ID_LEN])
 
 /* ---- open / close -------------------------------------------------------- */
 
-static int open_db(struct store *st, const char *path, int create)
+/* an empty main file whose -wal holds frames is a database whose pages
+ * were never copied back (the program stopped before a checkpoint) */
+static int wal_has_frames(const char *path)
+{
+	struct stat sb;
+	char *wal = xasprintf("%s-wal", path);
+	int r = stat(wal, &sb) == 0 && sb.st_size > 32;
+
+	free(wal);
+	return r;
+}
+
+int store_file_empty(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0 &&
+	       !wal_has_frames(path);
+}
+
+/* SQLite's quick check (the structure of every page, not the indexes'
+ * contents): a damaged file is found on opening, before anything is shown
+ * or written.  Its first finding is kept in st->damage. */
+static void quick_check(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &s, NULL);
+	const char *t;
+	char why[400];
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(s, 0);
+		if (t && strcmp(t, "ok") != 0) {
+			/* the first finding, without SQLite's heading line */
+			const char *h = "*** in database main ***\n";
+			if (strncmp(t, h, strlen(h)) == 0)
+				t += strlen(h);
+			st->damage = xasprintf("%.*s", (int)strcspn(t, "\n"), t);
+		}
+	} else {
+		db_sql_reason(st->db, rc, why, sizeof why);
+		st->damage = xstrdup(why);
+	}
+	sqlite3_finalize(s);
+}
+
+static int open_db(struct store *st, const char *path, int flags)
 {
 	struct stat sb;
 	long long uv, appid, objects;
-	int rc, latest;
+	int rc, latest, exists = 0, create = flags & STORE_CREATE;
 	sqlite3_stmt *s;
 	char why[400], mode[16];
 
@@ -652,8 +729,16 @@ static int open_db(struct store *st, const char *path, int create)
 			return db_fail(st, "数据库文件不存在：%s", path);
 	} else if (!S_ISREG(sb.st_mode)) {
 		return db_fail(st, "%s 不是普通文件，不能作为数据库打开", path);
+	} else {
+		exists = 1;
+		if (sb.st_size == 0 && !(flags & STORE_EMPTY_OK) && !wal_has_frames(path))
+			return db_fail(st, "数据库文件 %s 是空的（0 字节），里面没有任何记录，未打开。"
+			               "可能是复制没有完成或文件被清空：请换用完整的文件或备份。", path);
 	}
-	rc = sqlite3_open_v2(path, &st->db,
+	/* A file we may not write to opens read-only: it can be looked at,
+	 * exported and verified, and every write is refused at once. */
+	st->readonly = exists && access(path, W_OK) != 0;
+	rc = sqlite3_open_v2(path, &st->db, st->readonly ? SQLITE_OPEN_READONLY :
 	                     SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), NULL);
 	if (rc != SQLITE_OK) {
 		db_sql_reason(st->db, rc, why, sizeof why);
@@ -661,10 +746,8 @@ static int open_db(struct store *st, const char *path, int create)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_MS);
-	/* A file we may not write to would let the clerk type a whole
-	 * meeting and then lose it: refuse at once. */
 	if (sqlite3_db_readonly(st->db, "main") == 1)
-		return db_fail(st, "数据库文件 %s 是只读的（没有写入权限）。为免记录丢失，未打开。", path);
+		st->readonly = 1;
 
 	/* The first read of the file: something that is not a database shows
 	 * up here, before anything is written to it. */
@@ -680,6 +763,18 @@ static int open_db(struct store *st, const char *path, int create)
 	}
 	objects = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	/* the file is there now (SQLite made a new one on that first read) */
+	if (stat(path, &sb) != 0)
+		return db_fail(st, "无法访问数据库文件 %s：%s", path, ys_errno_zh(errno));
+	st->dev = sb.st_dev;
+	st->ino = sb.st_ino;
+	st->path = path[0] == '/' ? xstrdup(path) : NULL;
+	if (!st->path) {
+		char *cwd = getcwd(NULL, 0);
+		st->path = cwd ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
+		free(cwd);
+	}
+	st->have_ident = 1;
 	if (db_pragma_int(st, "PRAGMA user_version", &uv) ||
 	    db_pragma_int(st, "PRAGMA application_id", &appid))
 		return -1;
@@ -690,6 +785,18 @@ static int open_db(struct store *st, const char *path, int create)
 		return db_fail(st, "数据库 %s 的版本（%lld）比本程序能识别的版本（%d）新，"
 		            "是用更新版本的议事厅写的。请使用新版议事厅打开，以免损坏数据。",
 		            path, uv, latest);
+	if (objects > 0)
+		quick_check(st);
+	if (st->damage) {
+		/* nothing more is written into a damaged file: it is read as it
+		 * is, for check, verify and salvage */
+		st->readonly = 1;
+		st->version = (int)uv;
+		return 0;
+	}
+	if (st->readonly && uv < latest)
+		return db_fail(st, "数据库 %s 是旧版本（%lld），需要升级到 %d 才能打开，但文件是只读的。"
+		               "请先取得写入权限，或复制一份再打开。", path, uv, latest);
 
 	/* WAL: readers never block the writer; FULL: a power cut never loses
 	 * a committed line (offices lose power).  The journal mode is kept in the
@@ -700,7 +807,7 @@ static int open_db(struct store *st, const char *path, int create)
 	s = db_stmt(st, "PRAGMA journal_mode");
 	if (!s || db_read_one_text(st, s, mode, sizeof mode, "数据库日志方式") < 0)
 		return -1;
-	if (strcmp(mode, "wal") != 0 &&
+	if (strcmp(mode, "wal") != 0 && !st->readonly &&
 	    db_exec(st, "PRAGMA journal_mode = WAL", "无法设置数据库日志方式"))
 		return -1;
 	if (db_exec(st, "PRAGMA synchronous = FULL", "无法设置数据库"))
@@ -721,7 +828,7 @@ unreadable:
 	}
 }
 
-struct store *store_open(const char *path, int create, char *err, size_t errlen)
+struct store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	struct passwd *pw = getpwuid(getuid());
@@ -729,7 +836,7 @@ struct store *store_open(const char *path, int create, char *err, size_t errlen)
 
 	/* the computer account until the program is told the clerk's name */
 	snprintf(st->who, sizeof st->who, "%s", user && *user ? user : "未知");
-	if (open_db(st, path, create) == 0)
+	if (open_db(st, path, flags) == 0)
 		return st;
 	if (err && errlen)
 		snprintf(err, errlen, "%s", st->err);
@@ -748,6 +855,8 @@ void store_close(struct store *st)
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
+	free(st->path);
+	free(st->damage);
 	if (st->db) {
 		/* keeps the query planner's statistics fresh after this
 		 * connection changed rows (SQLite's advice for long-lived
@@ -761,6 +870,16 @@ void store_close(struct store *st)
 		sqlite3_close_v2(st->db);
 	}
 	free(st);
+}
+
+int store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+const char *store_damage(const struct store *st)
+{
+	return st->damage;
 }
 
 const char *store_errmsg(struct store *st)

@@ -25,6 +25,7 @@
 #define YS_STORE_INT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 #include <sqlite3.h>
 
 #include "base/clock.h"
@@ -48,6 +49,12 @@ struct store {
 	size_t ncache, cache_cap;
 	char who[64];                   /* who changes things: the change log's "who" */
 	char err[512];
+	char *path;                     /* as opened, made absolute */
+	dev_t dev;                      /* the file opened: a write checks that */
+	ino_t ino;                      /* the path still names it */
+	int have_ident;
+	int readonly;                   /* opened read-only: no write permission */
+	char *damage;                   /* what the quick check on opening found */
 };
 
 /* ---- errors (db.c): set st->err and return -1 ---------------------------- */

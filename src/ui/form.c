@@ -305,8 +305,12 @@ static void form_draw(struct ui *u, struct form *fm, int *cy, int *cx)
 		y += field_height(f);
 	}
 	const struct field *ff = &fm->f[fm->focus];
-	if (fm->msg[0])
-		ui_put(y, x0 + 1, w - 2, fm->msg, TEXT_ELLIPSIS, UA_ERR);
+	if (fm->msg[0]) {
+		/* a refusal says what to do: it takes the rows left above the
+		 * keys rather than being cut */
+		int rows = y0 + h - 1 - y;
+		ui_put_wrap(y, x0 + 1, w - 2, rows > 1 ? rows : 1, fm->msg, UA_ERR);
+	}
 	else if (ff->hint)
 		ui_put(y, x0 + 1, w - 2, ff->hint, TEXT_ELLIPSIS, UA_DIM);
 	ui_putf(y0 + h - 1, x0, w, TEXT_ELLIPSIS, UA_TAB,

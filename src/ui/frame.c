@@ -91,8 +91,15 @@ static void draw_header(struct ui *u)
 	snprintf(right, sizeof right, "%s %s %s ", date, ys_weekday_cn(&now), clock);
 	int rw = text_width(right);
 	ui_fill(0, 0, u->cols, UA_TITLE);
-	ui_putf(0, 0, u->cols - rw, TEXT_ELLIPSIS, UA_TITLE, " 议事厅  %s",
+	/* a read-only file says so on every screen: nothing can be changed */
+	const char *ro = store_readonly(u->st) ? " 只读：只能查看、导出、打印 " : "";
+	int row = text_width(ro);
+	if (row > u->cols - rw - 20)
+		ro = " 只读 ", row = text_width(ro);
+	ui_putf(0, 0, u->cols - rw - row, TEXT_ELLIPSIS, UA_TITLE, " 议事厅  %s",
 	        u->comm.name[0] ? u->comm.name : "（未命名社区）");
+	if (row)
+		ui_put(0, u->cols - rw - row, row, ro, 0, UA_BANNER);
 	ui_put(0, u->cols - rw, rw, right, 0, UA_TITLE);
 
 	int x = 1;

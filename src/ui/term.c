@@ -160,6 +160,7 @@ static const struct { int fg, bg, mono; } attr_table[UA_COUNT] = {
 	[UA_NO] = { COLOR_BLACK, COLOR_RED, A_REVERSE },
 	[UA_ABSTAIN] = { COLOR_BLACK, COLOR_YELLOW, A_REVERSE },
 	[UA_NONE_VOTED] = { COLOR_BLACK, COLOR_WHITE, A_REVERSE },
+	[UA_BANNER] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 };
 static int ui_color_on;
 
@@ -173,7 +174,7 @@ int ui_attr(int which)
 		return A_NORMAL;
 	int a = COLOR_PAIR(which);
 	if (which == UA_TITLE || which == UA_ERR || which == UA_OK || which == UA_WARN
-	    || which == UA_TAB_ON || which == UA_HEAD)
+	    || which == UA_TAB_ON || which == UA_HEAD || which == UA_BANNER)
 		a |= A_BOLD;
 	return a;
 }

@@ -77,7 +77,7 @@ int ui_key_action(int screen, int pane, int key);
 enum ui_attr {
 	UA_NORMAL = 0, UA_TITLE, UA_TAB, UA_TAB_ON, UA_SEL, UA_HEAD, UA_ERR,
 	UA_OK, UA_WARN, UA_DIM, UA_KEY, UA_FIELD, UA_FIELD_ON,
-	UA_YES, UA_NO, UA_ABSTAIN, UA_NONE_VOTED, UA_COUNT
+	UA_YES, UA_NO, UA_ABSTAIN, UA_NONE_VOTED, UA_BANNER, UA_COUNT
 };
 
 /* ---- the program state -------------------------------------------------- */

@@ -163,7 +163,7 @@ static void build_file(const char *db, int np, int nm, int npeople)
 		die("fork: %s", strerror(errno));
 	if (pid == 0) {
 		char err[512];
-		struct store *st = store_open(tmp, 1, err, sizeof err);
+		struct store *st = store_open(tmp, STORE_CREATE | STORE_EMPTY_OK, err, sizeof err);
 		if (!st)
 			die("%s", err);
 		/* for the build only: a file that is thrown away when the
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
 	ys_clock_set(ys_parse_stamp("2026-11-22 14:00"));
 	if (access(db, F_OK) != 0)
 		build_file(db, np, nm, npeople);
-	struct store *st = store_open(db, 1, err, sizeof err);
+	struct store *st = store_open(db, STORE_CREATE | STORE_EMPTY_OK, err, sizeof err);
 	if (!st)
 		die("%s", err);
 	long rss0 = peak_kib();

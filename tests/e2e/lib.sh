@@ -24,7 +24,7 @@ trap cleanup EXIT
 # start W H [args...]: the program on $DB at W×H with the fixed clock, in
 # a new session; the previous one is closed after the new one exists (so
 # the server never exits in between).  TERM_TEST sets the terminal type,
-# LANG_TEST the locale.
+# LANG_TEST the locale, RUN_AS a command to run it under (another user).
 NSES=0
 start() {
 	w=$1; h=$2; shift 2
@@ -32,7 +32,7 @@ start() {
 	NSES=$((NSES + 1))
 	SES=s$NSES
 	tm new-session -d -s "$SES" -x "$w" -y "$h" \
-		"env LC_ALL= LANG=${LANG_TEST:-C.UTF-8} TERM=${TERM_TEST:-screen-256color} YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
+		"${RUN_AS:+$RUN_AS }env LC_ALL= LANG=${LANG_TEST:-C.UTF-8} TERM=${TERM_TEST:-screen-256color} YISHITING_NOW='$NOW' $SAN_ENV $YS_BIN --db $DB $*; echo 程序已退出:\$?; sleep 600"
 	[ "$NSES" -gt 1 ] && tm kill-session -t "$old" 2>/dev/null
 	tm set-option -t "$SES" status off >/dev/null
 	tm resize-window -t "$SES" -x "$w" -y "$h" 2>/dev/null

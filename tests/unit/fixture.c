@@ -97,7 +97,7 @@ struct store *fx_db_open(char *e, size_t elen)
 		err = e;
 		errlen = elen;
 	}
-	st = store_open(db_path, 1, err, errlen);
+	st = store_open(db_path, STORE_CREATE | STORE_EMPTY_OK, err, errlen);
 	if (!st)
 		printf("  store_open: %s\n", err);
 	return st;

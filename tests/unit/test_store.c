@@ -24,7 +24,7 @@ static struct store *fresh(const char *name)
 	struct store *st;
 
 	fx_db_unlink(path);
-	st = store_open(path, 1, err, sizeof err);
+	st = store_open(path, STORE_CREATE, err, sizeof err);
 	if (!st)
 		printf("store_open(%s): %s\n", path, err);
 	return st;
@@ -320,7 +320,7 @@ static void test_not_a_database(void)
 	}
 	/* create = 1 does not overwrite it either */
 	err[0] = '\0';
-	st = store_open(path, 1, err, sizeof err);
+	st = store_open(path, STORE_CREATE, err, sizeof err);
 	CHECK(st == NULL);
 	store_close(st);
 	CHECK_CONTAINS(err, "不是议事厅的数据库文件");
@@ -332,14 +332,14 @@ static void test_not_a_database(void)
 	CHECK_INT(fx_exec(db, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"), SQLITE_OK);
 	sqlite3_close(db);
 	err[0] = '\0';
-	st = store_open(path, 1, err, sizeof err);
+	st = store_open(path, STORE_CREATE, err, sizeof err);
 	CHECK(st == NULL);
 	store_close(st);
 	CHECK_CONTAINS(err, "不是议事厅的数据库");
 
 	/* a directory */
 	err[0] = '\0';
-	st = store_open(fx_dir(), 1, err, sizeof err);
+	st = store_open(fx_dir(), STORE_CREATE, err, sizeof err);
 	CHECK(st == NULL);
 	store_close(st);
 	CHECK_CONTAINS(err, "不是普通文件");
@@ -941,6 +941,110 @@ static void test_transactions(void)
 	store_close(st);
 }
 
+/* An empty file is no database unless the caller says so; a damaged one
+ * opens only to be read, its damage named */
+static void test_empty_and_damaged(void)
+{
+	char err[512] = "";
+	const char *path = fx_path("empty.db");
+	struct store *st;
+	FILE *fp;
+
+	fx_db_unlink(path);
+	fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (fp)
+		fclose(fp);
+	CHECK_INT(store_file_empty(path), 1);
+	st = store_open(path, STORE_CREATE, err, sizeof err);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(err, "是空的（0 字节）");
+	st = store_open(path, STORE_CREATE | STORE_EMPTY_OK, err, sizeof err);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(store_damage(st) == NULL);
+	CHECK_INT(store_readonly(st), 0);
+	for (int i = 0; i < 300; i++)
+		CHECK_INT(add_person(st, i % 2 ? "甲" : "乙", 0, NULL), 0);
+	store_close(st);
+	CHECK_INT(store_file_empty(path), 0);
+
+	/* two pages in the middle overwritten */
+	{
+		sqlite3 *db;
+		CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+		CHECK_INT(fx_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+		sqlite3_close(db);
+		fp = fopen(path, "r+b");
+		CHECK(fp != NULL);
+		if (fp) {
+			char junk[8192];
+			memset(junk, 0x5a, sizeof junk);
+			fseek(fp, 0, SEEK_END);
+			CHECK(ftell(fp) > 6 * 4096);
+			fseek(fp, 4 * 4096, SEEK_SET);
+			fwrite(junk, 1, sizeof junk, fp);
+			fclose(fp);
+		}
+	}
+	st = store_open(path, 0, err, sizeof err);
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK(store_damage(st) != NULL);
+	CHECK_INT(store_readonly(st), 1);
+	CHECK_INT(add_person(st, "丙", 0, NULL), -1);
+	CHECK_CONTAINS(store_errmsg(st), "已损坏");
+	{
+		struct fx_lines l = { 0 };
+		CHECK(store_check_file(st, fx_collect, &l) > 0);
+		CHECK_CONTAINS(l.all, "数据库文件完整性检查");
+		l.n = 0;
+		l.all[0] = '\0';
+		CHECK(store_check(st, fx_collect, &l) > 0);
+		CHECK_CONTAINS(l.all, "程序自身的一致性检查没有进行");
+	}
+	store_close(st);
+	fx_db_unlink(path);
+}
+
+/* A database renamed, deleted or replaced while open takes no write: the
+ * rows would go to a file nobody opens again */
+static void test_file_moved_away(void)
+{
+	struct store *st = fresh("moved.db");
+	char moved[512], copy[512];
+	const char *path = fx_path("moved.db");
+
+	CHECK(st != NULL);
+	if (!st)
+		return;
+	CHECK_INT(add_person(st, "甲", 0, NULL), 0);
+	snprintf(moved, sizeof moved, "%s", fx_path("moved-away.db"));
+	snprintf(copy, sizeof copy, "%s", fx_path("moved-copy.db"));
+	/* renamed: refused, nothing written anywhere */
+	CHECK_INT(rename(path, moved), 0);
+	CHECK_INT(add_person(st, "乙", 0, NULL), -1);
+	CHECK_CONTAINS(store_errmsg(st), "已不在原处");
+	CHECK_CONTAINS(store_errmsg(st), "没有保存");
+	CHECK_INT(sqlite3_get_autocommit(store_db(st)), 1);
+	/* put back: writes go on */
+	CHECK_INT(rename(moved, path), 0);
+	CHECK_INT(add_person(st, "丙", 0, NULL), 0);
+	CHECK_INT(store_person_count(st, NULL), 2);
+	/* replaced by another file of the same name */
+	{
+		char cmd[1200];
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s' && mv '%s' '%s'", path, copy, copy, path);
+		CHECK_INT(system(cmd), 0);
+	}
+	CHECK_INT(add_person(st, "丁", 0, NULL), -1);
+	CHECK_CONTAINS(store_errmsg(st), "已不是本程序打开的那个文件");
+	store_close(st);
+	fx_db_unlink(path);
+}
+
 /* ---- votes, meetings, minutes ---------------------------------------------- */
 
 static void test_votes(void)
@@ -1513,6 +1617,8 @@ int main(void)
 	RUN(test_search);
 	RUN(test_too_long);
 	RUN(test_transactions);
+	RUN(test_file_moved_away);
+	RUN(test_empty_and_damaged);
 	RUN(test_votes);
 	RUN(test_meetings_and_minutes);
 	RUN(test_attendance_sheet);
