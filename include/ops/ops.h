@@ -448,6 +448,41 @@ int ops_operator_set(struct store *st, const char *name, char *err, size_t errle
 int ops_setting_set(struct store *st, const char *key, const char *value,
                     char *err, size_t errlen);
 
+/* ---- backups ------------------------------------------------------------------------ */
+
+#define BACKUP_KEEP_DEFAULT 10   /* backups kept in a folder */
+#define BACKUP_KEEP_MAX 1000
+struct backup_result {
+	char path[1024];         /* the backup made: DIR/议事厅备份_2026-11-22_140500.db */
+	long long bytes;
+	int sealed;              /* sealed meetings in it, each checked */
+	int removed;             /* older backups removed (more than keep) */
+	int unrecorded;          /* the date could not be noted in the database
+	                          * (read-only): the reminder will not know */
+};
+/* A backup of the open database into the folder dir (a USB stick): a
+ * consistent copy made while the program may be writing, checked (SQLite's
+ * integrity check, every seal) before it gets its dated name; the newest
+ * keep backups in dir are kept, older ones removed.  The date and folder are
+ * noted (settings last_backup, backup_dir).  0, or -1 with the reason
+ * (nothing half-made is left). */
+int ops_backup(struct store *st, const char *dir, int keep, struct backup_result *res,
+               char *err, size_t errlen);
+/* the file at path is a sound database of the program whose seals all
+ * hold: 0 (with *sealed), or -1 with the reason */
+int ops_backup_check(const char *path, int *sealed, char *err, size_t errlen);
+/* days since the last backup (last gets its time), -1 when there has been
+ * none */
+int ops_backup_age(struct store *st, char last[20]);
+struct restore_result {
+	char kept[1024];         /* the file that was at the path, renamed */
+	int sealed;
+};
+/* The backup `from`, checked as above, copied to the path db; the file that
+ * was there is kept under 「db.恢复前-日期」 (with its -wal), never lost. */
+int ops_restore(const char *db, const char *from, struct restore_result *res,
+                char *err, size_t errlen);
+
 /* Several operations written all or nothing, as one transaction (the demo
  * replays its whole history in one): every ops call between them joins it.
  * ops_batch_end(commit = 0) undoes them all. */

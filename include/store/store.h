@@ -34,7 +34,25 @@ struct store;
 typedef void (*store_report_cb)(const char *line, void *arg);
 #define STORE_CREATE 1
 #define STORE_EMPTY_OK 2
+#define STORE_READONLY 4     /* only to read: nothing at all is written, not
+                              * even the journal mode (a backup checked) */
 struct store *store_open(const char *path, int flags, char *err, size_t errlen);
+/* ---- copies ---------------------------------------------------------------- */
+/* A consistent copy of the open database into the file dest (created or
+ * overwritten), made with SQLite's backup API while the program may be
+ * writing; the copy is one file (rollback journal), ready to carry away. */
+int store_backup_into(struct store *st, const char *dest, char *err, size_t errlen);
+/* The database file `from` copied over the file `to` (created or
+ * overwritten) the same way, also one file.  0 or -1 with the reason. */
+int store_copy_file(const char *from, const char *to, char *err, size_t errlen);
+/* What can be read from a damaged database, table by table, into the new
+ * file dest (which must not exist): each table is read from its start and,
+ * where damage stops the reading, again from its end backwards; cb gets one
+ * line per table.  Returns the number of tables where damage stopped the
+ * reading (0 = everything read), -1 with the reason (dest removed). */
+int store_salvage(const char *broken, const char *dest, store_report_cb cb, void *arg,
+                  char *err, size_t errlen);
+
 /* 1 when path is an existing empty (0-byte) file with no -wal frames
  * beside it: no database, and not to be taken for a new one unasked */
 int store_file_empty(const char *path);
@@ -472,6 +490,8 @@ int store_seal_get(struct store *st, const char *meeting_id, struct seal *s); /*
 int store_seal_add(struct store *st, const struct seal *s);
 /* sealed meetings in number order, keyset on the meeting number */
 int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max);
+/* how many meetings are sealed; -1 on error */
+int store_seal_count(struct store *st);
 
 /* 更正: an addendum to sealed minutes; never edited, never deleted */
 struct addendum {

@@ -38,6 +38,9 @@ enum cli_opt {
 	OPT_SEPARATE,
 	OPT_NAMED,
 	OPT_METHOD,
+	OPT_TO,
+	OPT_KEEP,
+	OPT_FROM,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_COUNT
@@ -45,7 +48,7 @@ enum cli_opt {
 #define OPT(o) (1u << (o))
 
 /* where an option is listed in --help and the manual */
-enum cli_group { GROUP_GENERAL, GROUP_PAPER };
+enum cli_group { GROUP_GENERAL, GROUP_PAPER, GROUP_DATA };
 
 struct cli_option {
 	const char *name;        /* "--db" */
@@ -141,6 +144,9 @@ int cli_man(FILE *out, const char *tmpl, const char *date);
 /* ---- shared by the handlers ------------------------------------------------- */
 /* the user's locale when it is UTF-8, else C.UTF-8; -1 with a message */
 int cli_setup_locale(void);
+int cmd_backup(const struct cli_args *a);
+int cmd_restore(const struct cli_args *a);
+int cmd_salvage(const struct cli_args *a);
 /* the refusal of a damaged database, with the way out (stderr) */
 void cli_say_damaged(const char *db, const char *damage);
 /* an existing database, opened; NULL after saying why on stderr */

@@ -134,8 +134,9 @@ void cli_say_damaged(const char *db, const char *damage)
 	        "数据库 %s 已经损坏：SQLite 的检查发现「%s」。\n"
 	        "为免打印出错的内容或把文件写坏得更多，没有打开它。可以这样做：\n"
 	        "  yishiting check --db %s    查看损坏在哪里\n"
-	        "  或者用最近的备份换下这个文件。\n",
-	        db, damage, db);
+	        "  yishiting restore --db %s --from 备份文件    用最近的备份恢复（这个文件改名保留）\n"
+	        "  yishiting salvage --db %s -o 新文件.db    没有备份时，把还读得出的记录救到一个新数据库\n",
+	        db, damage, db, db, db);
 }
 
 static struct store *open_existing(const char *db, int damaged_ok)
@@ -279,33 +280,6 @@ static void print_finding(const char *line, void *arg)
 	printf("  %s\n", line);
 }
 
-/* how many sealed records there are */
-static int count_sealed(struct store *st)
-{
-	int sealed = 0;
-	char after[16] = "";
-	struct seal page[64];
-	for (;;) {
-		int k = store_seal_page(st, after, page, 64);
-		if (k < 0)
-			break;
-		sealed += k;
-		if (k > 0) {
-			struct meeting m;
-			memset(&m, 0, sizeof m);
-			if (store_meeting_get(st, page[k - 1].meeting_id, &m) != 0) {
-				meeting_clear(&m);
-				break;
-			}
-			ys_strlcpy(after, m.number, sizeof after);
-			meeting_clear(&m);
-		}
-		if (k < 64)
-			break;
-	}
-	return sealed;
-}
-
 int cmd_verify(const struct cli_args *a)
 {
 	struct store *st = open_existing(a->opt[OPT_DB], 1);
@@ -318,7 +292,8 @@ int cmd_verify(const struct cli_args *a)
 	if (bad != 0) {
 		if (bad > 0)
 			printf("数据库文件本身已损坏（发现 %d 处问题，见上）：签字确认的核对结果不可信。\n"
-			       "请用 yishiting check 查看，再从备份恢复。\n", bad);
+			       "请用 yishiting check 查看，用 yishiting restore 从备份恢复，"
+			       "或用 yishiting salvage 救出还读得出的记录。\n", bad);
 		else
 			fprintf(stderr, "数据库文件无法读完：%s\n", store_errmsg(st));
 		store_close(st);
@@ -330,10 +305,10 @@ int cmd_verify(const struct cli_args *a)
 		fprintf(stderr, "核对未能完成：%s\n", store_errmsg(st));
 		rc = 1;
 	} else if (n == 0) {
-		printf("完好：已签字确认的会议记录共 %d 份，全部与签字时的摘要一致。\n", count_sealed(st));
+		printf("完好：已签字确认的会议记录共 %d 份，全部与签字时的摘要一致。\n", store_seal_count(st));
 		rc = 0;
 	} else {
-		printf("发现 %d 份记录在签字确认后被改动（共核对 %d 份）。\n", n, count_sealed(st));
+		printf("发现 %d 份记录在签字确认后被改动（共核对 %d 份）。\n", n, store_seal_count(st));
 		rc = 1;
 	}
 	store_close(st);

@@ -127,7 +127,8 @@ static void option_label(FILE *out, const struct cli_option *o)
 
 static void sec_options(FILE *out)
 {
-	static const char *const groups[] = { [GROUP_GENERAL] = NULL, [GROUP_PAPER] = "导出与打印" };
+	static const char *const groups[] = { [GROUP_GENERAL] = NULL, [GROUP_PAPER] = "导出与打印",
+	                                      [GROUP_DATA] = "备份与恢复" };
 	for (size_t g = 0; g < YS_ARRAY_LEN(groups); g++) {
 		if (groups[g]) {
 			fputs(".SS ", out);

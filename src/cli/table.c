@@ -109,6 +109,20 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.help = "主持词中的表决方式：hands 举手（默认）、secret 无记名投票、rollcall 记名表决",
 		.group = GROUP_PAPER,
 	},
+	[OPT_TO] = {
+		.name = "--to", .arg = "文件夹", .hint = "如 U 盘：/media/用户名/U盘名",
+		.help = "备份写到哪个文件夹（如 U 盘）；文件名为“议事厅备份_日期_时刻.db”",
+		.group = GROUP_DATA,
+	},
+	[OPT_KEEP] = {
+		.name = "--keep", .arg = "份数", .hint = "1 至 1000",
+		.help = "文件夹里保留最新的几份备份，更早的删除；默认 10",
+		.group = GROUP_DATA,
+	},
+	[OPT_FROM] = {
+		.name = "--from", .arg = "备份文件", .hint = "如 /media/用户名/U盘名/议事厅备份_2026-11-22_140500.db",
+		.help = "用哪一份备份恢复", .group = GROUP_DATA,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -138,6 +152,14 @@ const struct cli_command cli_commands[] = {
 	  "检查数据库完整性与一致性", cmd_check },
 	{ "verify", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
 	  "核对已签字确认的会议记录是否被改动", cmd_verify },
+	{ "backup", NULL, OPT(OPT_DB) | OPT(OPT_TO) | OPT(OPT_KEEP), OPT(OPT_DB) | OPT(OPT_TO), { 0 },
+	  "把数据库备份到一个文件夹（如 U 盘）：程序开着也能备份，备份做好后先核对再起名，只保留最新的几份",
+	  cmd_backup },
+	{ "restore", NULL, OPT(OPT_DB) | OPT(OPT_FROM), OPT(OPT_DB) | OPT(OPT_FROM), { 0 },
+	  "用一份备份恢复数据库：先核对备份，原来的文件改名保留（“恢复前-日期”），不会丢", cmd_restore },
+	{ "salvage", NULL, OPT(OPT_DB) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_OUTPUT),
+	  { [OPT_OUTPUT] = "新数据库文件" },
+	  "从损坏的数据库里把还读得出的记录救到一个新数据库（逐表读出，说明每张表救出多少）", cmd_salvage },
 	{ "export", "minutes", DOC_OPTS | OPT(OPT_MEETING), OPT(OPT_DB) | OPT(OPT_MEETING),
 	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
 	  "把会议记录导出为 PDF、HTML 或纯文本", cmd_export_doc },
@@ -194,11 +216,14 @@ const struct cli_envvar cli_env[] = {
 	{ "XDG_DOCUMENTS_DIR", NULL,
 	  "导出的默认文件夹是 $XDG_DOCUMENTS_DIR/议事厅；未设置时问 xdg-user-dir（如 ~/文档）。"
 	  "设置 export_dir（上次导出到的文件夹）优先" },
+	{ "USER", NULL,
+	  "在议题看板上按 B 备份时，先提供 /media/$USER/ 下插着的 U 盘（没有设置过备份文件夹时）" },
 	{ "TMPDIR", NULL,
 	  "打印时生成 PDF 的临时文件夹所在（默认 /tmp）；打印后删除" },
 	{ "NO_COLOR", NULL, "设置（非空）时不用颜色，同 --mono" },
 	{ "TERM", NULL, "终端的类型，ncurses 据此画屏" },
-	{ "LC_ALL、LC_CTYPE、LANG", NULL, "需要 UTF-8 区域（如 zh_CN.UTF-8）；不是时改用 C.UTF-8" },
+	{ "LC_ALL、LC_CTYPE、LANG", NULL, "需要 UTF-8 区域（如 zh_CN.UTF-8）；都没有设置（C、POSIX）时按 C.UTF-8；"
+	  "设为 GB18030、GBK 等别的编码时程序不启动，用那种编码和 UTF-8 各说一遍该怎么设置" },
 	{ "YISHITING_AMBIWIDTH", "2", "把“”…—等宽度不定的字符按两列计算（默认一列），"
 	  "用于把它们画成两列宽的终端" },
 	{ "YISHITING_TITLE_FONT", "字体名", "PDF 标题的字体（fontconfig 字体名，如机器上装的某种小标宋；"

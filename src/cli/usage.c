@@ -165,7 +165,8 @@ void cli_usage_short(FILE *out)
 
 void cli_usage(FILE *out)
 {
-	static const char *const groups[] = { [GROUP_GENERAL] = "选项：", [GROUP_PAPER] = "导出与打印的选项：" };
+	static const char *const groups[] = { [GROUP_GENERAL] = "选项：", [GROUP_PAPER] = "导出与打印的选项：",
+	                                      [GROUP_DATA] = "备份与恢复的选项：" };
 
 	cli_usage_short(out);
 	fprintf(out, "\n%s\n\n命令：\n", cli_summary);

@@ -80,6 +80,8 @@ const struct setting_def ops_settings[] = {
 	  "审议材料应在党员大会前几天送达党员（只提醒，不阻止），默认 3 天" },
 	{ "tally_double_entry", "两人计票", 0, 0, 1,
 	  "举手、无记名的票数由两名工作人员各录一遍，一致才保存" },
+	{ "backup_remind_days", "备份提醒", 7, 0, 365,
+	  "距上次备份超过几天，议题板上提醒备份（按 B 备份到 U 盘）；0 = 不提醒，默认 7 天" },
 	{ "board_expired_days", "过期公示保留", 30, 0, 3660,
 	  "公示栏网页上，已过公示期的公示还显示几天，默认 30 天" },
 	/* how many days ahead each kind of meeting is noticed (会议通知), with

@@ -32,7 +32,7 @@ static void report(struct check *c, const char *fmt, ...)
 }
 
 /* what the tables are called on paper */
-static const char *table_cn(const char *t)
+const char *db_table_cn(const char *t)
 {
 	static const struct { const char *table, *name; } names[] = {
 		{ "community", "社区" }, { "setting", "设置" }, { "person", "人员" },
@@ -84,7 +84,7 @@ static void say_integrity(struct check *c, sqlite3_stmt *s)
 	/* since SQLite 3.33 integrity_check also tests the CHECK
 	 * constraints; the checks below say which row and why */
 	if (strncmp(t, chk, sizeof chk - 1) == 0) {
-		report(c, "数据库文件完整性检查：%s中有不符合约束的数据", table_cn(t + sizeof chk - 1));
+		report(c, "数据库文件完整性检查：%s中有不符合约束的数据", db_table_cn(t + sizeof chk - 1));
 	} else {
 		/* one finding per line, without SQLite's heading */
 		c->damaged = 1;
@@ -99,13 +99,13 @@ static void say_integrity(struct check *c, sqlite3_stmt *s)
 
 static void say_fk(struct check *c, sqlite3_stmt *s)
 {
-	report(c, "%s（第 %lld 行）引用的%s不存在", table_cn(db_col_text(s, 0)),
-	       sqlite3_column_int64(s, 1), table_cn(db_col_text(s, 2)));
+	report(c, "%s（第 %lld 行）引用的%s不存在", db_table_cn(db_col_text(s, 0)),
+	       sqlite3_column_int64(s, 1), db_table_cn(db_col_text(s, 2)));
 }
 
 static void say_uuid(struct check *c, sqlite3_stmt *s)
 {
-	report(c, "%s的编号「%s」不是合规的 UUID", table_cn(db_col_text(s, 0)), db_col_text(s, 1));
+	report(c, "%s的编号「%s」不是合规的 UUID", db_table_cn(db_col_text(s, 0)), db_col_text(s, 1));
 }
 
 static void say_step(struct check *c, sqlite3_stmt *s)
@@ -174,7 +174,7 @@ static void say_teller(struct check *c, sqlite3_stmt *s)
 
 static void say_dup(struct check *c, sqlite3_stmt *s)
 {
-	report(c, "%s编号 %s 重复（%d 处）", table_cn(db_col_text(s, 0)), db_col_text(s, 1), db_col_int(s, 2));
+	report(c, "%s编号 %s 重复（%d 处）", db_table_cn(db_col_text(s, 0)), db_col_text(s, 1), db_col_int(s, 2));
 }
 
 static void say_seal_open(struct check *c, sqlite3_stmt *s)

@@ -12,7 +12,6 @@
 #include "store_int.h"
 
 #define APP_ID          1498630228      /* 'YSHT', set by 0001_init.sql */
-#define BUSY_MS         5000
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -573,7 +572,7 @@ int db_tx_begin(struct store *st)
 		st->depth = 0;
 	if (st->depth == 0 && st->damage)
 		return db_fail(st, "数据库文件已损坏（%s），不再写入：这次的内容没有保存。"
-		               "请用 yishiting check 查看，再从备份恢复。", st->damage);
+		               "请用 yishiting check 查看，再用 yishiting restore 从备份恢复。", st->damage);
 	if (st->depth == 0 && st->readonly)
 		return db_fail(st, "数据库文件是只读的（没有写入权限）：只能查看、导出和核对，不能修改。"
 		               "这次的内容没有保存。");
@@ -737,7 +736,7 @@ static int open_db(struct store *st, const char *path, int flags)
 	}
 	/* A file we may not write to opens read-only: it can be looked at,
 	 * exported and verified, and every write is refused at once. */
-	st->readonly = exists && access(path, W_OK) != 0;
+	st->readonly = (exists && access(path, W_OK) != 0) || (flags & STORE_READONLY);
 	rc = sqlite3_open_v2(path, &st->db, st->readonly ? SQLITE_OPEN_READONLY :
 	                     SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), NULL);
 	if (rc != SQLITE_OK) {

@@ -54,6 +54,11 @@ int store_seal_add(struct store *st, const struct seal *x)
 	return db_tx_end(st, db_run(st, s, "签字确认保存失败"));
 }
 
+int store_seal_count(struct store *st)
+{
+	return db_count(st, "SELECT COUNT(*) FROM seal", NULL);
+}
+
 int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max)
 {
 	sqlite3_stmt *s;

@@ -63,6 +63,12 @@ int db_fail(struct store *st, const char *fmt, ...) __attribute__((format(printf
 int db_sql_fail(struct store *st, const char *what, int rc);
 void db_sql_reason(sqlite3 *db, int rc, char *buf, size_t len);
 
+/* how long a statement waits for another writer before it gives up */
+#define BUSY_MS 5000
+
+/* what a table is called on paper: 「会议记录」 for minute (check.c) */
+const char *db_table_cn(const char *t);
+
 /* ---- statements (db.c) ----------------------------------------------------- */
 /* the prepared statement for the constant sql, reset, no bindings; NULL
  * with st->err set when it cannot be prepared */

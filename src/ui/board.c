@@ -420,6 +420,9 @@ static void board_action(struct ui *u, int a)
 	case K_EXPORT:
 		ui_export_decisions(u);
 		break;
+	case K_BACKUP:
+		ui_backup(u);
+		break;
 	case K_PREVIEW:
 		if (p)
 			ui_preview_notices(u, p->id);

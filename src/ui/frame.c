@@ -161,6 +161,11 @@ static void msg_line_cb(const char *line, size_t nbytes, void *arg)
  * refusal is always read in full */
 void ui_draw_message(struct ui *u)
 {
+	/* nothing to say: the board reminds of the backup when it is due */
+	if (!u->msg[0] && u->screen == SCR_BOARD && u->backup_note[0]) {
+		ui_put(u->rows - 2, 0, u->cols, u->backup_note, TEXT_ELLIPSIS, UA_WARN);
+		return;
+	}
 	if (text_width(u->msg) <= u->cols - 1) {
 		ui_put(u->rows - 2, 0, u->cols, u->msg, TEXT_ELLIPSIS, u->msg_attr);
 		return;

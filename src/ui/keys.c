@@ -36,6 +36,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_BOARD, -1, K_PROGRESS, 'r', 0, "r", NULL, "实施中的议题：记录一条实施进展（日期按实际）" },
 	{ SCR_BOARD, -1, K_EXPORT, 'x', 0, "x", NULL, "导出全部决议的数据：CSV（Excel、WPS 可直接打开）或 JSON" },
 	{ SCR_BOARD, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", NULL, "预览、导出、打印本议题的公示" },
+	{ SCR_BOARD, -1, K_BACKUP, 'B', 0, "B", NULL, "把数据库备份到 U 盘或别的文件夹（程序开着也能备份；做好后先核对，只保留最新 10 份）" },
 	/* 议题档案 */
 	{ SCR_DOSSIER, -1, K_BACK, 27, KC(KEY_LEFT), "Esc", "返回", "回到上一屏" },
 	{ SCR_DOSSIER, -1, K_ADVANCE, 'a', 0, "a", "推进", "决议公开（先看公示全文，再编号张贴）、实施、实施结果公开、归档" },

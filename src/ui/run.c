@@ -39,6 +39,7 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 			goto out;
 		}
 	}
+	ui_backup_note(&u);
 	ui_goto(&u, SCR_BOARD);
 	while (!u.quit) {
 		ui_draw_frame(&u);

@@ -46,7 +46,7 @@ enum ui_action {
 	K_MINUTE_FIX, K_MINUTE_DELETE, K_MINUTE_INSERT,
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
-	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS,
+	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP,
 	K_ACTION_COUNT
 };
 
@@ -91,6 +91,7 @@ struct ui {
 	int quit;
 	char msg[512];           /* message line */
 	int msg_attr;
+	char backup_note[256];   /* the board's reminder to back up, or "" */
 	/* selection passed between screens */
 	char proposal_id[ID_LEN];
 	char meeting_id[ID_LEN];
@@ -158,6 +159,11 @@ void ui_preview(struct ui *u, struct doc *d);
 int ui_preview_ask(struct ui *u, struct doc *d, const char *ask);
 /* 导出决议数据: every decision as CSV (Excel/WPS) or JSON into a folder */
 void ui_export_decisions(struct ui *u);
+/* backup.c: B on the board — the database backed up to a folder (a USB
+ * stick); ui_backup_note sets the board's reminder from the last backup's
+ * date and the setting backup_remind_days */
+void ui_backup(struct ui *u);
+void ui_backup_note(struct ui *u);
 /* 导出公示栏网页: the notice board as a static site into a folder */
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */

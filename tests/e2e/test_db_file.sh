@@ -66,6 +66,8 @@ run export --db "$T_TMP/bad.db" decisions --format csv -o "$T_TMP/d.csv"
 rc_is 1 "export refuses a damaged file"
 has "已经损坏" "saying it is damaged"
 has "yishiting check --db $T_TMP/bad.db" "and the way out: check"
+has "yishiting restore --db $T_TMP/bad.db --from" "restore"
+has "yishiting salvage --db $T_TMP/bad.db -o" "and salvage"
 [ -e "$T_TMP/d.csv" ] && fail "an export of a damaged file was written" || pass "nothing exported"
 DB_KEEP=$DB
 DB=$T_TMP/bad.db
