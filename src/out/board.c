@@ -65,9 +65,6 @@ static const char site_css[] =
 	".doc .digest{font-size:.85rem;color:#555}"
 	".status,.objections{max-width:46rem;margin:0 auto 1rem}"
 	".objections{margin-top:1.2rem}"
-	".objection{background:#fff;border-radius:.3rem;padding:.8rem 1.2rem;margin:.6rem 0;"
-	"box-shadow:0 1px 3px rgba(0,0,0,.12)}"
-	".objection p{margin:.2rem 0}"
 	"footer{max-width:64rem;margin:0 auto;padding:1rem;color:#666;font-size:.9rem}"
 	"@media (min-width:1600px){html{font-size:26px}"
 	"main,footer{max-width:none;padding:1.2rem 3rem}.top{padding:1.4rem 3rem}}"
@@ -75,7 +72,7 @@ static const char site_css[] =
 	".top{padding:.8rem}.card{padding:.8rem .9rem}.doc{padding:1rem .9rem}"
 	".top h1{font-size:1.35rem}.doc h1{font-size:1.4rem}}"
 	"@media print{body{background:#fff}.top{background:#fff;color:#000}"
-	".card,.doc,.objection{box-shadow:none;border:1px solid #999}}";
+	".card,.doc{box-shadow:none;border:1px solid #999}}";
 
 static void esc(struct strbuf *sb, const char *s)
 {
@@ -121,17 +118,25 @@ struct board_item {
 	int days_left;           /* counting today; 0 = expired */
 	int expired;
 	int objections, unanswered;
+	const char *made;        /* the day the site is made: 2026年11月22日 */
 };
 
-/* 「还剩 3 天」 or 「已过公示期」 */
+/* 「还剩 3 天（按 2026年11月22日计）」 or 「已过公示期」: the page is read
+ * on later days than it was made, so the count says which day it counts
+ * from (an expired notice stays expired) */
 static void status_badge(struct strbuf *sb, const struct board_item *it)
 {
-	if (it->expired)
+	if (it->expired) {
 		sb_add(sb, "<span class=\"badge expired\">已过公示期</span>");
-	else if (it->days_left <= 1)
-		sb_add(sb, "<span class=\"badge last\">今天是公示期最后一天</span>");
-	else
-		sb_addf(sb, "<span class=\"badge\">还剩 %d 天</span>", it->days_left);
+	} else if (it->days_left <= 1) {
+		sb_add(sb, "<span class=\"badge last\">");
+		esc(sb, it->made);
+		sb_add(sb, "是公示期最后一天</span>");
+	} else {
+		sb_addf(sb, "<span class=\"badge\">还剩 %d 天（按", it->days_left);
+		esc(sb, it->made);
+		sb_add(sb, "计）</span>");
+	}
 }
 
 static void period_text(struct strbuf *sb, const struct notice *n)
@@ -149,14 +154,15 @@ static void period_text(struct strbuf *sb, const struct notice *n)
 	sb_add(sb, "</span>");
 }
 
+/* the objections only as counts: who objected, what they wrote and what
+ * they were told (a promise to one household) are for the archive */
 static void objection_text(struct strbuf *sb, const struct board_item *it)
 {
 	if (it->objections == 0)
 		sb_add(sb, "公示期内未收到异议");
-	else if (it->unanswered == 0)
-		sb_addf(sb, "收到异议 %d 条，均已答复", it->objections);
 	else
-		sb_addf(sb, "收到异议 %d 条，%d 条待答复", it->objections, it->unanswered);
+		sb_addf(sb, "收到异议 %d 件，已答复 %d 件", it->objections,
+		        it->objections - it->unanswered);
 }
 
 /* the notice itself: the same blocks as every HTML export */
@@ -172,7 +178,6 @@ static void doc_blocks_html(struct strbuf *sb, const struct doc *d)
 	sb_add(sb, "</article>\n");
 }
 
-#define OBJ_MAX 200
 
 static int notice_page(struct store *st, const char *dir, const struct board_item *it,
                        const char *site_title, char *err, size_t errlen)
@@ -197,48 +202,10 @@ static int notice_page(struct store *st, const char *dir, const struct board_ite
 	doc_blocks_html(&sb, &d);
 	doc_free(&d);
 
-	/* the objections received in the period and how each was answered;
-	 * who objected stays out of the public page */
-	struct objection *ob = xcalloc(OBJ_MAX, sizeof *ob);
-	int n = store_objection_list(st, it->n.id, ob, OBJ_MAX);
-	if (n < 0) {
-		free(ob);
-		sb_free(&sb);
-		return ys_err(err, errlen, "读取异议失败：%s", store_errmsg(st));
-	}
-	sb_add(&sb, "<section class=\"objections\">\n<h2 class=\"section\">异议及答复</h2>\n");
-	if (n == 0)
-		sb_add(&sb, "<p class=\"empty\">公示期内未收到异议。</p>\n");
-	for (int i = 0; i < n; i++) {
-		char day[32], rec[11];
-		ys_strlcpy(rec, ob[i].received_at, sizeof rec);
-		if (ys_cn_date(rec, day) != 0)
-			ys_strlcpy(day, rec, sizeof day);
-		sb_addf(&sb, "<div class=\"objection\">\n<p><span class=\"label\">异议 %d</span>（", i + 1);
-		esc(&sb, day);
-		sb_add(&sb, "收到）：");
-		esc_lines(&sb, ob[i].content);
-		sb_add(&sb, "</p>\n<p>");
-		if (ob[i].answer && *ob[i].answer) {
-			char ad[11], aday[32];
-			ys_strlcpy(ad, ob[i].answered_at, sizeof ad);
-			if (ys_cn_date(ad, aday) != 0)
-				ys_strlcpy(aday, ad, sizeof aday);
-			sb_add(&sb, "<span class=\"label\">答复</span>");
-			if (*aday) {
-				sb_add(&sb, "（");
-				esc(&sb, aday);
-				sb_add(&sb, "）");
-			}
-			sb_add(&sb, "：");
-			esc_lines(&sb, ob[i].answer);
-		} else {
-			sb_add(&sb, "<span class=\"label\">答复</span>：正在办理，尚未答复。");
-		}
-		sb_add(&sb, "</p>\n</div>\n");
-		objection_clear(&ob[i]);
-	}
-	free(ob);
+	/* the objections as counts only (see objection_text) */
+	sb_add(&sb, "<section class=\"objections\">\n<h2 class=\"section\">异议</h2>\n<p>");
+	objection_text(&sb, it);
+	sb_add(&sb, "。</p>\n");
 	sb_add(&sb, "</section>\n</main>\n<footer>本页由议事厅生成，可在公示栏屏幕或手机上查看。</footer>\n"
 	       "</body>\n</html>\n");
 	char *path = xasprintf("%s/%s", dir, it->file);
@@ -267,6 +234,7 @@ static void index_card(struct strbuf *sb, const struct board_item *it)
 	period_text(sb, &it->n);
 	sb_add(sb, "</p>\n<p class=\"meta\">");
 	status_badge(sb, it);
+	sb_add(sb, " ");
 	objection_text(sb, it);
 	sb_add(sb, "</p>\n</li>\n");
 }
@@ -332,6 +300,7 @@ int out_board_site(struct store *st, const char *dir, const char *today,
 			    ys_days_between(x->end_date, today) <= keep) {
 				struct board_item *it = &items[nitems++];
 				it->n = *x;
+				it->made = cn_today;
 				x->body = x->channel = x->attach = NULL;     /* moved into it->n */
 				it->expired = ys_days_between(it->n.end_date, today) > 0;
 				it->days_left = it->expired ? 0 : ys_days_between(today, it->n.end_date) + 1;

@@ -83,16 +83,22 @@ static int ext_mismatch(const char *path, int format, char *why, size_t len)
 
 	if (!dot || dot == base || !dot[1])
 		return 0;
+	static const char *const names[] = {
+		[OF_PDF] = "PDF", [OF_HTML] = "HTML", [OF_TXT] = "纯文本", [OF_CSV] = "CSV", [OF_JSON] = "JSON",
+	};
+	int doc = format == OF_PDF || format == OF_HTML || format == OF_TXT;
+
 	f = out_format_of_name(base);
 	if (f == format)
 		return 0;
-	if (f != OF_PDF && f != OF_HTML && f != OF_TXT)
-		ys_snprintf(why, len, "不能导出为「%s」这种文件：文档只能导出为 PDF（.pdf）、HTML（.html）"
-		            "或纯文本（.txt），请把文件名改为以 .%s 结尾", dot, out_format_ext(format));
+	if (doc ? f != OF_PDF && f != OF_HTML && f != OF_TXT : f != OF_CSV && f != OF_JSON)
+		ys_snprintf(why, len, "不能导出为「%s」这种文件：%s，请把文件名改为以 .%s 结尾", dot,
+		            doc ? "文档只能导出为 PDF（.pdf）、HTML（.html）或纯文本（.txt）"
+		                : "决议数据只能导出为 CSV（.csv）或 JSON（.json）",
+		            out_format_ext(format));
 	else
 		ys_snprintf(why, len, "文件名「%s」的扩展名与导出格式不符：%s 应以 .%s 结尾", base,
-		            format == OF_PDF ? "PDF" : format == OF_HTML ? "HTML" : "纯文本",
-		            out_format_ext(format));
+		            names[format], out_format_ext(format));
 	return 1;
 }
 
@@ -143,6 +149,10 @@ int out_export_decisions(struct store *st, int format, int gb18030, const char *
 	free(name);
 	if (!p)
 		return failed(err, errlen, why);
+	if (ext_mismatch(p, format, why, sizeof why)) {
+		free(p);
+		return failed(err, errlen, why);
+	}
 	if (out_file_open(&of, p, why, sizeof why) != 0) {
 		free(p);
 		return failed(err, errlen, why);
@@ -164,8 +174,16 @@ int out_export_board(struct store *st, const char *dir, char **index, char *err,
 {
 	char why[1024], day[11];
 	*index = NULL;
+	struct stat sb;
+	const char *slash = dir ? strrchr(dir, '/') : NULL, *base = slash ? slash + 1 : dir;
 	if (!dir || !*dir)
 		return ys_err(err, errlen, "导出公示栏网页失败：没有给出文件夹");
+	/* the site is a folder (index.html and a page per notice): a file
+	 * name (公示栏.html, x.pdf) would make a folder under that name */
+	if ((stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode)) ||
+	    (stat(dir, &sb) != 0 && out_format_of_name(base) >= 0))
+		return ys_err(err, errlen, "导出公示栏网页失败：「%s」是文件名；公示栏网页是一个文件夹"
+		              "（首页 index.html，每条公示一页），-o 请给文件夹，如 公示栏网页", dir);
 	today(day);
 	if (out_board_site(st, dir, day, why, sizeof why) != 0)
 		return ys_err(err, errlen, "导出公示栏网页失败：%s", why);

@@ -293,6 +293,21 @@ static int gb_convert_all(const char *in, size_t n, struct strbuf *out, char *er
 	return rc;
 }
 
+/* every line end made CR LF (a CR LF already there stays one) */
+static void crlf(struct strbuf *sb)
+{
+	struct strbuf nb = { 0 };
+
+	sb_add(&nb, "");
+	for (size_t i = 0; i < sb->len; i++) {
+		if (sb->s[i] == '\n' && (i == 0 || sb->s[i - 1] != '\r'))
+			sb_add(&nb, "\r");
+		sb_addn(&nb, sb->s + i, 1);
+	}
+	sb_free(sb);
+	*sb = nb;
+}
+
 /* in an HTML page, say charset=gb18030 where it said utf-8 */
 static void html_charset_gb(struct strbuf *sb)
 {
@@ -430,6 +445,10 @@ int out_write_doc(const struct doc *d, int format, int gb18030, const char *path
 		if (gb18030) {
 			if (format == OF_HTML)
 				html_charset_gb(&sb);
+			/* a GB18030 text is for old Windows, whose Notepad shows a
+			 * lone LF as no line break at all */
+			if (format == OF_TXT)
+				crlf(&sb);
 			if (gb_convert_all(sb.s, sb.len, &gb, err, errlen) != 0) {
 				sb_free(&sb);
 				sb_free(&gb);

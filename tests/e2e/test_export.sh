@@ -117,7 +117,14 @@ has "已导出：$OUT/dir/${NP}_$NTITLE.pdf" "the notice's file is named 编号_
 # ---- GB18030 ------------------------------------------------------------------------------
 run export notice --db "$DB" --proposal "$NP" --format txt --gb18030 -o "$OUT/notice-gb.txt"
 rc_is 0 "export --gb18030 exits 0"
-if iconv -f GB18030 -t UTF-8 "$OUT/notice-gb.txt" >"$OUT/notice-gb-back.txt" 2>/dev/null &&
+# the GB18030 text is for old Windows: its lines end in CR LF, which
+# Notepad needs; back in UTF-8 with LF it is exactly the UTF-8 export
+lines=$(wc -l <"$OUT/notice-gb.txt")
+crlfs=$(grep -c "$(printf '\r')\$" "$OUT/notice-gb.txt")
+if [ "$lines" -gt 5 ] && [ "$crlfs" = "$lines" ]; then pass "every line of the GB18030 text ends in CR LF ($lines)"
+else fail "$crlfs of $lines lines of the GB18030 text end in CR LF"; fi
+if grep -q "$(printf '\r')" "$OUT/notice.txt"; then fail "the UTF-8 text has CRs"; else pass "the UTF-8 text keeps LF"; fi
+if iconv -f GB18030 -t UTF-8 "$OUT/notice-gb.txt" | tr -d '\r' >"$OUT/notice-gb-back.txt" 2>/dev/null &&
    cmp -s "$OUT/notice-gb-back.txt" "$OUT/notice.txt"; then
 	pass "the GB18030 text converts back to exactly the UTF-8 export"
 else
@@ -157,6 +164,18 @@ if grep -q '通过' "$C" && grep -q '不予采纳' "$C"; then pass "the CSV has 
 run export decisions --db "$DB" --format csv -o "$OUT/decisions.csv"
 rc_is 0 "export decisions -o exits 0"
 if cmp -s "$OUT/decisions.csv" "$C"; then pass "the CSV file equals the stdout export"; else fail "CSV file and stdout differ"; fi
+# a name that lies about the file is refused, for data and the site too
+run export decisions --db "$DB" --format csv -o "$OUT/decisions.docx"
+rc_is 1 "decisions to a .docx name are refused"
+has "决议数据只能导出为 CSV（.csv）或 JSON（.json），请把文件名改为以 .csv 结尾" "saying what it can write"
+run export decisions --db "$DB" --format csv -o "$OUT/decisions.json"
+rc_is 1 "CSV under a .json name is refused"
+has "扩展名与导出格式不符：CSV 应以 .csv 结尾" "saying the extension it should have"
+[ -e "$OUT/decisions.docx" ] || [ -e "$OUT/decisions.json" ] && fail "a refused export left a file" || pass "no file written"
+run export board --db "$DB" -o "$OUT/公示栏.html"
+rc_is 1 "the board site to a file name is refused"
+has "公示栏网页是一个文件夹" "saying it is a folder"
+[ -e "$OUT/公示栏.html" ] && fail "a folder named 公示栏.html was made" || pass "nothing made under that name"
 run export decisions --db "$DB" --format csv --gb18030 -o "$OUT/decisions-gb.csv"
 rc_is 0 "export decisions csv --gb18030 exits 0"
 iconv -f GB18030 -t UTF-8 "$OUT/decisions-gb.csv" >"$OUT/back.csv" 2>/dev/null
