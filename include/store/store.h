@@ -485,13 +485,41 @@ struct seal {
 	char sha256[65];         /* hex */
 	int format;              /* the canonical text's format (seal.h) */
 	char recorded_at[20];    /* when it was typed */
+	int chain_no;            /* its link in the chain of seals and 更正; 0
+	                          * for a seal made before the chain */
+	char prev_sm3[65];       /* the previous link's SM3 ("" for the first) */
 };
 int store_seal_get(struct store *st, const char *meeting_id, struct seal *s); /* 1 = not sealed */
-int store_seal_add(struct store *st, const struct seal *s);
+/* canon: the canonical text the digests are over, kept for verify */
+int store_seal_add(struct store *st, const struct seal *s, const char *canon);
+/* the canonical text kept with a meeting's seal (malloc'd), or NULL when
+ * the seal is older than that (or there is none); -1 on error */
+int store_seal_canon(struct store *st, const char *meeting_id, char **out);
+
+/* ---- the chain of seals and 更正 ---- */
+struct chain_link {
+	int no;                  /* 1, 2, 3 … */
+	int addendum;            /* 0: a seal; 1: a 更正 */
+	char meeting_id[ID_LEN];
+	char meeting_number[16];
+	int seq;                 /* the 更正's number in its meeting */
+	char prev_sm3[65];
+	char sm3[65];
+};
+/* the last link: its number (0 when there is none), its SM3, and how many
+ * meetings are sealed */
+int store_chain_head(struct store *st, int *no, char sm3[65], int *sealed);
+/* how many links there are before the link no; -1 on error */
+int store_chain_count_before(struct store *st, int no);
+/* every link in chain order; the count or -1 (free *out) */
+int store_chain_all(struct store *st, struct chain_link **out);
 /* sealed meetings in number order, keyset on the meeting number */
 int store_seal_page(struct store *st, const char *after_number, struct seal *out, int max);
 /* how many meetings are sealed; -1 on error */
 int store_seal_count(struct store *st);
+/* how many were sealed up to the link chain_no (those made before the
+ * chain included); -1 on error */
+int store_seal_count_upto(struct store *st, int chain_no);
 
 /* 更正: an addendum to sealed minutes; never edited, never deleted */
 struct addendum {
@@ -501,7 +529,10 @@ struct addendum {
 	char at[20];
 	char *reason;            /* allocated */
 	char *text;              /* allocated */
-	char sm3[65];            /* over the meeting's sm3, seq, at, reason, text */
+	char sm3[65];            /* over the meeting's sm3, seq, at, reason, text
+	                          * and, when chained, its link */
+	int chain_no;            /* its link in the chain (0: made before it) */
+	char prev_sm3[65];
 };
 void addendum_clear(struct addendum *a);
 /* assigns id, seq, at and the chained sm3 (below); the meeting must be
@@ -624,6 +655,10 @@ void change_clear(struct change *c);
  * each, then free); count or -1 */
 int store_changes_of(struct store *st, const char *entity, const char *entity_id,
                      struct change **out);
+/* every change of one field of an entity ("meeting", "签字确认"), oldest
+ * first; as store_changes_of */
+int store_changes_field(struct store *st, const char *entity, const char *field,
+                        struct change **out);
 
 /* ---- checks ------------------------------------------------------------- */
 /* PRAGMA integrity_check and foreign_key_check, then the program's own:

@@ -41,6 +41,7 @@ enum cli_opt {
 	OPT_TO,
 	OPT_KEEP,
 	OPT_FROM,
+	OPT_DIGEST,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_COUNT

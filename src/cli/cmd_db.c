@@ -299,6 +299,27 @@ int cmd_verify(const struct cli_args *a)
 		store_close(st);
 		return 1;
 	}
+	if (a->opt[OPT_MEETING] || a->opt[OPT_DIGEST]) {
+		char err[512];
+		if (!a->opt[OPT_MEETING] || !a->opt[OPT_DIGEST]) {
+			store_close(st);
+			return cli_usage_error(a->cmd, "用纸质件核对时 --meeting 和 --digest 都要给出。");
+		}
+		printf("用纸质件上的摘要核对会议 %s……\n", a->opt[OPT_MEETING]);
+		int k = seal_verify_paper(st, a->opt[OPT_MEETING], a->opt[OPT_DIGEST], print_finding, &lines,
+		                          err, sizeof err);
+		store_close(st);
+		if (k < 0) {
+			fprintf(stderr, "没有核对：%s\n", err);
+			return 1;
+		}
+		if (k == 0) {
+			printf("一致：纸质件上的摘要就是数据库里这次会议的签字确认，记录签字后没有改动。\n");
+			return 0;
+		}
+		printf("不一致：发现 %d 处问题（见上）。以签字的纸质件为准。\n", k);
+		return 1;
+	}
 	printf("核对已签字确认的会议记录……\n");
 	int n = seal_verify_all(st, print_finding, &lines);
 	if (n < 0) {
@@ -308,7 +329,8 @@ int cmd_verify(const struct cli_args *a)
 		printf("完好：已签字确认的会议记录共 %d 份，全部与签字时的摘要一致。\n", store_seal_count(st));
 		rc = 0;
 	} else {
-		printf("发现 %d 份记录在签字确认后被改动（共核对 %d 份）。\n", n, store_seal_count(st));
+		printf("发现 %d 处在签字确认后的改动（共核对 %d 份签字确认的会议记录）。\n", n,
+		       store_seal_count(st));
 		rc = 1;
 	}
 	store_close(st);

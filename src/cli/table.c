@@ -123,6 +123,11 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--from", .arg = "备份文件", .hint = "如 /media/用户名/U盘名/议事厅备份_2026-11-22_140500.db",
 		.help = "用哪一份备份恢复", .group = GROUP_DATA,
 	},
+	[OPT_DIGEST] = {
+		.name = "--digest", .arg = "摘要", .hint = "纸质会议记录每页下方“SM3”后面的 64 位",
+		.help = "与 --meeting 一起：用纸质会议记录上印的 SM3 摘要核对数据库（纸质件是机器之外的凭据）",
+		.group = GROUP_DATA,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -150,8 +155,9 @@ const struct cli_command cli_commands[] = {
 	  "写一个演示社区数据库（不覆盖已有文件）", cmd_demo },
 	{ "check", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
 	  "检查数据库完整性与一致性", cmd_check },
-	{ "verify", NULL, OPT(OPT_DB), OPT(OPT_DB), { 0 },
-	  "核对已签字确认的会议记录是否被改动", cmd_verify },
+	{ "verify", NULL, OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_DIGEST), OPT(OPT_DB), { 0 },
+	  "核对已签字确认的会议记录是否被改动，指出改动的是哪条记录；"
+	  "给出 --meeting 和 --digest 时，用纸质件上的摘要核对这一次会议", cmd_verify },
 	{ "backup", NULL, OPT(OPT_DB) | OPT(OPT_TO) | OPT(OPT_KEEP), OPT(OPT_DB) | OPT(OPT_TO), { 0 },
 	  "把数据库备份到一个文件夹（如 U 盘）：程序开着也能备份，备份做好后先核对再起名，只保留最新的几份",
 	  cmd_backup },

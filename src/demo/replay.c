@@ -394,6 +394,10 @@ static int do_close(struct demo *d, int mi)
 	/* chair and clerk sign the minutes as the meeting ends (on paper, for
 	 * one entered afterwards: the record says so, typed now) */
 	snprintf(signed_at, sizeof signed_at, "%s %s", fld(&d->meetings, dm->row, d->mc[3]), end);
+	/* the meeting's clerk enters the seal: the change log names them */
+	if (ops_operator_set(d->st, d->pp[dm->clerk].name, err, sizeof err) != 0)
+		return ops_err(d, &d->meetings, dm->row, err);
+	d->operator_set = 1;
 	if (ops_seal(d->st, dm->id, paper_time(dm, signed_at), NULL, err, sizeof err) != 0)
 		return derr(d, d->meetings.file, d->meetings.rows[dm->row].line,
 		            "签字确认：%s", err);

@@ -20,6 +20,13 @@
 #include "ops/ops.h"
 #include "store/store.h"
 
+#define SEAL_FORMAT_NOW 4
+/* seal.c, for verify.c: the canonical text of a meeting in format fmt
+ * (appended to out), and the digests of a seal over a canonical text, its
+ * signature lines and (format 4) its link: sealed is how many meetings
+ * were sealed with it.  0 or -1. */
+int seal_record_canonical(struct store *st, const char *meeting_id, int fmt, struct strbuf *out);
+int seal_text_digests(const char *canon, struct seal *s, int sealed);
 #define TITLE_MAX_CHARS 60      /* a proposal title fits a notice's heading */
 #define NAME_MAX_CHARS 20
 #define POST_MAX_CHARS 20        /* 职务 (a meeting's chair_post holds it) */

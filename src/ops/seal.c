@@ -16,7 +16,12 @@
  * when each person signed in, each vote was taken and each item was
  * concluded, whether a vote corrects a mistyped tally); format 3 (migration
  * 0006) adds a secret ballot's paper count (发出, 收回, 有效, 无效, a void
- * round) and its 监票人 and 计票人.
+ * round) and its 监票人 and 计票人; format 4 (migration 0008) adds what the
+ * minutes print beyond the meeting's rows: the community's name (their
+ * title) and the step each 退回 sent its item back to.  From format 4 each
+ * seal is also a link of the chain of seals and 更正 (chain.no, chain.prev,
+ * chain.sealed after the signature lines), and the canonical text is kept
+ * with the seal, so that verify can name what changed (verify.c).
  *
  * Digests: SM3 (GB/T 32905-2016) and SHA-256 through OpenSSL's EVP
  * interface.  EVP_sm3() is tried first; an OpenSSL 3 build whose default
@@ -36,7 +41,6 @@
 #include "store/store.h"
 #include "base/util.h"
 
-#define SEAL_FORMAT_NOW 3
 
 static void field_int(struct strbuf *sb, const char *key, long v)
 {
@@ -174,16 +178,23 @@ static void add_votes(struct strbuf *sb, int fmt, const struct record_item *it)
 	}
 }
 
-static void canonical_of(const struct meeting_record *r, int fmt, struct strbuf *out)
+static void canonical_of(const struct meeting_record *r, const char *community, int fmt,
+                         struct strbuf *out)
 {
-	char p[48];
+	char p[48], k[64];
 
 	sb_addf(out, "yishiting-seal %d\n", fmt);
+	if (fmt >= 4)
+		digest_field(out, "community.name", community);
 	ADD(out, "meeting", &r->m, meeting_fields);
 	field_int(out, "agenda.count", r->nitems);
 	for (int i = 0; i < r->nitems; i++) {
 		snprintf(p, sizeof p, "agenda.%d", r->items[i].a.seq);
 		ADD(out, p, &r->items[i].a, agenda_fields);
+		if (fmt >= 4) {
+			snprintf(k, sizeof k, "%s.returned_to", p);
+			field_int(out, k, r->items[i].returned_to);
+		}
 	}
 	for (int i = 0; i < r->nitems; i++)
 		add_votes(out, fmt, &r->items[i]);
@@ -200,134 +211,61 @@ static void canonical_of(const struct meeting_record *r, int fmt, struct strbuf 
 }
 
 
-/* the digests of the record r as sealed by s's three signature lines */
-static int digests_of(const struct meeting_record *r, struct seal *s)
+#define SEAL_PARTS (REC_ITEMS | REC_ATTENDANCE | REC_MINUTES)
+
+int seal_text_digests(const char *canon, struct seal *s, int sealed)
 {
 	struct strbuf sb = { 0 };
 	int rc;
 
 	if (s->format < 1 || s->format > SEAL_FORMAT_NOW)
 		return -1;
-	canonical_of(r, s->format, &sb);
+	sb_add(&sb, canon);
 	digest_field(&sb, "seal.signed_at", s->signed_at);
 	digest_field(&sb, "seal.chair_name", s->chair_name);
 	digest_field(&sb, "seal.clerk_name", s->clerk_name);
+	if (s->format >= 4) {
+		sb_addf(&sb, "chain.no=%d\n", s->chain_no);
+		digest_field(&sb, "chain.prev", s->prev_sm3);
+		sb_addf(&sb, "chain.sealed=%d\n", sealed);
+	}
 	rc = digest_sm3_hex(sb.s, sb.len, s->sm3) == 0 &&
 	     digest_sha256_hex(sb.s, sb.len, s->sha256) == 0 ? 0 : -1;
 	sb_free(&sb);
 	return rc;
 }
 
-#define SEAL_PARTS (REC_ITEMS | REC_ATTENDANCE | REC_MINUTES)
+int seal_record_canonical(struct store *st, const char *meeting_id, int fmt, struct strbuf *out)
+{
+	struct meeting_record r;
+	struct community c;
+	int rc = store_record_load(st, meeting_id, SEAL_PARTS, &r), crc;
+
+	memset(&c, 0, sizeof c);
+	crc = fmt >= 4 ? store_community_get(st, &c) : 0;
+	if (rc == 0 && crc >= 0)
+		canonical_of(&r, c.name, fmt, out);
+	record_free(&r);
+	return rc == 0 && crc >= 0 ? 0 : -1;
+}
 
 int seal_canonical(struct store *st, const char *meeting_id, struct strbuf *out)
 {
-	struct meeting_record r;
-	int rc = store_record_load(st, meeting_id, SEAL_PARTS, &r);
-
-	if (rc == 0)
-		canonical_of(&r, SEAL_FORMAT_NOW, out);
-	record_free(&r);
-	return rc == 0 ? 0 : -1;
+	return seal_record_canonical(st, meeting_id, SEAL_FORMAT_NOW, out);
 }
 
 int seal_digests(struct store *st, struct seal *s)
 {
-	struct meeting_record r;
-	int rc = store_record_load(st, s->meeting_id, SEAL_PARTS, &r);
+	struct strbuf sb = { 0 };
+	int rc = seal_record_canonical(st, s->meeting_id, s->format, &sb);
+	int sealed = s->format >= 4 ? store_seal_count_upto(st, s->chain_no) : 0;
 
-	if (rc == 0)
-		rc = digests_of(&r, s);
-	record_free(&r);
-	return rc == 0 ? 0 : -1;
-}
-
-/* ---- verify ----------------------------------------------------------------- */
-
-struct finder {
-	void (*cb)(const char *line, void *arg);
-	void *arg;
-	int found;
-};
-
-static void say(struct finder *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(struct finder *f, const char *fmt, ...)
-{
-	char line[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	f->found++;
-	if (f->cb)
-		f->cb(line, f->arg);
-}
-
-/* one sealed meeting: its record against the seal, its addenda against
- * the chain that starts at the seal's SM3 */
-static int verify_one(struct store *st, struct finder *f, const struct seal *sealed)
-{
-	struct meeting_record r;
-	struct seal now = *sealed;
-	char sm3[65];
-	int rc = store_record_load(st, sealed->meeting_id, SEAL_PARTS | REC_ADDENDA, &r);
-
-	if (rc == 0 && (now.format < 1 || now.format > SEAL_FORMAT_NOW)) {
-		say(f, "会议 %s（%s）的签字确认格式（%d）不是本程序写的：可能被程序外修改。",
-		    r.m.number, r.m.title, now.format);
-		record_free(&r);
-		return 0;
-	}
-	if (rc == 0)
-		rc = digests_of(&r, &now);
-	if (rc != 0) {
-		record_free(&r);
-		return -1;
-	}
-	if (strcmp(now.sm3, sealed->sm3) != 0 || strcmp(now.sha256, sealed->sha256) != 0)
-		say(f, "会议 %s（%s）的记录与签字确认时的摘要不符：可能被程序外修改。",
-		    r.m.number, r.m.title);
-	for (int i = 0; i < r.naddenda; i++) {
-		const struct addendum *a = &r.addenda[i];
-		if (store_addendum_digest(sealed->sm3, a, sm3) != 0) {
-			record_free(&r);
-			return -1;
-		}
-		if (strcmp(sm3, a->sm3) != 0)
-			say(f, "会议 %s（%s）的第 %d 条更正与其摘要不符：可能被程序外修改。",
-			    r.m.number, r.m.title, a->seq);
-		else if (a->seq != i + 1)
-			say(f, "会议 %s（%s）的更正缺少第 %d 条：可能被程序外删除。",
-			    r.m.number, r.m.title, i + 1);
-	}
-	record_free(&r);
-	return 0;
-}
-
-int seal_verify_all(struct store *st, void (*cb)(const char *line, void *arg), void *arg)
-{
-	struct finder f = { cb, arg, 0 };
-	struct seal page[64];
-	char after[16] = "";
-	int n;
-
-	do {
-		n = store_seal_page(st, after, page, 64);
-		if (n < 0)
-			return -1;
-		for (int i = 0; i < n; i++) {
-			struct meeting m;
-
-			if (verify_one(st, &f, &page[i]) != 0)
-				return -1;
-			if (store_meeting_get(st, page[i].meeting_id, &m) != 0)
-				return -1;
-			snprintf(after, sizeof after, "%s", m.number);
-			meeting_clear(&m);
-		}
-	} while (n == 64);
-	return f.found;
+	if (rc == 0 && sealed >= 0)
+		rc = seal_text_digests(sb.s ? sb.s : "", s, sealed);
+	else
+		rc = -1;
+	sb_free(&sb);
+	return rc;
 }
 
 /* ---- 签字确认 and 更正 ---------------------------------------------------- */
@@ -349,8 +287,9 @@ int ops_seal(struct store *st, const char *mid, const char *signed_at, struct se
 	struct meeting_state ms;
 	struct meeting_times mt;
 	struct seal s;
+	struct strbuf canon = { 0 };
 	char offer[17];
-	int rc = 0;
+	int rc = 0, sealed = 0;
 
 	if (meeting_begin(st, mid, OPM_SEAL, &ms, err, errlen) != 0)
 		return -1;
@@ -367,11 +306,22 @@ int ops_seal(struct store *st, const char *mid, const char *signed_at, struct se
 	snprintf(s.clerk_name, sizeof s.clerk_name, "%s", ms.m.clerk_name);
 	s.format = SEAL_FORMAT_NOW;
 	/* the digests are taken inside the write transaction: what is
-	 * signed is exactly what is in the file at that moment */
-	if (seal_digests(st, &s) != 0)
-		rc = ys_err(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
-	else if (store_seal_add(st, &s) != 0)
+	 * signed is exactly what is in the file at that moment, linked to
+	 * the last seal or 更正 before it */
+	if (store_chain_head(st, &s.chain_no, s.prev_sm3, &sealed) != 0)
 		rc = store_fail(st, err, errlen);
+	s.chain_no++;
+	if (rc == 0 && (seal_record_canonical(st, ms.m.id, s.format, &canon) != 0 ||
+	                seal_text_digests(canon.s ? canon.s : "", &s, sealed + 1) != 0))
+		rc = ys_err(err, errlen, "无法计算会议记录的摘要（SM3），未签字确认。");
+	else if (rc == 0 && store_seal_add(st, &s, canon.s) != 0)
+		rc = store_fail(st, err, errlen);
+	/* the change log keeps it too: a seal removed and made again later
+	 * no longer matches the logged one */
+	else if (rc == 0 && store_log(st, "meeting", ms.m.id, "签字确认", NULL, s.sm3,
+	                              "会议记录经主持人、记录人签字确认") != 0)
+		rc = store_fail(st, err, errlen);
+	sb_free(&canon);
 	rc = op_end(st, rc, err, errlen);
 	if (rc == 0 && out)
 		*out = s;
@@ -396,6 +346,10 @@ int ops_addendum(struct store *st, const char *mid, const char *reason, const ch
 	a.reason = ys_trim(xstrdup(reason));
 	a.text = ys_trim(xstrdup(text));
 	if (store_addendum_add(st, &a) != 0)
+		rc = store_fail(st, err, errlen);
+	/* logged with its digest, as the seal: the last 更正 removed is
+	 * found even where no later link shows the gap */
+	else if (store_log(st, "meeting", ms.m.id, "更正", NULL, a.sm3, a.reason) != 0)
 		rc = store_fail(st, err, errlen);
 	addendum_clear(&a);
 	return op_end(st, rc, err, errlen);

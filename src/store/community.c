@@ -170,6 +170,21 @@ void change_clear(struct change *c)
 	db_clear_row(&change_row, c);
 }
 
+int store_changes_field(struct store *st, const char *entity, const char *field,
+                        struct change **out)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " CHANGE_COLS " FROM change_log WHERE entity = ?1 AND field = ?2"
+		" ORDER BY at, rowid");
+
+	*out = NULL;
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, entity);
+	db_bind_text(s, 2, field);
+	return db_read_all(st, s, (void **)out, &change_row);
+}
+
 int store_changes_of(struct store *st, const char *entity, const char *entity_id,
                      struct change **out)
 {

@@ -580,7 +580,10 @@ static void test_corrections(void)
 	/* made before the record was signed: a meeting's before its seal, a
 	 * proposal's before the first meeting that handled it was sealed */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN seal s ON s.meeting_id = c.entity_id"
-	                      " WHERE c.at >= s.recorded_at"), 0);
+	                      " WHERE c.at >= s.recorded_at AND c.field NOT IN ('签字确认', '更正')"), 0);
+	/* and each seal is in the log, with its digest */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s WHERE NOT EXISTS (SELECT 1 FROM change_log c"
+	                      " WHERE c.entity_id = s.meeting_id AND c.field = '签字确认' AND c.new_value = s.sm3)"), 0);
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c WHERE c.entity = 'proposal'"
 	                      " AND c.at >= (SELECT min(s.recorded_at) FROM proposal_event e"
 	                      " JOIN seal s ON s.meeting_id = e.meeting_id WHERE e.proposal_id = c.entity_id)"), 0);

@@ -884,7 +884,7 @@ static void test_entered_afterwards(void)
 	CHECK_CONTAINS(err, "还没到");
 	CHECK_INT(ops_seal(st, lw, NULL, &s, err, sizeof err), 0);
 	CHECK_STR(s.signed_at, "2026-10-15 11:10:00");
-	CHECK_INT(s.format, 3);
+	CHECK_INT(s.format, 4);
 	CHECK_INT(store_seal_get(st, lw, &s), 0);
 	CHECK_STR(s.recorded_at, "2026-11-22 20:10:00");
 

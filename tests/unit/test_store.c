@@ -1487,14 +1487,14 @@ static void test_paper_records(void)
 	CHECK_INT(store_addendum_add(st, &ad), -1);           /* not sealed */
 	CHECK_CONTAINS(store_errmsg(st), "尚未签字确认");
 	s.sm3[3] = 'G';
-	CHECK_INT(store_seal_add(st, &s), -1);                /* not hex */
+	CHECK_INT(store_seal_add(st, &s, NULL), -1);                /* not hex */
 	CHECK_CONTAINS(store_errmsg(st), "SM3");
 	s.sm3[3] = 'a';
-	CHECK_INT(store_seal_add(st, &s), -1);                /* no format */
+	CHECK_INT(store_seal_add(st, &s, NULL), -1);                /* no format */
 	CHECK_CONTAINS(store_errmsg(st), "摘要格式");
 	s.format = 2;
-	CHECK_INT(store_seal_add(st, &s), 0);
-	CHECK_INT(store_seal_add(st, &s), -1);                /* once */
+	CHECK_INT(store_seal_add(st, &s, NULL), 0);
+	CHECK_INT(store_seal_add(st, &s, NULL), -1);                /* once */
 	CHECK_CONTAINS(store_errmsg(st), "编号重复");
 	CHECK_INT(store_seal_get(st, m.id, &g), 0);
 	CHECK_STR(g.sm3, s.sm3);
