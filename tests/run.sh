@@ -48,6 +48,24 @@ for b in build/asan/test_*; do
 	count "$out" $rc "asan/$(basename "$b")"
 done
 
+# the fuzz targets' corpora under the sanitizers (make fuzz searches for
+# more; the database corpus is made fresh by seed_db.sh)
+sh tests/fuzz/seed_db.sh ./yishiting build/fuzz-corpus/db >/dev/null 2>&1
+for b in build/asan/fuzz_*; do
+	[ -x "$b" ] || continue
+	name=$(basename "$b")
+	dir=tests/fuzz/corpus/${name#fuzz_}
+	[ "$name" = fuzz_db ] && dir=build/fuzz-corpus/db
+	out=$(ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 "$b" "$dir" 2>&1); rc=$?
+	if [ $rc -eq 0 ]; then
+		out="PASS $name: every input of its corpus ran clean ($(printf '%s\n' "$out" | tail -n 1))"
+	else
+		out="FAIL $name: an input of $dir failed:
+$(printf '%s\n' "$out" | tail -n 30)"
+	fi
+	count "$out" $rc "asan/$name"
+done
+
 # the source, the manual, install, the package: once
 for t in tests/static/test_*.sh; do
 	[ -f "$t" ] || continue
@@ -55,17 +73,45 @@ for t in tests/static/test_*.sh; do
 	count "$out" $rc "static/$(basename "$t" .sh)"
 done
 
-# end-to-end: the plain binary, then the sanitizer build.  The sanitizers
+# end-to-end: the plain binary and the sanitizer build.  The sanitizers
 # write to build/logs/san.*; any such file is a failure.  Leak checking is
 # off for the screen program: ncurses keeps its allocations until exit.
+# Two run at a time (each has its own tmux server and folder); the two that
+# use the machine's CUPS run alone afterwards.  Their output is counted in
+# the same order as ever.
+E2E=build/logs/e2e
+rm -rf "$E2E"
+mkdir -p "$E2E"
+jobs=""
 for bin in ./yishiting build/asan/yishiting; do
 	for t in tests/e2e/test_*.sh; do
-		[ -f "$t" ] || continue
-		name="$(basename "$t" .sh)"
-		[ "$bin" = ./yishiting ] || name="asan/$name"
-		out=$(YS_BIN=$bin sh "$t" 2>&1); rc=$?
-		count "$out" $rc "$name"
+		[ -f "$t" ] && jobs="$jobs $bin:$t"
 	done
+done
+job_name() { n=$(basename "${1#*:}" .sh); [ "${1%%:*}" = ./yishiting ] || n="asan_$n"; echo "$n"; }
+run_job() {
+	n=$(job_name "$1")
+	YS_BIN=${1%%:*} sh "${1#*:}" >"$E2E/$n.out" 2>&1
+	echo $? >"$E2E/$n.rc"
+}
+alone() { case $1 in *test_print.sh|*test_paper_screen.sh) return 0 ;; esac; return 1; }
+lane() {  # every other job that may share the machine, from the Nth
+	i=0
+	for j in $jobs; do
+		alone "$j" && continue
+		[ $((i % 2)) -eq "$1" ] && run_job "$j"
+		i=$((i + 1))
+	done
+}
+lane 0 &
+lane 1 &
+wait
+for j in $jobs; do
+	alone "$j" && run_job "$j"
+done
+for j in $jobs; do
+	n=$(job_name "$j")
+	count "$(cat "$E2E/$n.out")" "$(cat "$E2E/$n.rc")" "$(echo "$n" | sed 's|^asan_|asan/|')"
 done
 for f in build/logs/san.*; do
 	[ -f "$f" ] || continue

@@ -2,13 +2,16 @@
 # Check what the build (and, with "test", the tests) need; install it with
 # apt-get when running as root, otherwise print the one command to run.
 #   sh tools/deps.sh         libraries and fonts for building and running
-#   sh tools/deps.sh test    also tmux, sqlite3, poppler-utils (pdftotext),
+#   sh tools/deps.sh test    also tmux, sqlite3, openssl (an SM3 made by hand),
+#                            poppler-utils (pdftotext),
 #                            CUPS with the cups-pdf printer, Chromium, man
 #                            and groff (the manual page is rendered), and
 #                            dpkg-dev (make deb is tested)
 #   sh tools/deps.sh deb     also dpkg-dev, for make deb (dpkg-shlibdeps)
+#   sh tools/deps.sh fuzz    also clang and its libFuzzer, for make fuzz
 BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev fonts-noto-cjk"
-TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev"
+TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev openssl"
+FUZZ_PKGS="clang libclang-rt-14-dev"
 DEB_PKGS="dpkg-dev"
 missing=""
 need() { missing="$missing $1"; }
@@ -31,6 +34,12 @@ if [ "$1" = test ]; then
 	command -v man >/dev/null 2>&1 || need man-db
 	command -v preconv >/dev/null 2>&1 || need groff-base
 	command -v dpkg-shlibdeps >/dev/null 2>&1 || need dpkg-dev
+	command -v openssl >/dev/null 2>&1 || need openssl
+fi
+if [ "$1" = fuzz ]; then
+	all="$BUILD_PKGS $FUZZ_PKGS"
+	command -v clang >/dev/null 2>&1 || need clang
+	[ -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || need libclang-rt-14-dev
 fi
 if [ "$1" = deb ]; then
 	all="$BUILD_PKGS $DEB_PKGS"

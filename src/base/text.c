@@ -551,12 +551,35 @@ static int width_of(const char *s, size_t n)
 	return w;
 }
 
-/* emit s[start..end) without trailing spaces */
-static void emit(const char *s, size_t start, size_t end, text_line_cb cb,
+/* the start of the last character of s[start..end) */
+static size_t last_char(const char *s, size_t start, size_t end)
+{
+	size_t i = end - 1;
+
+	while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* emit s[start..end) without trailing spaces.  Spaces may run past the
+ * line's end (they never start a line); zero-width marks after them (a
+ * mark on a space) would carry them into the line: those go too, so that
+ * no line is wider than cols. */
+static void emit(const char *s, size_t start, size_t end, int cols, text_line_cb cb,
                  void *arg)
 {
-	while (end > start && s[end - 1] == ' ')
-		end--;
+	for (;;) {
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (end <= start || width_of(s + start, end - start) <= cols)
+			break;
+		size_t j = last_char(s, start, end);
+		wchar_t c = 0;
+		text_decode(s + j, end - j, &c);
+		if (c != ' ' && text_wcwidth(c) != 0)
+			break;
+		end = j;
+	}
 	if (cb)
 		cb(s + start, end - start, arg);
 }
@@ -583,7 +606,7 @@ static int wrap_para(const char *s, size_t n, int cols, text_line_cb cb,
 			int can = can_break(prev, c);
 			while (i > start && width + w > cols) {
 				size_t at = (!can && have_bp) ? bp : i;
-				emit(s, start, at, cb, arg);
+				emit(s, start, at, cols, cb, arg);
 				lines++;
 				start = at;
 				width = width_of(s + at, i - at);
@@ -599,7 +622,7 @@ static int wrap_para(const char *s, size_t n, int cols, text_line_cb cb,
 			prev = c;
 		i += k;
 	}
-	emit(s, start, n, cb, arg);
+	emit(s, start, n, cols, cb, arg);
 	return lines + 1;
 }
 

@@ -184,15 +184,23 @@ void ui_draw_frame(struct ui *u)
 	if (ui_small) {
 		ui_small_notice = 1;
 		curs_set(0);
-		char line[160];
-		int y = u->rows / 2 - 1;
+		/* said in short lines, so that a window of 20×10 still shows
+		 * all of it; nothing typed is lost, the screen comes back */
+		char now[48], need[48];
+		snprintf(now, sizeof now, "现在 %d×%d，", u->cols, u->rows);
+		snprintf(need, sizeof need, "至少需要 %d×%d。", UI_MIN_COLS, UI_MIN_ROWS);
+		const char *lines[] = { "窗口太小：", now, need, "请放大窗口；", "按 q 退出。" };
+		char all[200];
+		snprintf(all, sizeof all, "窗口太小：%s%s", now, need);
+		int wide = text_width(all) <= u->cols, n = wide ? 2 : (int)YS_ARRAY_LEN(lines);
+		int y = (u->rows - n) / 2;
 		if (y < 0)
 			y = 0;
-		snprintf(line, sizeof line, "窗口太小：现在 %d×%d，至少需要 %d×%d。",
-		         u->cols, u->rows, UI_MIN_COLS, UI_MIN_ROWS);
-		ui_put(y, 0, u->cols, line, TEXT_CENTER | TEXT_ELLIPSIS, UA_WARN);
-		if (y + 1 < u->rows)
-			ui_put(y + 1, 0, u->cols, "请放大窗口；按 q 退出。", TEXT_CENTER | TEXT_ELLIPSIS, UA_NORMAL);
+		for (int i = 0; i < n && y + i < u->rows; i++) {
+			const char *s = wide ? (i == 0 ? all : "请放大窗口；按 q 退出。") : lines[i];
+			ui_put(y + i, 0, u->cols, s, TEXT_CENTER | TEXT_ELLIPSIS,
+			       (wide ? i == 0 : i < 3) ? UA_WARN : UA_NORMAL);
+		}
 		ui_small_notice = 0;
 		wnoutrefresh(stdscr);
 		doupdate();

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
+#include <unistd.h>
 
 #include "ui_int.h"
 #include "base/text.h"
@@ -193,10 +195,45 @@ static void init_colors(struct ui *u)
 }
 
 
+/* A terminal the screen can be drawn on: one whose type the system knows
+ * and which can move the cursor (TERM=dumb, an editor's shell buffer and
+ * some serial consoles cannot: everything would be written on one line).
+ * Else the reason and what to do, and -1. */
+static int term_usable(void)
+{
+	const char *t = getenv("TERM");
+	int err = 0;
+	char *cup;
+
+	if (!t || !*t) {
+		fprintf(stderr, "没有设置终端类型（TERM），无法全屏显示。请在终端里运行，"
+		        "或设置 TERM=xterm-256color。\n命令行的 export、verify、backup 等不需要全屏。\n");
+		return -1;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, "系统不认识终端类型 TERM=%s（缺少它的 terminfo 描述），无法全屏显示。"
+		        "请设置 TERM=xterm-256color 后再运行，或安装 ncurses-term。\n", t);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (!cup || cup == (char *)-1) {
+		fprintf(stderr, "终端类型 TERM=%s 不能移动光标，无法全屏显示。请在 xterm、GNOME 终端、"
+		        "PuTTY 等终端里运行（TERM=xterm-256color）。\n"
+		        "命令行的 export、verify、backup 等不需要全屏。\n", t);
+		return -1;
+	}
+	return 0;
+}
+
 int ui_term_start(struct ui *u)
 {
 	set_escdelay(50);
-	if (!initscr()) {
+	if (term_usable() != 0)
+		return -1;
+	/* newterm, not initscr: a failure comes back here instead of ending
+	 * the program with ncurses' own English message */
+	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "无法初始化终端（TERM=%s）。\n", getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}

@@ -49,7 +49,7 @@ keys() {
 	*" Escape "*)
 		for k in "$@"; do
 			tm send-keys -t "$SES" "$k"
-			[ "$k" = Escape ] && sleep 0.15
+			[ "$k" = Escape ] && sleep 0.25
 		done ;;
 	*) tm send-keys -t "$SES" "$@" ;;
 	esac

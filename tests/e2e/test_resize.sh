@@ -1,6 +1,7 @@
 #!/bin/sh
-# A resize in the middle of a meeting, with a minute half typed; a terminal
-# of 60×20; 8 colours and monochrome.
+# A resize in the middle of a meeting, with a minute half typed; a thousand
+# resizes in a row; a terminal of 60×20 and of 20×10; a terminal that
+# cannot move the cursor (TERM=dumb); 8 colours and monochrome.
 . tests/e2e/lib.sh
 
 $YS_BIN demo --db "$DB" >/dev/null || fail "demo database"
@@ -43,6 +44,22 @@ tm resize-window -t "$SES" -x 60 -y 20
 expect "窗口太小：现在 60×20，至少需要 80×24。" "at 60×20 the program says the window is too small"
 expect_not "记录发言  时间" "nothing else is drawn over the notice"
 
+# a thousand resizes as fast as tmux sends them (a window dragged about):
+# the program keeps up, the text stays, and the keys still work after
+i=0
+while [ $i -lt 1000 ]; do
+	case $((i % 4)) in
+	0) tm resize-window -t "$SES" -x 100 -y 30 ;;
+	1) tm resize-window -t "$SES" -x 20 -y 10 ;;
+	2) tm resize-window -t "$SES" -x 200 -y 50 ;;
+	3) tm resize-window -t "$SES" -x 81 -y 25 ;;
+	esac
+	i=$((i + 1))
+done
+tm resize-window -t "$SES" -x 20 -y 10
+expect "至少需要 80×24。" "after 1000 resizes, at 20×10 the notice is whole, in short lines"
+expect "按 q 退出。" "with the way out"
+
 # back to 80×24: the editor returns with the text, and typing goes on
 tm resize-window -t "$SES" -x 80 -y 24
 expect "关于楼顶防水，大家意见一致，" "back at 80×24 the typed text is intact"
@@ -61,6 +78,12 @@ start 60 20
 expect "窗口太小：现在 60×20" "starting at 60×20 shows the notice"
 keys q
 expect "程序已退出:0" "q quits from the notice"
+
+# a terminal that cannot move the cursor: said at once, in Chinese
+TERM_TEST=dumb start 80 24
+expect "终端类型 TERM=dumb 不能移动光标，无法全屏显示" "TERM=dumb is refused with the reason"
+expect "程序已退出:1" "and the program ends"
+TERM_TEST=
 
 # monochrome: selection is still visible (reverse video), no colour codes
 TERM_TEST=vt100 start 80 24
