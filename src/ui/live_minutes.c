@@ -101,8 +101,11 @@ void live_minute_editor(struct ui *u)
 		for (int i = 1; i < h - 1; i++)
 			ui_fill(y0 + i, x0, w, UA_NORMAL);
 		int cr, cc;
-		ui_draw_multi_field(&e, y0 + 1, x0 + 1, h - 3, w - 2, UA_FIELD_ON, &cr, &cc);
-		ui_put(y0 + h - 2, x0 + 1, w - 2, err, TEXT_ELLIPSIS, UA_ERR);
+		/* a refusal too long for one row takes a row of the field: what
+		 * to do next is never cut off */
+		int erows = err[0] && text_width(err) > w - 2 ? 2 : 1;
+		ui_draw_multi_field(&e, y0 + 1, x0 + 1, h - 2 - erows, w - 2, UA_FIELD_ON, &cr, &cc);
+		ui_put_wrap(y0 + h - 1 - erows, x0 + 1, w - 2, erows, err, UA_ERR);
 		ui_put(y0 + h - 1, x0, w, " Enter 保存本条  Tab 换发言人  ^T 改时间  Esc 结束记录（未保存的这一条会询问）",
 		       TEXT_ELLIPSIS, UA_TAB);
 		ui_cursor(y0 + 1 + cr, x0 + 1 + cc);

@@ -63,6 +63,13 @@ paste() {
 	tm paste-buffer -p -b ysclip -t "$SES"
 	sleep 0.05
 }
+# paste_file FILE: a bracketed paste of a file's text (tmux takes no more
+# than a few KB as an argument)
+paste_file() {
+	tm load-buffer -b ysclip "$1"
+	tm paste-buffer -p -b ysclip -t "$SES"
+	sleep 0.2
+}
 
 pass() { echo "PASS $TEST: $1"; }
 # skip WHY: a check that cannot run on this machine at all, and why (counted

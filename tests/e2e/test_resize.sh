@@ -33,6 +33,17 @@ keys Enter
 expect "记录发言  时间 按钟点  发言人：林志强" "the minute editor"
 typ "关于楼顶防水，大家意见一致，"
 
+# a paste of 100 KB into the minute line: refused whole, saying why and what
+# to do; the line typed so far stays as it was (before, it was cut to 2,000
+# characters with a beep)
+printf '楼顶漏水情况%.0s' $(seq 1 5700) >"$T_TMP/big.txt"
+[ "$(wc -c <"$T_TMP/big.txt")" -gt 100000 ] && pass "the paste is over 100 KB" || fail "the paste is too small"
+paste_file "$T_TMP/big.txt"
+expect "一条记录最多 2000 个字，粘贴的内容多出" "a 100 KB paste says the limit and how much too long it is"
+expect "请分成几段" "and what to do"
+expect "关于楼顶防水，大家意见一致，" "the typed line is kept"
+if screen | grep -q "楼顶漏水情况"; then fail "part of the refused paste went into the line"; else pass "nothing of the refused paste went in"; fi
+
 # bigger: the editor and the typed text are still there
 tm resize-window -t "$SES" -x 132 -y 43
 expect "关于楼顶防水，大家意见一致，" "after growing to 132×43 the half-typed minute is kept"

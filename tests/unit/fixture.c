@@ -103,6 +103,16 @@ struct store *fx_db_open(char *e, size_t elen)
 	return st;
 }
 
+void fx_db_use(struct store *s)
+{
+	st = s;
+}
+
+const char *fx_err(void)
+{
+	return err;
+}
+
 void fx_db_unlink(const char *path)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };

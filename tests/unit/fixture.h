@@ -37,6 +37,10 @@ int fx_db_temp(const char *tag);
 /* store_open on it, creating the schema; the helpers below work on it and
  * write their messages into err.  NULL (and the message printed) on failure. */
 struct store *fx_db_open(char *err, size_t errlen);
+/* the helpers below work on s from now on (a store the test opened) */
+void fx_db_use(struct store *s);
+/* the helpers' last refusal */
+const char *fx_err(void);
 /* store_close(st) when st is not NULL, then the file removed */
 void fx_db_done(struct store *st);
 /* a database file and its -wal, -shm and -journal removed */

@@ -2,7 +2,8 @@
  * itself.  A VFS shim over the default one makes the Nth write, sync or
  * truncate fail (an I/O error, or a full disk), once or from then on; for
  * every N the clerk's operations run (people and proposals saved, a meeting
- * opened and sealed), and then the file, reopened without faults, must be
+ * signed in, minuted, voted on, closed and sealed), and then the file,
+ * reopened without faults, must be
  * sound (SQLite's integrity check and the program's own checks), and hold
  * exactly what was reported saved: nothing half-written, nothing reported
  * saved and lost. */
@@ -205,9 +206,9 @@ static void install(void)
 
 static char err[512];
 
-/* the people and proposals the operations reported saved */
+/* what the operations reported saved */
 struct saved {
-	int people, proposals;
+	int people, proposals, meetings, present, minutes, votes, seals;
 };
 
 static int add_person(struct store *st, int i)
@@ -235,15 +236,60 @@ static int add_proposal(struct store *st, int i, const char *person_id)
 	return ops_proposal_new(st, &p, &who, 1, err, sizeof err);
 }
 
-/* the operations: each reported saved is counted */
+/* the proposal every run's meeting takes up, made in the base file */
+static char base_pid[ID_LEN];
+
+/* the operations, every kind the clerk does: each reported saved is
+ * counted; one that fails leaves the ones after it to fail or not as they
+ * will (a meeting never made cannot be opened) */
 static void workload(struct store *st, struct saved *t, const char *first_person)
 {
-	for (int i = 0; i < 4; i++) {
+	struct meeting m;
+	struct vote v;
+	char mid[ID_LEN] = "", aid[ID_LEN] = "";
+	const char *pids[] = { base_pid };
+
+	for (int i = 0; i < 2; i++) {
 		if (add_person(st, 100 + i) == 0)
 			t->people++;
 		if (add_proposal(st, i, first_person) == 0)
 			t->proposals++;
 	}
+	fx_db_use(st);
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-22", "14:00", -1);
+	if (fx_meeting_new(&m, pids, 1, NULL, 0, mid) == 0)
+		t->meetings++;
+	else if (getenv("FAULTS_DEBUG"))
+		printf("meeting: %s\n", fx_err());
+	meeting_clear(&m);
+	if (!mid[0])
+		return;
+	if (ops_meeting_open(st, mid, "14:00", err, sizeof err) != 0) {
+		if (getenv("FAULTS_DEBUG"))
+			printf("open: %s\n", err);
+		return;
+	}
+	for (int i = 0; i < FX_PARTY; i++)
+		if (fx_attend(mid, i, ATT_PRESENT, NULL) == 0)
+			t->present++;
+	for (int i = 0; i < 2; i++) {
+		struct minute mi = { .text = (char *)"同意提交党员大会审议。" };
+		ys_strlcpy(mi.meeting_id, mid, sizeof mi.meeting_id);
+		snprintf(mi.at, sizeof mi.at, "14:1%d", i);
+		if (ops_minute_add(st, &mi, err, sizeof err) == 0)
+			t->minutes++;
+	}
+	if (fx_agenda(mid, 1, aid) == 0 && fx_hands(mid, aid, FX_PARTY, 0, 0, &v) == 0)
+		t->votes++;
+	struct close_req cr = { .outcome = OC_FORWARD };
+	if (ops_item_close(st, mid, aid, &cr, err, sizeof err) != 0 && getenv("FAULTS_DEBUG"))
+		printf("item: %s\n", err);
+	if (ops_meeting_close(st, mid, 0, "15:00", err, sizeof err) != 0 && getenv("FAULTS_DEBUG"))
+		printf("close: %s\n", err);
+	if (ops_seal(st, mid, NULL, NULL, err, sizeof err) == 0)
+		t->seals++;
+	else if (getenv("FAULTS_DEBUG"))
+		printf("seal: %s (vote %d)\n", err, t->votes);
 }
 
 static int count(struct store *st, const char *sql)
@@ -256,6 +302,8 @@ static int count(struct store *st, const char *sql)
 	sqlite3_finalize(s);
 	return n;
 }
+
+static int total_seals;      /* seals reported over all the runs */
 
 /* the database every run starts from: one person, made without faults
  * (once: a copy of the file is quicker than making the schema again) */
@@ -281,7 +329,7 @@ static int copy_file(const char *from, const char *to)
 static void one_run(const char *path, int at, int persistent, int full, int *tripped)
 {
 	struct store *st;
-	struct saved t = { 0, 0 };
+	struct saved t = { 0, 0, 0, 0, 0, 0, 0 };
 	int people0, props0, problems;
 	char pid[ID_LEN];
 
@@ -295,7 +343,13 @@ static void one_run(const char *path, int at, int persistent, int full, int *tri
 		if (!st)
 			return;
 		CHECK_INT(add_person(st, 1), 0);
+		fx_db_use(st);
+		fx_at("2026-11-20 09:00");
+		CHECK_INT(fx_small_community(NULL), FX_SMALL_COUNT);
+		CHECK_INT(fx_proposal("楼顶防水修缮", NULL, FX_SEC, base_pid, NULL), 0);
 		store_close(st);
+		/* the meeting of every run is entered afterwards, that evening */
+		fx_at("2026-11-22 19:00");
 	}
 	CHECK_INT(copy_file(base_path, path), 0);
 	st = store_open(path, 0, err, sizeof err);
@@ -305,6 +359,7 @@ static void one_run(const char *path, int at, int persistent, int full, int *tri
 	}
 	people0 = count(st, "SELECT COUNT(*) FROM person");
 	props0 = count(st, "SELECT COUNT(*) FROM proposal");
+	int meet0 = count(st, "SELECT COUNT(*) FROM meeting");
 	{
 		sqlite3_stmt *s;
 		pid[0] = '\0';
@@ -333,15 +388,27 @@ static void one_run(const char *path, int at, int persistent, int full, int *tri
 	}
 	CHECK(store_damage(st) == NULL);
 	problems = store_check(st, NULL, NULL);
-	if (problems != 0 || count(st, "SELECT COUNT(*) FROM person") != people0 + t.people ||
-	    count(st, "SELECT COUNT(*) FROM proposal") != props0 + t.proposals)
-		printf("  fault at write %d%s%s: %d problems; people %d (want %d), proposals %d (want %d)\n",
-		       at, persistent ? " (persistent)" : "", full ? " (disk full)" : "", problems,
-		       count(st, "SELECT COUNT(*) FROM person"), people0 + t.people,
-		       count(st, "SELECT COUNT(*) FROM proposal"), props0 + t.proposals);
-	CHECK_INT(problems, 0);
-	CHECK_INT(count(st, "SELECT COUNT(*) FROM person"), people0 + t.people);
-	CHECK_INT(count(st, "SELECT COUNT(*) FROM proposal"), props0 + t.proposals);
+	{
+		int got[7] = {
+			count(st, "SELECT COUNT(*) FROM person") - people0,
+			count(st, "SELECT COUNT(*) FROM proposal") - props0,
+			count(st, "SELECT COUNT(*) FROM meeting") - meet0,
+			count(st, "SELECT COUNT(*) FROM attendance WHERE status = 1"),
+			count(st, "SELECT COUNT(*) FROM minute"),
+			count(st, "SELECT COUNT(*) FROM vote"),
+			count(st, "SELECT COUNT(*) FROM seal"),
+		};
+		int want[7] = { t.people, t.proposals, t.meetings, t.present, t.minutes, t.votes, t.seals };
+		if (problems != 0 || memcmp(got, want, sizeof got) != 0)
+			printf("  fault at write %d%s%s: %d problems; saved/reported: people %d/%d, proposals %d/%d,"
+			       " meetings %d/%d, present %d/%d, minutes %d/%d, votes %d/%d, seals %d/%d\n",
+			       at, persistent ? " (persistent)" : "", full ? " (disk full)" : "", problems,
+			       got[0], want[0], got[1], want[1], got[2], want[2], got[3], want[3], got[4], want[4],
+			       got[5], want[5], got[6], want[6]);
+		CHECK_INT(problems, 0);
+		CHECK(memcmp(got, want, sizeof got) == 0);
+		total_seals += t.seals;
+	}
 	/* and the program goes on writing to it */
 	CHECK_INT(add_person(st, 999), 0);
 	store_close(st);
@@ -352,6 +419,10 @@ static void test_every_write_fails(void)
 	const char *path = fx_path("faults.db");
 	int at, tripped = 1, runs = 0;
 
+	/* without faults, every operation of the work goes through */
+	one_run(path, -1, 0, 0, &tripped);
+	CHECK_INT(total_seals, 1);
+	tripped = 1;
 	/* each write in turn fails, until the workload runs through
 	 * without reaching the failure */
 	for (at = 0; tripped && at < 400; at++) {
@@ -366,6 +437,9 @@ static void test_every_write_fails(void)
 		runs++;
 	}
 	printf("  a disk that stays full from a point on: sound at every point (%d runs in all)\n", runs);
+	/* the runs reached the end of the work: the last operations were
+	 * tried, not only the first ones */
+	CHECK(total_seals > 0);
 	fx_db_unlink(path);
 	fx_db_unlink(base_path);
 }
