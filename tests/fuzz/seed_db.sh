@@ -27,6 +27,27 @@ poke 4096 64 '\132' page2_head
 poke 40960 4096 '\132' page11
 poke 163840 16 '\000' page41_cells
 poke $((size - 4096)) 4096 '\377' last_page
+# a small one for libFuzzer (its inputs are mutated whole: the smaller, the
+# more of them a minute): two meetings, one sealed, the rest gone, 1 KB pages
+cp "$dir/demo.db" "$dir/small.db"
+sqlite3 "$dir/small.db" "
+	DELETE FROM meeting WHERE number NOT IN ('2026-H-01', '2026-H-20');
+	DELETE FROM agenda_item WHERE meeting_id NOT IN (SELECT id FROM meeting);
+	DELETE FROM attendance WHERE meeting_id NOT IN (SELECT id FROM meeting);
+	DELETE FROM minute WHERE meeting_id NOT IN (SELECT id FROM meeting);
+	DELETE FROM vote WHERE agenda_id NOT IN (SELECT id FROM agenda_item);
+	DELETE FROM seal WHERE meeting_id NOT IN (SELECT id FROM meeting);
+	DELETE FROM notice; DELETE FROM objection; DELETE FROM progress; DELETE FROM impl;
+	DELETE FROM proposal_event WHERE proposal_id NOT IN (SELECT proposal_id FROM agenda_item);
+	DELETE FROM proposer WHERE proposal_id NOT IN (SELECT proposal_id FROM agenda_item);
+	DELETE FROM proposal WHERE id NOT IN (SELECT proposal_id FROM agenda_item);
+	DELETE FROM person WHERE no > 12;
+	INSERT INTO proposal_fts(proposal_fts) VALUES ('optimize');
+	PRAGMA journal_mode = DELETE; PRAGMA page_size = 1024; VACUUM;" >/dev/null 2>&1
+ssize=$(wc -c <"$dir/small.db")
+cp "$dir/small.db" "$dir/small_poked.db"
+dd if=/dev/zero bs=1 count=64 2>/dev/null | tr '\000' '\132' |
+	dd of="$dir/small_poked.db" bs=1 seek=$((ssize / 2)) conv=notrunc 2>/dev/null
 head -c 100 "$dir/demo.db" >"$dir/cut_header"
 head -c $((size / 2)) "$dir/demo.db" >"$dir/cut_half"
 head -c $((size - 1)) "$dir/demo.db" >"$dir/cut_one"
