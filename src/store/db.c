@@ -711,6 +711,40 @@ static void quick_check(struct store *st)
 	sqlite3_finalize(s);
 }
 
+/* A read-only file of an older version cannot be brought up to date where
+ * it is: it is copied into memory (SQLite's backup API) and updated there,
+ * so that it can still be looked at, exported and verified.  Nothing is
+ * written anywhere; writes stay refused (st->readonly). */
+static int in_memory(struct store *st, const char *path)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	char why[400];
+	int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(mem, "main", st->db, "main");
+		rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(mem);
+		if (b)
+			sqlite3_backup_finish(b);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK) {
+		db_sql_reason(mem ? mem : st->db, rc, why, sizeof why);
+		sqlite3_close(mem);
+		return db_fail(st, "数据库 %s 是旧版本，文件是只读的，读入内存升级也没有成功：%s", path, why);
+	}
+	for (size_t i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	st->ncache = 0;
+	sqlite3_close_v2(st->db);
+	st->db = mem;
+	sqlite3_extended_result_codes(st->db, 1);
+	st->in_memory = 1;
+	return 0;
+}
+
 static int open_db(struct store *st, const char *path, int flags)
 {
 	struct stat sb;
@@ -793,9 +827,8 @@ static int open_db(struct store *st, const char *path, int flags)
 		st->version = (int)uv;
 		return 0;
 	}
-	if (st->readonly && uv < latest)
-		return db_fail(st, "数据库 %s 是旧版本（%lld），需要升级到 %d 才能打开，但文件是只读的。"
-		               "请先取得写入权限，或复制一份再打开。", path, uv, latest);
+	if (st->readonly && uv < latest && in_memory(st, path) != 0)
+		return -1;
 
 	/* WAL: readers never block the writer; FULL: a power cut never loses
 	 * a committed line (offices lose power).  The journal mode is kept in the

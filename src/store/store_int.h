@@ -54,6 +54,8 @@ struct store {
 	ino_t ino;                      /* the path still names it */
 	int have_ident;
 	int readonly;                   /* opened read-only: no write permission */
+	int in_memory;                  /* an older read-only file, updated in a
+	                                 * copy in memory (db.c) */
 	char *damage;                   /* what the quick check on opening found */
 };
 

@@ -17,6 +17,7 @@ tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 
 cleanup() {
 	tm kill-server 2>/dev/null
+	chattr -R -i "$T_TMP" 2>/dev/null   # a test's immutable file
 	rm -rf "$T_TMP"
 }
 trap cleanup EXIT

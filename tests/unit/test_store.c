@@ -219,6 +219,22 @@ static void test_migrate_from_v1(void)
 	CHECK_INT(sql_int(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'proposal_fts'"), 0);
 	sqlite3_close(db);
 
+	/* read-only (a copy on a write-protected stick): brought up to date
+	 * in memory, readable, nothing written to the file */
+	st = store_open(path, STORE_READONLY, err, sizeof err);
+	CHECK(st != NULL);
+	if (st) {
+		CHECK_INT(store_readonly(st), 1);
+		CHECK_INT(store_user_version(st), store_latest_version());
+		CHECK_INT(store_person_count(st, NULL), 1);
+		CHECK_INT(add_person(st, "李四", 0, NULL), -1);
+		CHECK_CONTAINS(store_errmsg(st), "只读");
+		store_close(st);
+		CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+		CHECK_INT(sql_int(db, "PRAGMA user_version"), 1);
+		sqlite3_close(db);
+	}
+
 	st = store_open(path, 0, err, sizeof err);
 	CHECK(st != NULL);
 	if (!st) {
