@@ -174,27 +174,56 @@ char *edbuf_get(const struct edbuf *e)
 
 /* ---- moving and deleting --------------------------------------------- */
 
+/* A character and the zero-width marks after it (a combining accent, a
+ * variation selector) show as one: the cursor never stops between them,
+ * and Backspace and Delete take them together.  A mark at the start of a
+ * line has nothing to join and stands alone. */
+static int cw(wchar_t c);
+
+static int joins_previous(const struct edbuf *e, size_t i)
+{
+	return i > 0 && i < e->len && e->w[i] != '\n' && e->w[i - 1] != '\n' &&
+	       cw(e->w[i]) == 0;
+}
+
+/* from i, back to the start of the character i is inside of */
+static size_t cluster_start(const struct edbuf *e, size_t i)
+{
+	while (joins_previous(e, i))
+		i--;
+	return i;
+}
+
+/* from i, on past the marks that belong to the character before i */
+static size_t cluster_end(const struct edbuf *e, size_t i)
+{
+	while (joins_previous(e, i))
+		i++;
+	return i;
+}
+
 void edbuf_backspace(struct edbuf *e)
 {
 	if (e->cur > 0)
-		cut(e, e->cur - 1, e->cur);
+		cut(e, cluster_start(e, e->cur - 1), e->cur);
 }
 
 void edbuf_delete(struct edbuf *e)
 {
-	cut(e, e->cur, e->cur + 1);
+	if (e->cur < e->len)
+		cut(e, e->cur, cluster_end(e, e->cur + 1));
 }
 
 void edbuf_left(struct edbuf *e)
 {
 	if (e->cur > 0)
-		e->cur--;
+		e->cur = cluster_start(e, e->cur - 1);
 }
 
 void edbuf_right(struct edbuf *e)
 {
 	if (e->cur < e->len)
-		e->cur++;
+		e->cur = cluster_end(e, e->cur + 1);
 }
 
 static size_t line_start(const struct edbuf *e, size_t i)
@@ -255,16 +284,22 @@ static int char_class(wchar_t c)
 	return CL_WORD;
 }
 
+/* a mark counts as the character it belongs to */
+static int class_at(const struct edbuf *e, size_t i)
+{
+	return char_class(e->w[cluster_start(e, i)]);
+}
+
 void edbuf_word_left(struct edbuf *e)
 {
 	size_t i = e->cur;
 	int cl;
 
-	while (i > 0 && char_class(e->w[i - 1]) == CL_SPACE)
+	while (i > 0 && class_at(e, i - 1) == CL_SPACE)
 		i--;
 	if (i > 0) {
-		cl = char_class(e->w[i - 1]);
-		while (i > 0 && char_class(e->w[i - 1]) == cl)
+		cl = class_at(e, i - 1);
+		while (i > 0 && class_at(e, i - 1) == cl)
 			i--;
 	}
 	e->cur = i;
@@ -275,10 +310,10 @@ void edbuf_word_right(struct edbuf *e)
 	size_t i = e->cur;
 	int cl;
 
-	if (i < e->len && (cl = char_class(e->w[i])) != CL_SPACE)
-		while (i < e->len && char_class(e->w[i]) == cl)
+	if (i < e->len && (cl = class_at(e, i)) != CL_SPACE)
+		while (i < e->len && class_at(e, i) == cl)
 			i++;
-	while (i < e->len && char_class(e->w[i]) == CL_SPACE)
+	while (i < e->len && class_at(e, i) == CL_SPACE)
 		i++;
 	e->cur = i;
 }

@@ -89,6 +89,53 @@ static void t_backspace_delete(void)
 	edbuf_free(&e);
 }
 
+/* a character and its zero-width marks are one to the cursor and to
+ * Backspace and Delete (found by fuzz_edit: Left put the cursor between
+ * an accent and its variation selector, past the field's last column) */
+static void t_marks(void)
+{
+	struct edbuf e;
+	int r, c;
+
+	edbuf_init(&e, 0, 0);
+	/* 0 a 1 e 2 U+0301 3 U+FE0F 4 b 5 */
+	edbuf_set(&e, "ae\u0301\ufe0fb");
+	CHECK_INT(e.len, 5);
+	edbuf_left(&e);
+	CHECK_INT(e.cur, 4);
+	edbuf_left(&e);                             /* over e and both marks */
+	CHECK_INT(e.cur, 1);
+	edbuf_right(&e);
+	CHECK_INT(e.cur, 4);
+	edbuf_backspace(&e);                        /* e with its marks */
+	CHECK(text_is(&e, "ab"));
+	CHECK_INT(e.cur, 1);
+	edbuf_set(&e, "ae\u0301\ufe0fb");
+	edbuf_home(&e);
+	edbuf_right(&e);
+	edbuf_delete(&e);
+	CHECK(text_is(&e, "ab"));
+	edbuf_set(&e, "电梯\u20e3 x");                /* word moves too */
+	edbuf_home(&e);
+	edbuf_word_right(&e);
+	CHECK_INT(e.cur, 4);
+	edbuf_word_left(&e);
+	CHECK_INT(e.cur, 0);
+	/* the case fuzz_edit found: 2 columns, the cursor never in column 2 */
+	edbuf_set(&e, "\ufffd \ufffd\ufffd\u0301\ufe0f");
+	edbuf_left(&e);
+	CHECK_INT(e.cur, 3);
+	edbuf_cursor_pos(&e, 2, &r, &c);
+	CHECK_INT(r, 1);
+	CHECK_INT(c, 1);
+	/* a mark at a line's start has nothing to join: it stands alone */
+	edbuf_set(&e, "\u0301a");
+	edbuf_home(&e);
+	edbuf_right(&e);
+	CHECK_INT(e.cur, 1);
+	edbuf_free(&e);
+}
+
 static void t_paste_lines(void)
 {
 	struct edbuf s, m;
@@ -408,6 +455,7 @@ int main(void)
 {
 	RUN(t_insert_cjk);
 	RUN(t_backspace_delete);
+	RUN(t_marks);
 	RUN(t_paste_lines);
 	RUN(t_maxchars);
 	RUN(t_lines_home_end_kill);
