@@ -59,6 +59,9 @@ int text_width(const char *s);
 size_t text_chars(const char *s);
 /* 1 if s is entirely valid UTF-8 */
 int text_valid_utf8(const char *s);
+/* a copy of s (NULL: "") with each invalid byte replaced by U+FFFD and
+ * everything else kept as it is (newlines, tabs and controls too); free it */
+char *text_valid_dup(const char *s);
 
 /* Make s displayable in exactly `cols` columns (cols < 0 counts as 0;
  * s == NULL as ""):

@@ -168,6 +168,8 @@ int text_wcwidth(wchar_t wc)
 		return 1;               /* shown as U+FFFD */
 	if (c >= 0x20 && c < 0x7F)
 		return 1;
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 2;               /* the common ideographs: most of a record */
 	if (is_control(c))
 		return 1;               /* shown as a space */
 	if (IN(c, zero_tab) || is_format(c))
@@ -275,6 +277,28 @@ int text_valid_utf8(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+char *text_valid_dup(const char *s)
+{
+	struct strbuf sb = {0};
+	size_t n, i = 0;
+
+	s = s ? s : "";
+	n = strlen(s);
+	sb_add(&sb, "");
+	while (i < n) {
+		uint32_t c;
+		int ok;
+		size_t k = decode((const unsigned char *)s + i, n - i, &c, &ok);
+
+		if (ok)
+			sb_addn(&sb, s + i, k);
+		else
+			sb_add(&sb, "\xef\xbf\xbd");      /* U+FFFD */
+		i += k;
+	}
+	return sb_steal(&sb);
 }
 
 size_t text_chars(const char *s)

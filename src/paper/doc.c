@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "paper/doc.h"
+#include "base/text.h"
 #include "base/util.h"
 
 void doc_init(struct doc *d, int kind)
@@ -42,8 +43,10 @@ void doc_add(struct doc *d, int kind, const char *label, const char *text)
 	b = &d->b[d->n++];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
-	b->label = label ? xstrdup(label) : NULL;
-	b->text = xstrdup(text);          /* NULL becomes "" */
+	/* text from a damaged file or an import may hold bytes that are not
+	 * UTF-8: every renderer gets valid text (U+FFFD for each bad byte) */
+	b->label = label ? text_valid_dup(label) : NULL;
+	b->text = text_valid_dup(text);   /* NULL becomes "" */
 }
 
 void doc_addf(struct doc *d, int kind, const char *label, const char *fmt, ...)

@@ -539,6 +539,28 @@ static int line_of(const char *txt, const char *needle)
 	return n;
 }
 
+/* text that is not UTF-8 (a damaged file, an import) reaches no renderer:
+ * the 落款's name was printed as it came (found by fuzz_doc) */
+static void test_invalid_bytes(void)
+{
+	struct doc d;
+	struct strbuf sb = {0};
+
+	doc_init(&d, DOC_MINUTES);
+	doc_add(&d, B_SIGN, "记录\xe4\x8e人", "");
+	doc_add(&d, B_FIELD, "标\xff签", "内容\xc3");
+	doc_add(&d, B_PARA, NULL, "段落\x80");
+	render_txt(&d, 40, &sb);
+	CHECK(text_valid_utf8(sb.s));
+	CHECK_CONTAINS(sb.s, "记录\xef\xbf\xbd\xef\xbf\xbd人");   /* two bad bytes */
+	CHECK_CONTAINS(sb.s, "标\xef\xbf\xbd签");
+	sb_free(&sb);
+	render_html(&d, &sb);
+	CHECK(text_valid_utf8(sb.s));
+	sb_free(&sb);
+	doc_free(&d);
+}
+
 static void test_table_txt(void)
 {
 	struct doc d;
@@ -916,6 +938,7 @@ int main(void)
 	}
 	RUN(test_people);
 	RUN(test_render_txt);
+	RUN(test_invalid_bytes);
 	RUN(test_table_txt);
 	RUN(test_table_html);
 	RUN(test_table_model);

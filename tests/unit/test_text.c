@@ -161,6 +161,24 @@ static void t_decode_invalid(void)
 		CHECK_STR(got, want);
 		free(got);
 	}
+	/* a copy made valid: each bad byte one U+FFFD, the rest as it was */
+	for (i = 0; i < YS_ARRAY_LEN(bad); i++) {
+		char want[64] = "a\t", *got;
+		for (size_t k = 0; k < bad[i].chars; k++)
+			strcat(want, FFFD);
+		strcat(want, "\n中");
+		char in[64];
+		snprintf(in, sizeof in, "a\t%s\n中", bad[i].in);
+		got = text_valid_dup(in);
+		CHECK_STR(got, want);
+		CHECK(text_valid_utf8(got));
+		free(got);
+	}
+	{
+		char *got = text_valid_dup(NULL);
+		CHECK_STR(got, "");
+		free(got);
+	}
 	/* a truncated character followed by valid text: the text survives */
 	CHECK(fit_is("\xE4\xB8" "a中", 5, 0, FFFD FFFD "a中"));
 	CHECK(fit_is("\xFF中", 4, 0, FFFD "中 "));
