@@ -4,6 +4,7 @@
 #   make check      build, then run every test (also under ASan/UBSan)
 #   make bench      benchmarks (speed and memory; not tests)
 #   make fuzz       the fuzz targets under libFuzzer (clang), FUZZ_SECONDS each
+#                   (FUZZ_TARGETS="text db" some of them, FUZZ_RUNS=N at most N runs)
 #   make man        the manual page, build/yishiting.1 (man -l build/yishiting.1)
 #   make install    binary and manual page under $(DESTDIR)$(PREFIX)
 #   make uninstall  remove them again
@@ -123,19 +124,23 @@ build/obj/test_%: build/obj/tests/test_%.o $(FIXTURE_OBJ) $(OBJ)
 build/asan/test_%: build/asan/tests/test_%.o $(FIXTURE_AOBJ) $(AOBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
+# (a prerequisite list is read where it stands: the fuzz targets' list
+# must come before it)
+FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_ABIN = $(patsubst tests/fuzz/%.c,build/asan/%,$(FUZZ_SRC))
 asan: build/asan/yishiting $(UNIT_ABIN) $(FUZZ_ABIN)
 
 # ---- fuzz targets (tests/fuzz/fuzz_*.c): `make check` runs each one's
 # corpus under the sanitizers (build/asan/fuzz_*, with run_corpus.c for a
 # main); `make fuzz` builds them with clang's libFuzzer and lets each one
 # search for FUZZ_SECONDS.  clang needs its own objects: build/fuzz/.
-FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
-FUZZ_ABIN = $(patsubst tests/fuzz/%.c,build/asan/%,$(FUZZ_SRC))
 FUZZ_BIN  = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FOBJ      = $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) build/fuzz/obj/gen/embed.o
 FUZZ_CC   = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_RUNS ?=
 .PRECIOUS: build/fuzz/obj/%.o build/fuzz/obj/gen/%.o
 
 build/asan/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/run_corpus.c $(AOBJ)
@@ -143,7 +148,12 @@ build/asan/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/run_corpus.c $(AOBJ)
 
 build/fuzz/obj/%.o: src/%.c build/config.mk | $(GEN)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(filter-out -MMD -MP -Werror,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(filter-out -MMD -MP -Werror,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(FUZZ_COV) -c -o $@ $<
+
+# the character tables' binary search runs for every character of every
+# input: traced comparisons there would cost half of each run and tell
+# libFuzzer nothing the edges do not
+build/fuzz/obj/base/text.o: FUZZ_COV = -fno-sanitize-coverage=trace-cmp
 
 build/fuzz/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
@@ -156,7 +166,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FOBJ)
 fuzz: yishiting
 	@sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
-	@sh tests/fuzz/fuzz.sh $(FUZZ_SECONDS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) sh tests/fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # the demo community for `make run` (written once; delete it to start over)
 build/demo.db: | yishiting

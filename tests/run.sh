@@ -51,12 +51,21 @@ done
 # the fuzz targets' corpora under the sanitizers (make fuzz searches for
 # more; the database corpus is made fresh by seed_db.sh)
 sh tests/fuzz/seed_db.sh ./yishiting build/fuzz-corpus/db >/dev/null 2>&1
-for b in build/asan/fuzz_*; do
-	[ -x "$b" ] || continue
-	name=$(basename "$b")
-	dir=tests/fuzz/corpus/${name#fuzz_}
-	[ "$name" = fuzz_db ] && dir=build/fuzz-corpus/db
-	out=$(ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 "$b" "$dir" 2>&1); rc=$?
+for src in tests/fuzz/fuzz_*.c; do
+	name=$(basename "$src" .c)
+	b=build/asan/$name
+	if [ ! -x "$b" ]; then
+		count "FAIL $name: $b was not built (make asan builds it)" 1 "asan/$name"
+		continue
+	fi
+	case $name in
+	fuzz_db) dir=build/fuzz-corpus/db ;;
+	fuzz_edit) dir=tests/fuzz/corpus/text ;;
+	fuzz_pdf) dir=tests/fuzz/corpus/doc ;;
+	*) dir=tests/fuzz/corpus/${name#fuzz_} ;;
+	esac
+	out=$(YS_FUZZ_BASE=build/fuzz-corpus/db/small.db ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1 "$b" "$dir" 2>&1); rc=$?
 	if [ $rc -eq 0 ]; then
 		out="PASS $name: every input of its corpus ran clean ($(printf '%s\n' "$out" | tail -n 1))"
 	else

@@ -1,30 +1,48 @@
 #!/bin/sh
-# fuzz.sh SECONDS: `make fuzz` — each libFuzzer target (build/fuzz/fuzz_*)
-# searches for SECONDS from a copy of its corpus (the database target's
-# corpus made by seed_db.sh); what it finds that crashes is left as
-# build/fuzz/crash-* with the command that replays it.  Prints the
+# fuzz.sh SECONDS [NAME...]: `make fuzz` — each libFuzzer target
+# (build/fuzz/fuzz_NAME; all of them when none is named) searches for
+# SECONDS from a copy of its corpus (fuzz_edit starts from the text corpus,
+# fuzz_pdf from the document one, fuzz_db from the small database seeds and
+# patches seed_db.sh makes); what it finds that crashes is left as
+# build/fuzz/crash-NAME-* with the command that replays it.  FUZZ_RUNS=N
+# in the environment stops each target after N executions, if sooner.  Prints the
 # executions per target (for the README) and fails when one crashed.
 secs=${1:-60}
+[ $# -gt 0 ] && shift
 cd "$(dirname "$0")/../.." || exit 2
 rc=0
 sh tests/fuzz/seed_db.sh ./yishiting build/fuzz/seed-db >/dev/null || exit 1
-for b in build/fuzz/fuzz_*; do
-	[ -x "$b" ] || continue
-	name=$(basename "$b" | sed 's/^fuzz_//')
+if [ $# -eq 0 ]; then
+	set --
+	for b in build/fuzz/fuzz_*; do
+		[ -x "$b" ] && set -- "$@" "$(basename "$b" | sed 's/^fuzz_//')"
+	done
+fi
+for name in "$@"; do
+	[ -x "build/fuzz/fuzz_$name" ] || { echo "fuzz_$name: no such target in build/fuzz"; rc=1; continue; }
 	corpus=build/fuzz/corpus-$name
 	mkdir -p "$corpus"
-	if [ "$name" = db ]; then
-		# the small seeds only: libFuzzer mutates whole inputs, and the
-		# demo-sized ones would make every run slow (make check has them)
-		cp build/fuzz/seed-db/small* build/fuzz/seed-db/cut_header build/fuzz/seed-db/empty \
+	extra=
+	case $name in
+	db)
+		# small inputs only: the patches on small.db and the short
+		# files (make check runs the demo-sized ones)
+		cp build/fuzz/seed-db/patch_* build/fuzz/seed-db/cut_header build/fuzz/seed-db/empty \
 			build/fuzz/seed-db/magic_only "$corpus"/
-	else
-		cp tests/fuzz/corpus/"$name"/* "$corpus"/
-	fi
+		extra=-max_len=4096 ;;
+	edit) cp tests/fuzz/corpus/text/* "$corpus"/ ;;
+	doc|pdf)
+		# documents of up to 2 KB: longer ones only repeat blocks
+		cp tests/fuzz/corpus/doc/* "$corpus"/
+		extra=-max_len=2048 ;;
+	*) cp tests/fuzz/corpus/"$name"/* "$corpus"/ ;;
+	esac
 	log=build/fuzz/$name.log
-	echo "fuzz_$name: $secs s ……"
-	(cd build/fuzz && ASAN_OPTIONS=detect_leaks=0 "./fuzz_$name" -max_total_time="$secs" \
-		-artifact_prefix="crash-$name-" -print_final_stats=1 "corpus-$name" >"$name.log" 2>&1)
+	echo "fuzz_$name: $secs s${FUZZ_RUNS:+ or $FUZZ_RUNS executions} ……"
+	(cd build/fuzz && YS_FUZZ_BASE="$PWD/seed-db/small.db" \
+		ASAN_OPTIONS=detect_leaks=0:fast_unwind_on_malloc=1 "./fuzz_$name" \
+		-max_total_time="$secs" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} $extra -artifact_prefix="crash-$name-" \
+		-print_final_stats=1 "corpus-$name" >"$name.log" 2>&1)
 	r=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	if [ $r -eq 0 ]; then

@@ -48,6 +48,22 @@ ssize=$(wc -c <"$dir/small.db")
 cp "$dir/small.db" "$dir/small_poked.db"
 dd if=/dev/zero bs=1 count=64 2>/dev/null | tr '\000' '\132' |
 	dd of="$dir/small_poked.db" bs=1 seek=$((ssize / 2)) conv=notrunc 2>/dev/null
+# patches on small.db, as fuzz_db reads an input starting with P (with
+# YS_FUZZ_BASE naming small.db): cut to LENGTH (0: not cut), then write
+# COUNT bytes of BYTE at OFFSET
+le24() {
+	printf "\\$(printf %03o $(($1 & 255)))\\$(printf %03o $((($1 >> 8) & 255)))\\$(printf %03o $((($1 >> 16) & 255)))"
+}
+patch() {
+	{ printf P; le24 "$1"; le24 "$2"; printf "\\$(printf %03o "$3")"
+	  dd if=/dev/zero bs=1 count="$3" 2>/dev/null | tr '\000' "$4"; } >"$dir/$5"
+}
+patch 0 0 0 '\000' patch_none
+patch 0 16 2 '\377' patch_pagesize
+patch 0 1024 16 '\000' patch_page2
+patch 0 $((ssize / 2)) 64 '\132' patch_middle
+patch $((ssize / 2)) 0 0 '\000' patch_cut_half
+patch $((ssize - 1)) $((ssize - 1024)) 1 '\001' patch_cut_one
 head -c 100 "$dir/demo.db" >"$dir/cut_header"
 head -c $((size / 2)) "$dir/demo.db" >"$dir/cut_half"
 head -c $((size - 1)) "$dir/demo.db" >"$dir/cut_one"

@@ -29,24 +29,7 @@
 __attribute__((weak)) const struct embedded_file embedded_files[1] = {{0}};
 __attribute__((weak)) const size_t embedded_count = 0;
 
-/* cairo 1.16 (Debian 12) loses 768 bytes per embedded font subset inside
- * cairo_surface_finish() of a PDF surface, in every PDF with text, ours
- * or not (a ten-line program that shows one string leaks the same).
- * Tell LeakSanitizer about that one place; any other leak still fails.
- * (These hooks are only called in the sanitizer build.) */
-const char *__lsan_default_suppressions(void);
-const char *__asan_default_options(void);
-/* libcairo has no frame pointers: unwind slowly so the stack of an
- * allocation reaches cairo_surface_finish */
-const char *__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:cairo_surface_finish\n";
-}
+#include "pdf_sanitizer.h"
 
 static int have_poppler = -1;
 
@@ -1390,10 +1373,6 @@ int main(void)
 		printf("kept %s\n", fx_dir());
 	else if (fx_tmpdir_remove() != 0)
 		printf("could not remove the temporary folder\n");
-	/* let LeakSanitizer see only our own allocations: drop the caches
-	 * pango, cairo and fontconfig keep for the life of the process */
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
+	pdf_caches_done();
 	T_DONE();
 }
