@@ -18,6 +18,11 @@ char *xstrdup(const char *s);                 /* NULL -> "" copy; caller frees *
 char *xasprintf(const char *fmt, ...)         /* caller frees */
 	__attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
+
+/* A report line by line (check, verify, salvage): each line formatted
+ * whole, however long, and handed to cb with arg; nothing when cb is NULL */
+typedef void (*ys_line_cb)(const char *line, void *arg);
+void ys_say(ys_line_cb cb, void *arg, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
 /* a Chinese message into err (may be NULL), never cut inside a character;

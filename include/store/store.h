@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include "model/core.h"
+#include "base/util.h"
 
 struct store;
 
@@ -31,7 +32,7 @@ struct store;
  * write is refused (store_readonly says so).  A quick check of the file
  * runs on opening; what it finds is kept for store_damage.  Returns NULL
  * with a message in err. */
-typedef void (*store_report_cb)(const char *line, void *arg);
+typedef ys_line_cb store_report_cb;
 #define STORE_CREATE 1
 #define STORE_EMPTY_OK 2
 #define STORE_READONLY 4     /* only to read: nothing at all is written, not

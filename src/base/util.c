@@ -72,6 +72,20 @@ char *xvasprintf(const char *fmt, va_list ap)
 	return s;
 }
 
+void ys_say(ys_line_cb cb, void *arg, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	if (!cb)
+		return;
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	cb(line, arg);
+	free(line);
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;

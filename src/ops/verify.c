@@ -10,7 +10,6 @@
  * removed (or a link added at its end) by someone who recomputes the
  * digests by hand — the digest printed on the paper copy shows that
  * (seal_verify_paper). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,19 +27,8 @@ struct finder {
 	int found;
 };
 
-static void say(struct finder *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(struct finder *f, const char *fmt, ...)
-{
-	char line[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	f->found++;
-	if (f->cb)
-		f->cb(line, f->arg);
-}
+/* one finding, counted */
+#define say(f, ...) ((f)->found++, ys_say((f)->cb, (f)->arg, __VA_ARGS__))
 
 /* ---- the canonical text, line by line ------------------------------------ */
 

@@ -2,7 +2,6 @@
  * (consistent while the program is open on it, the -wal included), and
  * salvage: what can still be read from a damaged file, table by table,
  * into a new database. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,18 +75,7 @@ struct salvage {
 	int lost;                  /* tables where damage stopped the reading */
 };
 
-static void say(struct salvage *sv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(struct salvage *sv, const char *fmt, ...)
-{
-	char line[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	if (sv->cb)
-		sv->cb(line, sv->arg);
-}
+#define say(sv, ...) ys_say((sv)->cb, (sv)->arg, __VA_ARGS__)
 
 /* the columns of table t in db, as "a","b",... (quoted); 0 when none */
 static int columns(sqlite3 *db, const char *t, struct strbuf *cols)

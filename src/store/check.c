@@ -1,6 +1,5 @@
 /* check.c: `yishiting check` — SQLite's own checks and the program's
  * consistency rules over the whole file. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,19 +16,8 @@ struct check {
 	int damaged;            /* the file's structure, not only its CHECKs */
 };
 
-static void report(struct check *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void report(struct check *c, const char *fmt, ...)
-{
-	char line[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	c->found++;
-	if (c->cb)
-		c->cb(line, c->arg);
-}
+/* one finding, counted */
+#define report(c, ...) ((c)->found++, ys_say((c)->cb, (c)->arg, __VA_ARGS__))
 
 /* what the tables are called on paper */
 const char *db_table_cn(const char *t)

@@ -170,32 +170,32 @@ void change_clear(struct change *c)
 	db_clear_row(&change_row, c);
 }
 
-int store_changes_field(struct store *st, const char *entity, const char *field,
-                        struct change **out)
+/* the log's rows about one kind of record whose column `col` is value,
+ * oldest first */
+#define CHANGES_WHERE(col) \
+	"SELECT " CHANGE_COLS " FROM change_log WHERE entity = ?1 AND " col " = ?2 ORDER BY at, rowid"
+
+static int changes_where(struct store *st, const char *sql, const char *entity,
+                         const char *value, struct change **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " CHANGE_COLS " FROM change_log WHERE entity = ?1 AND field = ?2"
-		" ORDER BY at, rowid");
+	sqlite3_stmt *s = db_stmt(st, sql);
 
 	*out = NULL;
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, entity);
-	db_bind_text(s, 2, field);
+	db_bind_text(s, 2, value);
 	return db_read_all(st, s, (void **)out, &change_row);
+}
+
+int store_changes_field(struct store *st, const char *entity, const char *field,
+                        struct change **out)
+{
+	return changes_where(st, CHANGES_WHERE("field"), entity, field, out);
 }
 
 int store_changes_of(struct store *st, const char *entity, const char *entity_id,
                      struct change **out)
 {
-	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " CHANGE_COLS " FROM change_log WHERE entity = ?1 AND entity_id = ?2"
-		" ORDER BY at, rowid");
-
-	*out = NULL;
-	if (!s)
-		return -1;
-	db_bind_text(s, 1, entity);
-	db_bind_text(s, 2, entity_id);
-	return db_read_all(st, s, (void **)out, &change_row);
+	return changes_where(st, CHANGES_WHERE("entity_id"), entity, entity_id, out);
 }
