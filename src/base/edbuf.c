@@ -44,6 +44,34 @@ static void reserve(struct edbuf *e, size_t more)
 	e->w = xrealloc(e->w, e->cap * sizeof(wchar_t));
 }
 
+/* A character and the zero-width marks after it (a combining accent, a
+ * variation selector) show as one: the cursor never stops between them,
+ * and Backspace and Delete take them together.  A mark at the start of a
+ * line has nothing to join and stands alone. */
+static int cw(wchar_t c);
+
+static int joins_previous(const struct edbuf *e, size_t i)
+{
+	return i > 0 && i < e->len && e->w[i] != '\n' && e->w[i - 1] != '\n' &&
+	       cw(e->w[i]) == 0;
+}
+
+/* from i, back to the start of the character i is inside of */
+static size_t cluster_start(const struct edbuf *e, size_t i)
+{
+	while (joins_previous(e, i))
+		i--;
+	return i;
+}
+
+/* from i, on past the marks that belong to the character before i */
+static size_t cluster_end(const struct edbuf *e, size_t i)
+{
+	while (joins_previous(e, i))
+		i++;
+	return i;
+}
+
 /* delete characters [from, to) and keep the cursor on the same text */
 static void cut(struct edbuf *e, size_t from, size_t to)
 {
@@ -57,6 +85,10 @@ static void cut(struct edbuf *e, size_t from, size_t to)
 		e->cur -= to - from;
 	else if (e->cur > from)
 		e->cur = from;
+	/* a mark that stood alone at a line's start may now join the
+	 * character before it (Backspace after "a" and a newline): past it,
+	 * not inside */
+	e->cur = cluster_end(e, e->cur);
 }
 
 /* room left under maxchars */
@@ -95,6 +127,8 @@ static void put(struct edbuf *e, const wchar_t *w, size_t n)
 	memcpy(e->w + e->cur, w, n * sizeof(wchar_t));
 	e->len += n;
 	e->cur += n;
+	/* typed before a mark that stood alone, the character takes it */
+	e->cur = cluster_end(e, e->cur);
 }
 
 int edbuf_insert(struct edbuf *e, wchar_t c)
@@ -173,34 +207,6 @@ char *edbuf_get(const struct edbuf *e)
 }
 
 /* ---- moving and deleting --------------------------------------------- */
-
-/* A character and the zero-width marks after it (a combining accent, a
- * variation selector) show as one: the cursor never stops between them,
- * and Backspace and Delete take them together.  A mark at the start of a
- * line has nothing to join and stands alone. */
-static int cw(wchar_t c);
-
-static int joins_previous(const struct edbuf *e, size_t i)
-{
-	return i > 0 && i < e->len && e->w[i] != '\n' && e->w[i - 1] != '\n' &&
-	       cw(e->w[i]) == 0;
-}
-
-/* from i, back to the start of the character i is inside of */
-static size_t cluster_start(const struct edbuf *e, size_t i)
-{
-	while (joins_previous(e, i))
-		i--;
-	return i;
-}
-
-/* from i, on past the marks that belong to the character before i */
-static size_t cluster_end(const struct edbuf *e, size_t i)
-{
-	while (joins_previous(e, i))
-		i++;
-	return i;
-}
 
 void edbuf_backspace(struct edbuf *e)
 {

@@ -133,6 +133,21 @@ static void t_marks(void)
 	edbuf_home(&e);
 	edbuf_right(&e);
 	CHECK_INT(e.cur, 1);
+	/* ... until a character is typed before it, which takes it: the
+	 * cursor goes past both (found by fuzz_edit's long run) */
+	edbuf_home(&e);
+	edbuf_insert(&e, 0x7E7B);
+	CHECK_INT(e.cur, 2);
+	CHECK(text_is(&e, "\u7e7b\u0301a"));
+	edbuf_free(&e);
+	/* or the newline before it is deleted */
+	edbuf_init(&e, 1, 0);
+	edbuf_set(&e, "a\n\u0301");
+	edbuf_left(&e);                             /* before the lone mark */
+	CHECK_INT(e.cur, 2);
+	edbuf_backspace(&e);
+	CHECK(text_is(&e, "a\u0301"));
+	CHECK_INT(e.cur, 2);
 	edbuf_free(&e);
 }
 
