@@ -22,7 +22,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 MAN1DIR  = $(MANDIR)/man1
 CC      ?= cc
-PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto
+PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto libzip libxml-2.0 xlsxwriter
 VERSION := $(shell sed -n 's/^\#define YS_VERSION "\(.*\)"/\1/p' src/cli/version.h)
 
 .DEFAULT_GOAL := all
@@ -49,11 +49,11 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
 	$(WARN) $(CFLAGS) -Iinclude -Ibuild/gen \
 	$(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(PKG_CFLAGS)) -MMD -MP
-LDLIBS   = $(PKG_LIBS)
+LDLIBS   = $(PKG_LIBS) -lm
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # the layers, lowest first (see README.md, "Layout")
-LAYERS   = base model store ops paper out demo ui cli
+LAYERS   = base model store ops paper out demo in ui cli
 SRC      = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 # the programs' main()s: the program, and the tool that writes its manual
 MAIN     = src/cli/main.c src/cli/mangen.c

@@ -51,6 +51,10 @@ done
 # the fuzz targets' corpora under the sanitizers (make fuzz searches for
 # more; the database corpus is made fresh by seed_db.sh)
 sh tests/fuzz/seed_db.sh ./yishiting build/fuzz-corpus/db >/dev/null 2>&1
+rm -rf build/fuzz-corpus/import
+mkdir -p build/fuzz-corpus/import
+cp tests/fuzz/corpus/import/* build/fuzz-corpus/import/
+./yishiting export roster --db build/fuzz-corpus/db/demo.db -o build/fuzz-corpus/import/demo_roster.xlsx >/dev/null 2>&1
 for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
 	b=build/asan/$name
@@ -62,6 +66,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	fuzz_db) dir=build/fuzz-corpus/db ;;
 	fuzz_edit) dir=tests/fuzz/corpus/text ;;
 	fuzz_pdf) dir=tests/fuzz/corpus/doc ;;
+	fuzz_import) dir=build/fuzz-corpus/import ;;
 	*) dir=tests/fuzz/corpus/${name#fuzz_} ;;
 	esac
 	out=$(YS_FUZZ_BASE=build/fuzz-corpus/db/small.db ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \

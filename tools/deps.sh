@@ -3,14 +3,15 @@
 # apt-get when running as root, otherwise print the one command to run.
 #   sh tools/deps.sh         libraries and fonts for building and running
 #   sh tools/deps.sh test    also tmux, sqlite3, openssl (an SM3 made by hand),
+#                            python3-openpyxl (rosters made by another tool),
 #                            poppler-utils (pdftotext),
 #                            CUPS with the cups-pdf printer, Chromium, man
 #                            and groff (the manual page is rendered), and
 #                            dpkg-dev (make deb is tested)
 #   sh tools/deps.sh deb     also dpkg-dev, for make deb (dpkg-shlibdeps)
 #   sh tools/deps.sh fuzz    also clang and its libFuzzer, for make fuzz
-BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev fonts-noto-cjk"
-TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev openssl"
+BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev libzip-dev libxml2-dev libxlsxwriter-dev fonts-noto-cjk"
+TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev openssl python3-openpyxl"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 DEB_PKGS="dpkg-dev"
 missing=""
@@ -21,6 +22,9 @@ pkg-config --exists sqlite3 2>/dev/null || need libsqlite3-dev
 pkg-config --exists uuid 2>/dev/null || need uuid-dev
 pkg-config --exists pangocairo 2>/dev/null || need "libpango1.0-dev libcairo2-dev"
 pkg-config --exists libcrypto 2>/dev/null || need libssl-dev
+pkg-config --exists libzip 2>/dev/null || need libzip-dev
+pkg-config --exists libxml-2.0 2>/dev/null || need libxml2-dev
+pkg-config --exists xlsxwriter 2>/dev/null || need libxlsxwriter-dev
 fc-list :lang=zh 2>/dev/null | grep -qi 'Noto Serif CJK' || need fonts-noto-cjk
 all="$BUILD_PKGS"
 if [ "$1" = test ]; then
@@ -35,6 +39,7 @@ if [ "$1" = test ]; then
 	command -v preconv >/dev/null 2>&1 || need groff-base
 	command -v dpkg-shlibdeps >/dev/null 2>&1 || need dpkg-dev
 	command -v openssl >/dev/null 2>&1 || need openssl
+	/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need python3-openpyxl
 fi
 if [ "$1" = fuzz ]; then
 	all="$BUILD_PKGS $FUZZ_PKGS"

@@ -119,6 +119,11 @@ extern const struct role_def role_table[];
 extern const size_t role_count;
 /* "居民代表、党员" into buf; "" when none */
 void roles_format(int roles, char *buf, size_t len);
+/* the other way: "居民代表、党员", "党员,户代表", "正式党员 网格员" (the
+ * names above or a roster's other names for them, between 、，,；;/| spaces
+ * or 和) into *roles; -1 with the first unknown name in bad (as much of
+ * it as fits, never half a character) */
+int roles_parse(const char *text, int *roles, char *bad, size_t badlen);
 
 /* ---- meeting kinds ------------------------------------------------------ */
 enum meeting_kind {

@@ -405,8 +405,33 @@ int ops_objection_answer(struct store *st, const char *objection_id, const char 
 
 /* ---- the roster and the rule sets ------------------------------------------------ */
 
-/* people: name required (<= 20 characters), phone digits/-/+ only */
+/* people: name required (<= 20 characters), phone digits/-/+ only, the
+ * birth date a real date not after today, the ID card tail 4 characters
+ * (digits, the last may be X); every text trimmed; check without
+ * saving (an import checks every line before it writes any) */
+int ops_person_check(struct person *p, char *err, size_t errlen);
 int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen);
+/* a person entered by mistake: removed while no record names them (else
+ * refused, saying where they are named); logged */
+int ops_person_delete(struct store *st, const char *person_id, char *err, size_t errlen);
+
+/* from's non-empty fields over into's, from's roles added to into's (how
+ * an import merges a repeated person) */
+void ops_person_merge(struct person *into, const struct person *from);
+/* one person of an imported roster: added, or merged into the roster's
+ * person target_id (the file's non-empty fields replace theirs, roles are
+ * added to theirs) */
+struct import_person {
+	int line;                /* where in the file, for the message */
+	int merge;
+	char target_id[ID_LEN];
+	struct person p;
+};
+/* the whole import in one transaction: every person checked again
+ * (ops_person_check), any failure keeps the roster as it was and names the
+ * line; logged once with source (the file's name) and the counts */
+int ops_roster_import(struct store *st, struct import_person *v, int n, const char *source,
+                      int *added, int *merged, char *err, size_t errlen);
 /* 停用 / 启用: past attendance sheets keep their snapshot */
 int ops_person_set_active(struct store *st, const char *person_id, int active,
                           char *err, size_t errlen);

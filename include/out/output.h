@@ -14,7 +14,7 @@
 #include "paper/doc.h"
 #include "store/store.h"
 
-enum out_format { OF_TXT = 1, OF_HTML, OF_PDF, OF_CSV, OF_JSON };
+enum out_format { OF_TXT = 1, OF_HTML, OF_PDF, OF_CSV, OF_JSON, OF_XLSX };
 /* "pdf" → OF_PDF …; -1 if unknown */
 int out_format_parse(const char *s);
 /* OF_PDF → "pdf" … (the extension of the file names) */
@@ -55,6 +55,10 @@ enum out_where {
 	/* target is a folder (created when missing); NULL = the default one */
 	OUT_FOLDER,
 };
+/* the roster as .xlsx or CSV (CSV may be GB18030), named
+ * "花名册_2026-11-22.xlsx" in a folder */
+int out_export_roster(struct store *st, int format, int gb18030, const char *target,
+                      int where, char **path, char *err, size_t errlen);
 /* a document as txt/html/pdf, named out_filename() in a folder */
 int out_export_doc(struct store *st, const struct doc *d, int format, int gb18030,
                    const char *target, int where, char **path, char *err, size_t errlen);

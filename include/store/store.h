@@ -99,12 +99,16 @@ struct person {
 	int roles;               /* enum role bits */
 	char grid[32];           /* 第一网格 */
 	char building[32];       /* 3栋 */
-	char unit[16];           /* 2单元 */
-	char room[16];           /* 301 */
+	char unit[32];           /* 2单元 */
+	char room[32];           /* 301 */
 	char phone[32];
 	char note[256];
 	int active;
 	char post[64];           /* 职务: 社区党委书记、居委会主任 (<= 20 characters) */
+	char birth[11];          /* 出生日期 YYYY-MM-DD or "" */
+	char id_tail[5];         /* 身份证号后四位: 4 of 0-9, the last may be X; or "" */
+	char household[32];      /* 户号 */
+	char res_group[32];      /* 居民小组 */
 	int rank;                /* the paging key of store_person_page: no, and
 	                          * with present_at, + PERSON_AWAY when not present */
 };
@@ -112,6 +116,19 @@ int store_person_add(struct store *st, struct person *p);   /* assigns id, no */
 int store_person_update(struct store *st, const struct person *p);
 int store_person_set_active(struct store *st, const char *id, int active);
 int store_person_get(struct store *st, const char *id, struct person *p);
+/* how many records name a person: as a proposer, a meeting's chair or
+ * clerk, on an attendance sheet, as a speaker, in a ballot or as a teller */
+struct person_uses {
+	int proposer, meeting, attendance, minute, ballot;
+};
+int store_person_uses(struct store *st, const char *id, struct person_uses *u);
+/* removes a person no record names (ops checks store_person_uses first) */
+int store_person_delete(struct store *st, const char *id);
+/* the first person (by number) p would repeat: the same name and the same
+ * 户号 or the same 楼栋/单元/房号, or the same phone; 0 found, 1 none, -1 */
+int store_person_find_dup(struct store *st, const struct person *p, struct person *found);
+/* active 户代表 of a household other than except_id (may be NULL), or -1 */
+int store_household_reps(struct store *st, const char *household, const char *except_id);
 int store_person_get_by_no(struct store *st, int no, struct person *p);
 
 struct person_query {

@@ -42,6 +42,9 @@ enum cli_opt {
 	OPT_KEEP,
 	OPT_FROM,
 	OPT_DIGEST,
+	OPT_MAP,
+	OPT_DUPLICATES,
+	OPT_DRY_RUN,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_COUNT
@@ -70,12 +73,15 @@ struct cli_command {
 	const char *sub;         /* "minutes"; NULL when the command has none */
 	unsigned takes;          /* OPT() bits: the options it accepts */
 	unsigned required;       /* OPT() bits: those it cannot do without */
-	const char *arg[OPT_COUNT];  /* an option's argument as this command
+	const char *arg[OPT_COUNT + 1];  /* an option's argument as this command
 	                              * shows it, when not the option's own
 	                              * ("pdf|html|txt" for --format) */
 	const char *help;        /* one line */
 	int (*run)(const struct cli_args *a);
 };
+/* arg[ARG_OPERAND]: a word the command needs after its sub-command, as
+ * shown ("文件"); NULL when it needs none */
+#define ARG_OPERAND OPT_COUNT
 extern const struct cli_command cli_commands[];
 extern const size_t cli_command_count;
 
@@ -85,6 +91,7 @@ extern const size_t cli_command_count;
 struct cli_args {
 	const struct cli_command *cmd;
 	const char *opt[OPT_COUNT];
+	const char *operand;     /* the word the command needs (arg[ARG_OPERAND]) */
 };
 
 /* ---- the environment ------------------------------------------------------- */
@@ -112,7 +119,7 @@ int cli_usage_error(const struct cli_command *c, const char *fmt, ...)
 
 /* ---- usage.c: --help, and the synopses the manual uses too ------------------- */
 /* one synopsis token: an option with its argument, or a literal word */
-enum syn_kind { SYN_WORD, SYN_OPTION };
+enum syn_kind { SYN_WORD, SYN_OPERAND, SYN_OPTION };
 struct syn_token {
 	enum syn_kind kind;
 	char text[160];          /* the word ("meetings|proposals|notices"), or
@@ -148,6 +155,9 @@ int cli_setup_locale(void);
 int cmd_backup(const struct cli_args *a);
 int cmd_restore(const struct cli_args *a);
 int cmd_salvage(const struct cli_args *a);
+/* cmd_roster.c */
+int cmd_import_roster(const struct cli_args *a);
+int cmd_export_roster(const struct cli_args *a);
 /* the refusal of a damaged database, with the way out (stderr) */
 void cli_say_damaged(const char *db, const char *damage);
 /* an existing database, opened; NULL after saying why on stderr */

@@ -64,7 +64,7 @@ static void synopsis(FILE *out, const struct cli_command *c)
 		fputc(' ', out);
 		if (t[i].optional)
 			fputc('[', out);
-		font(out, "B", t[i].text);
+		font(out, t[i].kind == SYN_OPERAND ? "I" : "B", t[i].text);
 		if (t[i].arg) {
 			fputs("\\~", out);     /* "[--format pdf]" is never broken */
 			font(out, literal(t[i].arg) ? "B" : "I", t[i].arg);

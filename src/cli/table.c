@@ -128,6 +128,22 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.help = "与 --meeting 一起：用纸质会议记录上印的 SM3 摘要核对数据库（纸质件是机器之外的凭据）",
 		.group = GROUP_DATA,
 	},
+	[OPT_MAP] = {
+		.name = "--map", .arg = "列=字段", .hint = "如 3=电话,联系方式=电话,备用号码=不导入",
+		.help = "导入花名册时改正某列对应的字段：列写列号（从 1 起）或表头上的名称，字段写"
+		        "姓名、性别、出生日期、身份证号后四位、身份证号、电话、户号、楼栋、单元、房号、网格、"
+		        "居民小组、身份、职务、备注或“不导入”；几项用逗号隔开",
+		.group = GROUP_DATA,
+	},
+	[OPT_DUPLICATES] = {
+		.name = "--duplicates", .arg = "做法", .hint = "merge、skip 或 add",
+		.help = "导入时与已有的人重复（同名同户号、同名同房号或电话相同）的行：merge 合并（文件中有的内容"
+		        "填入已有的人，身份相加），skip 跳过，add 仍然作为新的人；不给时列出重复的行，不导入",
+		.group = GROUP_DATA,
+	},
+	[OPT_DRY_RUN] = {
+		.name = "--dry-run", .help = "试导入：只显示会怎样导入，不写入数据库", .group = GROUP_DATA,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -166,6 +182,13 @@ const struct cli_command cli_commands[] = {
 	{ "salvage", NULL, OPT(OPT_DB) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_OUTPUT),
 	  { [OPT_OUTPUT] = "新数据库文件" },
 	  "从损坏的数据库里把还读得出的记录救到一个新数据库（逐表读出，说明每张表救出多少）", cmd_salvage },
+	{ "import", "roster", OPT(OPT_DB) | OPT(OPT_MAP) | OPT(OPT_DUPLICATES) | OPT(OPT_DRY_RUN), OPT(OPT_DB),
+	  { [OPT_DUPLICATES] = "merge|skip|add", [ARG_OPERAND] = "文件" },
+	  "从 CSV（UTF-8 或 GB18030，Excel、WPS 另存的都行）或 .xlsx 导入花名册：按表头认列，"
+	  "列出不能导入的行和原因、与已有的人重复的行；要么全部导入，要么一行也不写", cmd_import_roster },
+	{ "export", "roster", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030), OPT(OPT_DB),
+	  { [OPT_FORMAT] = "xlsx|csv", [OPT_OUTPUT] = "文件" },
+	  "把花名册导出为 Excel（.xlsx，默认）或 CSV；表头与导入时认的一样，改好后可以再导入", cmd_export_roster },
 	{ "export", "minutes", DOC_OPTS | OPT(OPT_MEETING), OPT(OPT_DB) | OPT(OPT_MEETING),
 	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
 	  "把会议记录导出为 PDF、HTML 或纯文本", cmd_export_doc },
@@ -367,7 +390,8 @@ static void list_words(const char *name, const char *sep_last, struct strbuf *sb
 }
 
 /* the command the words name; NULL after saying why (usage error) */
-static const struct cli_command *find_command(const char *const *word, int nword)
+static const struct cli_command *find_command(const char *const *word, int nword,
+                                              const char **operand)
 {
 	struct strbuf sb = { 0 };
 	if (nword == 0)
@@ -395,10 +419,17 @@ static const struct cli_command *find_command(const char *const *word, int nword
 			continue;
 		if (subs && strcmp(c->sub, word[1]) != 0)
 			continue;
-		if (nword > (subs ? 2 : 1)) {
-			cli_usage_error(c, "多余的参数：%s", word[subs ? 2 : 1]);
+		int base = subs ? 2 : 1;
+		if (c->arg[ARG_OPERAND] && nword == base) {
+			char label[64];
+			cli_usage_error(c, "%s 后面要写%s。", cli_command_label(c, label, sizeof label), c->arg[ARG_OPERAND]);
 			return NULL;
 		}
+		if (nword > base + (c->arg[ARG_OPERAND] != NULL)) {
+			cli_usage_error(c, "多余的参数：%s", word[base + (c->arg[ARG_OPERAND] != NULL)]);
+			return NULL;
+		}
+		*operand = c->arg[ARG_OPERAND] ? word[base] : NULL;
 		return c;
 	}
 	list_words(name, "、", &sb);
@@ -455,7 +486,7 @@ int cli_main(int argc, char **argv)
 		printf("议事厅 yishiting %s（数据库结构版本 %d）\n", YS_VERSION, store_latest_version());
 		return 0;
 	}
-	const struct cli_command *c = find_command(word, nword);
+	const struct cli_command *c = find_command(word, nword, &a.operand);
 	if (!c)
 		return 2;
 	if (extra)

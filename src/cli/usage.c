@@ -47,6 +47,10 @@ int cli_synopsis(const struct cli_command *c, struct syn_token *t, int max)
 		ys_strlcpy(t[n++].text, sb.s, sizeof t->text);
 		sb_free(&sb);
 	}
+	if (c->arg[ARG_OPERAND] && n < max) {
+		t[n] = (struct syn_token){ .kind = SYN_OPERAND };
+		ys_strlcpy(t[n++].text, c->arg[ARG_OPERAND], sizeof t->text);
+	}
 	for (int o = 0; o < OPT_COUNT && n < max; o++) {
 		if (!(c->takes & OPT(o)) || cli_options[o].testing)
 			continue;
@@ -85,7 +89,7 @@ static void synopsis_lines(FILE *out, const struct cli_command *c)
 	int n = cli_synopsis(c, t, (int)YS_ARRAY_LEN(t));
 	sb_add(&sb, "  yishiting");
 	int i = 0;
-	for (; i < n && t[i].kind == SYN_WORD; i++)
+	for (; i < n && t[i].kind != SYN_OPTION; i++)
 		sb_addf(&sb, " %s", t[i].text);
 	int hang = text_width(sb.s) + 1, col = hang - 1;
 	for (; i < n; i++) {

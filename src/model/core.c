@@ -140,6 +140,61 @@ void roles_format(int roles, char *buf, size_t len)
 	}
 }
 
+/* other names a roster may use for a role */
+static const struct { const char *name; int bit; } role_alias[] = {
+	{ "正式党员", ROLE_PARTY },       { "中共党员", ROLE_PARTY },
+	{ "代表", ROLE_REP },             { "居民代表会议代表", ROLE_REP },
+	{ "党委委员", ROLE_PARTY_CMTE },  { "党支部委员", ROLE_PARTY_CMTE },
+	{ "党组织委员会委员", ROLE_PARTY_CMTE },
+	{ "居委委员", ROLE_RES_CMTE },    { "居民委员会委员", ROLE_RES_CMTE },
+	{ "户主", ROLE_HOUSEHOLD },       { "网格长", ROLE_GRID },
+	{ "群众", ROLE_RESIDENT },
+};
+
+int roles_parse(const char *text, int *roles, char *bad, size_t badlen)
+{
+	/* the separators a roster puts between roles */
+	static const char *const seps[] = { "、", "，", ",", "；", ";", "/", "|", " ", "　", "和" };
+	const char *p = text ? text : "";
+	int r = 0;
+
+	if (bad && badlen)
+		bad[0] = '\0';
+	while (*p) {
+		size_t n = strlen(p), cut = n, skip = 0;
+		for (size_t i = 0; i < ARRAY_LEN(seps); i++) {
+			const char *hit = strstr(p, seps[i]);
+			if (hit && (size_t)(hit - p) < cut) {
+				cut = (size_t)(hit - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		if (cut > 0) {
+			int bit = 0;
+			for (size_t i = 0; i < role_count && !bit; i++)
+				if (strlen(role_table[i].name) == cut && strncmp(p, role_table[i].name, cut) == 0)
+					bit = role_table[i].bit;
+			for (size_t i = 0; i < ARRAY_LEN(role_alias) && !bit; i++)
+				if (strlen(role_alias[i].name) == cut && strncmp(p, role_alias[i].name, cut) == 0)
+					bit = role_alias[i].bit;
+			if (!bit) {
+				if (bad && badlen) {
+					size_t k = cut < badlen - 1 ? cut : badlen - 1;
+					while (k > 0 && k < cut && ((unsigned char)p[k] & 0xC0) == 0x80)
+						k--;    /* not inside a character */
+					memcpy(bad, p, k);
+					bad[k] = '\0';
+				}
+				return -1;
+			}
+			r |= bit;
+		}
+		p += cut + skip;
+	}
+	*roles = r;
+	return 0;
+}
+
 /* ---- meeting kinds ------------------------------------------------------- */
 
 /* Which meeting performs which step (四议两公开), one kind a line: the

@@ -3,19 +3,42 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "ops_int.h"
 
 /* ---- people --------------------------------------------------------------- */
 
-int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen)
+/* the roster's rules for one person, for the form and for an import; the
+ * text fields are trimmed and the 身份证号 tail's x made X first */
+int ops_person_check(struct person *p, char *err, size_t errlen)
 {
-	int rc = 0;
+	struct tm born;
+	char today[11];
 
 	ys_trim(p->name);
 	ys_trim(p->phone);
 	ys_trim(p->post);
+	ys_trim(p->birth);
+	ys_trim(p->id_tail);
+	ys_trim(p->grid);
+	ys_trim(p->building);
+	ys_trim(p->unit);
+	ys_trim(p->room);
+	ys_trim(p->household);
+	ys_trim(p->res_group);
+	ys_today(today);
+	if (p->birth[0] && (ys_parse_date(p->birth, &born) != 0 || born.tm_year + 1900 < 1900))
+		return ys_err(err, errlen, "出生日期“%s”不是有效日期，应写作 1960-03-05。", p->birth);
+	if (p->birth[0] && strcmp(p->birth, today) > 0)
+		return ys_err(err, errlen, "出生日期 %s 晚于今天。", p->birth);
+	if (p->id_tail[0] && p->id_tail[3] == 'x')
+		p->id_tail[3] = 'X';
+	if (p->id_tail[0] && (strlen(p->id_tail) != 4 || strspn(p->id_tail, "0123456789") < 3 ||
+	                      !strchr("0123456789X", p->id_tail[3])))
+		return ys_err(err, errlen, "身份证号后四位应是 4 个字符：数字，最后一位可以是 X。");
 	if (text_chars(p->post) > POST_MAX_CHARS)
 		return ys_err(err, errlen, "职务不能超过 %d 个字。", POST_MAX_CHARS);
 	if (!p->name[0])
@@ -31,7 +54,15 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
 	/* a 预备党员 becomes a 正式党员 on admission: never both at once */
 	if ((p->roles & ROLE_PARTY) && (p->roles & ROLE_PARTY_PROB))
 		return ys_err(err, errlen, "正式党员和预备党员只能选一项。");
+	return 0;
+}
 
+int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	if (ops_person_check(p, err, errlen) != 0)
+		return -1;
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	if ((p->id[0] ? store_person_update(st, p) : store_person_add(st, p)) != 0)
@@ -49,6 +80,104 @@ int ops_person_set_active(struct store *st, const char *person_id, int active,
 	if (store_person_set_active(st, person_id ? person_id : "", active) != 0)
 		rc = store_fail(st, err, errlen);
 	return op_end(st, rc, err, errlen);
+}
+
+int ops_person_delete(struct store *st, const char *person_id, char *err, size_t errlen)
+{
+	struct person p;
+	struct person_uses u;
+	int rc = 0;
+
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	rc = store_person_get(st, person_id ? person_id : "", &p);
+	if (rc == 1)
+		rc = ys_err(err, errlen, "花名册中没有这个人。");
+	else if (rc != 0 || store_person_uses(st, p.id, &u) != 0)
+		rc = store_fail(st, err, errlen);
+	else if (u.proposer + u.meeting + u.attendance + u.minute + u.ballot > 0) {
+		struct strbuf why = {0};
+		static const char *const what[] = { "提议人", "会议主持人或记录人", "签到", "发言", "表决或监票计票" };
+		const int n[] = { u.proposer, u.meeting, u.attendance, u.minute, u.ballot };
+
+		for (size_t i = 0; i < YS_ARRAY_LEN(what); i++)
+			if (n[i] > 0)
+				sb_addf(&why, "%s%s %d 处", why.len ? "、" : "", what[i], n[i]);
+		rc = ys_err(err, errlen, "“%s”已记在会议或议题中（%s），不能删除。不再参加的人请停用（d）。",
+		            p.name, why.s);
+		sb_free(&why);
+	} else if (store_person_delete(st, p.id) != 0 ||
+	           store_log(st, "person", p.id, "删除", p.name, NULL, NULL) != 0) {
+		rc = store_fail(st, err, errlen);
+	}
+	return op_end(st, rc, err, errlen);
+}
+
+void ops_person_merge(struct person *into, const struct person *from)
+{
+#define TAKE(f) do { if (from->f[0]) memcpy(into->f, from->f, sizeof into->f); } while (0)
+	TAKE(gender); TAKE(grid); TAKE(building); TAKE(unit); TAKE(room); TAKE(phone);
+	TAKE(note); TAKE(post); TAKE(birth); TAKE(id_tail); TAKE(household); TAKE(res_group);
+#undef TAKE
+	into->roles |= from->roles;
+}
+
+int ops_roster_import(struct store *st, struct import_person *v, int n, const char *source,
+                      int *added, int *merged, char *err, size_t errlen)
+{
+	char why[256], summary[256];
+	int rc = 0, add = 0, mrg = 0;
+
+	*added = *merged = 0;
+	for (int i = 0; i < n; i++)
+		if (ops_person_check(&v[i].p, why, sizeof why) != 0)
+			return ys_err(err, errlen, "第 %d 行：%s", v[i].line, why);
+	if (op_begin(st, err, errlen) != 0)
+		return -1;
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (v[i].merge) {
+			struct person old;
+			int got = store_person_get(st, v[i].target_id, &old);
+			if (got == 1) {
+				rc = ys_err(err, errlen, "第 %d 行要合并到的人已不在花名册中。", v[i].line);
+				break;
+			}
+			if (got != 0) {
+				rc = store_fail(st, err, errlen);
+				break;
+			}
+			ops_person_merge(&old, &v[i].p);
+			if (ops_person_check(&old, why, sizeof why) != 0) {
+				rc = ys_err(err, errlen, "第 %d 行合并后：%s", v[i].line, why);
+				break;
+			}
+			if (store_person_update(st, &old) != 0) {
+				rc = store_fail(st, err, errlen);
+				break;
+			}
+			mrg++;
+		} else {
+			v[i].p.id[0] = '\0';
+			v[i].p.active = 1;
+			if (store_person_add(st, &v[i].p) != 0) {
+				char e[256];
+				store_fail(st, e, sizeof e);
+				rc = ys_err(err, errlen, "第 %d 行：%s", v[i].line, e);
+				break;
+			}
+			add++;
+		}
+	}
+	if (rc == 0) {
+		snprintf(summary, sizeof summary, "新增 %d 人，合并 %d 人", add, mrg);
+		if (store_log(st, "person", "", "导入花名册", source ? source : "", summary, NULL) != 0)
+			rc = store_fail(st, err, errlen);
+	}
+	if (op_end(st, rc, err, errlen) != 0)
+		return -1;
+	*added = add;
+	*merged = mrg;
+	return 0;
 }
 
 /* ---- rule sets -------------------------------------------------------------- */

@@ -252,35 +252,6 @@ const char *out_current_step(const struct proposal *p)
 	return p->status == PST_ACTIVE ? step_long_name(p->step) : pstatus_name(p->status);
 }
 
-/* one CSV field (RFC 4180): quoted when it holds a comma, quote, line
- * break or surrounding space; text that Excel would take for a formula
- * (= + - @ at the start) gets a leading apostrophe */
-static void csv_field(struct strbuf *sb, const char *s, int text)
-{
-	if (!s)
-		s = "";
-	int quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' ||
-	            (*s && s[strlen(s) - 1] == ' ');
-	int guard = text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	                     s[0] == '\t');
-	if (quote)
-		sb_add(sb, "\"");
-	if (guard)
-		sb_add(sb, "'");
-	for (const char *c = s; *c; c++) {
-		size_t bidi = text_bidi_len(c);
-
-		if (bidi)
-			c += bidi - 1;      /* would reorder the cell in Excel */
-		else if (*c == '"')
-			sb_add(sb, "\"\"");
-		else
-			sb_addn(sb, c, 1);
-	}
-	if (quote)
-		sb_add(sb, "\"");
-}
-
 static void csv_int(struct strbuf *sb, int has, int v)
 {
 	if (has)
@@ -456,21 +427,21 @@ static void csv_decision(struct strbuf *sb, const struct decision *d)
 	char meeting[300] = "";
 	if (d->mnumber[0])
 		snprintf(meeting, sizeof meeting, "%s %s", d->mnumber, d->mtitle);
-	csv_field(sb, d->p.number, 0);
+	out_csv_field(sb, d->p.number, 0);
 	sb_add(sb, ",");
-	csv_field(sb, d->p.title, 1);
+	out_csv_field(sb, d->p.title, 1);
 	sb_add(sb, ",");
-	csv_field(sb, d->p.category, 1);
+	out_csv_field(sb, d->p.category, 1);
 	sb_add(sb, ",");
-	csv_field(sb, d->proposed, 0);
+	out_csv_field(sb, d->proposed, 0);
 	sb_add(sb, ",");
-	csv_field(sb, d->consulted, 0);
+	out_csv_field(sb, d->consulted, 0);
 	sb_add(sb, ",");
-	csv_field(sb, d->reviewed, 0);
+	out_csv_field(sb, d->reviewed, 0);
 	sb_add(sb, ",");
-	csv_field(sb, d->resolved, 0);
+	out_csv_field(sb, d->resolved, 0);
 	sb_add(sb, ",");
-	csv_field(sb, meeting, 1);
+	out_csv_field(sb, meeting, 1);
 	sb_add(sb, ",");
 	csv_int(sb, d->has_vote, d->v.t.entitled);
 	sb_add(sb, ",");
@@ -482,9 +453,9 @@ static void csv_decision(struct strbuf *sb, const struct decision *d)
 	sb_add(sb, ",");
 	csv_int(sb, d->has_vote, d->v.t.abstain);
 	sb_add(sb, ",");
-	csv_field(sb, d->result, 0);
+	out_csv_field(sb, d->result, 0);
 	sb_add(sb, ",");
-	csv_field(sb, out_current_step(&d->p), 0);
+	out_csv_field(sb, out_current_step(&d->p), 0);
 	sb_add(sb, "\r\n");
 }
 

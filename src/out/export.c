@@ -71,11 +71,23 @@ static char *target_path(struct store *st, const char *target, int where, const 
 	return xasprintf("%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
 }
 
+/* what each kind of export can be written as */
+enum { FAM_DOC, FAM_DATA, FAM_ROSTER };
+static const struct {
+	unsigned formats;        /* 1 << OF_… */
+	const char *can;
+} families[] = {
+	[FAM_DOC] = { 1u << OF_PDF | 1u << OF_HTML | 1u << OF_TXT,
+	              "文档只能导出为 PDF（.pdf）、HTML（.html）或纯文本（.txt）" },
+	[FAM_DATA] = { 1u << OF_CSV | 1u << OF_JSON, "决议数据只能导出为 CSV（.csv）或 JSON（.json）" },
+	[FAM_ROSTER] = { 1u << OF_XLSX | 1u << OF_CSV, "花名册只能导出为 Excel（.xlsx）或 CSV（.csv）" },
+};
+
 /* A file named with an extension that is not the format's (x.docx, or
  * a.txt for a PDF): 1 with the sentence in why, so that no file carries a
  * name that lies about what is in it.  A name without an extension is
  * taken as it is. */
-static int ext_mismatch(const char *path, int format, char *why, size_t len)
+static int ext_mismatch(const char *path, int family, int format, char *why, size_t len)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	const char *dot = strrchr(base, '.');
@@ -85,17 +97,15 @@ static int ext_mismatch(const char *path, int format, char *why, size_t len)
 		return 0;
 	static const char *const names[] = {
 		[OF_PDF] = "PDF", [OF_HTML] = "HTML", [OF_TXT] = "纯文本", [OF_CSV] = "CSV", [OF_JSON] = "JSON",
+		[OF_XLSX] = "Excel",
 	};
-	int doc = format == OF_PDF || format == OF_HTML || format == OF_TXT;
 
 	f = out_format_of_name(base);
 	if (f == format)
 		return 0;
-	if (doc ? f != OF_PDF && f != OF_HTML && f != OF_TXT : f != OF_CSV && f != OF_JSON)
+	if (f < 0 || !(families[family].formats & 1u << f))
 		ys_snprintf(why, len, "不能导出为「%s」这种文件：%s，请把文件名改为以 .%s 结尾", dot,
-		            doc ? "文档只能导出为 PDF（.pdf）、HTML（.html）或纯文本（.txt）"
-		                : "决议数据只能导出为 CSV（.csv）或 JSON（.json）",
-		            out_format_ext(format));
+		            families[family].can, out_format_ext(format));
 	else
 		ys_snprintf(why, len, "文件名「%s」的扩展名与导出格式不符：%s 应以 .%s 结尾", base,
 		            names[format], out_format_ext(format));
@@ -122,7 +132,7 @@ int out_export_doc(struct store *st, const struct doc *d, int format, int gb1803
 	free(name);
 	if (!p)
 		return failed(err, errlen, why);
-	if (ext_mismatch(p, format, why, sizeof why)) {
+	if (ext_mismatch(p, FAM_DOC, format, why, sizeof why)) {
 		free(p);
 		return failed(err, errlen, why);
 	}
@@ -149,7 +159,7 @@ int out_export_decisions(struct store *st, int format, int gb18030, const char *
 	free(name);
 	if (!p)
 		return failed(err, errlen, why);
-	if (ext_mismatch(p, format, why, sizeof why)) {
+	if (ext_mismatch(p, FAM_DATA, format, why, sizeof why)) {
 		free(p);
 		return failed(err, errlen, why);
 	}
@@ -158,6 +168,53 @@ int out_export_decisions(struct store *st, int format, int gb18030, const char *
 		return failed(err, errlen, why);
 	}
 	if (out_decisions(st, format, gb18030, of.f, why, sizeof why) != 0) {
+		out_file_abort(&of);
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (out_file_commit(&of, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	*path = p;
+	return 0;
+}
+
+int out_export_roster(struct store *st, int format, int gb18030, const char *target,
+                      int where, char **path, char *err, size_t errlen)
+{
+	char why[1024], day[11];
+	struct out_file of;
+	int rc;
+
+	*path = NULL;
+	if (format != OF_XLSX && format != OF_CSV)
+		return failed(err, errlen, families[FAM_ROSTER].can);
+	if (gb18030 && format == OF_XLSX)
+		return failed(err, errlen, "Excel 文件不分编码；GB18030 只用于 CSV");
+	today(day);
+	char *name = xasprintf("花名册_%s.%s", day, out_format_ext(format));
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p)
+		return failed(err, errlen, why);
+	if (ext_mismatch(p, FAM_ROSTER, format, why, sizeof why) || out_file_open(&of, p, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (format == OF_CSV) {
+		struct strbuf sb = {0};
+		rc = out_roster_csv(st, gb18030, &sb, why, sizeof why);
+		if (rc == 0 && sb.len && fwrite(sb.s, 1, sb.len, of.f) != sb.len)
+			rc = ys_err(why, sizeof why, "写入 %s 失败：%s", p, ys_errno_zh(errno));
+		sb_free(&sb);
+	} else {
+		/* libxlsxwriter writes the file under the temporary name itself */
+		fclose(of.f);
+		of.f = NULL;
+		rc = out_roster_xlsx(st, of.tmp, why, sizeof why);
+	}
+	if (rc != 0) {
 		out_file_abort(&of);
 		free(p);
 		return failed(err, errlen, why);

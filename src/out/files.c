@@ -30,7 +30,7 @@
 
 static const struct { const char *name; int f; } format_names[] = {
 	{ "txt", OF_TXT }, { "text", OF_TXT }, { "html", OF_HTML }, { "htm", OF_HTML },
-	{ "pdf", OF_PDF }, { "csv", OF_CSV }, { "json", OF_JSON },
+	{ "pdf", OF_PDF }, { "csv", OF_CSV }, { "json", OF_JSON }, { "xlsx", OF_XLSX },
 };
 
 int out_format_parse(const char *s)
@@ -50,6 +50,7 @@ const char *out_format_ext(int format)
 	case OF_HTML: return "html";
 	case OF_CSV: return "csv";
 	case OF_JSON: return "json";
+	case OF_XLSX: return "xlsx";
 	default: return "pdf";
 	}
 }
@@ -225,6 +226,35 @@ int out_write_file(const char *path, const char *data, size_t n, char *err, size
 		return -1;
 	}
 	return out_file_commit(&of, err, errlen);
+}
+
+/* one CSV field (RFC 4180): quoted when it holds a comma, quote, line
+ * break or surrounding space; text that Excel would take for a formula
+ * (= + - @ at the start) gets a leading apostrophe */
+void out_csv_field(struct strbuf *sb, const char *s, int text)
+{
+	if (!s)
+		s = "";
+	int quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' ||
+	            (*s && s[strlen(s) - 1] == ' ');
+	int guard = text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	                     s[0] == '\t');
+	if (quote)
+		sb_add(sb, "\"");
+	if (guard)
+		sb_add(sb, "'");
+	for (const char *c = s; *c; c++) {
+		size_t bidi = text_bidi_len(c);
+
+		if (bidi)
+			c += bidi - 1;      /* would reorder the cell in Excel */
+		else if (*c == '"')
+			sb_add(sb, "\"\"");
+		else
+			sb_addn(sb, c, 1);
+	}
+	if (quote)
+		sb_add(sb, "\"");
 }
 
 /* ---- GB18030 ------------------------------------------------------------------ */

@@ -38,6 +38,13 @@ int out_file_open(struct out_file *of, const char *path, char *err, size_t errle
 int out_file_commit(struct out_file *of, char *err, size_t errlen);
 /* give up: close and remove the temporary file */
 void out_file_abort(struct out_file *of);
+/* one CSV field (RFC 4180) appended to sb; text: guarded against Excel
+ * taking it for a formula */
+void out_csv_field(struct strbuf *sb, const char *s, int text);
+/* the roster as CSV (BOM and UTF-8, or GB18030; CR LF) appended to out,
+ * or as an .xlsx workbook written to path (roster.c) */
+int out_roster_csv(struct store *st, int gb18030, struct strbuf *out, char *err, size_t errlen);
+int out_roster_xlsx(struct store *st, const char *path, char *err, size_t errlen);
 /* data written to path through the above */
 int out_write_file(const char *path, const char *data, size_t n, char *err, size_t errlen);
 

@@ -8,7 +8,8 @@
 
 /* ---- people -------------------------------------------------------------- */
 
-#define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active, post"
+#define PERSON_COLS "id, no, name, gender, roles, grid, building, unit, room, phone, note, active, post," \
+	" birth, id_tail, household, res_group"
 
 /* the table's columns in its order, and last the rank a page is read
  * by (store_person_page): the record itself is every column but that */
@@ -26,6 +27,10 @@ static const struct db_col person_cols[] = {
 	COL_T(struct person, note, "备注"),
 	COL_I(struct person, active),
 	COL_T(struct person, post, "职务"),
+	COL_T(struct person, birth, "出生日期"),
+	COL_T(struct person, id_tail, "身份证号后四位"),
+	COL_T(struct person, household, "户号"),
+	COL_T(struct person, res_group, "居民小组"),
 	COL_I(struct person, rank),
 };
 static const struct db_row person_rank_row = DB_ROW(struct person, person_cols, NULL);
@@ -39,7 +44,9 @@ static int person_fits(struct store *st, const struct person *p)
 	       FITS(st, p->gender, "性别") || FITS(st, p->grid, "网格") ||
 	       FITS(st, p->building, "楼栋") || FITS(st, p->unit, "单元") ||
 	       FITS(st, p->room, "房号") || FITS(st, p->phone, "电话") ||
-	       FITS(st, p->note, "备注") || FITS(st, p->post, "职务") ? -1 : 0;
+	       FITS(st, p->note, "备注") || FITS(st, p->post, "职务") ||
+	       FITS(st, p->birth, "出生日期") || FITS(st, p->id_tail, "身份证号后四位") ||
+	       FITS(st, p->household, "户号") || FITS(st, p->res_group, "居民小组") ? -1 : 0;
 }
 
 int store_person_add(struct store *st, struct person *p)
@@ -62,8 +69,9 @@ int store_person_add(struct store *st, struct person *p)
 	db_now_stamp(now);
 	s = db_stmt(st,
 		"INSERT INTO person(id, no, name, gender, roles, grid, building, unit, room,"
-		" phone, note, active, post, created_at, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)");
+		" phone, note, active, post, birth, id_tail, household, res_group, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		" ?18, ?18)");
 	if (!s)
 		return db_tx_end(st, -1);
 	{
@@ -73,7 +81,7 @@ int store_person_add(struct store *st, struct person *p)
 		row.active = p->active ? 1 : 0;
 		db_bind_row(s, &person_row, &row);
 	}
-	db_bind_text(s, 14, now);
+	db_bind_text(s, 18, now);
 	rc = db_run(st, s, "人员保存失败");
 	if (db_tx_end(st, rc))
 		return -1;
@@ -90,7 +98,8 @@ int store_person_update(struct store *st, const struct person *p)
 		return -1;
 	s = db_write(st,
 		"UPDATE person SET name = ?3, gender = ?4, roles = ?5, grid = ?6, building = ?7,"
-		" unit = ?8, room = ?9, phone = ?10, note = ?11, active = ?12, post = ?13, updated_at = ?14"
+		" unit = ?8, room = ?9, phone = ?10, note = ?11, active = ?12, post = ?13, birth = ?14,"
+		" id_tail = ?15, household = ?16, res_group = ?17, updated_at = ?18"
 		" WHERE id = ?1");
 	if (!s)
 		return -1;
@@ -100,7 +109,7 @@ int store_person_update(struct store *st, const struct person *p)
 		row.active = p->active ? 1 : 0;
 		db_bind_row(s, &person_row, &row);
 	}
-	db_bind_now(s, 14);
+	db_bind_now(s, 18);
 	return db_write_end(st, s, "人员保存失败", "人员不存在");
 }
 
@@ -214,4 +223,76 @@ int store_person_count(struct store *st, const struct person_query *q)
 	if (store_person_counts(st, q, &c))
 		return -1;
 	return q && q->active_only ? c.active : c.found;
+}
+
+/* ---- where a person is named ---------------------------------------------- */
+
+static const struct db_col person_uses_cols[] = {
+	COL_I(struct person_uses, proposer),
+	COL_I(struct person_uses, meeting),
+	COL_I(struct person_uses, attendance),
+	COL_I(struct person_uses, minute),
+	COL_I(struct person_uses, ballot),
+};
+static const struct db_row person_uses_row = DB_ROW(struct person_uses, person_uses_cols, NULL);
+
+int store_person_uses(struct store *st, const char *id, struct person_uses *u)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT (SELECT COUNT(*) FROM proposer WHERE person_id = ?1),"
+		" (SELECT COUNT(*) FROM meeting WHERE chair_id = ?1 OR clerk_id = ?1),"
+		" (SELECT COUNT(*) FROM attendance WHERE person_id = ?1),"
+		" (SELECT COUNT(*) FROM minute WHERE speaker_id = ?1),"
+		" (SELECT COUNT(*) FROM ballot WHERE person_id = ?1)"
+		" + (SELECT COUNT(*) FROM vote_teller WHERE person_id = ?1)");
+
+	memset(u, 0, sizeof *u);
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_read_one(st, s, u, &person_uses_row) < 0 ? -1 : 0;
+}
+
+int store_person_delete(struct store *st, const char *id)
+{
+	sqlite3_stmt *s = db_write(st, "DELETE FROM person WHERE id = ?1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, id);
+	return db_write_end(st, s, "人员删除失败", "人员不存在");
+}
+
+int store_person_find_dup(struct store *st, const struct person *p, struct person *found)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT " PERSON_COLS " FROM person WHERE"
+		" (name = ?1 AND ?2 <> '' AND household = ?2)"
+		" OR (name = ?1 AND ?5 <> '' AND building = ?3 AND unit = ?4 AND room = ?5)"
+		" OR (?6 <> '' AND phone = ?6) ORDER BY no LIMIT 1");
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, p->name);
+	db_bind_text(s, 2, p->household);
+	db_bind_text(s, 3, p->building);
+	db_bind_text(s, 4, p->unit);
+	db_bind_text(s, 5, p->room);
+	db_bind_text(s, 6, p->phone);
+	return db_read_one(st, s, found, &person_row);
+}
+
+int store_household_reps(struct store *st, const char *household, const char *except_id)
+{
+	sqlite3_stmt *s = db_stmt(st,
+		"SELECT COUNT(*) FROM person WHERE household = ?1 AND household <> ''"
+		" AND active = 1 AND (roles & ?2) <> 0 AND id <> ?3");
+	long long n;
+
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, household);
+	db_bind_int(s, 2, ROLE_HOUSEHOLD);
+	db_bind_text(s, 3, except_id ? except_id : "");
+	return db_query_int(st, s, &n) ? -1 : (int)n;
 }

@@ -88,6 +88,8 @@ const struct keydef ui_keys[] = {
 	{ SCR_ROSTER, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新增", "新增人员" },
 	{ SCR_ROSTER, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选人员" },
 	{ SCR_ROSTER, -1, K_TOGGLE_ACTIVE, 'd', 0, "d", "停用/启用", "停用或恢复所选人员（以往记录不变）" },
+	{ SCR_ROSTER, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL,
+	  "删除误录的人员（只能删除没有出现在任何提议、签到、发言、表决中的人；不再参加的请停用）" },
 	{ SCR_ROSTER, -1, K_SEARCH, '/', 0, "/", "查找", "按姓名查找" },
 	{ SCR_ROSTER, -1, K_FILTER, 'f', 0, "f", "筛选", "按身份筛选" },
 	/* 公示栏 */

@@ -408,8 +408,8 @@ static void roster_page(struct ui *u, int dir)
 /* ---- the person form ------------------------------------------------------- */
 
 static const char *const genders[] = { "男", "女", "未填" };
-enum { F_NAME, F_GENDER, F_ROLES, F_POST, F_GRID, F_BUILDING, F_UNIT, F_ROOM, F_PHONE, F_NOTE,
-       F_N };
+enum { F_NAME, F_GENDER, F_BIRTH, F_IDTAIL, F_ROLES, F_POST, F_HOUSEHOLD, F_GRID, F_GROUP,
+       F_BUILDING, F_UNIT, F_ROOM, F_PHONE, F_NOTE, F_N };
 
 struct person_form {
 	struct person p;         /* the record being edited (id "" for new) */
@@ -466,7 +466,10 @@ static int person_submit(struct ui *u, struct form *fm, void *arg)
 	    || take(fm, F_BUILDING, p.building, sizeof p.building)
 	    || take(fm, F_UNIT, p.unit, sizeof p.unit) || take(fm, F_ROOM, p.room, sizeof p.room)
 	    || take(fm, F_PHONE, p.phone, sizeof p.phone) || take(fm, F_NOTE, p.note, sizeof p.note)
-	    || take(fm, F_POST, p.post, sizeof p.post))
+	    || take(fm, F_POST, p.post, sizeof p.post) || take(fm, F_BIRTH, p.birth, sizeof p.birth)
+	    || take(fm, F_IDTAIL, p.id_tail, sizeof p.id_tail)
+	    || take(fm, F_HOUSEHOLD, p.household, sizeof p.household)
+	    || take(fm, F_GROUP, p.res_group, sizeof p.res_group))
 		return -1;
 	int g = fm->f[F_GENDER].choice;
 	snprintf(p.gender, sizeof p.gender, "%s", g == 0 ? "男" : g == 1 ? "女" : "");
@@ -485,7 +488,8 @@ static int person_submit(struct ui *u, struct form *fm, void *arg)
 		/* put the cursor on the field the message is about */
 		static const struct { const char *word; int field; } about[] = {
 			{ "姓名", F_NAME }, { "性别", F_GENDER }, { "党员", F_ROLES },
-			{ "身份", F_ROLES }, { "电话", F_PHONE }, { "职务", F_POST },
+			{ "身份证", F_IDTAIL }, { "身份", F_ROLES }, { "电话", F_PHONE }, { "职务", F_POST },
+			{ "出生日期", F_BIRTH },
 		};
 		for (size_t i = 0; i < YS_ARRAY_LEN(about); i++)
 			if (strstr(err, about[i].word)) {
@@ -495,7 +499,13 @@ static int person_submit(struct ui *u, struct form *fm, void *arg)
 		return -1;
 	}
 	pf->p = p;               /* id and no assigned for a new person */
-	ui_message(u, UA_OK, "已保存：%s", p.name);
+	int reps = (p.roles & ROLE_HOUSEHOLD) && p.household[0] && p.active
+	           ? store_household_reps(u->st, p.household, p.id) : 0;
+	if (reps > 0)
+		ui_message(u, UA_WARN, "已保存：%s。注意：户号 %s 另有 %d 位户代表，一户只应有一位。", p.name,
+		           p.household, reps);
+	else
+		ui_message(u, UA_OK, "已保存：%s", p.name);
 	return 0;
 }
 
@@ -518,8 +528,15 @@ static int person_form(struct ui *u, const struct person *orig)
 		[F_ROLES] = { .label = "身份", .type = FT_LIST, .items = pf.role_names,
 		              .nitems = (int)(role_count < 64 ? role_count : 64),
 		              .hint = "按 Enter 勾选身份（可多选）；正式党员和预备党员只选一项" },
+		[F_BIRTH] = { .label = "出生日期", .type = FT_TEXT, .maxchars = 10,
+		              .hint = "例如 1960-03-05。居民会议的应到人数只计年满十八周岁的居民" },
+		[F_IDTAIL] = { .label = "身份证后四位", .type = FT_TEXT, .maxchars = 4,
+		               .hint = "可空。同名的人靠它区分；不记整个身份证号" },
 		[F_POST] = { .label = "职务", .type = FT_TEXT, .maxchars = 20,
 		             .hint = "可空。例如：社区党委书记、居委会主任（主持会议时写入会议记录）" },
+		[F_HOUSEHOLD] = { .label = "户号", .type = FT_TEXT, .maxchars = 10,
+		                  .hint = "同一户的人写同一个户号；一户只有一位户代表" },
+		[F_GROUP] = { .label = "居民小组", .type = FT_TEXT, .maxchars = 10, .hint = "例如：第三居民小组" },
 		[F_GRID] = { .label = "网格", .type = FT_TEXT, .maxchars = 10, .hint = "例如：第一网格" },
 		[F_BUILDING] = { .label = "楼栋", .type = FT_TEXT, .maxchars = 10, .hint = "例如：3栋" },
 		[F_UNIT] = { .label = "单元", .type = FT_TEXT, .maxchars = 5, .hint = "例如：2单元" },
@@ -549,6 +566,10 @@ static int person_form(struct ui *u, const struct person *orig)
 		form_set_text(&fm, F_PHONE, orig->phone);
 		form_set_text(&fm, F_NOTE, orig->note);
 		form_set_text(&fm, F_POST, orig->post);
+		form_set_text(&fm, F_BIRTH, orig->birth);
+		form_set_text(&fm, F_IDTAIL, orig->id_tail);
+		form_set_text(&fm, F_HOUSEHOLD, orig->household);
+		form_set_text(&fm, F_GROUP, orig->res_group);
 	}
 	int ok = form_run(u, &fm);
 	form_free(&fm);
@@ -583,6 +604,31 @@ static void toggle_active(struct ui *u)
 		           R.show_inactive ? "" : "按 f 可显示停用人员。");
 	else
 		ui_message(u, UA_OK, "已恢复在册：%s。", p.name);
+	roster_load(u);
+}
+
+/* a person entered by mistake: removed, when no record names them */
+static void delete_person(struct ui *u)
+{
+	const struct person *sp = selected();
+	char q[512], err[512];
+	struct person p;
+
+	if (!sp) {
+		ui_message(u, UA_WARN, "没有选中人员。");
+		return;
+	}
+	p = *sp;
+	char *name = text_fit(p.name, text_width(p.name) > 12 ? 12 : text_width(p.name), TEXT_ELLIPSIS);
+	snprintf(q, sizeof q, "删除 %d %s？只用于误录的人：删除后花名册上不再有这个人。", p.no, name);
+	free(name);
+	if (!ui_confirm(u, q))
+		return;
+	if (ops_person_delete(u->st, p.id, err, sizeof err) != 0) {
+		ui_error(u, "%s", err);
+		return;
+	}
+	ui_message(u, UA_OK, "已删除：%s。", p.name);
 	roster_load(u);
 }
 
@@ -645,6 +691,9 @@ static void roster_action(struct ui *u, int a)
 		break;
 	case K_TOGGLE_ACTIVE:
 		toggle_active(u);
+		break;
+	case K_DELETE:
+		delete_person(u);
 		break;
 	case K_SEARCH:
 		search(u);

@@ -3,7 +3,8 @@
 # (build/fuzz/fuzz_NAME; all of them when none is named) searches for
 # SECONDS from a copy of its corpus (fuzz_edit starts from the text corpus,
 # fuzz_pdf from the document one, fuzz_db from the small database seeds and
-# patches seed_db.sh makes); what it finds that crashes is left as
+# patches seed_db.sh makes, fuzz_import from its CSV seeds and the demo
+# community's roster exported as .xlsx); what it finds that crashes is left as
 # build/fuzz/crash-NAME-* with the command that replays it.  FUZZ_RUNS=N
 # in the environment stops each target after N executions, if sooner.  Prints the
 # executions per target (for the README) and fails when one crashed.
@@ -31,6 +32,11 @@ for name in "$@"; do
 			build/fuzz/seed-db/magic_only "$corpus"/
 		extra=-max_len=4096 ;;
 	edit) cp tests/fuzz/corpus/text/* "$corpus"/ ;;
+	import)
+		# and a workbook: the roster of the demo community
+		cp tests/fuzz/corpus/import/* "$corpus"/
+		./yishiting export roster --db build/fuzz/seed-db/demo.db -o "$corpus/demo_roster.xlsx" >/dev/null
+		extra=-max_len=65536 ;;
 	doc|pdf)
 		# documents of up to 2 KB: longer ones only repeat blocks
 		cp tests/fuzz/corpus/doc/* "$corpus"/
