@@ -118,6 +118,23 @@ static int failed(char *err, size_t errlen, const char *why)
 	return ys_err(err, errlen, "导出失败：%s", why);
 }
 
+/* a file written through of: committed under p when rc is 0 (*path = p),
+ * else dropped, with the writer's why */
+static int settle(struct out_file *of, int rc, char *p, char *why, size_t whylen, char **path,
+                  char *err, size_t errlen)
+{
+	if (rc != 0)
+		out_file_abort(of);
+	else if (out_file_commit(of, why, whylen) != 0)
+		rc = -1;
+	if (rc != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	*path = p;
+	return 0;
+}
+
 int out_export_doc(struct store *st, const struct doc *d, int format, int gb18030,
                    const char *target, int where, char **path, char *err, size_t errlen)
 {
@@ -167,17 +184,8 @@ int out_export_decisions(struct store *st, int format, int gb18030, const char *
 		free(p);
 		return failed(err, errlen, why);
 	}
-	if (out_decisions(st, format, gb18030, of.f, why, sizeof why) != 0) {
-		out_file_abort(&of);
-		free(p);
-		return failed(err, errlen, why);
-	}
-	if (out_file_commit(&of, why, sizeof why) != 0) {
-		free(p);
-		return failed(err, errlen, why);
-	}
-	*path = p;
-	return 0;
+	return settle(&of, out_decisions(st, format, gb18030, of.f, why, sizeof why), p, why, sizeof why,
+	              path, err, errlen);
 }
 
 int out_export_roster(struct store *st, int format, int gb18030, const char *target,
@@ -214,17 +222,7 @@ int out_export_roster(struct store *st, int format, int gb18030, const char *tar
 		of.f = NULL;
 		rc = out_roster_xlsx(st, of.tmp, why, sizeof why);
 	}
-	if (rc != 0) {
-		out_file_abort(&of);
-		free(p);
-		return failed(err, errlen, why);
-	}
-	if (out_file_commit(&of, why, sizeof why) != 0) {
-		free(p);
-		return failed(err, errlen, why);
-	}
-	*path = p;
-	return 0;
+	return settle(&of, rc, p, why, sizeof why, path, err, errlen);
 }
 
 int out_export_board(struct store *st, const char *dir, char **index, char *err, size_t errlen)
