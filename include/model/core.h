@@ -143,6 +143,8 @@ struct meeting_kind_def {
 	const char *rule_code;       /* default rule set code */
 	const char *decision_example; /* 决定事项 as this kind of meeting words it */
 	const char *attendees;       /* 会议通知's 参加对象: 全体党员, 各户代表 … */
+	int adults_only;             /* 应到 only those 18 or older on the day
+	                              * (a person without a birth date counts) */
 };
 extern const struct meeting_kind_def meeting_kind_table[];
 extern const size_t meeting_kind_count;

@@ -204,28 +204,30 @@ int roles_parse(const char *text, int *roles, char *bad, size_t badlen)
  * vote, so 党员大会 counts only ROLE_PARTY.  议事协商会 is a round table:
  * it hears opinions about any proposal in progress and moves none.
  * Then who the notice of the meeting is addressed to (how many days ahead
- * it goes out is a setting: ops_settings, with its ground). */
-#define KIND(kind_, name_, from, performs, roles, label, rule, example, who) { \
+ * it goes out is a setting: ops_settings, with its ground), and whether
+ * only those 18 or older on the meeting's date count (居民会议: 城市居民
+ * 委员会组织法 第十条, 十八周岁以上的居民或每户派代表). */
+#define KIND(kind_, name_, from, performs, roles, label, rule, example, who, adults) { \
 	.kind = kind_, .name = name_, .from_step = from, .performs_step = performs, \
 	.entitled_roles = roles, .entitled_label = label, .rule_code = rule, \
-	.decision_example = example, .attendees = who }
+	.decision_example = example, .attendees = who, .adults_only = adults }
 const struct meeting_kind_def meeting_kind_table[] = {
 	KIND(MK_LIANGWEI, "两委联席会议", STEP_PROPOSE, STEP_CONSULT,
 	     ROLE_PARTY_CMTE | ROLE_RES_CMTE, "应到两委成员", "LIANGWEI",
 	     "一、原则同意该方案，提交党员大会审议；\n二、由居委会根据讨论意见完善方案。",
-	     "社区党组织、居委会全体成员"),
+	     "社区党组织、居委会全体成员", 0),
 	KIND(MK_PARTY, "党员大会", STEP_CONSULT, STEP_REVIEW, ROLE_PARTY, "应到会有表决权的党员", "PARTY",
 	     "一、审议同意该方案，提交居民代表会议（居民会议）决议；\n二、党员带头做好楼栋居民的宣传解释。",
-	     "全体党员"),
+	     "全体党员", 0),
 	KIND(MK_RESIDENTS, "居民会议", STEP_REVIEW, STEP_RESOLVE, ROLE_HOUSEHOLD, "应到户代表", "RESIDENTS",
 	     "一、同意实施该方案；\n二、所需资金由……承担；\n三、由……负责实施，于……前完成。",
-	     "各户代表"),
+	     "各户代表", 1),
 	KIND(MK_REPS, "居民代表会议", STEP_REVIEW, STEP_RESOLVE, ROLE_REP, "应到居民代表", "REPS",
 	     "一、同意实施该方案；\n二、所需资金由……承担；\n三、由……负责实施，于……前完成。",
-	     "全体居民代表"),
+	     "全体居民代表", 0),
 	KIND(MK_CONSULT, "议事协商会", 0, 0, ROLE_REP | ROLE_OTHER, "应到人员", "CONSULT",
 	     "一、听取了各方意见：……；\n二、建议……，由……提出议题。",
-	     "居民代表及相关单位、居民"),
+	     "居民代表及相关单位、居民", 0),
 };
 #undef KIND
 const size_t meeting_kind_count = ARRAY_LEN(meeting_kind_table);

@@ -71,11 +71,16 @@ static int insert_agenda(struct store *st, const char *mid, int seq,
 
 /* the attendance sheet: a copy of the roster as it is now, so that a
  * later roster edit never changes who was 应到 at this meeting */
-static int build_sheet(struct store *st, const char *mid, int roles)
+/* the entitled list: the active people of these roles; with adults_on (a
+ * date), only those 18 or older that day (born on or before the date 18
+ * years earlier; one born on 29 February comes of age on 1 March) and
+ * those whose birth date is not known */
+static int build_sheet(struct store *st, const char *mid, int roles, const char *adults_on)
 {
 	sqlite3_stmt *sel = db_stmt(st,
 		"SELECT id, no, name, roles, grid FROM person"
-		" WHERE active = 1 AND (roles & ?1) <> 0 ORDER BY no");
+		" WHERE active = 1 AND (roles & ?1) <> 0"
+		" AND (?2 = '' OR birth = '' OR birth <= date(?2, '-18 years')) ORDER BY no");
 	sqlite3_stmt *ins;
 	char id[ID_LEN];
 	int rc;
@@ -83,6 +88,7 @@ static int build_sheet(struct store *st, const char *mid, int roles)
 	if (!sel)
 		return -1;
 	db_bind_int(sel, 1, roles);
+	db_bind_text(sel, 2, adults_on ? adults_on : "");
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		ins = db_stmt(st,
 			"INSERT INTO attendance(id, meeting_id, person_id, person_no, name, roles,"
@@ -188,7 +194,7 @@ int store_meeting_create(struct store *st, struct meeting *m,
 		    insert_agenda(st, id, n + i + 1, NULL, free_titles[i]))
 			return db_tx_end(st, -1);
 	}
-	if (db_tx_end(st, build_sheet(st, id, kd->entitled_roles)))
+	if (db_tx_end(st, build_sheet(st, id, kd->entitled_roles, kd->adults_only ? m->date : NULL)))
 		return -1;
 	memcpy(m->id, id, sizeof m->id);
 	memcpy(m->number, number, sizeof m->number);

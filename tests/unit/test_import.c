@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "t.h"
 #include "fixture.h"
@@ -379,6 +380,59 @@ static void t_delete(void)
 	CHECK_INT(store_person_get(st, fx_id(FX_REP), &p), 0);
 }
 
+static int sql_int(const char *q)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), q, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* a 居民会议's 应到: those 18 or older on its date (and those whose birth
+ * date is not known); the other kinds count everyone of their roles */
+static void t_adults(void)
+{
+	static const struct { const char *name, *birth; int in; } hh[] = {
+		{ "满十八", "2008-03-01", 1 },   /* 18 on the day */
+		{ "闰日生", "2008-02-29", 1 },   /* of age on 1 March */
+		{ "差一天", "2008-03-02", 0 },
+		{ "未填生日", "", 1 },
+		{ "老住户", "1950-05-05", 1 },
+	};
+	struct meeting m;
+	char mid[ID_LEN];
+	struct attendance_counts c;
+	int before = sql_int("SELECT COUNT(*) FROM person WHERE active = 1 AND (roles & 64) <> 0");
+
+	for (size_t i = 0; i < YS_ARRAY_LEN(hh); i++) {
+		struct person p;
+		memset(&p, 0, sizeof p);
+		snprintf(p.name, sizeof p.name, "%s", hh[i].name);
+		snprintf(p.birth, sizeof p.birth, "%s", hh[i].birth);
+		snprintf(p.household, sizeof p.household, "Q%zu", i);
+		p.roles = ROLE_RESIDENT | ROLE_HOUSEHOLD;
+		p.active = 1;
+		CHECK_INT(ops_person_save(st, &p, err, sizeof err), 0);
+	}
+	fx_meeting_fill(&m, MK_RESIDENTS, "2026-03-01", "19:00", -1);
+	{
+		const char *title[] = { "小区停车收费方案" };
+		CHECK_INT(fx_meeting_new(&m, NULL, 0, title, 1, mid), 0);
+	}
+	meeting_clear(&m);
+	CHECK_INT(store_attendance_counts(st, mid, &c), 0);
+	/* the sheet against SQL written here: every 户代表 but the one who is
+	 * 18 only the day after */
+	CHECK_INT(c.entitled, before + 4);
+	CHECK_INT(sql_int("SELECT COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id"
+	                  " WHERE p.name = '差一天'"), 0);
+	CHECK_INT(sql_int("SELECT COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id"
+	                  " WHERE p.name IN ('满十八', '闰日生', '未填生日', '老住户')"), 4);
+}
+
 int main(void)
 {
 	RUN(t_csv);
@@ -389,6 +443,7 @@ int main(void)
 	RUN(t_import);
 	RUN(t_all_or_nothing);
 	RUN(t_delete);
+	RUN(t_adults);
 	fx_db_done(st);
 	T_DONE();
 }
