@@ -58,6 +58,10 @@ struct roster_import {
 int roster_import_read(const char *path, struct roster_import *ri, char *err, size_t errlen);
 int roster_import_parse(const char *name, const unsigned char *data, size_t n,
                         struct roster_import *ri, char *err, size_t errlen);
+/* no header was found: the first line with text is taken as the header
+ * all the same (its headings were not known), the columns it names
+ * matched; the clerk maps the others */
+void roster_import_first_header(struct roster_import *ri);
 /* column col (0-based) to field f; roster_import_check again after */
 int roster_import_map(struct roster_import *ri, int col, int f, char *err, size_t errlen);
 /* -1 with a message when the mapping cannot work (no 姓名, one field twice)

@@ -22,9 +22,7 @@ static int apply_map(const struct cli_args *a, struct roster_import *ri)
 
 	/* headings it did not know: the first line is the header all the same,
 	 * and the clerk names its columns */
-	for (int r = 0; r < ri->t.rows && ri->header < 0; r++)
-		if (!table_row_empty(&ri->t, r))
-			ri->header = r;
+	roster_import_first_header(ri);
 
 	for (char *item = strtok_r(spec, ",，", &save); item && rc == 0; item = strtok_r(NULL, ",，", &save)) {
 		char *eq = strchr(item, '='), *end;

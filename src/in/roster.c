@@ -110,6 +110,15 @@ void roster_import_free(struct roster_import *ri)
 	memset(ri, 0, sizeof *ri);
 }
 
+/* each column's field from its heading in the header row */
+static void map_headings(struct roster_import *ri)
+{
+	for (int c = 0; c < TABLE_MAX_COLS; c++) {
+		int f = ri->header >= 0 ? roster_field_parse(table_cell(&ri->t, ri->header, c)) : -1;
+		ri->map[c] = f > 0 ? f : RO_SKIP;
+	}
+}
+
 /* the header: among the first rows with text, the first where 姓名 and at
  * least one other field have a column */
 static void find_header(struct roster_import *ri)
@@ -128,10 +137,17 @@ static void find_header(struct roster_import *ri)
 		if (name && other)
 			ri->header = r;
 	}
-	for (int c = 0; c < TABLE_MAX_COLS; c++) {
-		int f = ri->header >= 0 ? roster_field_parse(table_cell(&ri->t, ri->header, c)) : -1;
-		ri->map[c] = f > 0 ? f : RO_SKIP;
-	}
+	map_headings(ri);
+}
+
+void roster_import_first_header(struct roster_import *ri)
+{
+	for (int r = 0; r < ri->t.rows && ri->header < 0; r++)
+		if (!table_row_empty(&ri->t, r)) {
+			ri->header = r;
+			map_headings(ri);
+			clear_check(ri);
+		}
 }
 
 static int after_read(struct roster_import *ri, const char *name, char *err, size_t errlen)
@@ -460,7 +476,7 @@ int roster_import_check(struct store *st, struct roster_import *ri, char *err, s
 	clear_check(ri);
 	if (ri->header < 0)
 		return ys_err(err, errlen, "找不到表头：前几行中应有一行写着“姓名”和其他列名（如性别、电话、户号）。"
-		              "请在文件中加上表头，或用 --map 指明各列。");
+		              "请在文件中加上表头，或指明各列对应的字段（屏幕上按 m，命令行用 --map）。");
 	for (int c = 0; c < ri->t.cols; c++) {
 		int f = ri->map[c];
 		if (f > RO_SKIP && seen[f])

@@ -28,6 +28,11 @@ static const struct format data_formats[] = {
 	{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
 	{ "JSON（交给其他系统）", OF_JSON, 0 },
 };
+static const struct format roster_formats[] = {
+	{ "Excel（.xlsx）", OF_XLSX, 0 },
+	{ "CSV（Excel、WPS 直接打开，UTF-8）", OF_CSV, 0 },
+	{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
+};
 
 static char *ask_folder(struct ui *u, const char *title, const char *initial);
 
@@ -245,6 +250,20 @@ void ui_export_decisions(struct ui *u)
 		return;
 	int rc = out_export_decisions(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path,
 	                              err, sizeof err);
+	exported(u, rc, folder, path, err);
+	free(folder);
+}
+
+/* the same export as `yishiting export roster` (out_export_roster) */
+void ui_export_roster(struct ui *u)
+{
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出花名册", "导出花名册到文件夹", roster_formats,
+	                                 (int)YS_ARRAY_LEN(roster_formats), &f);
+	if (!folder)
+		return;
+	int rc = out_export_roster(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path, err, sizeof err);
 	exported(u, rc, folder, path, err);
 	free(folder);
 }

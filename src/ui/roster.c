@@ -695,6 +695,13 @@ static void roster_action(struct ui *u, int a)
 	case K_DELETE:
 		delete_person(u);
 		break;
+	case K_IMPORT:
+		if (ui_roster_import(u))
+			roster_home(u);
+		break;
+	case K_EXPORT:
+		ui_export_roster(u);
+		break;
 	case K_SEARCH:
 		search(u);
 		break;

@@ -46,7 +46,7 @@ enum ui_action {
 	K_MINUTE_FIX, K_MINUTE_DELETE, K_MINUTE_INSERT,
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
-	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP,
+	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP, K_IMPORT,
 	K_ACTION_COUNT
 };
 
@@ -150,6 +150,10 @@ int ui_proposal_edit(struct ui *u, const char *pid);
 /* the community's names and the settings (ui_setup.c); 1 saved */
 int ui_settings(struct ui *u);
 
+/* i on the roster: a 花名册 file imported after its preview (roster_import.c);
+ * 1 when imported */
+int ui_roster_import(struct ui *u);
+
 /* ---- paper (ui_paper.c) -------------------------------------------------- */
 struct doc;
 /* a document on screen (the pager), with export (x) and print (P/F5);
@@ -164,6 +168,8 @@ void ui_export_decisions(struct ui *u);
  * date and the setting backup_remind_days */
 void ui_backup(struct ui *u);
 void ui_backup_note(struct ui *u);
+/* 导出花名册: the roster as .xlsx or CSV into a folder */
+void ui_export_roster(struct ui *u);
 /* 导出公示栏网页: the notice board as a static site into a folder */
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */

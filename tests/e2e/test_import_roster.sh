@@ -191,4 +191,40 @@ keys Home
 keys X
 keys y
 expect "不能删除。不再参加的人请停用" "one named in the records cannot be, and the way out is said"
+
+# i on the roster: the preview, the columns set with m, repeats decided with r
+printf '编号,人名,手机,户号\n1,屏幕导入,13911112222,S1\n2,A%s,,AH000\n' "$first" >"$T_TMP/screen.csv"
+keys i
+expect "文件（CSV 或 .xlsx）的路径" "i asks for the file"
+typ "$T_TMP/screen.csv"
+keys Enter
+expect "导入花名册：screen.csv   各列还没有对好" "a file whose headings it does not know: the preview says the columns are not set"
+expect "找不到表头" "and why"
+keys Enter
+expect "找不到表头" "Enter does not import it"
+keys m
+expect "改哪一列的对应" "m: which column"
+expect "第 2 列  人名 → 不导入" "the first line is taken as the header, its known headings matched"
+keys Down Enter
+expect "第 2 列对应哪个字段" "then which field"
+keys Down Enter
+expect "第 2 列改为：姓名" "the column is set"
+expect "第 3 列  手机 → 电话" "手机 was matched to 电话"
+expect "可导入 2 行，不能导入 0 行，重复 1 行" "the lines are checked again"
+expect "同名同户号——待定" "the repeat is listed, undecided"
+keys Enter
+expect "先按 r 决定" "Enter with a repeat undecided says what to do"
+expect_sql "SELECT COUNT(*) FROM person WHERE name = '屏幕导入'" 0 "nothing written yet"
+keys r
+expect "与已有的人重复的行怎么办" "r: what to do with repeats"
+keys Down Enter
+expect "重复的 1 行：跳过" "skip them"
+keys Enter
+expect "已导入花名册：新增 1 人，合并 0 人，跳过 1 行。" "Enter imports; the screen says what it did"
+expect_sql "SELECT phone || ' ' || household FROM person WHERE name = '屏幕导入'" "13911112222 S1" "the person is on the roster"
+keys i
+keys Enter
+expect "导入花名册" "the last file is offered again"
+keys Escape
+expect "没有导入。" "Esc imports nothing"
 keys q
