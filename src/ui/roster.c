@@ -330,6 +330,12 @@ static void roster_draw(struct ui *u, int top, int bottom)
 	struct strbuf sb = { 0 };
 	sb_addf(&sb, "%d %s%s%s%s：%s", p->no, p->name, p->post[0] ? "（" : "", p->post,
 	        p->post[0] ? "）" : "", roles[0] ? roles : "（未填身份）");
+	if (p->household[0])
+		sb_addf(&sb, "；户号 %s", p->household);
+	if (p->res_group[0])
+		sb_addf(&sb, "；%s", p->res_group);
+	if (p->birth[0])
+		sb_addf(&sb, "；%s 生", p->birth);
 	if (p->note[0])
 		sb_addf(&sb, "；备注：%s", p->note);
 	if (!p->active)

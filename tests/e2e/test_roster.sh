@@ -89,7 +89,7 @@ expect "新增人员" "n opens the new-person form"
 typ "欧阳晓东"
 keys Tab Right                             # 性别: 未填 → 男
 expect "性别：< 男 >" "Right changes the gender"
-keys Tab Enter                             # 身份: open the check list
+keys Tab Tab Tab Enter                     # past 出生日期 and 身份证后四位 to 身份: the check list
 expect "空格 勾选/取消" "Enter opens the role check list"
 keys Down Down Down Space Down Down Space   # 党员, 居民
 expect "[x] 党员" "党员 is ticked"
@@ -98,9 +98,9 @@ keys Enter
 expect "身份：2 项：党员；居民" "the form shows the two roles"
 keys Tab
 expect "职务：" "then the post, which may stay empty"
-keys Tab
+keys Tab Tab                               # and 户号
 typ "第一网格"
-keys Tab
+keys Tab Tab                               # and 居民小组
 typ "5栋"
 keys Tab
 typ "1单元"
@@ -128,7 +128,7 @@ expect_sql "SELECT no, gender, grid, building || unit || room, active FROM perso
 keys e
 expect "修改人员：61 欧阳晓东" "e opens the selected person for editing"
 expect "电话：13912345678" "the edit form is filled in"
-keys Tab Tab Tab Tab Tab Tab Tab Tab Tab   # → 备注
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab   # → 备注
 typ "楼长"
 keys C-s
 expect "已保存：欧阳晓东" "the edit is saved"
@@ -176,9 +176,9 @@ expect "共 61 人，在册 58 人；停用的 3 人未列出" "the list is back
 # ---- a name that is too long ------------------------------------------------
 keys n
 expect "新增人员" "the new-person form opens again"
-keys Tab Tab Tab Tab                       # → 网格, filled first
+keys Tab Tab Tab Tab Tab Tab Tab           # → 网格, filled first
 typ "第二网格"
-keys BTab BTab BTab BTab                   # back to 姓名
+keys BTab BTab BTab BTab BTab BTab BTab    # back to 姓名
 long="阿卜杜热合曼买买提艾力江库尔班努尔艾合麦提"   # 21 characters
 first20="阿卜杜热合曼买买提艾力江库尔班努尔艾合麦"
 typ "$long"
