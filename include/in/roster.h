@@ -21,10 +21,12 @@
 enum roster_field {
 	RO_SKIP = 0,             /* 不导入 */
 	RO_NAME, RO_GENDER, RO_BIRTH, RO_IDTAIL, RO_IDCARD, RO_PHONE, RO_HOUSEHOLD,
-	RO_BUILDING, RO_UNIT, RO_ROOM, RO_GRID, RO_GROUP, RO_ROLES, RO_POST, RO_NOTE,
-	RO_COUNT
+	RO_BUILDING, RO_UNIT, RO_ROOM, RO_GRID, RO_GROUP, RO_ROLES, RO_POLITICS, RO_POST, RO_NOTE,
+	RO_STATUS, RO_COUNT
 };
-/* the field's name as the clerk sees it: "姓名" … ("不导入" for RO_SKIP) */
+/* the field's name as the clerk sees it: "姓名" … ("不导入" for RO_SKIP).
+ * 政治面貌 gives the party roles (中共党员, 中共预备党员; anything else
+ * none); 状态 在册 or 停用, as the export writes it. */
 const char *roster_field_name(int f);
 /* a name or heading ("联系电话", "身份证号码", "不导入") to its field; -1 */
 int roster_field_parse(const char *name);
@@ -39,7 +41,8 @@ struct roster_line {
 	char why[512];           /* why it cannot be imported; "" when it can */
 	int dup_line;            /* the earlier line of the file it repeats, or 0 */
 	struct person dup;       /* or the roster's person it repeats (dup.id[0]) */
-	char dup_why[32];        /* 同名同户号, 同名同房号, 电话相同 */
+	char dup_why[64];        /* 同名同户号, 同名同房号, 同名同电话 (and
+	                          * （已停用） when the roster's person is) */
 	int action;              /* DUP_ASK … for a repeat */
 };
 

@@ -415,8 +415,9 @@ int ops_person_save(struct store *st, struct person *p, char *err, size_t errlen
  * refused, saying where they are named); logged */
 int ops_person_delete(struct store *st, const char *person_id, char *err, size_t errlen);
 
-/* from's non-empty fields over into's, from's roles added to into's (how
- * an import merges a repeated person) */
+/* from's non-empty fields over into's, from's roles added to into's (a
+ * party role of from's replaces into's: 预备党员 become 正式党员) — how an
+ * import merges a repeated person */
 void ops_person_merge(struct person *into, const struct person *from);
 /* one person of an imported roster: added, or merged into the roster's
  * person target_id (the file's non-empty fields replace theirs, roles are

@@ -124,8 +124,9 @@ struct person_uses {
 int store_person_uses(struct store *st, const char *id, struct person_uses *u);
 /* removes a person no record names (ops checks store_person_uses first) */
 int store_person_delete(struct store *st, const char *id);
-/* the first person (by number) p would repeat: the same name and the same
- * 户号 or the same 楼栋/单元/房号, or the same phone; 0 found, 1 none, -1 */
+/* the person p would repeat: the same name and the same 户号, or 楼栋/单元/
+ * 房号, or phone (in that order; a family shares a phone, so never the
+ * phone alone); 0 found, 1 none, -1 */
 int store_person_find_dup(struct store *st, const struct person *p, struct person *found);
 /* active 户代表 of a household other than except_id (may be NULL), or -1 */
 int store_household_reps(struct store *st, const char *household, const char *except_id);

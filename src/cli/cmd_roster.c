@@ -17,14 +17,21 @@
  * field; 2 (usage) with the message when it cannot be read */
 static int apply_map(const struct cli_args *a, struct roster_import *ri)
 {
-	char *spec = xstrdup(a->opt[OPT_MAP]), *save = NULL, err[512];
+	char *spec = xstrdup(a->opt[OPT_MAP]), *save = NULL, *q, err[512];
 	int rc = 0;
+
+	/* items apart by "," or "，" (whose bytes are in other characters too:
+	 * made "," first) */
+	while ((q = strstr(spec, "，")) != NULL) {
+		*q = ',';
+		memmove(q + 1, q + 3, strlen(q + 3) + 1);
+	}
 
 	/* headings it did not know: the first line is the header all the same,
 	 * and the clerk names its columns */
 	roster_import_first_header(ri);
 
-	for (char *item = strtok_r(spec, ",，", &save); item && rc == 0; item = strtok_r(NULL, ",，", &save)) {
+	for (char *item = strtok_r(spec, ",", &save); item && rc == 0; item = strtok_r(NULL, ",", &save)) {
 		char *eq = strchr(item, '='), *end;
 		int col = -1, f;
 

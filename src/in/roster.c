@@ -44,9 +44,11 @@ static const struct {
 	[RO_ROOM]      = { "房号",           { "房间号", "门牌号", "室", "户室号" } },
 	[RO_GRID]      = { "网格",           { "所属网格", "网格名称" } },
 	[RO_GROUP]     = { "居民小组",       { "小组", "所属小组", "居民组" } },
-	[RO_ROLES]     = { "身份",           { "人员类别", "类别", "人员身份", "政治面貌" } },
+	[RO_ROLES]     = { "身份",           { "人员类别", "类别", "人员身份" } },
+	[RO_POLITICS]  = { "政治面貌",       { NULL } },
 	[RO_POST]      = { "职务",           { NULL } },
 	[RO_NOTE]      = { "备注",           { "说明" } },
+	[RO_STATUS]    = { "状态",           { "在册状态" } },
 };
 
 const char *roster_field_name(int f)
@@ -54,12 +56,33 @@ const char *roster_field_name(int f)
 	return f >= 0 && f < RO_COUNT ? fields[f].name : "";
 }
 
+/* a heading as offices vary it: "姓  名", "性　别", "*姓名", "姓名（必填）",
+ * "出生\n日期" are all their field's name */
+static char *plain_heading(const char *name)
+{
+	struct strbuf sb = {0};
+
+	sb_add(&sb, "");
+	for (const char *p = name; *p; ) {
+		if (strncmp(p, "（", 3) == 0 || *p == '(') {
+			break;       /* a note in brackets ends the heading */
+		} else if ((unsigned char)*p <= ' ' || *p == '*') {
+			p++;
+		} else if (strncmp(p, "　", 3) == 0) {
+			p += 3;
+		} else {
+			sb_addn(&sb, p, 1);
+			p++;
+		}
+	}
+	return sb_steal(&sb);
+}
+
 int roster_field_parse(const char *name)
 {
-	char *s = xstrdup(name);
+	char *s = plain_heading(name);
 	int hit = -1;
 
-	ys_trim(s);
 	for (int f = 0; f < RO_COUNT && hit < 0; f++) {
 		if (strcmp(s, fields[f].name) == 0)
 			hit = f;
@@ -142,12 +165,26 @@ static void find_header(struct roster_import *ri)
 
 void roster_import_first_header(struct roster_import *ri)
 {
-	for (int r = 0; r < ri->t.rows && ri->header < 0; r++)
-		if (!table_row_empty(&ri->t, r)) {
+	int best = 0;
+
+	if (ri->header >= 0)
+		return;
+	/* among the first ten lines with text, the one with most cells: a
+	 * title line above the header has one */
+	for (int r = 0, seen = 0; r < ri->t.rows && seen < 10; r++) {
+		int n = 0;
+		if (table_row_empty(&ri->t, r))
+			continue;
+		seen++;
+		for (int c = 0; c < ri->t.cols; c++)
+			n += table_cell(&ri->t, r, c)[0] != '\0';
+		if (n > best) {
+			best = n;
 			ri->header = r;
-			map_headings(ri);
-			clear_check(ri);
 		}
+	}
+	map_headings(ri);
+	clear_check(ri);
 }
 
 static int after_read(struct roster_import *ri, const char *name, char *err, size_t errlen)
@@ -224,21 +261,30 @@ static int digit_groups(const char *s, long g[4], int len[4])
 static int parse_birth(const char *s, int date1904, char out[11], char *why, size_t len)
 {
 	long g[4];
-	int l[4], n = digit_groups(s, g, l);
+	int l[4], n;
 	struct tm tm;
-	char d[64] = "";
+	char d[64] = "", date[128];
+	const char *sp;
 
+	/* a date with its time (1960-03-05 00:00:00): the date */
+	snprintf(date, sizeof date, "%s", s);
+	if (strchr(date, ':') && ((sp = strchr(date, ' ')) != NULL || (sp = strchr(date, 'T')) != NULL))
+		date[sp - date] = '\0';
+	n = digit_groups(date, g, l);
+	if (n == 1 && l[0] == 4)
+		return ys_err(why, len, "出生日期“%s”只有年份：请写全年月日，如 1960-03-05。", s);
 	if (n == 1 && l[0] == 8) {
 		snprintf(d, sizeof d, "%04ld-%02ld-%02ld", g[0] / 10000, g[0] / 100 % 100, g[0] % 100);
 	} else if (n >= 3 && l[0] == 4 && l[1] <= 2 && l[2] <= 2) {
 		snprintf(d, sizeof d, "%04ld-%02ld-%02ld", g[0], g[1], g[2]);
-		if (n > 3 && !(n == 4 && strchr(s, ':')))
+		if (n > 3)
 			n = 5;
 	} else if (n == 2 && l[0] == 4 && l[1] <= 2) {
 		return ys_err(why, len, "出生日期“%s”只有年月，缺少日：请写全年月日，如 1960-03-05。", s);
-	} else if ((n == 1 || (n == 2 && strchr(s, '.'))) && l[0] <= 6 &&
-	           table_excel_date(s, date1904, out) == 0) {
-		return 0;    /* a cell formatted as a date: Excel keeps a number */
+	} else if ((n == 1 || (n == 2 && strchr(date, '.'))) && l[0] == 5 &&
+	           table_excel_date(date, date1904, out) == 0) {
+		return 0;    /* a cell formatted as a date: Excel keeps its number
+		              * (five digits: the years 1927 to 2173) */
 	} else {
 		n = 5;
 	}
@@ -259,6 +305,9 @@ static int parse_idcard(const char *s, struct person *p, char *why, size_t len)
 	int sum = 0, sexdigit;
 	struct tm tm;
 
+	if (strpbrk(s, "Ee") && strspn(s, "0123456789.+Ee") == n)
+		return ys_err(why, len, "Excel 把身份证号存成了数字（%s），后几位已经丢失：请把这一列设为文本后"
+		              "重新输入身份证号。", s);
 	if (n != 18 && n != 15)
 		return ys_err(why, len, "身份证号应是 18 位（或旧的 15 位），这里是 %zu 位。", n);
 	memcpy(id, s, n + 1);
@@ -306,7 +355,8 @@ static int parse_gender(const char *s, char out[8], char *why, size_t len)
 static int put(char *dst, size_t size, const char *s, const char *label, char *why, size_t len)
 {
 	if (strlen(s) >= size)
-		return ys_err(why, len, "%s“%s”太长：最多 %zu 个汉字。", label, s, (size - 1) / 3);
+		return ys_err(why, len, "%s“%s”太长：最多 %zu 个汉字或 %zu 个数字、字母。", label, s,
+		              (size - 1) / 3, size - 1);
 	memcpy(dst, s, strlen(s) + 1);
 	return 0;
 }
@@ -324,7 +374,14 @@ static void make_line(struct roster_import *ri, int row, struct roster_line *l)
 		int f = ri->map[c];
 		if (f > RO_SKIP && !v[f]) {
 			v[f] = xstrdup(table_cell(&ri->t, row, c));
+			/* a line break or tab inside a cell is a space on the roster */
+			for (char *q = v[f]; *q; q++)
+				if ((unsigned char)*q < 0x20)
+					*q = ' ';
 			ys_trim(v[f]);
+			/* a CSV exported for Excel guards '=+-@' with an apostrophe */
+			if (v[f][0] == '\'' && v[f][1] && strchr("=+-@", v[f][1]))
+				memmove(v[f], v[f] + 1, strlen(v[f]));
 		}
 	}
 #define W l->why, sizeof l->why
@@ -347,18 +404,35 @@ static void make_line(struct roster_import *ri, int row, struct roster_line *l)
 		case RO_GROUP: rc = PUT(res_group, "居民小组"); break;
 		case RO_POST: rc = PUT(post, "职务"); break;
 		case RO_NOTE: rc = PUT(note, "备注"); break;
+		case RO_POLITICS:
+			/* 中共党员, 中共预备党员; 群众, 共青团员, 民主党派: no party role */
+			if (strstr(v[f], "预备"))
+				p->roles |= ROLE_PARTY_PROB;
+			else if (strstr(v[f], "党员") && !strstr(v[f], "团员"))
+				p->roles |= ROLE_PARTY;
+			break;
+		case RO_STATUS:
+			if (strcmp(v[f], "停用") == 0 || strcmp(v[f], "不在册") == 0 || strcmp(v[f], "迁出") == 0)
+				p->active = 0;
+			else if (strcmp(v[f], "在册") != 0)
+				rc = ys_err(W, "状态“%s”应是“在册”或“停用”。", v[f]);
+			break;
 		case RO_ROLES: {
 			char bad[64];
-			if (roles_parse(v[f], &p->roles, bad, sizeof bad) != 0)
+			int got;
+			if (roles_parse(v[f], &got, bad, sizeof bad) != 0)
 				rc = ys_err(W, "身份“%s”不认识：可以写居民、居民代表、党员、预备党员、户代表、"
 				            "网格员、党组织委员、居委会委员、其他，用顿号隔开。", bad);
+			else
+				p->roles |= got;
 			break;
 		}
 		}
 	}
 #undef PUT
-	if (rc == 0 && !p->roles)
-		p->roles = ROLE_RESIDENT;
+	/* no 身份 given: a resident (a 政治面貌 alone adds to that) */
+	if (rc == 0 && (!v[RO_ROLES] || !v[RO_ROLES][0]))
+		p->roles |= ROLE_RESIDENT;
 	if (rc == 0 && !p->name[0])
 		rc = ys_err(W, "没有姓名。");
 	if (rc == 0)
@@ -398,8 +472,8 @@ static void file_repeats(struct roster_import *ri)
 		if (p->room[0])
 			keys[nk++] = (struct key){ xasprintf("R\037%s\037%s\037%s\037%s", p->name, p->building,
 			                                     p->unit, p->room), i, "同名同房号" };
-		if (p->phone[0])
-			keys[nk++] = (struct key){ xasprintf("P\037%s", p->phone), i, "电话相同" };
+		if (p->phone[0])    /* a family shares a phone: the name too */
+			keys[nk++] = (struct key){ xasprintf("P\037%s\037%s", p->name, p->phone), i, "同名同电话" };
 	}
 	qsort(keys, nk, sizeof *keys, key_cmp);
 	for (size_t a = 0, b; a < nk; a = b) {
@@ -431,10 +505,11 @@ static int roster_repeats(struct store *st, struct roster_import *ri, char *err,
 		if (rc == 1)
 			continue;
 		snprintf(l->dup_why, sizeof l->dup_why, "%s",
-		         strcmp(p->name, d->name) == 0 && p->household[0] && strcmp(p->household, d->household) == 0
-		         ? "同名同户号"
-		         : strcmp(p->name, d->name) == 0 && p->room[0] && strcmp(p->room, d->room) == 0
-		         ? "同名同房号" : "电话相同");
+		         p->household[0] && strcmp(p->household, d->household) == 0 ? "同名同户号"
+		         : p->room[0] && strcmp(p->room, d->room) == 0 ? "同名同房号" : "同名同电话");
+		if (!d->active)
+			snprintf(l->dup_why + strlen(l->dup_why), sizeof l->dup_why - strlen(l->dup_why),
+			         "（已停用）");
 	}
 	return 0;
 }

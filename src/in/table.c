@@ -234,20 +234,30 @@ static int decode(const unsigned char *d, size_t n, char **out, size_t *outlen,
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-/* the separator the first line (outside quotes) has most of */
+/* the separator one of the first ten lines (outside quotes) has most of:
+ * a title line above the header has none */
 static char separator(const char *s)
 {
 	int comma = 0, tab = 0, semi = 0, q = 0;
 
-	for (; *s && (q || (*s != '\n' && *s != '\r')); s++) {
-		if (*s == '"')
-			q = !q;
-		else if (!q && *s == ',')
-			comma++;
-		else if (!q && *s == '\t')
-			tab++;
-		else if (!q && *s == ';')
-			semi++;
+	for (int line = 0; *s && line < 10; s++) {
+		int c = 0, t = 0, m = 0;
+		for (; *s && (q || (*s != '\n' && *s != '\r')); s++) {
+			if (*s == '"')
+				q = !q;
+			else if (!q && *s == ',')
+				c++;
+			else if (!q && *s == '\t')
+				t++;
+			else if (!q && *s == ';')
+				m++;
+		}
+		comma = c > comma ? c : comma;
+		tab = t > tab ? t : tab;
+		semi = m > semi ? m : semi;
+		line++;
+		if (!*s)
+			break;
 	}
 	if (tab > comma && tab >= semi)
 		return '\t';

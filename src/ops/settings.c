@@ -119,6 +119,9 @@ void ops_person_merge(struct person *into, const struct person *from)
 	TAKE(gender); TAKE(grid); TAKE(building); TAKE(unit); TAKE(room); TAKE(phone);
 	TAKE(note); TAKE(post); TAKE(birth); TAKE(id_tail); TAKE(household); TAKE(res_group);
 #undef TAKE
+	/* 预备党员 admitted as 正式党员 (or the other way): the file's one */
+	if (from->roles & (ROLE_PARTY | ROLE_PARTY_PROB))
+		into->roles &= ~(ROLE_PARTY | ROLE_PARTY_PROB);
 	into->roles |= from->roles;
 }
 

@@ -72,15 +72,18 @@ static int insert_agenda(struct store *st, const char *mid, int seq,
 /* the attendance sheet: a copy of the roster as it is now, so that a
  * later roster edit never changes who was 应到 at this meeting */
 /* the entitled list: the active people of these roles; with adults_on (a
- * date), only those 18 or older that day (born on or before the date 18
- * years earlier; one born on 29 February comes of age on 1 March) and
+ * date), only those 18 or older that day (born on or before the same day
+ * 18 years earlier, compared as text: one born on 29 February comes of age
+ * on 1 March, and on a 29 February those born on it that year do) and
  * those whose birth date is not known */
 static int build_sheet(struct store *st, const char *mid, int roles, const char *adults_on)
 {
 	sqlite3_stmt *sel = db_stmt(st,
 		"SELECT id, no, name, roles, grid FROM person"
 		" WHERE active = 1 AND (roles & ?1) <> 0"
-		" AND (?2 = '' OR birth = '' OR birth <= date(?2, '-18 years')) ORDER BY no");
+		" AND (?2 = '' OR birth = '' OR"
+		"  birth <= printf('%04d', CAST(substr(?2, 1, 4) AS INTEGER) - 18) || substr(?2, 5))"
+		" ORDER BY no");
 	sqlite3_stmt *ins;
 	char id[ID_LEN];
 	int rc;

@@ -266,10 +266,11 @@ int store_person_delete(struct store *st, const char *id)
 int store_person_find_dup(struct store *st, const struct person *p, struct person *found)
 {
 	sqlite3_stmt *s = db_stmt(st,
-		"SELECT " PERSON_COLS " FROM person WHERE"
-		" (name = ?1 AND ?2 <> '' AND household = ?2)"
-		" OR (name = ?1 AND ?5 <> '' AND building = ?3 AND unit = ?4 AND room = ?5)"
-		" OR (?6 <> '' AND phone = ?6) ORDER BY no LIMIT 1");
+		"SELECT " PERSON_COLS " FROM person WHERE name = ?1 AND"
+		" ((?2 <> '' AND household = ?2) OR (?5 <> '' AND building = ?3 AND unit = ?4 AND room = ?5)"
+		"  OR (?6 <> '' AND phone = ?6))"
+		" ORDER BY CASE WHEN ?2 <> '' AND household = ?2 THEN 0"
+		" WHEN ?5 <> '' AND room = ?5 THEN 1 ELSE 2 END, no LIMIT 1");
 
 	if (!s)
 		return -1;

@@ -130,6 +130,9 @@ run import roster "$T_TMP/wrong.csv" --db "$DB" --map 2=姓名,手机=电话 --d
 rc_is 0 "--map names the columns (by number and by heading)"
 has "第 2 列  人名 → 姓名" "the mapping is shown"
 has "试导入：可以导入，没有写入" "--dry-run writes nothing"
+run import roster "$T_TMP/wrong.csv" --db "$DB" --map 2=姓名，手机=网格 --dry-run
+rc_is 0 "items apart by a Chinese comma, a field whose bytes hold the comma's (格)"
+has "第 3 列  手机 → 网格" "are read whole"
 run import roster "$T_TMP/wrong.csv" --db "$DB" --map 2=籍贯
 rc_is 2 "an unknown field in --map is a usage error"
 has "不认识的字段“籍贯”" "naming it"
