@@ -10,7 +10,7 @@ add_person() {
 	keys n
 	wait_for "姓名" || fail "roster form did not open"
 	typ "$name"
-	keys Tab Tab Enter              # 性别 → 身份, open the check list
+	keys Tab Tab Tab Tab Enter      # 性别 出生日期 身份证后四位 → 身份: the check list
 	pos=0
 	for r in "$@"; do
 		while [ $pos -lt "$r" ]; do keys Down; pos=$((pos + 1)); done
