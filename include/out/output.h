@@ -59,6 +59,11 @@ enum out_where {
  * "花名册_2026-11-22.xlsx" in a folder */
 int out_export_roster(struct store *st, int format, int gb18030, const char *target,
                       int where, char **path, char *err, size_t errlen);
+/* the statistics of a period: a document (pdf/html/txt, stats_doc) or a
+ * workbook (xlsx, a sheet per table), named after the document's title */
+struct stats_report;
+int out_export_stats(struct store *st, const struct stats_report *rep, int format, int gb18030,
+                     const char *target, int where, char **path, char *err, size_t errlen);
 /* a document as txt/html/pdf, named out_filename() in a folder */
 int out_export_doc(struct store *st, const struct doc *d, int format, int gb18030,
                    const char *target, int where, char **path, char *err, size_t errlen);

@@ -688,6 +688,18 @@ int store_changes_field(struct store *st, const char *entity, const char *field,
  * Returns the number of problems found (0 = all good), -1 on error. */
 int store_check(struct store *st, store_report_cb cb, void *arg);
 
+/* ---- statistics (stats.c) ------------------------------------------------ */
+struct stats_raw;
+/* the raw facts of the period raw->from .. raw->to (set by the caller; see
+ * model/stats.h): the meetings held, every matter with its events up to the
+ * end, the 民情日记 entries; 0 or -1 (raw freed) */
+int store_stats_raw(struct store *st, struct stats_raw *raw);
+/* the report of the period from .. to (stats_period checked them), with
+ * today for what is overdue: 0, or -1 with st's error */
+struct stats_report;
+int store_stats(struct store *st, const char *from, const char *to, const char *today,
+                struct stats_report *rep);
+
 /* the raw handle, for tests only */
 struct sqlite3 *store_db(struct store *st);
 

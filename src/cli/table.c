@@ -144,6 +144,14 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_DRY_RUN] = {
 		.name = "--dry-run", .help = "试导入：只显示会怎样导入，不写入数据库", .group = GROUP_DATA,
 	},
+	[OPT_YEAR] = {
+		.name = "--year", .arg = "年份", .hint = "如 2026",
+		.help = "统计哪一年（1 月 1 日至 12 月 31 日）；不给时为今年", .group = GROUP_PAPER,
+	},
+	[OPT_PERIOD] = {
+		.name = "--period", .arg = "起止日期", .hint = "如 2026-03-01..2026-08-31",
+		.help = "统计一段时间（两个日期都算在内），代替 --year", .group = GROUP_PAPER,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -228,6 +236,10 @@ const struct cli_command cli_commands[] = {
 	  PAPER_ARGS, "打印会议议程", cmd_print },
 	{ "print", "script", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_METHOD) | OPT(OPT_PRINTER),
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
+	{ "stats", NULL, OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PERIOD) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) |
+	  OPT(OPT_GB18030), OPT(OPT_DB), { [OPT_FORMAT] = "pdf|xlsx|html|txt", [OPT_OUTPUT] = "文件" },
+	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"
+	  "民情日记；不给 -o 和 --format 时以纯文本显示", cmd_stats },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },

@@ -72,7 +72,7 @@ static char *target_path(struct store *st, const char *target, int where, const 
 }
 
 /* what each kind of export can be written as */
-enum { FAM_DOC, FAM_DATA, FAM_ROSTER };
+enum { FAM_DOC, FAM_DATA, FAM_ROSTER, FAM_STATS };
 static const struct {
 	unsigned formats;        /* 1 << OF_… */
 	const char *can;
@@ -81,6 +81,8 @@ static const struct {
 	              "文档只能导出为 PDF（.pdf）、HTML（.html）或纯文本（.txt）" },
 	[FAM_DATA] = { 1u << OF_CSV | 1u << OF_JSON, "决议数据只能导出为 CSV（.csv）或 JSON（.json）" },
 	[FAM_ROSTER] = { 1u << OF_XLSX | 1u << OF_CSV, "花名册只能导出为 Excel（.xlsx）或 CSV（.csv）" },
+	[FAM_STATS] = { 1u << OF_PDF | 1u << OF_HTML | 1u << OF_TXT | 1u << OF_XLSX,
+	                "统计只能导出为 PDF（.pdf）、HTML（.html）、纯文本（.txt）或 Excel（.xlsx）" },
 };
 
 /* A file named with an extension that is not the format's (x.docx, or
@@ -222,6 +224,57 @@ int out_export_roster(struct store *st, int format, int gb18030, const char *tar
 		of.f = NULL;
 		rc = out_roster_xlsx(st, of.tmp, why, sizeof why);
 	}
+	return settle(&of, rc, p, why, sizeof why, path, err, errlen);
+}
+
+int out_export_stats(struct store *st, const struct stats_report *rep, int format, int gb18030,
+                     const char *target, int where, char **path, char *err, size_t errlen)
+{
+	char why[1024];
+	struct community comm;
+	struct out_file of;
+	struct doc d;
+	int rc;
+
+	*path = NULL;
+	if (!(families[FAM_STATS].formats & 1u << format))
+		return failed(err, errlen, families[FAM_STATS].can);
+	if (gb18030 && (format == OF_PDF || format == OF_XLSX))
+		return failed(err, errlen, "PDF 和 Excel 文件不分编码；GB18030 只用于纯文本和 HTML");
+	if (store_community_get(st, &comm) != 0)
+		comm.name[0] = '\0';
+	stats_doc(comm.name, rep, &d);
+	char *name = out_filename(&d, out_format_ext(format));
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p) {
+		doc_free(&d);
+		return failed(err, errlen, why);
+	}
+	if (ext_mismatch(p, FAM_STATS, format, why, sizeof why)) {
+		doc_free(&d);
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (format != OF_XLSX) {
+		rc = out_write_doc(&d, format, gb18030, p, why, sizeof why);
+		doc_free(&d);
+		if (rc != 0) {
+			free(p);
+			return failed(err, errlen, why);
+		}
+		*path = p;
+		return 0;
+	}
+	doc_free(&d);
+	if (out_file_open(&of, p, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	/* libxlsxwriter writes the file under the temporary name itself */
+	fclose(of.f);
+	of.f = NULL;
+	rc = out_stats_xlsx(comm.name, rep, of.tmp, why, sizeof why);
 	return settle(&of, rc, p, why, sizeof why, path, err, errlen);
 }
 

@@ -18,6 +18,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
 	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
+	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
 	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
 	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
@@ -101,6 +102,12 @@ const struct keydef ui_keys[] = {
 	{ SCR_NOTICES, -1, K_OBJECTION, 'o', 0, "o", "记录异议", "记录公示期内收到的异议" },
 	{ SCR_NOTICES, -1, K_ANSWER, 'r', 0, "r", "答复", "答复所选公示的一条异议" },
 	{ SCR_NOTICES, -1, K_EXPORT, 'x', 0, "x", "导出网页", "把公示栏导出为网页（大厅屏幕、手机转发用，不需要网络）" },
+	/* 统计 */
+	{ SCR_STATS, -1, K_LEFT, KC(KEY_LEFT), 'h', "←/h", "上一年", "统计上一年" },
+	{ SCR_STATS, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→/l", "下一年", "统计下一年" },
+	{ SCR_STATS, -1, K_PERIOD, 'd', 0, "d", "起止日期", "统计一段时间：填写起始日期和截止日期（两天都算在内）" },
+	{ SCR_STATS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "预览打印", "预览统计报告（带图表），可导出 PDF、打印存档" },
+	{ SCR_STATS, -1, K_EXPORT, 'x', 0, "x", "导出", "把统计的每张表导出为 Excel（.xlsx，每张表一页，附图表），或 PDF、网页、文本" },
 	/* 表决规则 */
 	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
 	{ SCR_RULES, -1, K_SETTINGS, 's', 0, "s", "设置", "社区名称与落款、异议电话、公示期天数、材料提前天数、计票两人录入" },
@@ -137,7 +144,7 @@ int ui_key_action(int screen, int pane, int key)
 static const char *const screen_names[SCR_COUNT] = {
 	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
 	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
-	[SCR_NOTICES] = "公示栏",
+	[SCR_NOTICES] = "公示栏", [SCR_STATS] = "统计",
 };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 

@@ -26,6 +26,7 @@ enum screen_id {
 	SCR_ROSTER,          /* 花名册 */
 	SCR_RULES,           /* 表决规则 */
 	SCR_NOTICES,         /* 公示栏 */
+	SCR_STATS,           /* 统计、年度台账 */
 	SCR_COUNT
 };
 #define SCR_ANY (-1)          /* key row valid on every screen */
@@ -47,6 +48,8 @@ enum ui_action {
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
 	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP, K_IMPORT,
+	/* statistics */
+	K_TAB_STATS, K_PERIOD,
 	K_ACTION_COUNT
 };
 
@@ -116,7 +119,7 @@ struct screen_def {
 	int (*key_ok)(struct ui *, int action);
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
-	screen_live, screen_roster, screen_rules, screen_notices;
+	screen_live, screen_roster, screen_rules, screen_notices, screen_stats;
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
  * dossier: 推进, 实施进展, 撤回, and the proposal's notices */
@@ -170,6 +173,9 @@ void ui_backup(struct ui *u);
 void ui_backup_note(struct ui *u);
 /* 导出花名册: the roster as .xlsx or CSV into a folder */
 void ui_export_roster(struct ui *u);
+/* 导出统计: the statistics as Excel, PDF, HTML or text into a folder */
+struct stats_report;
+void ui_export_stats(struct ui *u, const struct stats_report *rep);
 /* 导出公示栏网页: the notice board as a static site into a folder */
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */
