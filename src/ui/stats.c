@@ -332,6 +332,15 @@ static void stats_action(struct ui *u, int action)
 	case K_PERIOD:
 		ask_period(u);
 		return;
+	case K_NEXT_PAGE: {
+		/* the next table's title at the top, after the last the start */
+		int n = S.top + 1;
+
+		while (n < S.nlines && S.line[n].kind != L_TITLE)
+			n++;
+		S.top = n < S.nlines ? n : 0;
+		return;
+	}
 	case K_PREVIEW: {
 		struct doc d;
 

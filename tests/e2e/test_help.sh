@@ -51,12 +51,11 @@ hint_bar() {
 		return
 	fi
 	help=$(screen)      # the whole help: it may be longer than the window
-	keys Down Down Down Down Down Down Down Down Down Down
-	help="$help
+	for page in 1 2 3 4 5; do
+		keys Down Down Down Down Down Down Down Down Down Down
+		help="$help
 $(screen)"
-	keys Down Down Down Down Down Down Down Down Down Down
-	help="$help
-$(screen)"
+	done
 	undescribed=
 	for it in $(printf '%s\n' "$items" | LC_ALL=C sed 's/^\([!-~]*\).*/\1/'); do
 		printf '%s\n' "$help" | grep -qF -- "  $it " || undescribed="$undescribed $it"
