@@ -218,13 +218,6 @@ int store_proposal_count(struct store *st, int step);
  * the form offers them with its own list, so a category the clerk added
  * once is offered from then on */
 int store_proposal_categories(struct store *st, char (*out)[64], int max);
-/* 检索 (added with migration 0002): proposals of any step and status whose
- * title or content contains q.  Three or more characters use the FTS5
- * trigram index; one or two (电梯, 停车) fall back to a scan.  Newest first:
- * keyset on number descending, after = "" for the first page, else the
- * number of the last row shown.  content is NOT loaded (NULL). */
-int store_proposal_search(struct store *st, const char *q, const char *after,
-                          struct proposal *out, int max);
 /* active proposals at a step, oldest first (for a meeting's agenda) */
 int store_proposal_waiting(struct store *st, int step, struct proposal *out, int max);
 
@@ -699,6 +692,41 @@ int store_stats_raw(struct store *st, struct stats_raw *raw);
 struct stats_report;
 int store_stats(struct store *st, const char *from, const char *to, const char *today,
                 struct stats_report *rep);
+
+/* ---- search everywhere (search.c) ------------------------------------------- */
+/* the kinds of record searched, in the order results are grouped */
+struct search_kind {
+	const char *kind;        /* "proposal" */
+	const char *name;        /* "议题" */
+};
+extern const struct search_kind search_kinds[];
+extern const size_t search_kind_count;
+int search_kind_index(const char *kind);        /* -1 if unknown */
+
+#define SEARCH_MAX_WORDS 8       /* words of a query (more are not used) */
+#define SEARCH_MAX_QUERY 120     /* bytes of one word */
+#define SEARCH_MAX_HITS 300      /* hits handed back */
+#define SEARCH_MAX_SCAN 3000     /* rows the index gives at most */
+struct search_hit {
+	char kind[12];           /* search_kinds[].kind */
+	char ref[ID_LEN];        /* the record */
+	char target[ID_LEN];     /* what opens it: the meeting of a line of
+	                          * the minutes, else the record */
+	char date[11];           /* its day, "" when it has none */
+	int sub;                 /* a proposal's step + 100 × status, a notice's
+	                          * kind, a line's number in its minutes,
+	                          * whether a person is active */
+	char where[32];          /* a line of the minutes: its meeting's number */
+	char title[300];         /* number and title, speaker, name … */
+	char *text;              /* the rest of its text (allocated) */
+};
+/* The records that hold every word of q (words separated by spaces; a
+ * word of any length, 电梯 as well as 装电梯), grouped by kind in the order
+ * of search_kinds, newest first in each: *out allocated (free with
+ * search_hits_free), the count returned (at most SEARCH_MAX_HITS; *total,
+ * when not NULL, gets how many there are), or -1. */
+int store_search(struct store *st, const char *q, struct search_hit **out, int *total);
+void search_hits_free(struct search_hit *h, int n);
 
 /* the raw handle, for tests only */
 struct sqlite3 *store_db(struct store *st);

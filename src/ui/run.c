@@ -60,6 +60,9 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 		case K_HELP:
 			ui_help(&u);
 			break;
+		case K_FIND:
+			ui_search(&u);
+			break;
 		case K_QUIT:
 			u.quit = 1;
 			break;

@@ -50,6 +50,8 @@ enum ui_action {
 	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP, K_IMPORT,
 	/* statistics */
 	K_TAB_STATS, K_PERIOD,
+	/* search everywhere */
+	K_FIND,
 	K_ACTION_COUNT
 };
 
@@ -156,6 +158,14 @@ int ui_settings(struct ui *u);
 /* i on the roster: a 花名册 file imported after its preview (roster_import.c);
  * 1 when imported */
 int ui_roster_import(struct ui *u);
+
+/* search.c: / on any screen — ask the words, list what holds them grouped
+ * by kind, open the one chosen */
+void ui_search(struct ui *u);
+/* where a search opens a record: the person in the roster (roster.c), the
+ * meeting's minutes at line seq (live_minutes.c) */
+void ui_roster_show(struct ui *u, const char *person_id);
+void ui_live_show_minute(struct ui *u, int seq);
 
 /* ---- paper (ui_paper.c) -------------------------------------------------- */
 struct doc;

@@ -169,7 +169,7 @@ expect_sql "SELECT count(*) FROM meeting WHERE status = 1" "1" "the help changed
 # ---- the roster -------------------------------------------------------------------
 keys 3
 expect "林志强" "the roster opens"
-hint_bar "the roster's hint bar" "F2/n新增" "e/Enter修改" "d停用/启用" "/查找" "f筛选"
+hint_bar "the roster's hint bar" "F2/n新增" "e/Enter修改" "d停用/启用" "/检索" "f筛选"
 keys '?'
 expect "d          停用或恢复所选人员（以往记录不变）" "the roster's help describes d"
 expect "f          按身份筛选" "and f"
