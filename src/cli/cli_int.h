@@ -179,5 +179,6 @@ int cmd_export_decisions(const struct cli_args *a);
 int cmd_export_board(const struct cli_args *a);
 int cmd_print(const struct cli_args *a);
 int cmd_list(const struct cli_args *a);
+int cmd_search(const struct cli_args *a);
 
 #endif

@@ -240,6 +240,10 @@ const struct cli_command cli_commands[] = {
 	  OPT(OPT_GB18030), OPT(OPT_DB), { [OPT_FORMAT] = "pdf|xlsx|html|txt", [OPT_OUTPUT] = "文件" },
 	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"
 	  "民情日记；不给 -o 和 --format 时以纯文本显示", cmd_stats },
+	{ "search", NULL, OPT(OPT_DB), OPT(OPT_DB), { [ARG_OPERAND] = "字词" },
+	  "检索全部记录（议题、会议发言、公示、民情日记、手记、人员）：每行一条，以制表符分隔：种类、日期、"
+	  "标题（发言为会议编号和发言人）、所在的文字；几个词用空格隔开时须都有；没有找到时退出状态为 1",
+	  cmd_search },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },

@@ -66,14 +66,11 @@ static void group(struct results *r, int screen)
 	r->cur = r->nlines > 1 ? 1 : 0;
 }
 
-/* the text around the first word of the query found in s, on one line:
- * a few characters before it, then as much as fits */
+/* the text around the query's first word in s */
 static void snippet(const char *s, const char *q, char *out, size_t len)
 {
 	char word[128];
-	const char *at = NULL, *start;
-	size_t n = 0, back = 0;
-	struct strbuf sb = {0};
+	size_t n = 0;
 
 	while (*q == ' ')
 		q++;
@@ -82,19 +79,7 @@ static void snippet(const char *s, const char *q, char *out, size_t len)
 		n++;
 	}
 	word[n] = '\0';
-	if (n > 0)
-		at = strstr(s, word);
-	start = at ? at : s;
-	while (start > s && back < 8) {          /* eight characters before it */
-		start--;
-		if (((unsigned char)*start & 0xC0) != 0x80)
-			back++;
-	}
-	sb_add(&sb, start > s ? "…" : "");
-	for (const char *p = start; *p && sb.len < len; p++)
-		sb_addn(&sb, *p == '\n' || *p == '\t' || *p == '\r' ? " " : p, 1);
-	ys_strlcpy(out, sb.s, len);              /* never half a character */
-	sb_free(&sb);
+	text_around(s, word, 8, out, len);
 }
 
 /* ---- each kind: its line in the results, where Enter takes it ----------- */

@@ -96,3 +96,17 @@ keys Escape q
 run check --db "$DB"
 rc_is 0 "the database and its search index check out"
 has "完好" "check says it is sound"
+
+# ---- the same search on the command line -------------------------------------
+run search 停车 --db "$DB"
+rc_is 0 "search on the command line"
+n=$(printf '%s\n' "$out" | grep -c '^会议发言	')
+[ "$n" = "$nm" ] && pass "$nm lines of the minutes, as on the screen" || fail "search printed $n lines of the minutes, SQL says $nm"
+has "议题	2026-08-10	2026-008 2栋南侧闲置地块改建停车位	" "kind, date, title, where it matched"
+run search "欧阳 娜娜" --db "$DB"
+has "人员		欧阳娜娜" "two short words, a person"
+run search 不存在的字词 --db "$DB"
+rc_is 1 "nothing found: exit status 1"
+has "没有找到含「不存在的字词」的记录。" "said"
+run search --db "$DB"
+rc_is 2 "no words: a usage error"
