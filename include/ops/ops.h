@@ -516,7 +516,8 @@ int ops_batch_begin(struct store *st, char *err, size_t errlen);
 int ops_batch_end(struct store *st, int commit, char *err, size_t errlen);
 
 /* ---- 民情日记 (issue 10) --------------------------------------------------------
- * Every write of the diary, each logged in the change log under "diary".
+ * Every write of the diary; corrections (field by field), deletions and
+ * the link to a proposal are logged in the change log under "diary".
  * The checks (ops_diary_check, also without saving): the day raised a real
  * date and not in the future ("" = today); 记录人 and 反映人 named (<= 20
  * characters); the phone digits, -, + and spaces; what was raised not
@@ -529,7 +530,8 @@ int ops_diary_check(struct diary *d, char *err, size_t errlen);
  * each changed field logged */
 int ops_diary_save(struct store *st, struct diary *d, char *err, size_t errlen);
 /* the loop closed: the reply given on date ("" = today), and what was
- * done when done is not NULL */
+ * done when done is not NULL; a reply written over an earlier one is
+ * logged as a correction */
 int ops_diary_reply(struct store *st, const char *id, const char *reply, const char *date,
                     const char *done, char *err, size_t errlen);
 /* an entry made by mistake: refused once it became a proposal */

@@ -99,7 +99,10 @@ void ops_diary_source(const char *number, char *out, size_t len)
 	snprintf(out, len, "民情日记 %s", number);
 }
 
-/* ---- the change log ------------------------------------------------------ */
+/* ---- the change log ------------------------------------------------------
+ * As for proposals and meetings: what was corrected (field by field), what
+ * was deleted and the link to a proposal are logged; a new entry and its
+ * first reply are not changes of anything. */
 
 static int log_change(struct store *st, const char *id, const char *field, const char *was,
                       const char *now, char *err, size_t errlen)
@@ -162,12 +165,9 @@ int ops_diary_save(struct store *st, struct diary *d, char *err, size_t errlen)
 	if (op_begin(st, err, errlen) != 0)
 		return -1;
 	if (!d->id[0]) {
+		/* a new record is not a change: like a new proposal, it carries
+		 * when it was typed (created_at) */
 		rc = store_diary_add(st, d) != 0 ? store_fail(st, err, errlen) : 0;
-		if (rc == 0) {
-			char *s = summary(d);
-			rc = log_change(st, d->id, "登记", NULL, s, err, errlen);
-			free(s);
-		}
 		return op_end(st, rc, err, errlen);
 	}
 	rc = load_diary(st, d->id, &was, err, errlen);
@@ -213,7 +213,9 @@ int ops_diary_reply(struct store *st, const char *id, const char *reply, const c
 		rc = ops_diary_check(&d, err, errlen);
 	if (rc == 0 && store_diary_update(st, &d) != 0)
 		rc = store_fail(st, err, errlen);
-	if (rc == 0)
+	/* the first reply is a step, like an objection's answer; a reply
+	 * written over is a correction, logged with what it was */
+	if (rc == 0 && was.replied_on[0])
 		rc = log_edits(st, &was, &d, err, errlen);
 	diary_clear(&d);
 	diary_clear(&was);

@@ -77,7 +77,7 @@ static struct diary *dy_selected(void)
 /* ---- drawing ------------------------------------------------------------- */
 
 /* the columns, and the width from which each is shown (0 = always) */
-enum { C_DATE, C_NO, C_WHO, C_GRID, C_PLACE, C_CAT, C_URG, C_STATE, C_TEXT, C_N };
+enum { C_DATE, C_NO, C_WHO, C_GRID, C_PLACE, C_CAT, C_URG, C_STATE, C_PROP, C_TEXT, C_N };
 static const struct { const char *title; int w, from; } cols[C_N] = {
 	[C_DATE] = { "日期", 5, 0 },
 	[C_NO] = { "编号", 11, 0 },
@@ -87,6 +87,7 @@ static const struct { const char *title; int w, from; } cols[C_N] = {
 	[C_CAT] = { "类别", 8, 0 },
 	[C_URG] = { "紧急", 4, 0 },
 	[C_STATE] = { "状态", 6, 0 },
+	[C_PROP] = { "转为议题", 8, 140 },
 	[C_TEXT] = { "反映的事项", 0, 0 },
 };
 #define DETAIL_ROWS 4
@@ -158,23 +159,25 @@ static void detail(struct ui *u, int y, const struct diary *d)
 	struct strbuf sb = { 0 };
 
 	diary_due_date(d->raised_on, d->urgency, due);
-	sb_addf(&sb, "%s  %s  %s 记录：%s", d->number, d->raised_on, d->worker_name, d->resident_name);
+	sb_addf(&sb, "%s  %s  %s", d->number, d->raised_on, d->resident_name);
 	if (d->phone[0])
 		sb_addf(&sb, "（%s）", d->phone);
+	sb_addf(&sb, "反映，%s记录", d->worker_name);
 	if (d->grid[0] || d->place[0])
 		sb_addf(&sb, "  %s %s", d->grid, d->place);
-	if (d->proposal_number[0])
-		sb_addf(&sb, "  已转为议题 %s", d->proposal_number);
 	ui_put(y, 1, u->cols - 2, sb.s, TEXT_ELLIPSIS, UA_HEAD);
 	sb_free(&sb);
 	ui_put_wrap(y + 1, 1, u->cols - 2, 2, d->content, UA_NORMAL);
+	char link[64] = "，按 p 转为议题";
+	if (d->proposal_number[0])
+		snprintf(link, sizeof link, "；已转为议题 %s", d->proposal_number);
 	if (st == DS_ANSWERED)
-		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, UA_OK, "%s 答复：%s", d->replied_on, d->reply);
+		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, UA_OK, "%s 答复：%s%s", d->replied_on, d->reply,
+		        d->proposal_number[0] ? link : "");
 	else
 		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, st == DS_OVERDUE ? UA_WARN : UA_DIM,
-		        "%s：应在 %s 前答复（%s %d 天）。按 r 记录答复%s", diary_state_name(st), due,
-		        urgency_name(d->urgency), urgency_table[d->urgency % URG_COUNT].due_days,
-		        d->proposal_number[0] ? "" : "，按 p 转为议题");
+		        "%s：应在 %s 前答复（%s %d 天）%s。按 r 记录答复", diary_state_name(st), due,
+		        urgency_name(d->urgency), urgency_table[d->urgency % URG_COUNT].due_days, link);
 }
 
 static void dy_draw(struct ui *u, int top, int bottom)
@@ -197,13 +200,15 @@ static void dy_draw(struct ui *u, int top, int bottom)
 		int attr = sel ? UA_SEL : st == DS_ANSWERED ? UA_NORMAL : UA_NORMAL;
 		int sattr = sel ? UA_SEL : st == DS_OVERDUE ? UA_WARN : st == DS_ANSWERED ? UA_OK : UA_NORMAL;
 		char text[256], place[128];
-		snprintf(place, sizeof place, "%s%s%s", w[C_GRID] ? "" : d->grid,
-		         !w[C_GRID] && d->grid[0] && d->place[0] ? " " : "", d->place);
+		/* the grid is in its own column on a wide screen, else in the
+		 * detail below: the place says more in a narrow column */
+		snprintf(place, sizeof place, "%s", d->place[0] || w[C_GRID] ? d->place : d->grid);
 		first_line(d->content, text, sizeof text);
 		const char *cell[C_N] = {
 			[C_DATE] = d->raised_on + 5, [C_NO] = d->number, [C_WHO] = d->resident_name,
 			[C_GRID] = d->grid, [C_PLACE] = place, [C_CAT] = d->category,
 			[C_URG] = urgency_name(d->urgency), [C_STATE] = diary_state_name(st),
+			[C_PROP] = d->proposal_number,
 			[C_TEXT] = text,
 		};
 		int y = top + 2 + i;

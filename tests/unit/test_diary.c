@@ -100,7 +100,8 @@ static void test_add(void)
 	CHECK_STR(got.reply, "");
 	CHECK_STR(got.proposal_id, "");
 	diary_clear(&got);
-	CHECK_INT(sql_int("SELECT COUNT(*) FROM change_log WHERE entity = 'diary' AND field = '登记'"), 2);
+	/* a new entry is not a change: nothing in the log */
+	CHECK_INT(sql_int("SELECT COUNT(*) FROM change_log WHERE entity = 'diary'"), 0);
 	/* a name not on the roster is kept as written */
 	struct diary free_name = entry("2026-11-20", FX_REP, URG_URGENT, "楼道灯坏了");
 	free_name.resident_id[0] = '\0';
@@ -202,7 +203,12 @@ static void test_reply_and_filters(void)
 	CHECK_STR(d.done, "维保单位检修曳引机");
 	CHECK_INT(diary_state(d.raised_on, d.urgency, d.replied_on, "2026-11-22"), DS_ANSWERED);
 	diary_clear(&d);
-	CHECK_INT(sql_int("SELECT COUNT(*) FROM change_log WHERE entity = 'diary' AND field = '答复内容'"), 1);
+	/* the first reply is a step; a reply written over is a correction */
+	CHECK_INT(sql_int("SELECT COUNT(*) FROM change_log WHERE entity = 'diary' AND field = '答复内容'"), 0);
+	CHECK_INT(ops_diary_reply(st, d.id, "已联系维保单位，当天解困，并检修了曳引机。", "2026-11-12",
+	                          NULL, err, sizeof err), 0);
+	CHECK_INT(sql_int("SELECT COUNT(*) FROM change_log WHERE entity = 'diary' AND field = '答复内容'"
+	                  " AND old_value = '已联系维保单位，当天解困。'"), 1);
 	q.state = DF_ALL;
 	CHECK_INT(store_diary_counts(st, &q, &c), 0);
 	CHECK_INT(c.answered, 1);
