@@ -172,8 +172,9 @@ static void detail(struct ui *u, int y, const struct diary *d)
 	if (d->proposal_number[0])
 		snprintf(link, sizeof link, "；已转为议题 %s", d->proposal_number);
 	if (st == DS_ANSWERED)
-		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, UA_OK, "%s 答复：%s%s", d->replied_on, d->reply,
-		        d->proposal_number[0] ? link : "");
+		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, UA_OK, "%s%s%s 答复：%s",
+		        d->proposal_number[0] ? link + strlen("；") : "", d->proposal_number[0] ? "；" : "",
+		        d->replied_on, d->reply);
 	else
 		ui_putf(y + 3, 1, u->cols - 2, TEXT_ELLIPSIS, st == DS_OVERDUE ? UA_WARN : UA_DIM,
 		        "%s：应在 %s 前答复（%s %d 天）%s。按 r 记录答复", diary_state_name(st), due,
