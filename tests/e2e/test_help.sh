@@ -57,6 +57,9 @@ $(screen)"
 	keys Down Down Down Down Down Down Down Down Down Down
 	help="$help
 $(screen)"
+	keys Down Down Down Down Down Down Down Down Down Down
+	help="$help
+$(screen)"
 	undescribed=
 	for it in $(printf '%s\n' "$items" | LC_ALL=C sed 's/^\([!-~]*\).*/\1/'); do
 		printf '%s\n' "$help" | grep -qF -- "  $it " || undescribed="$undescribed $it"
