@@ -51,7 +51,7 @@ CREATE TABLE diary (
 	CONSTRAINT "答复和答复日期应同时填写" CHECK ((reply = '') = (replied_on = '')),
 	CONSTRAINT "答复日期不能早于反映日期" CHECK (replied_on = '' OR replied_on >= raised_on)
 );
--- the list, newest first: keyset on (raised_on, year, seq)
-CREATE INDEX diary_date ON diary(raised_on, year, seq);
+-- the list, newest first: keyset on (raised_on, number)
+CREATE INDEX diary_date ON diary(raised_on, number);
 -- the open ones (待答复, 逾期) are few: a partial index
 CREATE INDEX diary_open ON diary(raised_on) WHERE replied_on = '';

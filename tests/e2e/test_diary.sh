@@ -115,6 +115,17 @@ keys DC
 expect "民情日记 2026-民-071 已转为议题 2026-014，不能删除。" "Del is refused for a linked entry"
 expect_sql "SELECT count(*) FROM diary" "76" "nothing was deleted"
 
+# ---- an entry made by mistake goes ----------------------------------------------------
+keys Home
+expect "▸ 11-21 2026-民-070 郑宝珠" "the newest entry is selected"
+keys X
+expect "删除民情日记 2026-民-070" "X asks before deleting"
+keys y
+expect "已删除民情日记 2026-民-070。" "an entry that led nowhere is deleted"
+expect_sql "SELECT count(*) FROM diary WHERE number = '2026-民-070'" "0" "it is gone from the database"
+expect_sql "SELECT count(*) FROM change_log WHERE entity = 'diary' AND field = '删除' AND old_value LIKE '2026-民-070 %'" "1" \
+	"the deletion is in the change log with what was deleted"
+
 # ---- the dossier ----------------------------------------------------------------------
 keys 1
 expect "[1 议题]" "back to the board"
