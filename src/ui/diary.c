@@ -198,7 +198,7 @@ static void dy_draw(struct ui *u, int top, int bottom)
 	for (int i = 0; i < Y.pg.n && i < Y.pg.vis; i++) {
 		const struct diary *d = &Y.rows[i];
 		int sel = i == Y.pg.cur, st = diary_state(d->raised_on, d->urgency, d->replied_on, Y.today);
-		int attr = sel ? UA_SEL : st == DS_ANSWERED ? UA_NORMAL : UA_NORMAL;
+		int attr = sel ? UA_SEL : UA_NORMAL;
 		int sattr = sel ? UA_SEL : st == DS_OVERDUE ? UA_WARN : st == DS_ANSWERED ? UA_OK : UA_NORMAL;
 		char text[256], place[128];
 		/* the grid is in its own column on a wide screen, else in the

@@ -80,7 +80,11 @@ static void dform_changed(struct ui *u, struct form *fm, int field, void *arg)
 		char *name = NULL;
 		int n = df->ncategories;
 		if (ui_prompt(u, "新类别", "类别名称（最多 10 个字）：", NULL, 10, &name) &&
-		    ys_has_text(ys_trim(name))) {
+		    ys_has_text(ys_trim(name)) && df->added[0]) {
+			/* one new category a form: a second one replaces the first */
+			ys_strlcpy(df->added, name, sizeof df->added);
+			fm->f[F_CATEGORY].choice = n - 2;
+		} else if (name && ys_has_text(name)) {
 			ys_strlcpy(df->added, name, sizeof df->added);
 			df->categories[n - 1] = df->added;
 			df->categories[n] = NEW_CATEGORY;
