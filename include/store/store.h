@@ -731,4 +731,67 @@ void search_hits_free(struct search_hit *h, int n);
 /* the raw handle, for tests only */
 struct sqlite3 *store_db(struct store *st);
 
+/* ---- 民情日记 (migration 0010) ---------------------------------------------
+ * What residents raised with the community's workers, entered afterwards
+ * from a notebook as often as on the day.  Numbered 'YYYY-民-NNN' per year
+ * of raised_on.  The link to the proposal it became is set once, by
+ * store_diary_link, inside the transaction that adds the proposal. */
+struct diary {
+	char id[ID_LEN];
+	char number[24];         /* 2026-民-007 */
+	char raised_on[11];      /* the day it was raised, YYYY-MM-DD */
+	char worker_id[ID_LEN];  /* "" = a name not on the roster */
+	char worker_name[64];
+	char resident_id[ID_LEN];
+	char resident_name[64];
+	char phone[32];
+	char grid[32];
+	char place[96];          /* 7栋2单元, 中心广场 */
+	char category[64];
+	int urgency;             /* enum urgency (model/diary.h) */
+	char *content;           /* what was raised (allocated, never NULL once read) */
+	char *done;              /* what was done ("" none) */
+	char *reply;             /* the reply given ("" none) */
+	char replied_on[11];     /* its day, "" while open */
+	char proposal_id[ID_LEN];        /* the proposal it became, "" none */
+	char created_at[20];
+	char updated_at[20];
+	char proposal_number[16];        /* filled by reads */
+};
+void diary_clear(struct diary *d);           /* frees content, done, reply */
+/* assigns id, number (the year of raised_on, next sequence), created_at */
+int store_diary_add(struct store *st, struct diary *d);
+/* every field but the number, the link and created_at */
+int store_diary_update(struct store *st, const struct diary *d);
+int store_diary_get(struct store *st, const char *id, struct diary *d);      /* 1 = none */
+int store_diary_get_number(struct store *st, const char *number, struct diary *d);
+/* the entry a proposal came from; 1 = none */
+int store_diary_for_proposal(struct store *st, const char *proposal_id, struct diary *d);
+/* the entry now points to the proposal (refused when it already does) */
+int store_diary_link(struct store *st, const char *id, const char *proposal_id);
+int store_diary_delete(struct store *st, const char *id);
+/* which entries a list shows: state (enum diary_filter), grid and
+ * category ("" or NULL = any), today for 逾期 */
+struct diary_query {
+	int state;
+	const char *grid;
+	const char *category;
+	const char *today;
+};
+/* newest first (raised_on, then number, descending), keyset: after_day
+ * and after_number of the last row shown, both "" for the first page */
+int store_diary_page(struct store *st, const struct diary_query *q, const char *after_day,
+                     const char *after_number, struct diary *out, int max);
+/* every entry q finds, newest first; *out allocated (diary_clear each) */
+int store_diary_all(struct store *st, const struct diary_query *q, struct diary **out);
+/* under q's grid and category (its state aside): how many, and of them
+ * open (overdue included), answered, overdue */
+struct diary_counts {
+	int total, open, answered, overdue;
+};
+int store_diary_counts(struct store *st, const struct diary_query *q, struct diary_counts *c);
+/* the grids and the categories the entries carry, most used first */
+int store_diary_grids(struct store *st, char (*out)[64], int max);
+int store_diary_categories(struct store *st, char (*out)[64], int max);
+
 #endif

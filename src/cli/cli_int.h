@@ -49,6 +49,7 @@ enum cli_opt {
 	OPT_PERIOD,
 	OPT_HELP,
 	OPT_VERSION,
+	OPT_STATE,
 	OPT_COUNT
 };
 #define OPT(o) (1ull << (o))     /* up to 64 options */
@@ -180,5 +181,8 @@ int cmd_export_board(const struct cli_args *a);
 int cmd_print(const struct cli_args *a);
 int cmd_list(const struct cli_args *a);
 int cmd_search(const struct cli_args *a);
+/* cmd_diary.c: list diary, export diary */
+int cmd_list_diary(const struct cli_args *a);
+int cmd_export_diary(const struct cli_args *a);
 
 #endif

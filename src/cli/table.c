@@ -159,6 +159,12 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--version", .alias = "-V", .help = "显示版本和数据库结构版本",
 		.group = GROUP_GENERAL,
 	},
+	[OPT_STATE] = {
+		.name = "--state", .arg = "状态", .hint = "open、answered 或 overdue",
+		.help = "列出民情日记时只列某一种：open 待答复（含逾期）、answered 已答复、overdue 逾期未答复；"
+		        "省略时列出全部",
+		.group = GROUP_DATA,
+	},
 };
 
 /* ---- the commands ------------------------------------------------------------ */
@@ -197,6 +203,9 @@ const struct cli_command cli_commands[] = {
 	{ "export", "roster", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030), OPT(OPT_DB),
 	  { [OPT_FORMAT] = "xlsx|csv", [OPT_OUTPUT] = "文件" },
 	  "把花名册导出为 Excel（.xlsx，默认）或 CSV；表头与导入时认的一样，改好后可以再导入", cmd_export_roster },
+	{ "export", "diary", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030), OPT(OPT_DB),
+	  { [OPT_FORMAT] = "xlsx|csv", [OPT_OUTPUT] = "文件" },
+	  "把民情日记导出为 Excel（.xlsx，默认）或 CSV：每条的反映人、事项、办理、答复和状态", cmd_export_diary },
 	{ "export", "minutes", DOC_OPTS | OPT(OPT_MEETING), OPT(OPT_DB) | OPT(OPT_MEETING),
 	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
 	  "把会议记录导出为 PDF、HTML 或纯文本", cmd_export_doc },
@@ -247,6 +256,9 @@ const struct cli_command cli_commands[] = {
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
+	{ "list", "diary", OPT(OPT_DB) | OPT(OPT_STATE), OPT(OPT_DB), { [OPT_STATE] = "open|answered|overdue" },
+	  "列出民情日记，最新的在前，每条一行：编号、日期、反映人、网格、地点、类别、紧急程度、状态、事项、"
+	  "转为的议题", cmd_list_diary },
 };
 const size_t cli_command_count = YS_ARRAY_LEN(cli_commands);
 

@@ -30,7 +30,7 @@ const char *db_table_cn(const char *t)
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
 		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
 		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
-		{ "vote_teller", "监票、计票人" },
+		{ "vote_teller", "监票、计票人" }, { "diary", "民情日记" },
 	};
 	size_t i;
 
@@ -261,7 +261,8 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		BAD_ID("vote") " UNION ALL " BAD_ID("ballot") " UNION ALL "
 		BAD_ID("change_log") " UNION ALL " BAD_ID("addendum") " UNION ALL "
 		BAD_ID("notice") " UNION ALL " BAD_ID("objection") " UNION ALL "
-		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller"), say_uuid))
+		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller") " UNION ALL " BAD_ID("diary"),
+		say_uuid))
 		return -1;
 
 	/* the procedure: a proposal is where its last event put it */

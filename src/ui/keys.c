@@ -18,9 +18,10 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
 	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
+	{ SCR_ANY, -1, K_TAB_DIARY, '6', 0, "6", NULL, "民情日记：居民反映的诉求、办理和答复，可转为议题" },
+	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
 	{ SCR_ANY, -1, K_FIND, '/', 0, "/", "检索",
 	  "检索全部记录：议题、会议发言、公示、民情日记、手记、人员（两个字也行，如「电梯」；Enter 打开）" },
-	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
 	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
 	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
@@ -113,6 +114,18 @@ const struct keydef ui_keys[] = {
 	/* 表决规则 */
 	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
 	{ SCR_RULES, -1, K_SETTINGS, 's', 0, "s", "设置", "社区名称与落款、异议电话、公示期天数、材料提前天数、计票两人录入" },
+	/* 民情日记 */
+	{ SCR_DIARY, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新增", "记下一条居民反映的诉求（按纸面记录补录时填当时的日期）" },
+	{ SCR_DIARY, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "详情", "所选民情日记的全部内容：可导出、打印" },
+	{ SCR_DIARY, -1, K_EDIT, 'e', 0, "e", "修改", "修改所选民情日记（改动记入修改记录）" },
+	{ SCR_DIARY, -1, K_REPLY, 'r', 0, "r", "答复", "记录给居民的答复、答复日期和办理情况：答复后即为已答复（闭环）" },
+	{ SCR_DIARY, -1, K_TO_PROPOSAL, 'p', 0, "p", "转为议题", "需要集体决定的诉求转为议题：新议题表单已按这条民情日记填好，"
+	  "保存后议题的来源写明民情日记编号，两边互相关联" },
+	{ SCR_DIARY, -1, K_FILTER, 'f', 0, "f", "筛选", "按状态（待答复、已答复、逾期）、网格、类别筛选" },
+	{ SCR_DIARY, -1, K_EXPORT, 'x', 0, "x", NULL, "把民情日记导出为 Excel（.xlsx）或 CSV" },
+	{ SCR_DIARY, -1, K_HISTORY, 'h', 0, "h", NULL, "所选民情日记的修改记录：改了什么、谁改的、何时" },
+	{ SCR_DIARY, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL, "删除误录的民情日记（已转为议题的不能删除）" },
+	{ SCR_DOSSIER, -1, K_DIARY_LINK, 'm', 0, "m", NULL, "本议题来自民情日记时：转到那条民情日记" },
 	/* the tab screens quit; detail screens go back */
 	{ SCR_ANY, -1, K_QUIT, 'q', KC(KEY_F(10)), "q", "退出", "退出议事厅（所有内容均已保存）" },
 };
@@ -146,7 +159,7 @@ int ui_key_action(int screen, int pane, int key)
 static const char *const screen_names[SCR_COUNT] = {
 	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
 	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
-	[SCR_NOTICES] = "公示栏", [SCR_STATS] = "统计",
+	[SCR_NOTICES] = "公示栏", [SCR_DIARY] = "民情日记", [SCR_STATS] = "统计",
 };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 

@@ -290,6 +290,20 @@ void ui_export_stats(struct ui *u, const struct stats_report *rep)
 	free(folder);
 }
 
+/* the same export as `yishiting export diary` (out_export_diary) */
+void ui_export_diary(struct ui *u)
+{
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出民情日记", "导出民情日记到文件夹", roster_formats,
+	                                 (int)YS_ARRAY_LEN(roster_formats), &f);
+	if (!folder)
+		return;
+	int rc = out_export_diary(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path, err, sizeof err);
+	exported(u, rc, folder, path, err);
+	free(folder);
+}
+
 /* the same export as `yishiting export board -o FOLDER` (out_export_board);
  * the folder offered is 公示栏 in the export folder */
 void ui_export_board(struct ui *u)

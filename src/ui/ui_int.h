@@ -26,6 +26,7 @@ enum screen_id {
 	SCR_ROSTER,          /* 花名册 */
 	SCR_RULES,           /* 表决规则 */
 	SCR_NOTICES,         /* 公示栏 */
+	SCR_DIARY,           /* 民情日记 */
 	SCR_STATS,           /* 统计、年度台账 */
 	SCR_COUNT
 };
@@ -52,6 +53,8 @@ enum ui_action {
 	K_TAB_STATS, K_PERIOD,
 	/* search everywhere */
 	K_FIND,
+	/* 民情日记 */
+	K_TAB_DIARY, K_REPLY, K_TO_PROPOSAL, K_DIARY_LINK,
 	K_ACTION_COUNT
 };
 
@@ -122,6 +125,7 @@ struct screen_def {
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices, screen_stats;
+extern const struct screen_def screen_diary;
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
  * dossier: 推进, 实施进展, 撤回, and the proposal's notices */
@@ -166,6 +170,24 @@ void ui_search(struct ui *u);
  * meeting's minutes at line seq (live_minutes.c) */
 void ui_roster_show(struct ui *u, const char *person_id);
 void ui_live_show_minute(struct ui *u, int seq);
+/* ---- 民情日记 (diary.c, diary_form.c) ------------------------------------ */
+/* the form of a new entry (orig NULL) or of the correction of orig; 1 when
+ * saved, the entry's number into number[24] */
+int ui_diary_form(struct ui *u, const struct diary *orig, char *number);
+/* r: the reply given (the loop closed) and what was done; 1 when saved */
+int ui_diary_reply(struct ui *u, const struct diary *d);
+/* Enter: the entry in full in the pager (export, print) */
+void ui_diary_detail(struct ui *u, const char *diary_id);
+/* the diary tab with the entry selected (from a proposal's dossier) */
+void ui_diary_show(struct ui *u, const char *diary_id);
+/* x: the diary as .xlsx or CSV into a folder */
+void ui_export_diary(struct ui *u);
+/* p: the new-proposal form filled from the entry; on save the proposal
+ * and the link in one operation; 1 when recorded (proposal.c) */
+int ui_proposal_from_diary(struct ui *u, const char *diary_id);
+/* the categories the proposal form offers (proposal.c), 「其他」 last */
+extern const char *const ui_categories[];
+extern const size_t ui_category_count;
 
 /* ---- paper (ui_paper.c) -------------------------------------------------- */
 struct doc;
