@@ -400,7 +400,8 @@ static void matters(const struct stats_raw *r, struct stats_report *rep, struct 
 		if (f.done && f.proposed_on[0])
 			to_done[ndone++] = ys_days_between(f.proposed_on, f.done_on);
 	}
-	qsort(cat->row, (size_t)cat->nrows, sizeof *cat->row, row_cmp_first_desc);
+	if (cat->nrows > 1)
+		qsort(cat->row, (size_t)cat->nrows, sizeof *cat->row, row_cmp_first_desc);
 	total_add(cat);
 	cat->chart = SC_BARS;
 	cat->chart_cols = (1 << 0) | (1 << 2) | (1 << 3);
@@ -532,7 +533,8 @@ static void concerns(const struct stats_raw *r, const char *today, struct stats_
 		row->v[4] += c->to_proposal;
 		cc->proposals += c->to_proposal;
 	}
-	qsort(t->row, (size_t)t->nrows, sizeof *t->row, row_cmp_first_desc);
+	if (t->nrows > 1)
+		qsort(t->row, (size_t)t->nrows, sizeof *t->row, row_cmp_first_desc);
 	total_add(t);
 	for (int i = 0; i < t->nrows; i++)
 		t->row[i].v[5] = stat_rate(t->row[i].v[1], t->row[i].v[0]);

@@ -266,6 +266,26 @@ static void t_period(void)
 	stats_raw_free(&r);
 }
 
+/* a year with nothing in it: every table there, all nought, no rates */
+static void t_empty(void)
+{
+	struct stats_raw r;
+	struct stats_report rep;
+
+	memset(&r, 0, sizeof r);
+	snprintf(r.from, sizeof r.from, "2025-01-01");
+	snprintf(r.to, sizeof r.to, "2025-12-31");
+	r.has_concerns = 1;
+	stats_build(&r, "2026-11-22", &rep);
+	CHECK_INT(rep.ntables, 8);
+	CHECK_CONTAINS(rep.summary, "2025年，共召开会议0次，平均出席率—");
+	CHECK_INT(row(table(&rep, "议题办理情况（按类别）"), "合计")->v[0], 0);
+	CHECK(row(table(&rep, "议题办理用时（天）"), "提议至决议")->v[1] == STAT_NA);
+	CHECK_INT(row(table(&rep, "民情日记（按类别）"), "合计")->v[0], 0);
+	CHECK(row(table(&rep, "民情日记（按类别）"), "合计")->v[5] == STAT_NA);
+	stats_report_free(&rep);
+}
+
 static void t_cells(void)
 {
 	struct stat_row rows[1] = { { "x", { 3, 0.935, 12.25, STAT_NA } } };
@@ -328,6 +348,7 @@ int main(void)
 	RUN(t_matters);
 	RUN(t_concerns);
 	RUN(t_period);
+	RUN(t_empty);
 	RUN(t_cells);
 	RUN(t_chart_block);
 	T_DONE();
