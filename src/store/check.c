@@ -30,7 +30,7 @@ const char *db_table_cn(const char *t)
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
 		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
 		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
-		{ "vote_teller", "监票、计票人" },
+		{ "vote_teller", "监票、计票人" }, { "attachment", "附件" },
 	};
 	size_t i;
 
