@@ -112,4 +112,10 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
 int out_board_site(struct store *st, const char *dir, const char *today,
                    char *err, size_t errlen);
 
+/* ---- attachments ---------------------------------------------------------
+ * An attachment's bytes written back to a file, exactly as attached, under
+ * its own file name in a folder (target, where as for out_export_doc) */
+int out_export_attachment(struct store *st, const char *id, const char *target, int where,
+                          char **path, char *err, size_t errlen);
+
 #endif

@@ -45,6 +45,9 @@ enum cli_opt {
 	OPT_MAP,
 	OPT_DUPLICATES,
 	OPT_DRY_RUN,
+	OPT_NOTICE,
+	OPT_TITLE,
+	OPT_ID,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_COUNT
@@ -175,5 +178,9 @@ int cmd_export_decisions(const struct cli_args *a);
 int cmd_export_board(const struct cli_args *a);
 int cmd_print(const struct cli_args *a);
 int cmd_list(const struct cli_args *a);
+/* cmd_attach.c: attachments */
+int cmd_attach(const struct cli_args *a);
+int cmd_list_attachments(const struct cli_args *a);
+int cmd_export_attachment(const struct cli_args *a);
 
 #endif
