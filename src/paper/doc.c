@@ -24,6 +24,7 @@ void doc_free(struct doc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->b[i].label);
 		free(d->b[i].text);
+		free(d->b[i].data);
 	}
 	free(d->b);
 	free(d->title);
@@ -192,5 +193,47 @@ void doc_cells_free(char *cells[DOC_MAX_COLS], int ncols)
 	for (int i = 0; i < ncols && i < DOC_MAX_COLS; i++) {
 		free(cells[i]);
 		cells[i] = NULL;
+	}
+}
+
+void doc_section(struct doc *d, int level, const char *text)
+{
+	doc_add(d, B_HEADING, NULL, text);
+	d->b[d->n - 1].toc = level < 1 ? 1 : level > 2 ? 2 : level;
+}
+
+void doc_image(struct doc *d, const char *caption, const void *data, size_t n)
+{
+	struct block *b;
+
+	doc_add(d, B_IMAGE, NULL, caption);
+	b = &d->b[d->n - 1];
+	b->data = xmalloc(n ? n : 1);
+	if (n)
+		memcpy(b->data, data, n);
+	b->len = n;
+}
+
+void doc_append(struct doc *d, const struct doc *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct block *f = &src->b[i];
+		struct block *b;
+		unsigned char *data = NULL;
+
+		doc_add(d, f->kind, f->label, f->text);
+		b = &d->b[d->n - 1];
+		if (f->data) {
+			data = xmalloc(f->len ? f->len : 1);
+			if (f->len)
+				memcpy(data, f->data, f->len);
+		}
+		b->ncols = f->ncols;
+		memcpy(b->colw, f->colw, sizeof b->colw);
+		b->row_mm = f->row_mm;
+		b->center_mask = f->center_mask;
+		b->toc = f->toc;
+		b->data = data;
+		b->len = f->len;
 	}
 }
