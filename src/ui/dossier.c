@@ -231,6 +231,20 @@ static void dossier_action(struct ui *u, int a)
 	case K_HISTORY:
 		ui_preview_changes(u, "proposal", u->proposal_id);
 		break;
+	case K_DOSSIER:
+		ui_preview_dossier(u, u->proposal_id);
+		break;
+	case K_ATTACH: {
+		struct proposal p;
+		memset(&p, 0, sizeof p);
+		if (store_proposal_get(u->st, u->proposal_id, &p) == 0) {
+			char label[300];
+			snprintf(label, sizeof label, "%s %s", p.number, p.title);
+			ui_attachments(u, AO_PROPOSAL, p.id, label);
+		}
+		proposal_clear(&p);
+		break;
+	}
 	}
 }
 

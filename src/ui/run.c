@@ -17,6 +17,7 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_ROSTER] = &screen_roster,
 	[SCR_RULES] = &screen_rules,
 	[SCR_NOTICES] = &screen_notices,
+	[SCR_ATTACH] = &screen_attach,
 };
 
 int ui_run(struct store *st, int exit_after_frame, int mono)
