@@ -78,6 +78,7 @@ static void test_setup(void)
 	CHECK(st != NULL);
 	if (!st)
 		return;
+	fx_at("2026-11-20 09:00");
 	CHECK_INT(fx_small_community(NULL), FX_SMALL_COUNT);
 	CHECK_INT(fx_proposal("3栋门前路灯维修", NULL, FX_REP, pid, pnum), 0);
 }
@@ -222,6 +223,35 @@ static void test_verify(void)
 	CHECK_INT(seal_verify_all(st, fx_collect, &l), 0);
 }
 
+/* a meeting never held is not deleted with its attachments; check finds
+ * an attachment whose record is gone */
+static void test_meeting_delete_and_check(void)
+{
+	struct meeting m;
+	struct attachment a;
+	struct fx_lines l = { 0 };
+	const char *pids[] = { pid };
+	char mid[ID_LEN];
+
+	fx_meeting_fill(&m, MK_LIANGWEI, "2026-11-30", "09:30", FX_MEM);
+	if (fx_meeting_new(&m, pids, 1, NULL, 0, mid) != 0)
+		printf("  meeting: %s\n", fx_err());
+	CHECK(mid[0] != 0);
+	meeting_clear(&m);
+	CHECK_INT(ops_attach_bytes(st, AO_MEETING, mid, png1, sizeof png1, "通知.png", "张贴的会议通知",
+	                           &a, err, sizeof err), 0);
+	CHECK_INT(ops_meeting_delete(st, mid, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "有 1 个附件");
+	CHECK_INT(store_check(st, fx_collect, &l), 0);
+	/* the meeting removed behind the program's back */
+	CHECK_INT(fx_sql("PRAGMA foreign_keys = OFF"), 0);
+	CHECK_INT(fx_sql("DELETE FROM agenda_item; DELETE FROM meeting"), 0);
+	CHECK(store_check(st, fx_collect, &l) >= 1);   /* the agenda's events are gone too */
+	CHECK_CONTAINS(l.all, "附件「张贴的会议通知」所属的会议");
+	CHECK_INT(fx_sql("DELETE FROM attachment"), 0);
+	CHECK_INT(fx_sql("PRAGMA foreign_keys = ON"), 0);
+}
+
 /* the store refuses a row that lies about itself */
 static void test_store_checks(void)
 {
@@ -346,6 +376,7 @@ int main(void)
 		RUN(test_owner_numbers);
 		RUN(test_verify);
 		RUN(test_store_checks);
+		RUN(test_meeting_delete_and_check);
 	}
 	fx_db_done(st);
 	RUN(test_dossier);
