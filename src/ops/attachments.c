@@ -74,6 +74,8 @@ int ops_attach_bytes(struct store *st, int owner_kind, const char *owner_id, con
 		title = name;
 	if (!text_valid_utf8(title) || !text_valid_utf8(name))
 		return ys_err(err, errlen, "附件说明或文件名不是有效的文字（UTF-8）。");
+	if (strpbrk(title, "\t\r\n"))
+		return ys_err(err, errlen, "附件说明只写一行，不能有换行或制表符。");
 	if (text_chars(title) > ATTACH_TITLE_CHARS)
 		return ys_err(err, errlen, "附件说明太长（%zu 字），最多 %d 字。", text_chars(title),
 		              ATTACH_TITLE_CHARS);

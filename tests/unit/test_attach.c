@@ -120,6 +120,8 @@ static void test_refusals(void)
 	CHECK_INT(write_bytes(fx_path("ok.png"), png1, sizeof png1), 0);
 	CHECK_INT(ops_attach_file(st, AO_PROPOSAL, pid, fx_path("ok.png"), title, &a, err, sizeof err), -1);
 	CHECK_CONTAINS(err, "附件说明太长（61 字），最多 60 字");
+	CHECK_INT(ops_attach_file(st, AO_PROPOSAL, pid, fx_path("ok.png"), "两\n行", &a, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "只写一行");
 	/* an owner that is not there */
 	CHECK_INT(ops_attach_file(st, AO_MEETING, "00000000-0000-4000-8000-000000000000", fx_path("ok.png"),
 	                          "", &a, err, sizeof err), -1);
