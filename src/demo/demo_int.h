@@ -215,4 +215,9 @@ const char *first_typed(const struct demo *d, int kind, int target, int field,
 /* the community, the roster and every event through ops, then checked */
 int replay(struct demo *d);
 
+/* ---- attachments (attach.c) ----------------------------------------------- */
+/* data/demo/attachments.tsv attached through ops after the replay, each
+ * with a picture drawn for it; 0 or -1 */
+int demo_attach(struct demo *d);
+
 #endif

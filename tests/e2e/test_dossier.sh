@@ -50,7 +50,7 @@ has "超过附件的上限 20 MB" "the limit said"
 run attach --db "$DB" --proposal 2026-999 "$T_TMP/photo.png"
 rc_is 1 "an unknown proposal refused"
 has "没有编号为 2026-999 的议题" "the unknown proposal named"
-expect_sql "SELECT COUNT(*) FROM attachment" 0 "nothing written by the refusals"
+expect_sql "SELECT COUNT(*) FROM attachment" 3 "nothing written by the refusals (the demo has three)"
 
 # ---- attach, list, export --------------------------------------------------------------
 run attach --db "$DB" --proposal 2026-001 "$T_TMP/photo.png" --title "验收现场照片"
@@ -61,17 +61,17 @@ rc_is 0 "a JPEG attached to the meeting (number in small letters)"
 has "JPEG 图片" "the JPEG known by its bytes"
 run attach --db "$DB" --notice "〔2026〕1号" "$T_TMP/minutes.pdf" --title "张贴的公示"
 rc_is 0 "a PDF attached to the notice by its 文号"
-expect_sql "SELECT group_concat(type, ',') FROM (SELECT type FROM attachment ORDER BY type)" "jpeg,pdf,png" \
-	"types from the bytes"
-expect_sql "SELECT COUNT(*) FROM change_log WHERE field = '附件'" 3 "each attachment in the change log"
+expect_sql "SELECT group_concat(type, ',') FROM (SELECT type FROM attachment WHERE added_at >= '2026-11-22' ORDER BY type)" \
+	"jpeg,pdf,png" "types from the bytes"
+expect_sql "SELECT COUNT(*) FROM change_log WHERE field = '附件'" 6 "each attachment in the change log"
 run list attachments --db "$DB"
 rc_is 0 "list attachments"
-[ "$(printf '%s\n' "$out" | wc -l)" -eq 3 ] && pass "three listed" || fail "list: $out"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 6 ] && pass "six listed" || fail "list: $out"
 has "议题 2026-001	验收现场照片	PNG 图片" "the list names owner, title and type"
 run list attachments --db "$DB" --meeting 2026-H-01
-[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && pass "one for the meeting" || fail "list --meeting: $out"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 2 ] && pass "two for the meeting" || fail "list --meeting: $out"
 has "签字的会议记录" "the meeting's attachment"
-png_id=$(sql "SELECT substr(id, 1, 8) FROM attachment WHERE type = 'png'")
+png_id=$(sql "SELECT substr(id, 1, 8) FROM attachment WHERE file_name = 'photo.png'")
 run export attachment --db "$DB" --id "$png_id" -o "$T_TMP/back/"
 rc_is 0 "export attachment"
 cmp -s "$T_TMP/back/photo.png" "$T_TMP/photo.png" && pass "the same bytes back" || fail "exported PNG differs"
@@ -82,7 +82,7 @@ has "没有编号为 00000000 的附件" "the unknown attachment named"
 # ---- verify --------------------------------------------------------------------------------
 run verify --db "$DB"
 rc_is 0 "verify with attachments"
-has "附件共 3 个，全部与添加时的 SM3 摘要一致" "verify counts the attachments"
+has "附件共 6 个，全部与添加时的 SM3 摘要一致" "verify counts the attachments"
 cp "$DB" "$T_TMP/altered.db"
 sqlite3 "$T_TMP/altered.db" "UPDATE attachment SET data = zeroblob(size) WHERE type = 'jpeg'"
 run verify --db "$T_TMP/altered.db"
@@ -165,7 +165,7 @@ done
 file_has "$D" "验收现场照片" "the PNG's title"
 file_has "$D" "张贴的公示" "the PDF listed"
 imgs=$(pdfimages -list "$T_TMP/dossier.pdf" | tail -n +3)
-[ "$(printf '%s\n' "$imgs" | grep -c .)" -eq 2 ] && pass "two pictures in the PDF" || fail "pictures: $imgs"
+[ "$(printf '%s\n' "$imgs" | grep -c .)" -eq 5 ] && pass "five pictures in the PDF (two here, three of the demo)" || fail "pictures: $imgs"
 printf '%s\n' "$imgs" | grep -q " jpeg " && pass "the JPEG embedded as JPEG" || fail "no JPEG image: $imgs"
 printf '%s\n' "$imgs" | awk '{print $4}' | grep -qx 160 && pass "the PNG in its own size" || fail "PNG size: $imgs"
 # the seals' digests
@@ -221,7 +221,7 @@ keys C-u
 typ "'$T_TMP/signed.jpg'"
 keys C-s
 expect "已附上「现场照片」（JPEG 图片" "attached from a quoted path"
-expect_sql "SELECT COUNT(*) FROM attachment WHERE owner_kind = 1" 2 "two for the matter"
+expect_sql "SELECT COUNT(*) FROM attachment WHERE owner_kind = 1" 3 "three for the matter"
 keys Escape
 expect "【2026-001】" "Esc back to the dossier"
 keys b

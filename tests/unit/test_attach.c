@@ -327,8 +327,9 @@ static void test_dossier(void)
 	}
 	/* 8 parts, three meetings and two notices under them */
 	CHECK_INT(ntoc, 8 + 3 + 2);
-	/* the PNG is shown, the PDF only listed */
-	CHECK_INT(nimg, 1);
+	/* the PNG is shown, the PDF only listed (and the demo's own three
+	 * pictures: the matter's, its first meeting's and its notice's) */
+	CHECK_INT(nimg, 1 + 3);
 	CHECK(find_block(&d, B_IMAGE, "验收照片", 0) > 0);
 	CHECK(find_block(&d, B_ROW, "验收报告", 0) > 0);
 	/* each meeting's part: attendance, speeches on this matter, the vote's sentence, the seal */
