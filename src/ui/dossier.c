@@ -170,6 +170,21 @@ static void dossier_build(struct ui *u, int width)
 		          n.start_date, n.end_date);
 		notice_clear(&n);
 	}
+	/* the matter's own attachments (its meetings' and notices' are on
+	 * their screens, and all of them in the dossier's paper: b) */
+	struct attachment *att = NULL;
+	int natt = store_attachment_list(u->st, AO_PROPOSAL, p.id, &att);
+	add_wrapped("", "", width);
+	add_wrapped("", "附件", width);
+	for (int i = 0; i < natt; i++) {
+		char size[32];
+		attach_size_text(att[i].size, size, sizeof size);
+		add_linef(width, "  ", "%.10s  %s（%s，%s）  SM3 %.8s", att[i].added_at, att[i].title,
+		          attach_type_name(att[i].type), size, att[i].sm3);
+	}
+	free(att);
+	add_wrapped("  ", natt > 0 ? "按 f 查看、附上、导出附件；按 b 生成一事一档（含全部附件）。"
+	                           : "还没有附件。按 f 附上验收报告、现场照片等扫描件；按 b 生成一事一档。", width);
 	proposal_clear(&p);
 	pager_set(&D.pg, &D.text);
 }
@@ -183,7 +198,7 @@ static void dossier_enter(struct ui *u)
 /* the first line and the section names stand out */
 static int dossier_attr(int i, const char *line)
 {
-	static const char *const heads[] = { "内容", "流程", "实施", "公示" };
+	static const char *const heads[] = { "内容", "流程", "实施", "公示", "附件" };
 	if (i == 0)
 		return UA_HEAD;
 	for (size_t k = 0; k < YS_ARRAY_LEN(heads); k++)
