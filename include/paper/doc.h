@@ -149,6 +149,10 @@ size_t doc_signoff_date(const struct doc *d, size_t i);
  * block `width` wide, centred on a date of width `date` that stands
  * `date_right` from the edge; 0 (flush right) when it would not fit. */
 double doc_signoff_right(double width, double date, double date_right, double name);
+/* The EXIF orientation of JPEG bytes, 1..8 (1: as stored, 6: turn a
+ * quarter clockwise …); 1 for none or for other bytes.  B_IMAGE is drawn
+ * turned as it says (pdf_image.c). */
+int image_orientation(const unsigned char *p, size_t n);
 /* Split a row's text at its tabs into exactly ncols allocated strings
  * (missing cells ""; cells past the last column joined into it with a
  * space).  Free with doc_cells_free(). */

@@ -67,6 +67,51 @@ static cairo_surface_t *png_decode(const unsigned char *data, size_t n, char *er
 
 /* ---- JPEG -------------------------------------------------------------------- */
 
+/* the EXIF orientation of a JPEG (a phone's photo is stored as the sensor
+ * saw it, with a tag saying how to turn it): 1..8, 1 when none */
+int image_orientation(const unsigned char *p, size_t n)
+{
+	size_t i = 2;
+
+	if (n < 4 || p[0] != 0xff || p[1] != 0xd8)
+		return 1;
+	/* the segments before the image data */
+	while (i + 4 <= n && p[i] == 0xff) {
+		unsigned marker = p[i + 1];
+		size_t len = (size_t)p[i + 2] << 8 | p[i + 3];
+
+		if (marker == 0xda || marker == 0xd9 || len < 2 || i + 2 + len > n)
+			break;
+		if (marker == 0xe1 && len >= 16 && memcmp(p + i + 4, "Exif\0\0", 6) == 0) {
+			const unsigned char *t = p + i + 10;            /* the TIFF header */
+			size_t tn = len - 8, ifd;
+			int le = t[0] == 'I' && t[1] == 'I';
+			unsigned cnt;
+#define U16(q) (le ? (unsigned)(q)[0] | (unsigned)(q)[1] << 8 : (unsigned)(q)[0] << 8 | (unsigned)(q)[1])
+#define U32(q) (le ? (size_t)(q)[0] | (size_t)(q)[1] << 8 | (size_t)(q)[2] << 16 | (size_t)(q)[3] << 24 \
+                   : (size_t)(q)[0] << 24 | (size_t)(q)[1] << 16 | (size_t)(q)[2] << 8 | (size_t)(q)[3])
+			if (!le && !(t[0] == 'M' && t[1] == 'M'))
+				return 1;
+			ifd = U32(t + 4);
+			if (ifd + 2 > tn)
+				return 1;
+			cnt = U16(t + ifd);
+			for (unsigned k = 0; k < cnt && ifd + 2 + 12 * (size_t)(k + 1) <= tn; k++) {
+				const unsigned char *e = t + ifd + 2 + 12 * (size_t)k;
+				if (U16(e) == 0x0112 && U16(e + 2) == 3) {
+					unsigned v = U16(e + 8);
+					return v >= 1 && v <= 8 ? (int)v : 1;
+				}
+			}
+#undef U16
+#undef U32
+			return 1;
+		}
+		i += 2 + len;
+	}
+	return 1;
+}
+
 struct jerr {
 	struct jpeg_error_mgr pub;
 	jmp_buf jump;
@@ -206,19 +251,34 @@ void pdf_place_image(struct pdf *p, const struct block *b)
 	}
 	g_object_unref(lay);
 	top = PU(h) + p->pitch / 2;
-	avail_h = BLOCK_H - top;
+	avail_h = BLOCK_H - top - 3 * MM;        /* clear of the footer */
 	if (p->draw) {
 		cairo_surface_t *img = pdf_image_decode(b->data, b->len, why, sizeof why);
 
 		if (img) {
 			double w = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-			double sc = avail_w / w < avail_h / ih ? avail_w / w : avail_h / ih;
+			int o = image_orientation(b->data, b->len);
+			/* as it is to be seen: turned a quarter, width and height swap */
+			double dw = o >= 5 ? ih : w, dh = o >= 5 ? w : ih;
+			double sc = avail_w / dw < avail_h / dh ? avail_w / dw : avail_h / dh;
+			/* the picture's pixels onto the box it is seen in (EXIF 1..8) */
+			static const double turn[9][4] = {
+				{ 1, 0, 0, 1 }, { 1, 0, 0, 1 }, { -1, 0, 0, 1 }, { -1, 0, 0, -1 }, { 1, 0, 0, -1 },
+				{ 0, 1, 1, 0 }, { 0, 1, -1, 0 }, { 0, -1, -1, 0 }, { 0, -1, 1, 0 },
+			};
+			const double *t = turn[o];
+			cairo_matrix_t m;
 
 			if (sc > IMAGE_MAX_SCALE)
 				sc = IMAGE_MAX_SCALE;
+			/* xx yx xy yy: x' = xx x + xy y, y' = yx x + yy y, then moved
+			 * back into the box */
+			cairo_matrix_init(&m, t[0], t[1], t[2], t[3],
+			                  t[0] < 0 || t[2] < 0 ? dw : 0, t[1] < 0 || t[3] < 0 ? dh : 0);
 			cairo_save(p->cr);
-			cairo_translate(p->cr, MARGIN_L + (avail_w - w * sc) / 2, MARGIN_T + top);
+			cairo_translate(p->cr, MARGIN_L + (avail_w - dw * sc) / 2, MARGIN_T + top);
 			cairo_scale(p->cr, sc, sc);
+			cairo_transform(p->cr, &m);
 			cairo_set_source_surface(p->cr, img, 0, 0);
 			cairo_pattern_set_filter(cairo_get_source(p->cr), CAIRO_FILTER_GOOD);
 			cairo_rectangle(p->cr, 0, 0, w, ih);
@@ -228,7 +288,7 @@ void pdf_place_image(struct pdf *p, const struct block *b)
 			cairo_save(p->cr);
 			cairo_set_line_width(p->cr, 0.3);
 			cairo_set_source_rgb(p->cr, 0.5, 0.5, 0.5);
-			cairo_rectangle(p->cr, MARGIN_L + (avail_w - w * sc) / 2, MARGIN_T + top, w * sc, ih * sc);
+			cairo_rectangle(p->cr, MARGIN_L + (avail_w - dw * sc) / 2, MARGIN_T + top, dw * sc, dh * sc);
 			cairo_stroke(p->cr);
 			cairo_restore(p->cr);
 			cairo_surface_destroy(img);

@@ -186,6 +186,47 @@ run export dossier --db "$DB" --proposal 2026-001 --format txt -o "$T_TMP/text/"
 rc_is 0 "dossier as text"
 file_has "$T_TMP/text/2026-001_10栋至12栋背巷路面硬化（一事一档）.txt" "七、附件" "text contents, the file named by number and title"
 
+# a phone's photo turned by its EXIF orientation (6: a quarter clockwise):
+# a landscape picture stands upright on its page; one that cannot be read
+# says so on its page
+pdftoppm -jpeg -r 50 -f 1 -singlefile -x 100 -y 100 -W 320 -H 120 "$T_TMP/minutes.pdf" "$T_TMP/land"
+$PY - "$T_TMP/land.jpg" "$T_TMP/turned.jpg" <<'EOF2'
+import struct, sys
+j = open(sys.argv[1], "rb").read()
+tiff = b"MM\0*" + struct.pack(">IH", 8, 1) + struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0) + b"\0\0\0\0"
+app1 = b"\xff\xe1" + struct.pack(">H", 2 + 6 + len(tiff)) + b"Exif\0\0" + tiff
+open(sys.argv[2], "wb").write(j[:2] + app1 + j[2:])
+EOF2
+printf '\211PNG\r\n\032\nbroken' >"$T_TMP/bad.png"
+for f in turned.jpg land.jpg bad.png; do
+	run attach --db "$DB" --proposal 2026-009 "$T_TMP/$f" --title "照片$f"
+	rc_is 0 "attached $f"
+done
+run export dossier --db "$DB" --proposal 2026-009 -o "$T_TMP/d9.pdf"
+rc_is 0 "dossier of 2026-009"
+pdftotext "$T_TMP/d9.pdf" "$T_TMP/d9.txt"
+file_has "$T_TMP/d9.txt" "图片无法显示：PNG 文件不完整" "an unreadable picture said so"
+# the size of what is drawn on a picture's page (its frame and content)
+bbox() {
+	pg=$(pdftotext "$T_TMP/d9.pdf" - | awk -v RS='\f' -v t="$1" 'index($0, t) && /SM3/ {print NR}' | tail -1)
+	pdftoppm -gray -r 50 -f "$pg" -l "$pg" -singlefile "$T_TMP/d9.pdf" "$T_TMP/bb"
+	$PY - "$T_TMP/bb.pgm" <<'EOF2'
+import sys
+d = open(sys.argv[1], "rb").read().split(b"\n", 3)
+w, h = map(int, d[1].split()); px = d[3]
+xs, ys = [], []
+for y in range(int(h * 0.2), int(h * 0.86)):
+    for x in range(w):
+        if px[y * w + x] < 245:
+            xs.append(x); ys.append(y)
+print(max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+EOF2
+}
+set -- $(bbox "照片turned.jpg")
+[ "$2" -gt "$1" ] && pass "the EXIF-turned photo stands upright ($1×$2)" || fail "turned photo drawn $1×$2"
+set -- $(bbox "照片land.jpg")
+[ "$1" -gt "$2" ] && pass "the same photo without EXIF lies across ($1×$2)" || fail "landscape drawn $1×$2"
+
 # a matter with objections and their answers
 run export dossier --db "$DB" --proposal 2026-007 -o "$T_TMP/d7.pdf"
 rc_is 0 "dossier of 2026-007"
@@ -221,7 +262,7 @@ keys C-u
 typ "'$T_TMP/signed.jpg'"
 keys C-s
 expect "已附上「现场照片」（JPEG 图片" "attached from a quoted path"
-expect_sql "SELECT COUNT(*) FROM attachment WHERE owner_kind = 1" 3 "three for the matter"
+expect_sql "SELECT COUNT(*) FROM attachment a JOIN proposal p ON p.id = a.owner_id WHERE p.number = '2026-001'" 3 "three for the matter"
 keys Escape
 expect "【2026-001】" "Esc back to the dossier"
 keys b

@@ -70,6 +70,36 @@ static void test_type_of(void)
 	CHECK_STR(s, "20.0 MB");
 }
 
+/* the EXIF orientation of a phone's photo, in either byte order */
+static void test_orientation(void)
+{
+	static const unsigned char mm[] = {
+		0xff, 0xd8, 0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+		'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
+		0xff, 0xd9,
+	};
+	static const unsigned char ii[] = {
+		0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0, 0,
+		0xff, 0xe1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+		'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xd9,
+	};
+	unsigned char bad[sizeof mm];
+
+	CHECK_INT(image_orientation(mm, sizeof mm), 6);
+	CHECK_INT(image_orientation(ii, sizeof ii), 8);
+	CHECK_INT(image_orientation(png1, sizeof png1), 1);
+	/* cut short, or a value out of range: as stored */
+	CHECK_INT(image_orientation(mm, 20), 1);
+	memcpy(bad, mm, sizeof bad);
+	bad[31] = 9;
+	CHECK_INT(image_orientation(bad, sizeof bad), 1);
+	/* an IFD offset past the segment */
+	memcpy(bad, mm, sizeof bad);
+	bad[19] = 200;
+	CHECK_INT(image_orientation(bad, sizeof bad), 1);
+}
+
 static void test_setup(void)
 {
 	CHECK_INT(fx_tmpdir("attach"), 0);
@@ -303,6 +333,11 @@ static void test_dossier(void)
 	                           &a, err, sizeof err), 0);
 	CHECK_INT(ops_attach_bytes(ds, AO_PROPOSAL, p.id, "%PDF-1.4\n%%EOF\n", 15, "验收报告.pdf",
 	                           "验收报告", &a, err, sizeof err), 0);
+	/* pictures that cannot be shown: their page says so, the PDF is made */
+	CHECK_INT(ops_attach_bytes(ds, AO_PROPOSAL, p.id, "\x89PNG\r\n\x1a\nbroken", 14, "坏.png",
+	                           "损坏的图片", &a, err, sizeof err), 0);
+	CHECK_INT(ops_attach_bytes(ds, AO_PROPOSAL, p.id, "\xff\xd8\xff\xe0" "broken jpeg", 15, "坏.jpg",
+	                           "损坏的照片", &a, err, sizeof err), 0);
 	CHECK_INT(dossier_doc(ds, p.id, &d, err, sizeof err), 0);
 	/* the cover, then the contents before the first part */
 	CHECK(find_block(&d, B_FIELD, "2026-001", 0) >= 0);
@@ -329,7 +364,7 @@ static void test_dossier(void)
 	CHECK_INT(ntoc, 8 + 3 + 2);
 	/* the PNG is shown, the PDF only listed (and the demo's own three
 	 * pictures: the matter's, its first meeting's and its notice's) */
-	CHECK_INT(nimg, 1 + 3);
+	CHECK_INT(nimg, 1 + 2 + 3);
 	CHECK(find_block(&d, B_IMAGE, "验收照片", 0) > 0);
 	CHECK(find_block(&d, B_ROW, "验收报告", 0) > 0);
 	/* each meeting's part: attendance, speeches on this matter, the vote's sentence, the seal */
@@ -372,6 +407,7 @@ int main(void)
 {
 	unsetenv("YISHITING_NOW");
 	RUN(test_type_of);
+	RUN(test_orientation);
 	RUN(test_setup);
 	if (st) {
 		RUN(test_refusals);
