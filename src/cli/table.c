@@ -248,6 +248,8 @@ const struct cli_command cli_commands[] = {
 	  PAPER_ARGS, "打印会议议程", cmd_print },
 	{ "print", "script", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_METHOD) | OPT(OPT_PRINTER),
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
+	{ "print", "dossier", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_PRINTER),
+	  OPT(OPT_DB) | OPT(OPT_PROPOSAL), { 0 }, "用 CUPS 打印一事一档（图片附件随之印出）", cmd_print },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },

@@ -140,7 +140,9 @@ static void cover(struct store *st, const struct dossier *x, struct doc *d)
 		event_day(last, day);
 		ys_cn_date_any(day, to);
 		doc_addf(d, B_FIELD, "办理时间", "%s（提议）至%s（%s）", from, to,
-		         last->action == ACT_PROPOSE ? "提议" : step_long_name(last->to_step));
+		         last->action == ACT_PROPOSE ? "提议"
+		         : x->p.status != PST_ACTIVE ? action_name(last->action)   /* 撤回, 不予采纳 */
+		         : step_long_name(last->to_step));
 	} else {
 		doc_addf(d, B_FIELD, "办理时间", "%s（提议）", from);
 	}
