@@ -697,7 +697,6 @@ struct sqlite3 *store_db(struct store *st);
  * list functions leave the bytes out; store_attachment_data reads them. */
 enum attach_owner { AO_PROPOSAL = 1, AO_MEETING = 2, AO_NOTICE = 3 };
 #define ATTACH_MAX_BYTES (20 * 1024 * 1024)     /* 20 MB */
-#define ATTACH_TITLE_MAX 255
 struct attachment {
 	char id[ID_LEN];
 	int owner_kind;                  /* enum attach_owner */

@@ -70,9 +70,12 @@ int store_attachment_find(struct store *st, const char *prefix, struct attachmen
 	int got;
 
 	memset(a, 0, sizeof *a);
-	if (n < 8 || n >= ID_LEN || strspn(prefix, "0123456789abcdef-") != n)
+	if (n < 8 || n >= ID_LEN || strspn(prefix, "0123456789abcdefABCDEF-") != n)
 		return 1;
 	snprintf(pat, sizeof pat, "%s*", prefix);
+	for (char *c = pat; *c; c++)             /* ids are written in small letters */
+		if (*c >= 'A' && *c <= 'F')
+			*c = (char)(*c - 'A' + 'a');
 	got = db_list(st, "SELECT " ATT_COLS " FROM attachment WHERE id GLOB ?1 ORDER BY id LIMIT ?2",
 	              pat, two, 2, &att_row);
 	if (got < 0)

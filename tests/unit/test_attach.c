@@ -190,6 +190,10 @@ static void test_attach_and_log(void)
 	CHECK_INT(store_attachment_find(st, prefix, &got), 0);
 	CHECK_STR(got.id, a.id);
 	CHECK_INT(store_attachment_find(st, "zz", &got), 1);
+	for (char *q = prefix; *q; q++)          /* typed in capitals */
+		if (*q >= 'a' && *q <= 'f')
+			*q = (char)(*q - 'a' + 'A');
+	CHECK_INT(store_attachment_find(st, prefix, &got), 0);
 	/* the proposal's change log names it with its digest */
 	nc = store_changes_of(st, "proposal", pid, &c);
 	for (int i = 0; i < nc; i++) {
