@@ -22,7 +22,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 MAN1DIR  = $(MANDIR)/man1
 CC      ?= cc
-PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto libzip libxml-2.0 xlsxwriter
+PKGS     = ncursesw sqlite3 uuid pangocairo fontconfig libcrypto libzip libxml-2.0 xlsxwriter libjpeg
 VERSION := $(shell sed -n 's/^\#define YS_VERSION "\(.*\)"/\1/p' src/cli/version.h)
 
 .DEFAULT_GOAL := all

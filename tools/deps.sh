@@ -10,7 +10,7 @@
 #                            dpkg-dev (make deb is tested)
 #   sh tools/deps.sh deb     also dpkg-dev, for make deb (dpkg-shlibdeps)
 #   sh tools/deps.sh fuzz    also clang and its libFuzzer, for make fuzz
-BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev libzip-dev libxml2-dev libxlsxwriter-dev fonts-noto-cjk"
+BUILD_PKGS="pkg-config libncurses-dev libsqlite3-dev uuid-dev libpango1.0-dev libcairo2-dev libssl-dev libzip-dev libxml2-dev libxlsxwriter-dev libjpeg62-turbo-dev fonts-noto-cjk"
 TEST_PKGS="tmux sqlite3 poppler-utils cups printer-driver-cups-pdf chromium man-db groff-base dpkg-dev openssl python3-openpyxl"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 DEB_PKGS="dpkg-dev"
@@ -25,6 +25,7 @@ pkg-config --exists libcrypto 2>/dev/null || need libssl-dev
 pkg-config --exists libzip 2>/dev/null || need libzip-dev
 pkg-config --exists libxml-2.0 2>/dev/null || need libxml2-dev
 pkg-config --exists xlsxwriter 2>/dev/null || need libxlsxwriter-dev
+pkg-config --exists libjpeg 2>/dev/null || need libjpeg62-turbo-dev
 fc-list :lang=zh 2>/dev/null | grep -qi 'Noto Serif CJK' || need fonts-noto-cjk
 all="$BUILD_PKGS"
 if [ "$1" = test ]; then

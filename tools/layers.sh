@@ -12,7 +12,7 @@
 #   "LAYER/name.h"  a public header of its own layer or of a layer it may call;
 #   "name.h"        a private header in its own folder (never from include/);
 #   <system.h>      except the libraries that belong to one layer: curses to
-#                   ui, sqlite3 to store, cairo/pango to paper, openssl to
+#                   ui, sqlite3 to store, cairo/pango and libjpeg to paper, openssl to
 #                   base, libzip and libxml2 (reading .xlsx) to in,
 #                   libxlsxwriter to out.
 # Screens, the command line and the demo write only through ops: they never
@@ -39,7 +39,7 @@ BEGIN {
 	sys["curses.h"] = "ui"; sys["ncurses.h"] = "ui"; sys["ncursesw/curses.h"] = "ui"
 	sys["sqlite3.h"] = "store"
 	sys["cairo.h"] = "paper"; sys["cairo-pdf.h"] = "paper"; sys["pango/pangocairo.h"] = "paper"
-	sys["fontconfig/fontconfig.h"] = "paper"
+	sys["fontconfig/fontconfig.h"] = "paper"; sys["jpeglib.h"] = "paper"
 	sys["openssl/evp.h"] = "base"; sys["openssl/opensslv.h"] = "base"
 	sys["zip.h"] = "in"; sys["libxml/parser.h"] = "in"; sys["libxml/tree.h"] = "in"
 	sys["xlsxwriter.h"] = "out"

@@ -544,5 +544,30 @@ int ops_diary_to_proposal(struct store *st, const char *diary_id, struct proposa
                           const struct proposer *pp, int n, char *err, size_t errlen);
 /* the source a proposal from entry `number` carries */
 void ops_diary_source(const char *number, char *out, size_t len);
+/* ---- attachments (附件: attachments.c) ------------------------------------
+ * A scan or photo attached to a proposal, a meeting or a notice from a
+ * file: the file must be a readable regular file of at most 20 MB
+ * (ATTACH_MAX_BYTES); its type comes from its bytes, its SM3 is taken, and
+ * it is written with a line in the owner's change log, in one transaction.
+ * title "" = the file's name.  Fills *a (without the bytes). */
+int ops_attach_file(struct store *st, int owner_kind, const char *owner_id, const char *path,
+                    const char *title, struct attachment *a, char *err, size_t errlen);
+/* the same for bytes in hand (the demo); name is the file name kept */
+int ops_attach_bytes(struct store *st, int owner_kind, const char *owner_id, const void *data,
+                     size_t n, const char *name, const char *title, struct attachment *a,
+                     char *err, size_t errlen);
+/* remove one, the reason required; the change log keeps its title, file
+ * name and SM3 */
+int ops_attach_delete(struct store *st, const char *id, const char *reason,
+                      char *err, size_t errlen);
+/* The record a clerk names by its number: a proposal 2026-008, a meeting
+ * 2026-H-05 (letters in either case), a notice by its 文号 〔2026〕3号 (or
+ * 2026-3).  id gets its id; 0, or -1 with a message that says how to list
+ * them. */
+int ops_attach_owner(struct store *st, int owner_kind, const char *number, char id[ID_LEN],
+                     char *err, size_t errlen);
+/* The owner's number as the clerk knows it (2026-008, 2026-H-05, 〔2026〕3号) */
+int ops_attach_owner_number(struct store *st, int owner_kind, const char *owner_id,
+                            char *out, size_t len);
 
 #endif

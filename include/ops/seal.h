@@ -28,7 +28,8 @@ int seal_digests(struct store *st, struct seal *s);
  * naming each record that changed (the minute line with its number, time
  * and speaker, the vote round, the attendance row, the 更正), every 更正
  * against its digest, the chain of seals and 更正 (a link deleted, re-done
- * or slipped in), and each seal the change log recorded.  cb gets one
+ * or slipped in), each seal the change log recorded, and every
+ * attachment's bytes against their SM3 (attachments.c).  cb gets one
  * Chinese line per finding; returns the number of findings, -1 on error. */
 int seal_verify_all(struct store *st, void (*cb)(const char *line, void *arg), void *arg);
 /* A paper copy against the database: hex is the SM3 printed on its pages

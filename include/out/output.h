@@ -125,5 +125,10 @@ int out_export_diary(struct store *st, int format, int gb18030, const char *targ
 /* `yishiting list diary`: the entries q finds, one per line, and a total */
 struct diary_query;
 int out_list_diary(struct store *st, const struct diary_query *q, FILE *f, char *err, size_t errlen);
+/* ---- attachments ---------------------------------------------------------
+ * An attachment's bytes written back to a file, exactly as attached, under
+ * its own file name in a folder (target, where as for out_export_doc) */
+int out_export_attachment(struct store *st, const char *id, const char *target, int where,
+                          char **path, char *err, size_t errlen);
 
 #endif

@@ -41,6 +41,15 @@ enum block_kind {
 	                 * 「✂」 at its left end, half a line above and below; in
 	                 * text "- - ✂ - - -" across the width.  In a doc of
 	                 * pieces (doc.pieces) it separates the pieces */
+	B_CONTENTS,     /* the table of contents: one line for every block
+	                 * after it whose toc is set (doc_section), indented
+	                 * by its level, with the page it landed on in the PDF
+	                 * (dot leaders, the number right; the renderer takes
+	                 * the pages from a pass before the one it draws) */
+	B_IMAGE,        /* a picture (PNG or JPEG bytes in data) on a page of
+	                 * its own, scaled to fit the text block under its
+	                 * caption (text); in text and HTML the caption (HTML
+	                 * shows the picture too) */
 };
 
 #define DOC_MAX_COLS 12
@@ -59,6 +68,12 @@ struct block {
 	                          * 同意/不同意/弃权 boxes); else left */
 	int stacked;             /* B_CHART: the series on top of each other
 	                          * (else side by side) */
+	/* B_HEADING added by doc_section(): its level in the contents (1, 2);
+	 * 0 for every other block */
+	int toc;
+	/* B_IMAGE only: the picture's bytes (allocated, freed by doc_free) */
+	unsigned char *data;
+	size_t len;
 };
 
 enum doc_kind {
@@ -69,6 +84,7 @@ enum doc_kind {
 	DOC_AGENDA = 7,          /* 议程 */
 	DOC_SCRIPT = 8,          /* 主持词 */
 	DOC_STATS = 9,           /* 统计、年度台账 */
+	DOC_DOSSIER = 10,        /* 一事一档: a proposal's whole file */
 };
 
 enum doc_pageno {
@@ -125,6 +141,13 @@ void doc_row(struct doc *d, int n, const char *const *cells);
  * side or stacked. */
 void doc_chart(struct doc *d, int nseries, const char *const *series, int stacked,
                int nrows, const char *const *label, const double *v);
+/* A heading that the contents (B_CONTENTS) list, at level 1 or 2. */
+void doc_section(struct doc *d, int level, const char *text);
+/* A picture on a page of its own: caption, and n bytes of PNG or JPEG
+ * (copied) */
+void doc_image(struct doc *d, const char *caption, const void *data, size_t n);
+/* every block of src appended to d (copies; B_PAGEBREAK too) */
+void doc_append(struct doc *d, const struct doc *src);
 
 /* ---- for the renderers ---------------------------------------------------- */
 /* A B_CHART block read back: free with doc_chart_free.  max is the longest
@@ -155,6 +178,10 @@ size_t doc_signoff_date(const struct doc *d, size_t i);
  * block `width` wide, centred on a date of width `date` that stands
  * `date_right` from the edge; 0 (flush right) when it would not fit. */
 double doc_signoff_right(double width, double date, double date_right, double name);
+/* The EXIF orientation of JPEG bytes, 1..8 (1: as stored, 6: turn a
+ * quarter clockwise …); 1 for none or for other bytes.  B_IMAGE is drawn
+ * turned as it says (pdf_image.c). */
+int image_orientation(const unsigned char *p, size_t n);
 /* Split a row's text at its tabs into exactly ncols allocated strings
  * (missing cells ""; cells past the last column joined into it with a
  * space).  Free with doc_cells_free(). */
@@ -172,6 +199,25 @@ void stats_doc(const char *community, const struct stats_report *rep, struct doc
  * the addenda (更正) after them, and, when sealed, the digest as footer. */
 int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
                 char *err, size_t errlen);
+/* One proposal's part of a meeting's minutes, appended to d (the
+ * dossier): the meeting's name, date, times, place, chair and clerk, its
+ * number, the attendance (应到, 实到, the names), the speeches on the
+ * proposal's agenda item, its votes with their result sentences and the
+ * conclusion, and the seal with its SM3. */
+int minutes_doc_part(struct store *st, const char *meeting_id, const char *proposal_id,
+                     struct doc *d, char *err, size_t errlen);
+/* the objections to a notice and their answers, appended to d (the
+ * internal notice ends with them; the dossier has them in a section) */
+int notice_objections_doc(struct store *st, const char *notice_id, struct doc *d,
+                          char *err, size_t errlen);
+/* A proposal's dossier (一事一档), ready to file: a cover, the contents,
+ * the proposal, its course, every meeting's part of the minutes, the
+ * notices as posted, the implementation, the objections and answers, the
+ * attachments (a list with their SM3; pictures on pages of their own)
+ * and the seals' digests.  dossier.c. */
+int dossier_doc(struct store *st, const char *proposal_id, struct doc *d,
+                char *err, size_t errlen);
+
 /* A notice (标题, 文号, 主送, 正文, 公示期, 异议渠道, 落款, 成文日期).  public_version != 0 leaves out personal data
  * the notice does not need (phone numbers other than the objection line,
  * reasons for absence, names of objectors). */

@@ -794,5 +794,48 @@ int store_diary_counts(struct store *st, const struct diary_query *q, struct dia
 /* the grids and the categories the entries carry, most used first */
 int store_diary_grids(struct store *st, char (*out)[64], int max);
 int store_diary_categories(struct store *st, char (*out)[64], int max);
+/* ---- attachments (附件, 0012_attachments.sql) ------------------------------
+ * A scan or a photo kept with the proposal, meeting or notice it proves:
+ * its bytes, what they are (from their magic), their size and SM3.  The
+ * list functions leave the bytes out; store_attachment_data reads them. */
+enum attach_owner { AO_PROPOSAL = 1, AO_MEETING = 2, AO_NOTICE = 3 };
+#define ATTACH_MAX_BYTES (20 * 1024 * 1024)     /* 20 MB */
+struct attachment {
+	char id[ID_LEN];
+	int owner_kind;                  /* enum attach_owner */
+	char owner_id[ID_LEN];
+	char title[256];                 /* 签字的签到表 */
+	char file_name[256];             /* the file's name when attached */
+	char type[8];                    /* png, jpeg, pdf, other */
+	int size;                        /* bytes */
+	char sm3[65];                    /* hex, lower case */
+	char added_at[20];
+};
+/* assigns a->id and a->added_at (now); the caller has set the rest and
+ * computed sm3 over the n bytes of data */
+int store_attachment_add(struct store *st, struct attachment *a, const void *data, size_t n);
+/* 1 = none */
+int store_attachment_get(struct store *st, const char *id, struct attachment *a);
+/* the attachment whose id starts with prefix (at least 8 hex digits);
+ * 1 = none, 2 = more than one */
+int store_attachment_find(struct store *st, const char *prefix, struct attachment *a);
+/* the bytes, allocated into *data (caller frees; never NULL on success) */
+int store_attachment_data(struct store *st, const char *id, unsigned char **data, size_t *n);
+/* a record's attachments in the order they were added (*out allocated;
+ * the count or -1) */
+int store_attachment_list(struct store *st, int owner_kind, const char *owner_id,
+                          struct attachment **out);
+/* every attachment by id, a page at a time (after_id "" = first page) */
+int store_attachment_page(struct store *st, const char *after_id, struct attachment *out, int max);
+int store_attachment_delete(struct store *st, const char *id);
+int store_attachment_count(struct store *st);
+/* what bytes are, from their magic: "png", "jpeg", "pdf" or "other" */
+const char *attach_type_of(const void *data, size_t n);
+/* "PNG 图片", "JPEG 图片", "PDF 文件", "其他文件" */
+const char *attach_type_name(const char *type);
+/* "议题", "会议", "公示"; "" for another number */
+const char *attach_owner_name(int owner_kind);
+/* "1.2 MB", "37 KB", "512 字节" */
+void attach_size_text(long long size, char *buf, size_t len);
 
 #endif

@@ -47,6 +47,9 @@ enum cli_opt {
 	OPT_DRY_RUN,
 	OPT_YEAR,
 	OPT_PERIOD,
+	OPT_NOTICE,
+	OPT_TITLE,
+	OPT_ID,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_STATE,
@@ -184,5 +187,9 @@ int cmd_search(const struct cli_args *a);
 /* cmd_diary.c: list diary, export diary */
 int cmd_list_diary(const struct cli_args *a);
 int cmd_export_diary(const struct cli_args *a);
+/* cmd_attach.c: attachments */
+int cmd_attach(const struct cli_args *a);
+int cmd_list_attachments(const struct cli_args *a);
+int cmd_export_attachment(const struct cli_args *a);
 
 #endif

@@ -327,6 +327,8 @@ int cmd_verify(const struct cli_args *a)
 		rc = 1;
 	} else if (n == 0) {
 		printf("完好：已签字确认的会议记录共 %d 份，全部与签字时的摘要一致。\n", store_seal_count(st));
+		if (store_attachment_count(st) > 0)
+			printf("附件共 %d 个，全部与添加时的 SM3 摘要一致。\n", store_attachment_count(st));
 		rc = 0;
 	} else {
 		printf("发现 %d 处在签字确认后的改动（共核对 %d 份签字确认的会议记录）。\n", n,

@@ -112,6 +112,23 @@ static int notice(struct store *st, const char *number, int kind, int internal, 
 	return r;
 }
 
+/* a proposal's dossier (一事一档) */
+static int dossier(struct store *st, const char *number, struct doc *d)
+{
+	char err[512], missing[256];
+	struct proposal p;
+	int r;
+
+	memset(&p, 0, sizeof p);
+	snprintf(missing, sizeof missing, "没有编号为 %s 的议题（yishiting list proposals 可列出全部议题）。",
+	         number);
+	r = found(st, store_proposal_get_number(st, number, &p), missing, "议题", number);
+	if (r == 0)
+		r = built(dossier_doc(st, p.id, d, err, sizeof err), "一事一档", err, d);
+	proposal_clear(&p);
+	return r;
+}
+
 /* a paper for a meeting (签到表, 表决票, 议程, 主持词) by the options */
 static int meeting_paper(struct store *st, const struct cli_args *a, const struct paper_opts *po,
                          struct doc *d)
@@ -234,6 +251,8 @@ static int build_doc(struct store *st, const struct cli_args *a, int kind,
 		return minutes(st, a->opt[OPT_MEETING], d);
 	if (strcmp(a->cmd->sub, "notice") == 0)
 		return notice(st, a->opt[OPT_PROPOSAL], kind, a->opt[OPT_INTERNAL] != NULL, d);
+	if (strcmp(a->cmd->sub, "dossier") == 0)
+		return dossier(st, a->opt[OPT_PROPOSAL], d);
 	return meeting_paper(st, a, po, d);
 }
 

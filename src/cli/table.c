@@ -152,6 +152,19 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--period", .arg = "起止日期", .hint = "如 2026-03-01..2026-08-31",
 		.help = "统计一段时间（两个日期都算在内），代替 --year", .group = GROUP_PAPER,
 	},
+	[OPT_NOTICE] = {
+		.name = "--notice", .arg = "文号", .hint = "如 〔2026〕3号 或 2026-3",
+		.help = "公示的文号，如 〔2026〕3号（也可写 2026-3）", .group = GROUP_DATA,
+	},
+	[OPT_TITLE] = {
+		.name = "--title", .arg = "说明", .hint = "如 签字的签到表",
+		.help = "附件是什么（最多 60 字），如“签字的签到表”“张贴的公示照片”；默认用文件名",
+		.group = GROUP_DATA,
+	},
+	[OPT_ID] = {
+		.name = "--id", .arg = "附件编号", .hint = "yishiting list attachments 第一列的 8 位",
+		.help = "附件编号（list attachments 第一列，写前 8 位即可）", .group = GROUP_DATA,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -229,6 +242,13 @@ const struct cli_command cli_commands[] = {
 	  "会议议程", cmd_export_doc },
 	{ "export", "script", DOC_OPTS | OPT(OPT_MEETING) | OPT(OPT_METHOD), MEETING_REQ, PAPER_ARGS,
 	  "主持词：按议程生成，含法定人数和每项表决的规则", cmd_export_doc },
+	{ "export", "dossier", DOC_OPTS | OPT(OPT_PROPOSAL), OPT(OPT_DB) | OPT(OPT_PROPOSAL),
+	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
+	  "一事一档：一个议题从提议到归档的全部档案（封面、目录、提议、各次会议的出席与发言和表决、"
+	  "公示、实施、异议、附件及其 SM3 摘要、会议记录的签字摘要），可直接打印归档", cmd_export_doc },
+	{ "export", "attachment", OPT(OPT_DB) | OPT(OPT_ID) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_ID),
+	  { [OPT_OUTPUT] = "文件或文件夹" },
+	  "把一个附件原样写回文件（默认用附件原来的文件名）", cmd_export_attachment },
 	{ "print", "minutes", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER),
 	  OPT(OPT_DB) | OPT(OPT_MEETING), { 0 },
 	  "用 CUPS 打印会议记录（程序自己生成的 PDF）", cmd_print },
@@ -245,6 +265,8 @@ const struct cli_command cli_commands[] = {
 	  PAPER_ARGS, "打印会议议程", cmd_print },
 	{ "print", "script", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_METHOD) | OPT(OPT_PRINTER),
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
+	{ "print", "dossier", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_PRINTER),
+	  OPT(OPT_DB) | OPT(OPT_PROPOSAL), { 0 }, "用 CUPS 打印一事一档（图片附件随之印出）", cmd_print },
 	{ "stats", NULL, OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PERIOD) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) |
 	  OPT(OPT_GB18030), OPT(OPT_DB), { [OPT_FORMAT] = "pdf|xlsx|html|txt", [OPT_OUTPUT] = "文件" },
 	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"
@@ -259,6 +281,15 @@ const struct cli_command cli_commands[] = {
 	{ "list", "diary", OPT(OPT_DB) | OPT(OPT_STATE), OPT(OPT_DB), { [OPT_STATE] = "open|answered|overdue" },
 	  "列出民情日记，最新的在前，每条一行：编号、日期、反映人、网格、地点、类别、紧急程度、状态、事项、"
 	  "转为的议题", cmd_list_diary },
+	{ "list", "attachments", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_MEETING) | OPT(OPT_NOTICE),
+	  OPT(OPT_DB), { 0 },
+	  "列出附件（或某个议题、会议、公示的附件）：编号、所属、说明、类型、大小、添加日期、SM3 摘要",
+	  cmd_list_attachments },
+	{ "attach", NULL, OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_MEETING) | OPT(OPT_NOTICE) |
+	  OPT(OPT_TITLE), OPT(OPT_DB), { [ARG_OPERAND] = "文件" },
+	  "给议题、会议或公示附上一个扫描件或照片（签字的签到表、会议记录，张贴的公示，验收报告；"
+	  "PNG、JPEG、PDF 等，最大 20 MB），记下它的 SM3 摘要；三者选一：--proposal、--meeting 或 --notice",
+	  cmd_attach },
 };
 const size_t cli_command_count = YS_ARRAY_LEN(cli_commands);
 

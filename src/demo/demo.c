@@ -144,6 +144,8 @@ int demo_write(const char *path, char *err, size_t errlen)
 		derr(&d, NULL, 0, "%s", oerr);
 	else {
 		rc = replay(&d);
+		if (rc == 0)
+			rc = demo_attach(&d);
 		if (rc == 0 && ops_batch_end(d.st, 1, oerr, sizeof oerr) != 0)
 			rc = derr(&d, NULL, 0, "%s", oerr);
 		else if (rc != 0)

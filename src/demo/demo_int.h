@@ -240,4 +240,9 @@ void diary_free(struct demo *d);
 /* the community, the roster and every event through ops, then checked */
 int replay(struct demo *d);
 
+/* ---- attachments (attach.c) ----------------------------------------------- */
+/* data/demo/attachments.tsv attached through ops after the replay, each
+ * with a picture drawn for it; 0 or -1 */
+int demo_attach(struct demo *d);
+
 #endif

@@ -313,7 +313,16 @@ int ops_meeting_delete(struct store *st, const char *mid, char *err, size_t errl
 	if (meeting_begin(st, mid, OPM_DELETE, &ms, err, errlen) != 0)
 		return -1;
 	snprintf(was, sizeof was, "%s %s %s %s", ms.m.number, ms.m.date, ms.m.start_time, ms.m.title);
-	if (log_meeting(st, ms.m.id, "删除", was, NULL, NULL, NULL, err, errlen) != 0)
+	/* its attachments are not thrown away with it unasked */
+	struct attachment *att = NULL;
+	int natt = store_attachment_list(st, AO_MEETING, ms.m.id, &att);
+	free(att);
+	if (natt < 0)
+		rc = store_fail(st, err, errlen);
+	else if (natt > 0)
+		rc = ys_err(err, errlen, "会议 %s 有 %d 个附件：先在附件里删除它们（须写明理由），再删除会议。",
+		            ms.m.number, natt);
+	else if (log_meeting(st, ms.m.id, "删除", was, NULL, NULL, NULL, err, errlen) != 0)
 		rc = -1;
 	else if (store_meeting_delete(st, ms.m.id) != 0)
 		rc = store_fail(st, err, errlen);

@@ -95,4 +95,8 @@ int decision_notice_start_end(struct store *st, const char *pid, char start[11],
                               char end[11], char *err, size_t errlen);
 
 
+/* attachments.c, for verify.c: every attachment's SM3 taken again; one
+ * line per attachment whose bytes no longer give it.  The count or -1. */
+int attach_verify(struct store *st, void (*cb)(const char *line, void *arg), void *arg);
+
 #endif

@@ -462,7 +462,11 @@ int seal_verify_all(struct store *st, void (*cb)(const char *line, void *arg), v
 	} while (n == 64);
 	if (verify_chain(st, &f) != 0 || verify_logged(st, &f) != 0 || verify_logged_addenda(st, &f) != 0)
 		return -1;
-	return f.found;
+	/* the attachments: each one's bytes against the SM3 taken when attached */
+	n = attach_verify(st, cb, arg);
+	if (n < 0)
+		return -1;
+	return f.found + n;
 }
 
 /* ---- a paper copy ----------------------------------------------------------- */

@@ -323,3 +323,40 @@ int out_export_board(struct store *st, const char *dir, char **index, char *err,
 	*index = xasprintf("%s%sindex.html", dir, dir[n - 1] == '/' ? "" : "/");
 	return 0;
 }
+
+int out_export_attachment(struct store *st, const char *id, const char *target, int where,
+                          char **path, char *err, size_t errlen)
+{
+	char why[1024];
+	struct attachment a;
+	unsigned char *data;
+	size_t n;
+	int rc;
+
+	*path = NULL;
+	rc = store_attachment_get(st, id, &a);
+	if (rc != 0)
+		return failed(err, errlen, rc > 0 ? "附件不存在" : store_errmsg(st));
+	/* its own name; one made of its title when it had none */
+	char *name = a.file_name[0] ? xstrdup(a.file_name)
+	           : xasprintf("%s.%s", a.title, strcmp(a.type, "other") ? a.type : "bin");
+	for (char *c = name; *c; c++)
+		if (*c == '/' || (unsigned char)*c < 0x20)
+			*c = '_';
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p)
+		return failed(err, errlen, why);
+	if (store_attachment_data(st, a.id, &data, &n) != 0) {
+		free(p);
+		return failed(err, errlen, store_errmsg(st));
+	}
+	rc = out_write_file(p, (const char *)data, n, why, sizeof why);
+	free(data);
+	if (rc != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	*path = p;
+	return 0;
+}

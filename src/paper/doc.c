@@ -25,6 +25,7 @@ void doc_free(struct doc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		free(d->b[i].label);
 		free(d->b[i].text);
+		free(d->b[i].data);
 	}
 	free(d->b);
 	free(d->title);
@@ -302,5 +303,48 @@ double doc_chart_step(double max, int ticks)
 			if (m[i] * base * ticks >= max)
 				return m[i] * base;
 		base *= 10;
+	}
+}
+
+void doc_section(struct doc *d, int level, const char *text)
+{
+	doc_add(d, B_HEADING, NULL, text);
+	d->b[d->n - 1].toc = level < 1 ? 1 : level > 2 ? 2 : level;
+}
+
+void doc_image(struct doc *d, const char *caption, const void *data, size_t n)
+{
+	struct block *b;
+
+	doc_add(d, B_IMAGE, NULL, caption);
+	b = &d->b[d->n - 1];
+	b->data = xmalloc(n ? n : 1);
+	if (n)
+		memcpy(b->data, data, n);
+	b->len = n;
+}
+
+void doc_append(struct doc *d, const struct doc *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const struct block *f = &src->b[i];
+		struct block *b;
+		unsigned char *data = NULL;
+
+		doc_add(d, f->kind, f->label, f->text);
+		b = &d->b[d->n - 1];
+		if (f->data) {
+			data = xmalloc(f->len ? f->len : 1);
+			if (f->len)
+				memcpy(data, f->data, f->len);
+		}
+		b->ncols = f->ncols;
+		memcpy(b->colw, f->colw, sizeof b->colw);
+		b->row_mm = f->row_mm;
+		b->center_mask = f->center_mask;
+		b->toc = f->toc;
+		b->stacked = f->stacked;
+		b->data = data;
+		b->len = f->len;
 	}
 }

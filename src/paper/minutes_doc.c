@@ -51,7 +51,7 @@ static const char *or_none(const struct strbuf *sb)
 /* ---- 出席情况 ----------------------------------------------------------- */
 
 static void attendance_section(const struct meeting_record *r, const struct meeting_kind_def *k,
-                               struct doc *d, int *signers)
+                               struct doc *d, int *signers, const char *head)
 {
 	const struct attendance_counts *c = &r->counts;
 	struct strbuf present = {0}, away = {0}, obs = {0}, extra = {0};
@@ -86,7 +86,7 @@ static void attendance_section(const struct meeting_record *r, const struct meet
 		}
 	}
 
-	doc_add(d, B_HEADING, NULL, "二、出席情况");
+	doc_add(d, B_HEADING, NULL, head);
 	doc_addf(d, B_FIELD, "应到人数", "%d 人%s%s%s", c->entitled,
 	         k && k->entitled_label ? "（" : "",
 	         k && k->entitled_label ? k->entitled_label : "",
@@ -148,17 +148,36 @@ static void agenda_section(const struct meeting_record *r, const struct meeting_
 
 /* ---- 发言摘要 ----------------------------------------------------------- */
 
-static void minutes_section(const struct meeting_record *r, struct doc *d)
+/* the item of the agenda with that id is the proposal pid's (pid NULL:
+ * every item is) */
+static int item_of(const struct meeting_record *r, const char *agenda_id, const char *pid)
 {
-	doc_add(d, B_HEADING, NULL, "四、发言摘要");
+	if (!pid)
+		return 1;
+	for (int i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].a.id, agenda_id) == 0)
+			return strcmp(r->items[i].a.proposal_id, pid) == 0;
+	return 0;
+}
+
+/* the lines of the meeting, or (pid) those on the proposal's item */
+static void minutes_section(const struct meeting_record *r, struct doc *d, const char *head,
+                            const char *pid)
+{
+	int n = 0;
+
+	doc_add(d, B_HEADING, NULL, head);
 	for (int i = 0; i < r->nminutes; i++) {
 		const struct minute *mi = &r->minutes[i];
+		if (!item_of(r, mi->agenda_id, pid))
+			continue;
 		char *label = mi->speaker[0] ? xasprintf("%s %s", mi->at, mi->speaker)
 		                             : xstrdup(mi->at);
 		doc_add(d, B_FIELD, label, mi->text);
 		free(label);
+		n++;
 	}
-	if (!r->nminutes)
+	if (!n)
 		doc_add(d, B_LINE, NULL, "（无发言记录）");
 }
 
@@ -343,15 +362,17 @@ static void outcome_line(const struct record_item *it, const struct meeting_kind
 }
 
 static void items_section(const struct meeting_record *r, const struct meeting_kind_def *k,
-                          struct doc *d)
+                          struct doc *d, const char *head, const char *pid)
 {
 	char num[16], date[32];
 
-	doc_add(d, B_HEADING, NULL, "五、表决情况及决定事项");
+	doc_add(d, B_HEADING, NULL, head);
 	if (!r->nitems)
 		doc_add(d, B_LINE, NULL, "（本次会议无议程）");
 	for (int i = 0; i < r->nitems; i++) {
 		const struct record_item *it = &r->items[i];
+		if (pid && strcmp(it->a.proposal_id, pid) != 0)
+			continue;
 		char *name = item_name(&it->a);
 
 		cn_numeral(i + 1, num, sizeof num);
@@ -394,6 +415,38 @@ static void addenda_section(const struct meeting_record *r, struct doc *d)
 	}
 }
 
+/* ---- 基本情况 ----------------------------------------------------------- */
+
+static void basic_fields(const struct meeting *m, const char *kname, struct doc *d)
+{
+	char date[32];
+
+	doc_add(d, B_FIELD, "会议名称", m->title);
+	doc_add(d, B_FIELD, "会议类型", kname);
+	ys_cn_date_any(m->date, date);
+	doc_add(d, B_FIELD, "日期", date);
+	if (m->postponed_from[0]) {
+		char first[32];
+		ys_cn_date_any(m->postponed_from, first);
+		doc_addf(d, B_FIELD, "延期", "原定%s，延期理由：%s", first, m->status_reason);
+	}
+	/* the times it was held (typed from the paper record when it was
+	 * entered afterwards); before it began, the planned start */
+	if (m->end_time[0])
+		doc_addf(d, B_FIELD, "起止时间", "%s 至 %s",
+		         m->held_start[0] ? m->held_start : m->start_time, m->end_time);
+	else if (m->held_start[0])
+		doc_addf(d, B_FIELD, "起止时间", "%s 开始，尚未散会", m->held_start);
+	else
+		doc_addf(d, B_FIELD, "起止时间", "定于 %s 开始", m->start_time);
+	doc_add(d, B_FIELD, "地点", m->place);
+	if (m->chair_post[0])
+		doc_addf(d, B_FIELD, "主持人", "%s（%s）", m->chair_name, m->chair_post);
+	else
+		doc_add(d, B_FIELD, "主持人", m->chair_name);
+	doc_add(d, B_FIELD, "记录人", m->clerk_name);
+}
+
 /* ---- the whole record --------------------------------------------------- */
 
 int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
@@ -404,7 +457,7 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 	const struct meeting *m = &r.m;
 	const struct meeting_kind_def *k;
 	const char *kname;
-	char date[32], stamp[48];
+	char stamp[48];
 	int rc, signers = 0, tlen, lines;
 
 	doc_init(d, DOC_MINUTES);
@@ -451,35 +504,12 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 
 	/* 一、基本情况 */
 	doc_add(d, B_HEADING, NULL, "一、基本情况");
-	doc_add(d, B_FIELD, "会议名称", m->title);
-	doc_add(d, B_FIELD, "会议类型", kname);
-	ys_cn_date_any(m->date, date);
-	doc_add(d, B_FIELD, "日期", date);
-	if (m->postponed_from[0]) {
-		char first[32];
-		ys_cn_date_any(m->postponed_from, first);
-		doc_addf(d, B_FIELD, "延期", "原定%s，延期理由：%s", first, m->status_reason);
-	}
-	/* the times it was held (typed from the paper record when it was
-	 * entered afterwards); before it began, the planned start */
-	if (m->end_time[0])
-		doc_addf(d, B_FIELD, "起止时间", "%s 至 %s",
-		         m->held_start[0] ? m->held_start : m->start_time, m->end_time);
-	else if (m->held_start[0])
-		doc_addf(d, B_FIELD, "起止时间", "%s 开始，尚未散会", m->held_start);
-	else
-		doc_addf(d, B_FIELD, "起止时间", "定于 %s 开始", m->start_time);
-	doc_add(d, B_FIELD, "地点", m->place);
-	if (m->chair_post[0])
-		doc_addf(d, B_FIELD, "主持人", "%s（%s）", m->chair_name, m->chair_post);
-	else
-		doc_add(d, B_FIELD, "主持人", m->chair_name);
-	doc_add(d, B_FIELD, "记录人", m->clerk_name);
+	basic_fields(m, kname, d);
 
-	attendance_section(&r, k, d, &signers);
+	attendance_section(&r, k, d, &signers, "二、出席情况");
 	agenda_section(&r, k, d);
-	minutes_section(&r, d);
-	items_section(&r, k, d);
+	minutes_section(&r, d, "四、发言摘要", NULL);
+	items_section(&r, k, d, "五、表决情况及决定事项", NULL);
 
 	doc_add(d, B_HEADING, NULL, "六、遗留问题");
 	doc_add(d, B_PARA, NULL, m->pending && *m->pending ? m->pending : "无");
@@ -510,6 +540,48 @@ int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,
 		doc_add(d, B_LINE, NULL, "（本记录尚未签字确认）");
 	}
 	addenda_section(&r, d);
+	record_free(&r);
+	return 0;
+}
+
+/* ---- one proposal's part (the dossier) ----------------------------------- */
+
+int minutes_doc_part(struct store *st, const char *meeting_id, const char *proposal_id,
+                     struct doc *d, char *err, size_t errlen)
+{
+	struct meeting_record r;
+	const struct meeting_kind_def *k;
+	char stamp[48];
+	int rc, signers = 0;
+
+	rc = store_record_load(st, meeting_id ? meeting_id : "", REC_ALL, &r);
+	if (rc != 0) {
+		if (rc == 1)
+			ys_err(err, errlen, "找不到该会议。");
+		else
+			store_err(st, err, errlen);
+		record_free(&r);
+		return -1;
+	}
+	k = meeting_kind_get(r.m.kind);
+	basic_fields(&r.m, k ? k->name : "会议", d);
+	doc_addf(d, B_FIELD, "会议编号", "%s", r.m.number);
+	attendance_section(&r, k, d, &signers, "出席情况");
+	minutes_section(&r, d, "发言摘要（本议题）", proposal_id);
+	items_section(&r, k, d, "表决情况及决定事项（本议题）", proposal_id);
+	if (r.sealed) {
+		ys_cn_stamp(r.seal.signed_at, stamp, sizeof stamp);
+		doc_addf(d, B_FIELD, "签字确认", "%s，主持人%s、记录人%s", stamp, r.seal.chair_name,
+		         r.seal.clerk_name);
+		/* in groups of eight, as verify --digest takes it too */
+		doc_addf(d, B_FIELD, "SM3", "%.8s %.8s %.8s %.8s %.8s %.8s %.8s %.8s", r.seal.sm3,
+		         r.seal.sm3 + 8, r.seal.sm3 + 16, r.seal.sm3 + 24, r.seal.sm3 + 32, r.seal.sm3 + 40,
+		         r.seal.sm3 + 48, r.seal.sm3 + 56);
+	} else {
+		doc_add(d, B_LINE, NULL, "（本次会议记录尚未签字确认）");
+	}
+	if (r.naddenda > 0)
+		doc_addf(d, B_LINE, NULL, "签字后有更正 %d 条，见该次会议记录全文。", r.naddenda);
 	record_free(&r);
 	return 0;
 }

@@ -198,8 +198,8 @@ static void add_lines_as(struct doc *d, int kind, const char *prefix, const char
 		doc_add(d, kind, NULL, prefix);
 }
 
-static int objections_section(struct store *st, const char *nid, struct doc *d,
-                              char *err, size_t errlen)
+int notice_objections_doc(struct store *st, const char *nid, struct doc *d,
+                          char *err, size_t errlen)
 {
 	static const char *const num[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 	struct objection *o = NULL;
@@ -208,8 +208,6 @@ static int objections_section(struct store *st, const char *nid, struct doc *d,
 
 	if (n < 0)
 		return ys_err(err, errlen, "%s", store_errmsg(st));
-	doc_add(d, B_SPACE, NULL, "");
-	doc_add(d, B_HEADING, NULL, "附：公示期内收到的异议及答复（内部存档，不对外张贴）");
 	if (!n)
 		doc_add(d, B_LINE, NULL, "公示期内未收到异议。");
 	for (int i = 0; i < n; i++) {
@@ -232,6 +230,14 @@ static int objections_section(struct store *st, const char *nid, struct doc *d,
 	}
 	free(o);
 	return 0;
+}
+
+static int objections_section(struct store *st, const char *nid, struct doc *d,
+                              char *err, size_t errlen)
+{
+	doc_add(d, B_SPACE, NULL, "");
+	doc_add(d, B_HEADING, NULL, "附：公示期内收到的异议及答复（内部存档，不对外张贴）");
+	return notice_objections_doc(st, nid, d, err, errlen);
 }
 
 int notice_doc(struct store *st, const char *notice_id, int public_version,

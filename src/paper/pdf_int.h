@@ -64,6 +64,12 @@ struct pdf {
 	 * passed so far in this pass */
 	int per;
 	int piece;
+	/* the page each block's first line landed on in this pass (0: not
+	 * placed yet) and in the pass before, which the contents print */
+	int *at, *prev_at;
+	/* the PDF being drawn, for its outline (bookmarks); NULL otherwise */
+	cairo_surface_t *surf;
+	int outline_top;        /* the outline entry of the last level-1 section */
 };
 
 /* ---- render_pdf.c ---- */
@@ -102,5 +108,12 @@ void pdf_place_cut(struct pdf *p);
 /* B_CHART: its height (kept whole on a page), and the chart placed */
 double pdf_chart_height(struct pdf *p, const struct block *b);
 void pdf_place_chart(struct pdf *p, const struct block *b);
+/* ---- pdf_image.c ---- */
+/* PNG or JPEG bytes decoded; NULL with the reason in err */
+cairo_surface_t *pdf_image_decode(const unsigned char *data, size_t n, char *err, size_t errlen);
+/* B_IMAGE: a page of its own, the caption over the picture scaled to fit */
+void pdf_place_image(struct pdf *p, const struct block *b);
+/* B_CONTENTS (block i): a line for each section after it, with its page */
+void pdf_place_contents(struct pdf *p, size_t i);
 
 #endif

@@ -98,6 +98,10 @@ static const char css[] =
 	".cutline{display:flex;align-items:center;margin:.9em 0}"
 	".cutline .scissors{flex:none;margin-right:.3em}"
 	"hr.cut{flex:1 1 auto;border:0;border-top:1px dashed #111;margin:0}"
+	".contents{list-style:none;padding:0}.contents .toc2{padding-left:2em}"
+	".contents a{color:inherit;text-decoration:none}"
+	".image{margin:1em 0;text-align:center;break-inside:avoid;page-break-inside:avoid}"
+	".image img{max-width:100%;max-height:200mm}"
 	"@media (max-width:600px){body{font-size:15px}"
 	".doc{margin:0;box-shadow:none}.doc>tbody>tr>td{padding:1.2em 1em}"
 	".doc>tfoot>tr>td{padding:.6em 1em 1em}}"
@@ -220,6 +224,23 @@ static void chart(const struct block *b, struct strbuf *out)
 	doc_chart_free(&c);
 }
 
+/* bytes as base64 (a picture inside the page) */
+static void base64(const unsigned char *p, size_t n, struct strbuf *out)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char q[4];
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		             (i + 2 < n ? p[i + 2] : 0);
+		q[0] = tab[v >> 18 & 63];
+		q[1] = tab[v >> 12 & 63];
+		q[2] = i + 1 < n ? tab[v >> 6 & 63] : '=';
+		q[3] = i + 2 < n ? tab[v & 63] : '=';
+		sb_addn(out, q, 4);
+	}
+}
+
 /* the blocks alone, for pages that frame them themselves (the board site) */
 void render_html_blocks(const struct doc *d, struct strbuf *out)
 {
@@ -235,7 +256,9 @@ void render_html_blocks(const struct doc *d, struct strbuf *out)
 			tag(out, "<p class=\"subtitle\">", t, "</p>");
 			break;
 		case B_HEADING:
-			tag(out, "<h2>", t, "</h2>");
+			if (b->toc)
+				sb_addf(out, "<h2 id=\"s%zu\" class=\"toc%d\">", i, b->toc);
+			tag(out, b->toc ? "" : "<h2>", t, "</h2>");
 			break;
 		case B_FIELD:
 			if (b->label && *b->label) {
@@ -294,6 +317,26 @@ void render_html_blocks(const struct doc *d, struct strbuf *out)
 			break;
 		case B_CHART:
 			chart(b, out);
+			break;
+		case B_CONTENTS:
+			sb_add(out, "<ul class=\"contents\">\n");
+			for (size_t k = i + 1; k < d->n; k++)
+				if (d->b[k].toc) {
+					sb_addf(out, "<li class=\"toc%d\"><a href=\"#s%zu\">", d->b[k].toc, k);
+					html_escape(d->b[k].text, out);
+					sb_add(out, "</a></li>\n");
+				}
+			sb_add(out, "</ul>\n");
+			break;
+		case B_IMAGE:
+			sb_add(out, "<figure class=\"image\">");
+			if (b->data && b->len) {
+				sb_addf(out, "<img alt=\"\" src=\"data:image/%s;base64,",
+				        b->len > 2 && b->data[0] == 0xff ? "jpeg" : "png");
+				base64(b->data, b->len, out);
+				sb_add(out, "\">");
+			}
+			tag(out, "<figcaption>", t, "</figcaption></figure>");
 			break;
 		case B_LINE:
 		default:

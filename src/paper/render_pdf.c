@@ -228,6 +228,21 @@ static void justify_line(PangoLayoutLine *line, int extra)
 	free(g);
 }
 
+/* a section in the PDF's outline (the reader's bookmarks), at the top
+ * of the line it starts on; a level-2 section under the last level-1 */
+static void outline_entry(struct pdf *p, const struct block *b)
+{
+	gchar *t = clean_text(b->text);
+	char *link = g_strdup_printf("page=%d pos=[%.1f %.1f]", p->page, MARGIN_L, MARGIN_T + p->y);
+	int parent = b->toc > 1 && p->outline_top ? p->outline_top : CAIRO_PDF_OUTLINE_ROOT;
+	int id = cairo_pdf_surface_add_outline(p->surf, parent, t, link, 0);
+
+	if (b->toc == 1)
+		p->outline_top = id;
+	g_free(link);
+	g_free(t);
+}
+
 /* Place every line of lay at the left edge of the text block, one per
  * `pitch`, breaking pages between lines.  justify: fill the width with
  * every line but the last of each paragraph. */
@@ -249,6 +264,11 @@ static void place_lines(struct pdf *p, PangoLayout *lay, double pitch, int justi
 		    (nl - idx) * pitch + p->tail_h <= BLOCK_H)
 			pdf_need(p, (nl - idx) * pitch + p->tail_h);
 		pdf_need(p, pitch);
+		if (idx == 0 && !p->at[p->cur]) {
+			p->at[p->cur] = p->page;
+			if (p->draw && p->surf && p->d->b[p->cur].toc)
+				outline_entry(p, &p->d->b[p->cur]);
+		}
 		if (p->draw) {
 			pango_layout_iter_get_line_extents(it, NULL, &log);
 			base = pango_layout_iter_get_baseline(it);
@@ -442,6 +462,8 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 	case B_CUT:
 	case B_THEAD:
 	case B_CHART:
+	case B_CONTENTS:
+	case B_IMAGE:
 		return NULL;
 	case B_ROW:                     /* one that stands outside a table */
 		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
@@ -535,6 +557,14 @@ static double block_height(struct pdf *p, const struct block *b, int all)
 	case B_CUT:       return p->pitch;
 	case B_THEAD:     return pdf_table_height(p, b, all);
 	case B_CHART:     return pdf_chart_height(p, b);
+
+	case B_IMAGE:     return BLOCK_H;
+	case B_CONTENTS: {
+		int k = 0;
+		for (size_t j = (size_t)(b - p->d->b) + 1; j < p->d->n; j++)
+			k += p->d->b[j].toc > 0;
+		return (all ? k : k > 0) * p->pitch;
+	}
 	case B_ROW:
 		if (doc_table_head(p->d, (size_t)(b - p->d->b)))
 			return pdf_table_height(p, b, all);
@@ -599,6 +629,12 @@ static void place_block(struct pdf *p, size_t i)
 	case B_CHART:
 		pdf_place_chart(p, b);
 		return;
+	case B_IMAGE:
+		pdf_place_image(p, b);
+		return;
+	case B_CONTENTS:
+		pdf_place_contents(p, i);
+		return;
 	case B_PAGEBREAK:
 		if (p->used) {
 			pdf_page_new(p);
@@ -640,6 +676,10 @@ static int run_pass(struct pdf *p, int draw, int npages)
 	p->thead = NULL;
 	p->piece = 0;
 	p->tail_h = 0;
+	p->outline_top = 0;
+	/* the pages of the pass before, for the contents */
+	memcpy(p->prev_at, p->at, (p->d->n + 1) * sizeof *p->at);
+	memset(p->at, 0, (p->d->n + 1) * sizeof *p->at);
 	for (size_t i = p->tail; i < p->d->n; i++)
 		p->tail_h += block_height(p, &p->d->b[i], 1);
 	for (p->cur = 0; p->cur < p->d->n; p->cur++)
@@ -741,6 +781,8 @@ static int pdf_setup(struct pdf *p, const struct doc *d, const struct pdf_opts *
 	if (pdf_font_pick(bf, p->body_font, sizeof p->body_font, err, errlen) < 0 ||
 	    pdf_font_pick(tf, p->title_font, sizeof p->title_font, err, errlen) < 0)
 		return -1;
+	p->at = xcalloc(d->n + 1, sizeof *p->at);
+	p->prev_at = xcalloc(d->n + 1, sizeof *p->prev_at);
 	p->title_pt = o && o->title_pt > 0 ? o->title_pt : d->title_pt > 0 ? d->title_pt : 22;
 	p->body_pt = o && o->body_pt > 0 ? o->body_pt : d->body_pt > 0 ? d->body_pt
 	           : notice_like(d->kind) ? 16 : 12;
@@ -783,6 +825,9 @@ static cairo_status_t pdf_done(struct pdf *p)
 	g_object_unref(p->ctx);
 	st = cairo_status(p->cr);
 	cairo_destroy(p->cr);
+	free(p->at);
+	free(p->prev_at);
+	p->at = p->prev_at = NULL;
 	return st;
 }
 
@@ -825,6 +870,8 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 	f = fopen(path, "wb");
 	if (!f) {
 		ys_snprintf(err, errlen, "无法写入文件「%s」：%s。", path, ys_errno_zh(errno));
+		free(p.at);
+		free(p.prev_at);
 		return -1;
 	}
 	surf = cairo_pdf_surface_create_for_stream(write_fn, f, PAGE_W, PAGE_H);
@@ -837,6 +884,7 @@ int render_pdf(const struct doc *d, const struct pdf_opts *o, const char *path,
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "议事厅 yishiting");
 	pdf_begin(&p, surf);
 	n = count_pages(&p);
+	p.surf = surf;                 /* the outline: drawn once, in the last pass */
 	run_pass(&p, 1, n);
 	st = pdf_done(&p);
 	cairo_surface_finish(surf);

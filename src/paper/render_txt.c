@@ -460,6 +460,20 @@ void render_txt(const struct doc *d, int cols, struct strbuf *out)
 		case B_CHART:
 			chart(out, b, cols);
 			break;
+		case B_CONTENTS:
+			/* no pages in text: the sections in order */
+			for (size_t k = i + 1; k < d->n; k++)
+				if (d->b[k].toc) {
+					sb_add(out, d->b[k].toc > 1 ? "    " : "");
+					wrap(out, d->b[k].text, cols - (d->b[k].toc > 1 ? 4 : 0), AL_LEFT, NULL, 0);
+				}
+			break;
+		case B_IMAGE:
+			if (!at_blank(out))
+				sb_add(out, "\n");
+			wrap(out, t, cols, AL_LEFT, NULL, 0);
+			wrap(out, "（图片见 PDF 版本）", cols, AL_LEFT, NULL, 0);
+			break;
 		case B_LINE:
 		default:
 			wrap(out, t, cols, AL_LEFT, NULL, 0);

@@ -30,7 +30,7 @@ const char *db_table_cn(const char *t)
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
 		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
 		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
-		{ "vote_teller", "监票、计票人" }, { "diary", "民情日记" },
+		{ "vote_teller", "监票、计票人" }, { "diary", "民情日记" }, { "attachment", "附件" },
 	};
 	size_t i;
 
@@ -111,6 +111,15 @@ static void say_no_event(struct check *c, sqlite3_stmt *s)
 static void say_no_proposer(struct check *c, sqlite3_stmt *s)
 {
 	report(c, "议题 %s 没有提议人", db_col_text(s, 0));
+}
+
+static void say_attachment_owner(struct check *c, sqlite3_stmt *s)
+{
+	static const char *const kinds[] = { "", "议题", "会议", "公示" };
+	int k = db_col_int(s, 1);
+
+	report(c, "附件「%s」所属的%s（%s）不存在", db_col_text(s, 0), k >= 1 && k <= 3 ? kinds[k] : "记录",
+	       db_col_text(s, 2));
 }
 
 static void say_counts(struct check *c, sqlite3_stmt *s)
@@ -262,8 +271,8 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		BAD_ID("vote") " UNION ALL " BAD_ID("ballot") " UNION ALL "
 		BAD_ID("change_log") " UNION ALL " BAD_ID("addendum") " UNION ALL "
 		BAD_ID("notice") " UNION ALL " BAD_ID("objection") " UNION ALL "
-		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller") " UNION ALL " BAD_ID("diary"),
-		say_uuid))
+		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller") " UNION ALL " BAD_ID("diary")
+		" UNION ALL " BAD_ID("attachment"), say_uuid))
 		return -1;
 
 	/* the procedure: a proposal is where its last event put it */
@@ -392,6 +401,15 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		" WHERE a.proposal_id IS NOT NULL"
 		" AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.id = a.proposal_id)",
 		say_agenda))
+		return -1;
+
+	/* attachments (0012) belong to a record that exists */
+	if (check_rows(&c,
+		"SELECT t.title, t.owner_kind, t.owner_id FROM attachment t WHERE NOT EXISTS"
+		" (SELECT 1 FROM proposal p WHERE t.owner_kind = 1 AND p.id = t.owner_id"
+		"  UNION ALL SELECT 1 FROM meeting m WHERE t.owner_kind = 2 AND m.id = t.owner_id"
+		"  UNION ALL SELECT 1 FROM notice n WHERE t.owner_kind = 3 AND n.id = t.owner_id)",
+		say_attachment_owner))
 		return -1;
 
 	/* the search everywhere (0013): the index agrees with its text, and

@@ -192,6 +192,21 @@ static void dossier_build(struct ui *u, int width)
 		          n.start_date, n.end_date);
 		notice_clear(&n);
 	}
+	/* the matter's own attachments (its meetings' and notices' are on
+	 * their screens, and all of them in the dossier's paper: b) */
+	struct attachment *att = NULL;
+	int natt = store_attachment_list(u->st, AO_PROPOSAL, p.id, &att);
+	add_wrapped("", "", width);
+	add_wrapped("", "附件", width);
+	for (int i = 0; i < natt; i++) {
+		char size[32];
+		attach_size_text(att[i].size, size, sizeof size);
+		add_linef(width, "  ", "%.10s  %s（%s，%s）  SM3 %.8s", att[i].added_at, att[i].title,
+		          attach_type_name(att[i].type), size, att[i].sm3);
+	}
+	free(att);
+	add_wrapped("  ", natt > 0 ? "按 f 查看、附上、导出附件；按 b 生成一事一档（含全部附件）。"
+	                           : "还没有附件。按 f 附上验收报告、现场照片等扫描件；按 b 生成一事一档。", width);
 	proposal_clear(&p);
 	pager_set(&D.pg, &D.text);
 }
@@ -205,7 +220,7 @@ static void dossier_enter(struct ui *u)
 /* the first line and the section names stand out */
 static int dossier_attr(int i, const char *line)
 {
-	static const char *const heads[] = { "内容", "流程", "实施", "公示", "民情日记" };
+	static const char *const heads[] = { "内容", "流程", "实施", "公示", "民情日记", "附件" };
 	if (i == 0)
 		return UA_HEAD;
 	for (size_t k = 0; k < YS_ARRAY_LEN(heads); k++)
@@ -259,6 +274,20 @@ static void dossier_action(struct ui *u, int a)
 		else
 			ui_message(u, UA_WARN, "议题 %s 不是由民情日记转来的。", D.number);
 		break;
+	case K_DOSSIER:
+		ui_preview_dossier(u, u->proposal_id);
+		break;
+	case K_ATTACH: {
+		struct proposal p;
+		memset(&p, 0, sizeof p);
+		if (store_proposal_get(u->st, u->proposal_id, &p) == 0) {
+			char label[300];
+			snprintf(label, sizeof label, "%s %s", p.number, p.title);
+			ui_attachments(u, AO_PROPOSAL, p.id, label);
+		}
+		proposal_clear(&p);
+		break;
+	}
 	}
 }
 

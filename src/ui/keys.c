@@ -126,6 +126,16 @@ const struct keydef ui_keys[] = {
 	{ SCR_DIARY, -1, K_HISTORY, 'h', 0, "h", NULL, "所选民情日记的修改记录：改了什么、谁改的、何时" },
 	{ SCR_DIARY, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL, "删除误录的民情日记（已转为议题的不能删除）" },
 	{ SCR_DOSSIER, -1, K_DIARY_LINK, 'm', 0, "m", NULL, "本议题来自民情日记时：转到那条民情日记" },
+	/* 附件, and the dossier as one paper */
+	{ SCR_DOSSIER, -1, K_DOSSIER, 'b', 0, "b", "一事一档", "本议题的一事一档：封面、目录、提议、各次会议的出席发言和表决、"
+	  "公示、实施、异议、附件（图片附后）、签字摘要；预览后导出 PDF 或打印归档" },
+	{ SCR_DOSSIER, -1, K_ATTACH, 'f', 0, "f", "附件", "本议题的附件（验收报告、现场照片等扫描件）：列出、附上、导出、删除" },
+	{ SCR_MEETINGS, -1, K_ATTACH, 'f', 0, "f", "附件", "所选会议的附件（签字的签到表、签字的会议记录等扫描件）：列出、附上、导出、删除" },
+	{ SCR_NOTICES, -1, K_ATTACH, 'f', 0, "f", "附件", "所选公示的附件（张贴的公示照片等）：列出、附上、导出、删除" },
+	{ SCR_ATTACH, -1, K_BACK, 27, KC(KEY_LEFT), "Esc", "返回", "回到上一屏" },
+	{ SCR_ATTACH, -1, K_NEW, 'a', 0, "a", "附上文件", "附上一个扫描件或照片：写出文件的路径和说明（PNG、JPEG、PDF 等，最大 20 MB）" },
+	{ SCR_ATTACH, -1, K_EXPORT, 'x', 0, "x", "导出", "把所选附件原样写回文件（用它原来的文件名）" },
+	{ SCR_ATTACH, -1, K_DELETE, 'd', 0, "d", "删除", "删除误附的附件（须写明理由，记入修改记录）" },
 	/* the tab screens quit; detail screens go back */
 	{ SCR_ANY, -1, K_QUIT, 'q', KC(KEY_F(10)), "q", "退出", "退出议事厅（所有内容均已保存）" },
 };
@@ -159,7 +169,7 @@ int ui_key_action(int screen, int pane, int key)
 static const char *const screen_names[SCR_COUNT] = {
 	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
 	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
-	[SCR_NOTICES] = "公示栏", [SCR_DIARY] = "民情日记", [SCR_STATS] = "统计",
+	[SCR_NOTICES] = "公示栏", [SCR_DIARY] = "民情日记", [SCR_STATS] = "统计", [SCR_ATTACH] = "附件",
 };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 

@@ -114,6 +114,13 @@ static void ml_action(struct ui *u, int a)
 		if (ML.pg.n > 0)
 			ui_meeting_papers(u, ML.rows[ML.pg.cur].id);
 		break;
+	case K_ATTACH:
+		if (ML.pg.n > 0) {
+			char label[300];
+			snprintf(label, sizeof label, "%s %s", ML.rows[ML.pg.cur].number, ML.rows[ML.pg.cur].title);
+			ui_attachments(u, AO_MEETING, ML.rows[ML.pg.cur].id, label);
+		}
+		break;
 	case K_EDIT:
 	case K_POSTPONE:
 	case K_CANCEL:

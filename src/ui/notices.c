@@ -208,6 +208,13 @@ static void nb_action(struct ui *u, int a)
 	case K_EXPORT:
 		ui_export_board(u);
 		break;
+	case K_ATTACH:
+		if (n) {
+			char label[400];
+			snprintf(label, sizeof label, "%s %s", n->doc_no, n->title);
+			ui_attachments(u, AO_NOTICE, n->id, label);
+		}
+		break;
 	}
 }
 

@@ -622,3 +622,29 @@ void ui_meeting_papers(struct ui *u, const char *meeting_id)
 		ui_preview(u, &d);
 	doc_free(&d);
 }
+
+/* ---- attachments and the dossier --------------------------------------------------- */
+
+void ui_export_attachment(struct ui *u, const char *id)
+{
+	char err[1024], *path = NULL;
+	char *folder = ask_folder(u, "附件导出到文件夹（用它原来的文件名）", NULL);
+
+	if (!folder)
+		return;
+	int rc = out_export_attachment(u->st, id, folder, OUT_FOLDER, &path, err, sizeof err);
+	exported(u, rc, folder, path, err);
+	free(folder);
+}
+
+void ui_preview_dossier(struct ui *u, const char *proposal_id)
+{
+	struct doc d;
+	char err[512];
+
+	if (dossier_doc(u->st, proposal_id, &d, err, sizeof err) != 0)
+		ui_error(u, "%s", err);
+	else
+		ui_preview(u, &d);
+	doc_free(&d);
+}

@@ -19,6 +19,7 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_NOTICES] = &screen_notices,
 	[SCR_DIARY] = &screen_diary,
 	[SCR_STATS] = &screen_stats,
+	[SCR_ATTACH] = &screen_attach,
 };
 
 int ui_run(struct store *st, int exit_after_frame, int mono)

@@ -28,6 +28,7 @@ enum screen_id {
 	SCR_NOTICES,         /* 公示栏 */
 	SCR_DIARY,           /* 民情日记 */
 	SCR_STATS,           /* 统计、年度台账 */
+	SCR_ATTACH,          /* 附件 of a proposal, meeting or notice */
 	SCR_COUNT
 };
 #define SCR_ANY (-1)          /* key row valid on every screen */
@@ -55,6 +56,8 @@ enum ui_action {
 	K_FIND,
 	/* 民情日记 */
 	K_TAB_DIARY, K_REPLY, K_TO_PROPOSAL, K_DIARY_LINK,
+	/* attachments and the dossier */
+	K_ATTACH, K_DOSSIER,
 	K_ACTION_COUNT
 };
 
@@ -126,6 +129,7 @@ struct screen_def {
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices, screen_stats;
 extern const struct screen_def screen_diary;
+extern const struct screen_def screen_attach;
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
  * dossier: 推进, 实施进展, 撤回, and the proposal's notices */
@@ -222,6 +226,16 @@ void ui_preview_notice(struct ui *u, const char *notice_id, int internal);
 /* a notice not posted yet, as it will print: 1 = the clerk pressed Enter
  * to number and post it, 0 = back, -1 = error (err) */
 int ui_preview_draft(struct ui *u, const struct notice *n, char *err, size_t errlen);
+
+/* ---- attachments (attach.c) and the dossier ---------------------------- */
+/* the attachments of a proposal, meeting or notice (enum attach_owner) on
+ * their screen; label names the record there ("2026-001 标题"); Esc comes
+ * back to the screen it was opened from */
+void ui_attachments(struct ui *u, int kind, const char *owner_id, const char *label);
+/* paper.c: an attachment written back to a file in a folder the clerk
+ * confirms; a proposal's dossier (一事一档) in the pager, to export and print */
+void ui_export_attachment(struct ui *u, const char *id);
+void ui_preview_dossier(struct ui *u, const char *proposal_id);
 
 void ui_goto(struct ui *u, int screen);
 /* the screen a tab key (K_TAB_BOARD …) shows; -1 for another action */

@@ -573,23 +573,32 @@ static void test_corrections(void)
 	CHECK(sql_int(st, "SELECT count(*) FROM vote v JOIN vote w ON w.id = v.supersedes"
 	                  " WHERE v.correction = 1 AND v.reason <> '' AND v.round = w.round + 1"
 	                  " AND (v.yes <> w.yes OR v.no <> w.no OR v.abstain <> w.abstain)") >= 1);
-	/* every correction has its reason and names a clerk of the roster */
+	/* every change has its reason and names a clerk of the roster (an
+	 * attachment added needs no reason: it is no change of the record;
+	 * the diary logs its own entries, below) */
 	CHECK(sql_int(st, "SELECT count(*) FROM change_log") >= 4);
-	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity <> 'diary' AND (reason = ''"
-	                      " OR who NOT IN (SELECT name FROM person))"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity <> 'diary' AND ((reason = ''"
+	                      " AND field <> '附件') OR who NOT IN (SELECT name FROM person))"), 0);
 	/* the diary's log: the three proposals made from entries, nothing else */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN diary d ON d.id = c.entity_id"
 	                      " JOIN proposal p ON p.id = d.proposal_id WHERE c.entity = 'diary'"
 	                      " AND c.field = '转为议题' AND c.new_value = p.number"), 3);
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity = 'diary'"), 3);
+	/* the demo's attachments: the scans of signed papers, attached after
+	 * the signing, each logged with its digest */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attachment"), 3);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM attachment t WHERE EXISTS (SELECT 1 FROM change_log c"
+	                      " WHERE c.entity_id = t.owner_id AND c.field = '附件'"
+	                      " AND c.new_value LIKE '%' || t.sm3 || '%')"), 3);
 	/* made before the record was signed: a meeting's before its seal, a
-	 * proposal's before the first meeting that handled it was sealed */
+	 * proposal's before the first meeting that handled it was sealed
+	 * (attachments, the scans of what was signed, come after) */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN seal s ON s.meeting_id = c.entity_id"
-	                      " WHERE c.at >= s.recorded_at AND c.field NOT IN ('签字确认', '更正')"), 0);
+	                      " WHERE c.at >= s.recorded_at AND c.field NOT IN ('签字确认', '更正', '附件')"), 0);
 	/* and each seal is in the log, with its digest */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM seal s WHERE NOT EXISTS (SELECT 1 FROM change_log c"
 	                      " WHERE c.entity_id = s.meeting_id AND c.field = '签字确认' AND c.new_value = s.sm3)"), 0);
-	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c WHERE c.entity = 'proposal'"
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c WHERE c.entity = 'proposal' AND c.field <> '附件'"
 	                      " AND c.at >= (SELECT min(s.recorded_at) FROM proposal_event e"
 	                      " JOIN seal s ON s.meeting_id = e.meeting_id WHERE e.proposal_id = c.entity_id)"), 0);
 	/* whoever opens the demo is not taken for its clerk */
