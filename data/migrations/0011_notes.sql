@@ -3,7 +3,9 @@
 --   note          书记手记: what the branch secretary wrote on a day (which
 --                 may lie in the past: notes are often typed up later),
 --                 with its title, text and author (a roster person or a
---                 name typed freely; the name is kept as a snapshot).
+--                 name typed freely; the name is kept as a snapshot, and
+--                 author_id is no key, so that a person entered by mistake
+--                 can still be deleted from the roster).
 --   note_link     the meetings and matters (议题) a note speaks of, zero
 --                 or more of each; exactly one of meeting_id, proposal_id.
 --   chronicle_entry  a line of the 大事记 the clerk writes by hand (街道检查、
@@ -21,7 +23,7 @@ CREATE TABLE note (
 	            CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
 	title       TEXT NOT NULL CONSTRAINT "手记标题不能为空" CHECK (title <> ''),
 	body        TEXT NOT NULL CONSTRAINT "手记内容不能为空" CHECK (body <> ''),
-	author_id   TEXT REFERENCES person(id),
+	author_id   TEXT,   -- the roster person chosen (not a key: a snapshot, as vote.rule_id)
 	author      TEXT NOT NULL CONSTRAINT "手记作者不能为空" CHECK (author <> ''),
 	created_at  TEXT NOT NULL DEFAULT '',
 	updated_at  TEXT NOT NULL DEFAULT ''
@@ -34,8 +36,10 @@ CREATE TABLE note_link (
 	id          TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
 	note_id     TEXT NOT NULL REFERENCES note(id),
 	seq         INTEGER NOT NULL CHECK (seq > 0),
-	meeting_id  TEXT REFERENCES meeting(id),
-	proposal_id TEXT REFERENCES proposal(id),
+	-- a meeting deleted (one never held, made by mistake) takes its links
+	-- with it; the note stays
+	meeting_id  TEXT REFERENCES meeting(id) ON DELETE CASCADE,
+	proposal_id TEXT REFERENCES proposal(id) ON DELETE CASCADE,
 	UNIQUE (note_id, seq),
 	CONSTRAINT "手记关联须是一次会议或一个议题"
 	CHECK ((meeting_id IS NULL) <> (proposal_id IS NULL))

@@ -47,6 +47,7 @@ enum cli_opt {
 	OPT_DRY_RUN,
 	OPT_HELP,
 	OPT_VERSION,
+	OPT_YEAR,
 	OPT_COUNT
 };
 #define OPT(o) (1u << (o))

@@ -151,6 +151,10 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--version", .alias = "-V", .help = "显示版本和数据库结构版本",
 		.group = GROUP_GENERAL,
 	},
+	[OPT_YEAR] = {
+		.name = "--year", .arg = "年份", .hint = "四位数，如 2026",
+		.help = "哪一年的大事记或书记手记，如 2026", .group = GROUP_PAPER,
+	},
 };
 
 /* ---- the commands ------------------------------------------------------------ */
@@ -212,6 +216,11 @@ const struct cli_command cli_commands[] = {
 	  "会议议程", cmd_export_doc },
 	{ "export", "script", DOC_OPTS | OPT(OPT_MEETING) | OPT(OPT_METHOD), MEETING_REQ, PAPER_ARGS,
 	  "主持词：按议程生成，含法定人数和每项表决的规则", cmd_export_doc },
+	{ "export", "chronicle", DOC_OPTS | OPT(OPT_YEAR), OPT(OPT_DB) | OPT(OPT_YEAR), PAPER_ARGS,
+	  "一年的大事记（归档用）：召开的会议、作出的决议、张贴的公示、办结的议题和手写的条目，按月排列",
+	  cmd_export_doc },
+	{ "export", "notes", DOC_OPTS | OPT(OPT_YEAR), OPT(OPT_DB) | OPT(OPT_YEAR), PAPER_ARGS,
+	  "一年的书记手记，按日期排列，注明关联的会议和议题", cmd_export_doc },
 	{ "print", "minutes", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER),
 	  OPT(OPT_DB) | OPT(OPT_MEETING), { 0 },
 	  "用 CUPS 打印会议记录（程序自己生成的 PDF）", cmd_print },
@@ -228,6 +237,8 @@ const struct cli_command cli_commands[] = {
 	  PAPER_ARGS, "打印会议议程", cmd_print },
 	{ "print", "script", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_METHOD) | OPT(OPT_PRINTER),
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
+	{ "print", "chronicle", OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_YEAR),
+	  PAPER_ARGS, "打印一年的大事记", cmd_print },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
