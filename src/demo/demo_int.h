@@ -215,4 +215,10 @@ const char *first_typed(const struct demo *d, int kind, int target, int field,
 /* the community, the roster and every event through ops, then checked */
 int replay(struct demo *d);
 
+/* ---- 书记手记 and 大事记 (notes.c) ------------------------------------------ */
+
+/* notes.tsv and chronicle.tsv read, checked and typed in through ops, each
+ * row at its entered moment, after the events; 0 or -1 */
+int replay_notes(struct demo *d);
+
 #endif

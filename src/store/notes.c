@@ -403,7 +403,7 @@ int store_chron_hide(struct store *st, int kind, const char *ref_id, int hide)
 
 	if (!key)
 		return db_fail(st, "只有从会议、决议、公示、归档生成的大事记条目可以隐藏");
-	if (FITS(st, ref_id, "编号") != 0 || strlen(ref_id) != ID_LEN - 1)
+	if (strlen(ref_id) != ID_LEN - 1)
 		return db_fail(st, "大事记条目的编号不对");
 	s = db_write(st, hide ? "INSERT OR IGNORE INTO chronicle_hidden(kind, ref_id, hidden_at)"
 	                        " VALUES (?1, ?2, ?3)"
