@@ -768,6 +768,12 @@ void chron_item_clear(struct chron_item *it);
 int store_chronicle_year(struct store *st, int year, struct chron_item **out);
 /* leave a generated line out of the 大事记 (hide 1) or take it back (0) */
 int store_chron_hide(struct store *st, int kind, const char *ref_id, int hide);
+/* what a note may be linked to, for a form: the links of `keep` (may be
+ * NULL) first, then the newest meetings not cancelled (meetings 1) or the
+ * newest matters (0), up to max; number, title and date filled; the count
+ * or -1 */
+int store_link_choices(struct store *st, int meetings, const struct note *keep,
+                       struct note_link *out, int max);
 /* the years that have notes, chronicle entries or meetings, newest first,
  * into years[max]; the count or -1 */
 int store_record_years(struct store *st, int *years, int max);

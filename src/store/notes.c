@@ -434,3 +434,37 @@ int store_record_years(struct store *st, int *years, int max)
 		rc = SQLITE_DONE;
 	return db_step_end(st, s, rc) ? -1 : n;
 }
+
+int store_link_choices(struct store *st, int meetings, const struct note *keep,
+                       struct note_link *out, int max)
+{
+	struct note_link *more;
+	sqlite3_stmt *s;
+	int n = 0, k;
+
+	for (int i = 0; keep && i < keep->nlinks && n < max; i++)
+		if (!!keep->links[i].meeting_id[0] == !!meetings)
+			out[n++] = keep->links[i];
+	if (n >= max)
+		return n;
+	s = db_stmt(st, meetings
+		? "SELECT id, '', number, title, date FROM meeting WHERE status <> 3"
+		  " ORDER BY date DESC, year DESC, seq DESC LIMIT ?1"
+		: "SELECT '', id, number, title, substr(created_at, 1, 10) FROM proposal"
+		  " ORDER BY year DESC, seq DESC LIMIT ?1");
+	if (!s)
+		return -1;
+	more = xcalloc((size_t)max, sizeof *more);
+	db_bind_int(s, 1, max);
+	k = db_read_rows(st, s, more, max, &link_row);
+	for (int i = 0; i < k && n < max; i++) {
+		int dup = 0;
+		for (int j = 0; j < n && !dup; j++)
+			dup = strcmp(out[j].meeting_id, more[i].meeting_id) == 0 &&
+			      strcmp(out[j].proposal_id, more[i].proposal_id) == 0;
+		if (!dup)
+			out[n++] = more[i];
+	}
+	free(more);
+	return k < 0 ? -1 : n;
+}

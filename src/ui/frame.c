@@ -19,6 +19,7 @@ static const struct { int screen; const char *label; int action; } tabs[] = {
 	{ SCR_ROSTER, "3 花名册", K_TAB_ROSTER },
 	{ SCR_RULES, "4 规则", K_TAB_RULES },
 	{ SCR_NOTICES, "5 公示栏", K_TAB_NOTICES },
+	{ SCR_NOTES, "7 手记", K_TAB_NOTES },
 };
 
 int ui_tab_screen(int action)

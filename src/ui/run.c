@@ -17,6 +17,7 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_ROSTER] = &screen_roster,
 	[SCR_RULES] = &screen_rules,
 	[SCR_NOTICES] = &screen_notices,
+	[SCR_NOTES] = &screen_notes,
 };
 
 int ui_run(struct store *st, int exit_after_frame, int mono)
@@ -64,6 +65,7 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 			break;
 		case K_TAB_BOARD: case K_TAB_MEETINGS: case K_TAB_ROSTER: case K_TAB_RULES:
 		case K_TAB_NOTICES:
+		case K_TAB_NOTES:
 			ui_goto(&u, ui_tab_screen(act));
 			break;
 		case K_NONE:

@@ -26,6 +26,7 @@ enum screen_id {
 	SCR_ROSTER,          /* 花名册 */
 	SCR_RULES,           /* 表决规则 */
 	SCR_NOTICES,         /* 公示栏 */
+	SCR_NOTES,           /* 手记：书记手记 | 大事记 */
 	SCR_COUNT
 };
 #define SCR_ANY (-1)          /* key row valid on every screen */
@@ -47,6 +48,8 @@ enum ui_action {
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
 	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP, K_IMPORT,
+	/* 手记 */
+	K_TAB_NOTES, K_YEAR, K_HIDE, K_SHOW_HIDDEN,
 	K_ACTION_COUNT
 };
 
@@ -117,6 +120,7 @@ struct screen_def {
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices;
+extern const struct screen_def screen_notes;     /* notes.c: 书记手记 and 大事记 */
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
  * dossier: 推进, 实施进展, 撤回, and the proposal's notices */
