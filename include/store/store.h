@@ -760,6 +760,7 @@ struct chron_item {
 	int a, b, c;                 /* meeting: 应到, 实到; decision: 赞成, 反对, 弃权 */
 	int has_vote;                /* a decision with its vote */
 	char where[256];             /* a decision: the meeting's title */
+	char proposal_id[ID_LEN];    /* a decision, notice or archive: its matter */
 	char *text;                  /* CK_HAND: the text (allocated); else NULL */
 };
 void chron_item_clear(struct chron_item *it);

@@ -328,6 +328,7 @@ static const struct db_col item_cols[] = {
 	COL_I(struct chron_item, a), COL_I(struct chron_item, b), COL_I(struct chron_item, c),
 	COL_I(struct chron_item, has_vote),
 	COL_T(struct chron_item, where, "会议名称"),
+	COL_R(struct chron_item, proposal_id, "议题编号"),
 	COL_D(struct chron_item, text),
 };
 static const struct db_row item_row = DB_ROW(struct chron_item, item_cols, NULL);
@@ -356,14 +357,14 @@ static const char chronicle_sql[] =
 	"  m.number AS num, m.title, m.kind,"
 	"  (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id AND a.entitled = 1),"
 	"  (SELECT COUNT(*) FROM attendance a WHERE a.meeting_id = m.id AND a.entitled = 1"
-	"   AND a.status = 1), 0, 0, '', NULL"
+	"   AND a.status = 1), 0, 0, '', '', NULL"
 	" FROM meeting m WHERE m.date >= ?1 AND m.date < ?2 AND m.status IN (1, 2)"
 	"  AND m.held_start <> ''"
 	" UNION ALL"
 	" SELECT 2, e.id, COALESCE(m.date, substr(e.at, 1, 10)),"
 	HIDDEN("decision", "e.id") ", p.number, p.title, e.action,"
 	"  COALESCE(v.yes, 0), COALESCE(v.no, 0), COALESCE(v.abstain, 0), v.id IS NOT NULL,"
-	"  COALESCE(m.title, ''), NULL"
+	"  COALESCE(m.title, ''), p.id, NULL"
 	" FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
 	" LEFT JOIN meeting m ON m.id = e.meeting_id LEFT JOIN vote v ON v.id = e.vote_id"
 	" WHERE ((e.action = 2 AND e.to_step = 4)"
@@ -372,16 +373,16 @@ static const char chronicle_sql[] =
 	"  AND COALESCE(m.date, substr(e.at, 1, 10)) < ?2"
 	" UNION ALL"
 	" SELECT 3, n.id, n.start_date," HIDDEN("notice", "n.id") ","
-	"  n.doc_no, n.title, n.kind, 0, 0, 0, 0, COALESCE(p.number, ''), NULL"
+	"  n.doc_no, n.title, n.kind, 0, 0, 0, 0, COALESCE(p.number, ''), COALESCE(p.id, ''), NULL"
 	" FROM notice n LEFT JOIN proposal p ON p.id = n.proposal_id"
 	" WHERE n.kind IN (1, 2) AND n.start_date >= ?1 AND n.start_date < ?2"
 	" UNION ALL"
 	" SELECT 4, e.id, substr(e.at, 1, 10)," HIDDEN("archive", "e.id") ","
-	"  p.number, p.title, e.action, 0, 0, 0, 0, '', NULL"
+	"  p.number, p.title, e.action, 0, 0, 0, 0, '', p.id, NULL"
 	" FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
 	" WHERE e.action = 9 AND e.at >= ?1 AND e.at < ?2"
 	" UNION ALL"
-	" SELECT 5, c.id, c.date, 0, '', '', 0, 0, 0, 0, 0, '', c.text"
+	" SELECT 5, c.id, c.date, 0, '', '', 0, 0, 0, 0, 0, '', '', c.text"
 	" FROM chronicle_entry c WHERE c.date >= ?1 AND c.date < ?2"
 	") ORDER BY d, k, num, 2";
 

@@ -743,8 +743,9 @@ static void chron_open(struct ui *u)
 		ui_goto(u, SCR_LIVE);
 	} else if (it->kind == CK_HAND) {
 		edit_record(u);
-	} else {
-		ui_message(u, UA_NORMAL, "议题 %s：在 1 议题 中查看它的档案。", it->number);
+	} else if (it->proposal_id[0]) {
+		snprintf(u->proposal_id, sizeof u->proposal_id, "%s", it->proposal_id);
+		ui_goto(u, SCR_DOSSIER);
 	}
 }
 

@@ -282,6 +282,10 @@ static void test_chronicle_demo(void)
 	                         " + (SELECT COUNT(*) FROM chronicle_entry WHERE date LIKE '2026-%')"));
 	for (int i = 1; i < n; i++)
 		CHECK(strcmp(it[i - 1].date, it[i].date) <= 0);
+	/* the lines of a matter name it, for the screen to open its dossier */
+	for (int i = 0; i < n; i++)
+		CHECK((it[i].kind == CK_DECISION || it[i].kind == CK_ARCHIVE || it[i].kind == CK_NOTICE)
+		      == (it[i].proposal_id[0] != '\0'));
 	/* a meeting's attendance as its sheet says */
 	for (int i = 0; i < n; i++) {
 		if (it[i].kind != CK_MEETING || strcmp(it[i].number, "2026-H-17") != 0)
