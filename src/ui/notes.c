@@ -208,12 +208,14 @@ static void draw_notes(struct ui *u, int top, int bottom)
 	for (int i = 0; i < list_h && NS.ntop + i < NS.nnotes; i++) {
 		const struct note *n = &NS.notes[NS.ntop + i];
 		int attr = NS.ntop + i == NS.ncur ? UA_SEL : UA_NORMAL;
-		char links[64];
-		snprintf(links, sizeof links, "%d 项", n->nlinks);
-		const char *cells[] = { n->date, n->title, n->author, n->nlinks ? links : "" };
+		struct strbuf links = { 0 };
+		for (int k = 0; k < n->nlinks; k++)
+			sb_addf(&links, "%s%s", k ? "、" : "", n->links[k].number);
+		const char *cells[] = { n->date, n->title, n->author, links.s ? links.s : "" };
 		if (attr == UA_SEL)
 			ui_fill(top + 1 + i, 0, u->cols, attr);
 		ui_row(top + 1 + i, 1, w, attr, cells, widths, 4);
+		sb_free(&links);
 	}
 	/* the selected note under the list */
 	const struct note *n = cur_note();
