@@ -134,9 +134,8 @@ static void draw_top(struct ui *u, int y)
 		ui_putf(y, 22, u->cols - 23, TEXT_ELLIPSIS, UA_HEAD, "◀ %d年 ▶  共 %d 篇手记", NS.year,
 		        NS.nnotes);
 	else
-		ui_putf(y, 22, u->cols - 23, TEXT_ELLIPSIS, UA_HEAD, "◀ %d年 ▶  共 %d 条%s%s", NS.year,
-		        NS.nitems - hidden, NS.show_hidden ? "，暗色为已隐藏" : "",
-		        NS.show_hidden && hidden ? "" : "");
+		ui_putf(y, 22, u->cols - 23, TEXT_ELLIPSIS, UA_HEAD, "◀ %d年 ▶  共 %d 条%s", NS.year,
+		        NS.nitems - hidden, NS.show_hidden ? "，暗色为已隐藏" : "");
 }
 
 /* text wrapped from row y, at most rows rows after skipping `skip` wrapped
