@@ -122,3 +122,21 @@ run export notes --db "$DB" --year 2026 --format txt -o "$T_TMP/手记.txt"
 rc_is 0 "export notes writes the notes of the year"
 file_has "$T_TMP/手记.txt" "周末走访7栋顶楼" "the new note is in the exported notes"
 file_has "$T_TMP/手记.txt" "关联：2026-H-17 2026年第1次居民会议" "with the meeting it is linked to"
+
+# ---- deleting ------------------------------------------------------------------
+keys Tab
+expect "共 25 篇手记" "Tab goes back to the notes"
+keys Home
+keys End
+expect "楼顶漏水的现场" "End selects the latest note"
+keys Up Up
+keys DC
+expect "删除手记「2026-11-15 周末走访7栋顶楼」" "Del asks before deleting the selected note"
+keys y
+expect "手记已删除。" "y deletes it"
+expect "共 24 篇手记" "the count goes down"
+expect_sql "SELECT count(*) FROM note WHERE title = '周末走访7栋顶楼'" "0" "the note is gone from the database"
+expect_sql "SELECT count(*) FROM note_link l LEFT JOIN note n ON n.id = l.note_id WHERE n.id IS NULL" "0" \
+	"and its links with it"
+expect_sql "SELECT count(*) FROM change_log WHERE entity = 'note' AND field = '删除手记'" "1" \
+	"the deletion is in the change log"
