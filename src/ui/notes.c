@@ -25,6 +25,7 @@ static struct {
 	struct chron_item *items;    /* without the hidden ones unless show_hidden */
 	int nitems, ccur, ctop;
 	int show_hidden;
+	int nhidden;                 /* lines of the year left out */
 	int detail;                  /* 书记手记: the selected note whole */
 	int lcur;                    /* its selected link */
 	int dtop;                    /* its text scrolled by */
@@ -72,8 +73,9 @@ static void notes_load(struct ui *u, const char *keep)
 		ui_error(u, "%s", store_errmsg(u->st));
 		n = 0;
 	}
-	NS.nitems = 0;
+	NS.nitems = NS.nhidden = 0;
 	for (int i = 0; i < n; i++) {
+		NS.nhidden += NS.items[i].hidden;
 		if (NS.items[i].hidden && !NS.show_hidden)
 			chron_item_clear(&NS.items[i]);
 		else
@@ -123,10 +125,11 @@ static const char *const kind_label[CK_COUNT] = {
 /* the row above every page: the two pages, the year, the counts */
 static void draw_top(struct ui *u, int y)
 {
-	int hidden = 0;
+	char more[96] = "";
 
-	for (int i = 0; i < NS.nitems; i++)
-		hidden += NS.items[i].hidden;
+	if (NS.nhidden)
+		snprintf(more, sizeof more, NS.show_hidden ? "，暗色为已隐藏的 %d 条" : "，另有 %d 条已隐藏（s 显示）",
+		         NS.nhidden);
 	ui_fill(y, 0, u->cols, UA_NORMAL);
 	ui_put(y, 1, 10, " 书记手记 ", 0, NS.page == PG_NOTES ? UA_TAB_ON : UA_TAB);
 	ui_put(y, 12, 8, " 大事记 ", 0, NS.page == PG_CHRON ? UA_TAB_ON : UA_TAB);
@@ -135,7 +138,7 @@ static void draw_top(struct ui *u, int y)
 		        NS.nnotes);
 	else
 		ui_putf(y, 22, u->cols - 23, TEXT_ELLIPSIS, UA_HEAD, "◀ %d年 ▶  共 %d 条%s", NS.year,
-		        NS.nitems - hidden, NS.show_hidden ? "，暗色为已隐藏" : "");
+		        NS.nitems - (NS.show_hidden ? NS.nhidden : 0), more);
 }
 
 /* text wrapped from row y, at most rows rows after skipping `skip` wrapped

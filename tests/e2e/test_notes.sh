@@ -61,7 +61,7 @@ expect "共 25 篇手记" "Esc goes back to the list"
 
 # ---- 大事记 ------------------------------------------------------------------
 keys Tab
-expect "共 41 条" "Tab turns to the 大事记 of the year"
+expect "共 41 条，另有 1 条已隐藏（s 显示）" "Tab turns to the 大事记 of the year, saying one line is hidden"
 expect "2026-01-20  会议 召开2026年第1次两委联席会议（应到7人，实到7人）" "a meeting held is a line with its attendance"
 expect_not "2026-03-26  会议" "the routine meeting the demo hid is not listed"
 keys n
@@ -79,10 +79,10 @@ keys Home Down
 expect "2026-01-20  会议 召开2026年第1次两委联席会议" "the second line is the first meeting"
 keys h
 expect "已隐藏：这一行不写入大事记" "h hides the selected generated line"
-expect "共 41 条" "the hidden line is not counted"
+expect "共 41 条，另有 2 条已隐藏" "the hidden line is not counted"
 expect_not "召开2026年第1次两委联席会议" "and not listed"
 keys s
-expect "共 41 条，暗色为已隐藏" "s shows the hidden lines"
+expect "共 41 条，暗色为已隐藏的 2 条" "s shows the hidden lines"
 expect "会议 （已隐藏）召开2026年第1次两委联席会议" "the hidden line is marked"
 expect_sql "SELECT count(*) FROM chronicle_hidden h JOIN meeting m ON m.id = h.ref_id WHERE m.number = '2026-H-01'" \
 	"1" "the hidden line is stored by the meeting's id"
