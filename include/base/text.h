@@ -119,4 +119,11 @@ int text_wrap(const char *s, int cols, text_line_cb cb, void *arg);
  * (zero-width characters after that point are included) */
 size_t text_col_to_byte(const char *s, int col);
 
+/* The text around the first place word is found in s, on one line (line
+ * breaks and tabs become spaces): up to `before` characters ahead of it
+ * (with 「…」 when s goes on before them), then the rest, into out (cut at
+ * a character, never inside one).  A word not found, or "": from the
+ * start. */
+void text_around(const char *s, const char *word, int before, char *out, size_t len);
+
 #endif

@@ -536,5 +536,34 @@ int ops_chron_delete(struct store *st, const char *entry_id, char *err, size_t e
  * nothing is deleted.  Logged. */
 int ops_chron_hide(struct store *st, int kind, const char *ref_id, int hide,
                    char *err, size_t errlen);
+/* ---- 民情日记 (issue 10) --------------------------------------------------------
+ * Every write of the diary; corrections (field by field), deletions and
+ * the link to a proposal are logged in the change log under "diary".
+ * The checks (ops_diary_check, also without saving): the day raised a real
+ * date and not in the future ("" = today); 记录人 and 反映人 named (<= 20
+ * characters); the phone digits, -, + and spaces; what was raised not
+ * empty (<= 1000 characters), what was done <= 1000, the reply <= 500;
+ * 网格 and 类别 <= 10 characters, 地点 <= 30; the urgency one of
+ * model/diary.h; a reply and its day together, the day not in the future
+ * and not before the day raised.  Every text is trimmed. */
+int ops_diary_check(struct diary *d, char *err, size_t errlen);
+/* a new entry (d->id "", number assigned) or the correction of one,
+ * each changed field logged */
+int ops_diary_save(struct store *st, struct diary *d, char *err, size_t errlen);
+/* the loop closed: the reply given on date ("" = today), and what was
+ * done when done is not NULL; a reply written over an earlier one is
+ * logged as a correction */
+int ops_diary_reply(struct store *st, const char *id, const char *reply, const char *date,
+                    const char *done, char *err, size_t errlen);
+/* an entry made by mistake: refused once it became a proposal */
+int ops_diary_delete(struct store *st, const char *id, char *err, size_t errlen);
+/* 转为议题: the proposal p (as ops_proposal_new takes it) added and the
+ * entry linked to it in one transaction; p->source becomes 「民情日记
+ * 2026-民-007」; refused when the entry already became one, or when the
+ * proposal's date is before the day the concern was raised */
+int ops_diary_to_proposal(struct store *st, const char *diary_id, struct proposal *p,
+                          const struct proposer *pp, int n, char *err, size_t errlen);
+/* the source a proposal from entry `number` carries */
+void ops_diary_source(const char *number, char *out, size_t len);
 
 #endif

@@ -59,6 +59,11 @@ enum out_where {
  * "花名册_2026-11-22.xlsx" in a folder */
 int out_export_roster(struct store *st, int format, int gb18030, const char *target,
                       int where, char **path, char *err, size_t errlen);
+/* the statistics of a period: a document (pdf/html/txt, stats_doc) or a
+ * workbook (xlsx, a sheet per table), named after the document's title */
+struct stats_report;
+int out_export_stats(struct store *st, const struct stats_report *rep, int format, int gb18030,
+                     const char *target, int where, char **path, char *err, size_t errlen);
 /* a document as txt/html/pdf, named out_filename() in a folder */
 int out_export_doc(struct store *st, const struct doc *d, int format, int gb18030,
                    const char *target, int where, char **path, char *err, size_t errlen);
@@ -111,5 +116,14 @@ int out_list(struct store *st, const char *what, FILE *out, char *err, size_t er
  * network.  today = YYYY-MM-DD. */
 int out_board_site(struct store *st, const char *dir, const char *today,
                    char *err, size_t errlen);
+
+/* ---- 民情日记 (issue 10) ----------------------------------------------------
+ * the diary as .xlsx or CSV (CSV may be GB18030), every entry newest first
+ * with its state today, named 「民情日记_2026-11-22.xlsx」 in a folder */
+int out_export_diary(struct store *st, int format, int gb18030, const char *target,
+                     int where, char **path, char *err, size_t errlen);
+/* `yishiting list diary`: the entries q finds, one per line, and a total */
+struct diary_query;
+int out_list_diary(struct store *st, const struct diary_query *q, FILE *f, char *err, size_t errlen);
 
 #endif

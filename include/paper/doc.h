@@ -32,6 +32,11 @@ enum block_kind {
 	                 * than columns = the rest empty); rows of a table
 	                 * follow its B_THEAD; any other block ends the table.
 	                 * A row with no table before it prints as a line. */
+	B_CHART,        /* a bar chart (doc_chart): label holds the series'
+	                 * names and text the rows, both tab-separated; bars
+	                 * lie across the page, one row of the chart a line.
+	                 * Drawn in vectors (PDF), with block characters
+	                 * (text), as sized boxes (HTML).  Kept whole on a page */
 	B_CUT,          /* a cut line across the text block: a dashed rule with
 	                 * 「✂」 at its left end, half a line above and below; in
 	                 * text "- - ✂ - - -" across the width.  In a doc of
@@ -52,6 +57,8 @@ struct block {
 	                          * to sign in); 0 = as the text needs */
 	int center_mask;         /* bit i set: column i centred (序号, the
 	                          * 同意/不同意/弃权 boxes); else left */
+	int stacked;             /* B_CHART: the series on top of each other
+	                          * (else side by side) */
 };
 
 enum doc_kind {
@@ -61,8 +68,9 @@ enum doc_kind {
 	DOC_BALLOTS = 6,         /* 表决票, several to a page */
 	DOC_AGENDA = 7,          /* 议程 */
 	DOC_SCRIPT = 8,          /* 主持词 */
-	DOC_CHRONICLE = 9,       /* 大事记 of a year */
-	DOC_NOTES = 10,          /* 书记手记 of a year */
+	DOC_STATS = 9,           /* 统计、年度台账 */
+	DOC_CHRONICLE = 10,      /* 大事记 of a year */
+	DOC_NOTES = 11,          /* 书记手记 of a year */
 };
 
 enum doc_pageno {
@@ -114,7 +122,29 @@ void doc_table(struct doc *d, int ncols, const int *colw, int row_mm, int center
  * joined into the last cell, not lost) */
 void doc_row(struct doc *d, int n, const char *const *cells);
 
+/* A bar chart: nseries (1..DOC_MAX_COLS - 1) series named series[], nrows rows
+ * labelled label[] with the values v[row * nseries + series] (>= 0), side by
+ * side or stacked. */
+void doc_chart(struct doc *d, int nseries, const char *const *series, int stacked,
+               int nrows, const char *const *label, const double *v);
+
 /* ---- for the renderers ---------------------------------------------------- */
+/* A B_CHART block read back: free with doc_chart_free.  max is the longest
+ * bar (the largest value, or the largest sum when stacked), at least 1. */
+struct doc_chart {
+	int nseries, stacked, nrows;
+	char *series[DOC_MAX_COLS];
+	char **label;
+	double *v;
+	double max;
+};
+void doc_chart_read(const struct block *b, struct doc_chart *c);
+void doc_chart_free(struct doc_chart *c);
+/* the value as the chart prints it: 12, 3.5 */
+void doc_chart_value(double v, char *buf, size_t len);
+/* a tick step for an axis up to max: 1, 2, 5, 10, 20, 50 … giving at most
+ * `ticks` steps */
+double doc_chart_step(double max, int ticks);
 /* The B_THEAD of the table block i belongs to (i itself for a B_THEAD), or
  * NULL when block i is no table's (a B_ROW after some other block). */
 const struct block *doc_table_head(const struct doc *d, size_t i);
@@ -133,7 +163,13 @@ double doc_signoff_right(double width, double date, double date_right, double na
 void doc_cells(const char *text, int ncols, char *cells[DOC_MAX_COLS]);
 void doc_cells_free(char *cells[DOC_MAX_COLS], int ncols);
 
-/* ---- builders (minutes_doc.c, notice_doc.c) ---------------------------- */
+/* ---- builders (minutes_doc.c, notice_doc.c, stats_doc.c) ---------------- */
+/* The statistics of a period (model/stats.h) for the archive: the title
+ * with the community's name, the year in a paragraph, each table with its
+ * note and chart. */
+struct stats_report;
+void stats_doc(const char *community, const struct stats_report *rep, struct doc *d);
+
 /* The minutes of a meeting with every field a 会议记录 must carry, in order,
  * the addenda (更正) after them, and, when sealed, the digest as footer. */
 int minutes_doc(struct store *st, const char *meeting_id, struct doc *d,

@@ -218,13 +218,6 @@ int store_proposal_count(struct store *st, int step);
  * the form offers them with its own list, so a category the clerk added
  * once is offered from then on */
 int store_proposal_categories(struct store *st, char (*out)[64], int max);
-/* 检索 (added with migration 0002): proposals of any step and status whose
- * title or content contains q.  Three or more characters use the FTS5
- * trigram index; one or two (电梯, 停车) fall back to a scan.  Newest first:
- * keyset on number descending, after = "" for the first page, else the
- * number of the last row shown.  content is NOT loaded (NULL). */
-int store_proposal_search(struct store *st, const char *q, const char *after,
-                          struct proposal *out, int max);
 /* active proposals at a step, oldest first (for a meeting's agenda) */
 int store_proposal_waiting(struct store *st, int step, struct proposal *out, int max);
 
@@ -778,8 +771,117 @@ int store_link_choices(struct store *st, int meetings, const struct note *keep,
 /* the years that have notes, chronicle entries or meetings, newest first,
  * into years[max]; the count or -1 */
 int store_record_years(struct store *st, int *years, int max);
+/* ---- statistics (stats.c) ------------------------------------------------ */
+struct stats_raw;
+/* the raw facts of the period raw->from .. raw->to (set by the caller; see
+ * model/stats.h): the meetings held, every matter with its events up to the
+ * end, the 民情日记 entries; 0 or -1 (raw freed) */
+int store_stats_raw(struct store *st, struct stats_raw *raw);
+/* the report of the period from .. to (stats_period checked them), with
+ * today for what is overdue: 0, or -1 with st's error */
+struct stats_report;
+int store_stats(struct store *st, const char *from, const char *to, const char *today,
+                struct stats_report *rep);
+
+/* ---- search everywhere (search.c) ------------------------------------------- */
+/* the kinds of record searched, in the order results are grouped */
+struct search_kind {
+	const char *kind;        /* "proposal" */
+	const char *name;        /* "议题" */
+};
+extern const struct search_kind search_kinds[];
+extern const size_t search_kind_count;
+int search_kind_index(const char *kind);        /* -1 if unknown */
+
+#define SEARCH_MAX_WORDS 8       /* words of a query (more are not used) */
+#define SEARCH_MAX_QUERY 120     /* bytes of one word */
+#define SEARCH_MAX_HITS 300      /* hits handed back */
+#define SEARCH_MAX_SCAN 3000     /* rows the index gives at most */
+struct search_hit {
+	char kind[12];           /* search_kinds[].kind */
+	char ref[ID_LEN];        /* the record */
+	char target[ID_LEN];     /* what opens it: the meeting of a line of
+	                          * the minutes, else the record */
+	char date[11];           /* its day, "" when it has none */
+	int sub;                 /* a proposal's step + 100 × status, a notice's
+	                          * kind, a line's number in its minutes,
+	                          * whether a person is active */
+	char where[32];          /* a line of the minutes: its meeting's number */
+	char title[300];         /* number and title, speaker, name … */
+	char *text;              /* the rest of its text (allocated) */
+};
+/* The records that hold every word of q (words separated by spaces; a
+ * word of any length, 电梯 as well as 装电梯), grouped by kind in the order
+ * of search_kinds, newest first in each: *out allocated (free with
+ * search_hits_free), the count returned (at most SEARCH_MAX_HITS; *total,
+ * when not NULL, gets how many there are), or -1. */
+int store_search(struct store *st, const char *q, struct search_hit **out, int *total);
+void search_hits_free(struct search_hit *h, int n);
 
 /* the raw handle, for tests only */
 struct sqlite3 *store_db(struct store *st);
+
+/* ---- 民情日记 (migration 0010) ---------------------------------------------
+ * What residents raised with the community's workers, entered afterwards
+ * from a notebook as often as on the day.  Numbered 'YYYY-民-NNN' per year
+ * of raised_on.  The link to the proposal it became is set once, by
+ * store_diary_link, inside the transaction that adds the proposal. */
+struct diary {
+	char id[ID_LEN];
+	char number[24];         /* 2026-民-007 */
+	char raised_on[11];      /* the day it was raised, YYYY-MM-DD */
+	char worker_id[ID_LEN];  /* "" = a name not on the roster */
+	char worker_name[64];
+	char resident_id[ID_LEN];
+	char resident_name[64];
+	char phone[32];
+	char grid[32];
+	char place[96];          /* 7栋2单元, 中心广场 */
+	char category[64];
+	int urgency;             /* enum urgency (model/diary.h) */
+	char *content;           /* what was raised (allocated, never NULL once read) */
+	char *done;              /* what was done ("" none) */
+	char *reply;             /* the reply given ("" none) */
+	char replied_on[11];     /* its day, "" while open */
+	char proposal_id[ID_LEN];        /* the proposal it became, "" none */
+	char created_at[20];
+	char updated_at[20];
+	char proposal_number[16];        /* filled by reads */
+};
+void diary_clear(struct diary *d);           /* frees content, done, reply */
+/* assigns id, number (the year of raised_on, next sequence), created_at */
+int store_diary_add(struct store *st, struct diary *d);
+/* every field but the number, the link and created_at */
+int store_diary_update(struct store *st, const struct diary *d);
+int store_diary_get(struct store *st, const char *id, struct diary *d);      /* 1 = none */
+int store_diary_get_number(struct store *st, const char *number, struct diary *d);
+/* the entry a proposal came from; 1 = none */
+int store_diary_for_proposal(struct store *st, const char *proposal_id, struct diary *d);
+/* the entry now points to the proposal (refused when it already does) */
+int store_diary_link(struct store *st, const char *id, const char *proposal_id);
+int store_diary_delete(struct store *st, const char *id);
+/* which entries a list shows: state (enum diary_filter), grid and
+ * category ("" or NULL = any), today for 逾期 */
+struct diary_query {
+	int state;
+	const char *grid;
+	const char *category;
+	const char *today;
+};
+/* newest first (raised_on, then number, descending), keyset: after_day
+ * and after_number of the last row shown, both "" for the first page */
+int store_diary_page(struct store *st, const struct diary_query *q, const char *after_day,
+                     const char *after_number, struct diary *out, int max);
+/* every entry q finds, newest first; *out allocated (diary_clear each) */
+int store_diary_all(struct store *st, const struct diary_query *q, struct diary **out);
+/* under q's grid and category (its state aside): how many, and of them
+ * open (overdue included), answered, overdue */
+struct diary_counts {
+	int total, open, answered, overdue;
+};
+int store_diary_counts(struct store *st, const struct diary_query *q, struct diary_counts *c);
+/* the grids and the categories the entries carry, most used first */
+int store_diary_grids(struct store *st, char (*out)[64], int max);
+int store_diary_categories(struct store *st, char (*out)[64], int max);
 
 #endif

@@ -692,3 +692,22 @@ int text_wrap(const char *s, int cols, text_line_cb cb, void *arg)
 	sb_free(&sb);
 	return lines;
 }
+
+void text_around(const char *s, const char *word, int before, char *out, size_t len)
+{
+	const char *at = word && *word ? strstr(s, word) : NULL, *start;
+	struct strbuf sb = {0};
+	int back = 0;
+
+	start = at ? at : s;
+	while (start > s && back < before) {
+		start--;
+		if (((unsigned char)*start & 0xC0) != 0x80)
+			back++;
+	}
+	sb_add(&sb, start > s ? "…" : "");
+	for (const char *p = start; *p && sb.len < len; p++)
+		sb_addn(&sb, *p == '\n' || *p == '\t' || *p == '\r' ? " " : p, 1);
+	ys_strlcpy(out, sb.s, len);
+	sb_free(&sb);
+}

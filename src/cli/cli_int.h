@@ -45,12 +45,14 @@ enum cli_opt {
 	OPT_MAP,
 	OPT_DUPLICATES,
 	OPT_DRY_RUN,
+	OPT_YEAR,
+	OPT_PERIOD,
 	OPT_HELP,
 	OPT_VERSION,
-	OPT_YEAR,
+	OPT_STATE,
 	OPT_COUNT
 };
-#define OPT(o) (1u << (o))
+#define OPT(o) (1ull << (o))     /* up to 64 options */
 
 /* where an option is listed in --help and the manual */
 enum cli_group { GROUP_GENERAL, GROUP_PAPER, GROUP_DATA };
@@ -72,8 +74,8 @@ struct cli_args;
 struct cli_command {
 	const char *name;        /* "export"; NULL: no command (the screen) */
 	const char *sub;         /* "minutes"; NULL when the command has none */
-	unsigned takes;          /* OPT() bits: the options it accepts */
-	unsigned required;       /* OPT() bits: those it cannot do without */
+	unsigned long long takes;    /* OPT() bits: the options it accepts */
+	unsigned long long required; /* OPT() bits: those it cannot do without */
 	const char *arg[OPT_COUNT + 1];  /* an option's argument as this command
 	                              * shows it, when not the option's own
 	                              * ("pdf|html|txt" for --format) */
@@ -159,6 +161,8 @@ int cmd_salvage(const struct cli_args *a);
 /* cmd_roster.c */
 int cmd_import_roster(const struct cli_args *a);
 int cmd_export_roster(const struct cli_args *a);
+/* cmd_stats.c: stats */
+int cmd_stats(const struct cli_args *a);
 /* the refusal of a damaged database, with the way out (stderr) */
 void cli_say_damaged(const char *db, const char *damage);
 /* an existing database, opened; NULL after saying why on stderr */
@@ -176,5 +180,9 @@ int cmd_export_decisions(const struct cli_args *a);
 int cmd_export_board(const struct cli_args *a);
 int cmd_print(const struct cli_args *a);
 int cmd_list(const struct cli_args *a);
+int cmd_search(const struct cli_args *a);
+/* cmd_diary.c: list diary, export diary */
+int cmd_list_diary(const struct cli_args *a);
+int cmd_export_diary(const struct cli_args *a);
 
 #endif

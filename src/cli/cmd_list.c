@@ -1,8 +1,11 @@
 /* cmd_list.c: `yishiting list meetings|proposals|notices` — the numbers
- * the other commands take, one record per line (out_list). */
+ * the other commands take, one record per line (out_list) — and `search`,
+ * the screens' / on the command line. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli_int.h"
+#include "base/text.h"
 #include "out/output.h"
 #include "store/store.h"
 
@@ -17,4 +20,37 @@ int cmd_list(const struct cli_args *a)
 		fprintf(stderr, "%s\n", err);
 	store_close(st);
 	return rc;
+}
+
+int cmd_search(const struct cli_args *a)
+{
+	struct search_hit *h;
+	int n, total;
+	struct store *st = cli_open_existing(a->opt[OPT_DB]);
+
+	if (!st)
+		return 1;
+	n = store_search(st, a->operand, &h, &total);
+	if (n < 0) {
+		fprintf(stderr, "检索失败：%s\n", store_errmsg(st));
+		store_close(st);
+		return 1;
+	}
+	for (int i = 0; i < n; i++) {
+		int k = search_kind_index(h[i].kind);
+		char around[512], *line;
+
+		text_around(h[i].text ? h[i].text : "", a->operand, 8, around, sizeof around);
+		line = text_fit(around, 60, TEXT_ELLIPSIS | TEXT_NOPAD);
+		printf("%s\t%s\t%s%s%s\t%s\n", k >= 0 ? search_kinds[k].name : h[i].kind, h[i].date,
+		       h[i].where, h[i].where[0] ? " " : "", h[i].title, line);
+		free(line);
+	}
+	if (total > n)
+		fprintf(stderr, "共 %d 条，列出了最新的 %d 条。\n", total, n);
+	else if (n == 0)
+		fprintf(stderr, "没有找到含「%s」的记录。\n", a->operand);
+	search_hits_free(h, n);
+	store_close(st);
+	return n > 0 ? 0 : 1;
 }

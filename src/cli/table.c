@@ -144,6 +144,15 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	[OPT_DRY_RUN] = {
 		.name = "--dry-run", .help = "试导入：只显示会怎样导入，不写入数据库", .group = GROUP_DATA,
 	},
+	[OPT_YEAR] = {
+		.name = "--year", .arg = "年份", .hint = "如 2026",
+		.help = "哪一年：统计（1 月 1 日至 12 月 31 日，不给时为今年），大事记、书记手记（必须给出）",
+		.group = GROUP_PAPER,
+	},
+	[OPT_PERIOD] = {
+		.name = "--period", .arg = "起止日期", .hint = "如 2026-03-01..2026-08-31",
+		.help = "统计一段时间（两个日期都算在内），代替 --year", .group = GROUP_PAPER,
+	},
 	[OPT_HELP] = {
 		.name = "--help", .alias = "-h", .help = "显示这份说明", .group = GROUP_GENERAL,
 	},
@@ -151,9 +160,11 @@ const struct cli_option cli_options[OPT_COUNT] = {
 		.name = "--version", .alias = "-V", .help = "显示版本和数据库结构版本",
 		.group = GROUP_GENERAL,
 	},
-	[OPT_YEAR] = {
-		.name = "--year", .arg = "年份", .hint = "四位数，如 2026",
-		.help = "哪一年的大事记或书记手记，如 2026", .group = GROUP_PAPER,
+	[OPT_STATE] = {
+		.name = "--state", .arg = "状态", .hint = "open、answered 或 overdue",
+		.help = "列出民情日记时只列某一种：open 待答复（含逾期）、answered 已答复、overdue 逾期未答复；"
+		        "省略时列出全部",
+		.group = GROUP_DATA,
 	},
 };
 
@@ -193,6 +204,9 @@ const struct cli_command cli_commands[] = {
 	{ "export", "roster", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030), OPT(OPT_DB),
 	  { [OPT_FORMAT] = "xlsx|csv", [OPT_OUTPUT] = "文件" },
 	  "把花名册导出为 Excel（.xlsx，默认）或 CSV；表头与导入时认的一样，改好后可以再导入", cmd_export_roster },
+	{ "export", "diary", OPT(OPT_DB) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) | OPT(OPT_GB18030), OPT(OPT_DB),
+	  { [OPT_FORMAT] = "xlsx|csv", [OPT_OUTPUT] = "文件" },
+	  "把民情日记导出为 Excel（.xlsx，默认）或 CSV：每条的反映人、事项、办理、答复和状态", cmd_export_diary },
 	{ "export", "minutes", DOC_OPTS | OPT(OPT_MEETING), OPT(OPT_DB) | OPT(OPT_MEETING),
 	  { [OPT_FORMAT] = "pdf|html|txt", [OPT_OUTPUT] = "文件" },
 	  "把会议记录导出为 PDF、HTML 或纯文本", cmd_export_doc },
@@ -239,9 +253,20 @@ const struct cli_command cli_commands[] = {
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
 	{ "print", "chronicle", OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_YEAR),
 	  PAPER_ARGS, "打印一年的大事记", cmd_print },
+	{ "stats", NULL, OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PERIOD) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) |
+	  OPT(OPT_GB18030), OPT(OPT_DB), { [OPT_FORMAT] = "pdf|xlsx|html|txt", [OPT_OUTPUT] = "文件" },
+	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"
+	  "民情日记；不给 -o 和 --format 时以纯文本显示", cmd_stats },
+	{ "search", NULL, OPT(OPT_DB), OPT(OPT_DB), { [ARG_OPERAND] = "字词" },
+	  "检索全部记录（议题、会议发言、公示、民情日记、手记、人员）：每行一条，以制表符分隔：种类、日期、"
+	  "标题（发言为会议编号和发言人）、所在的文字；几个词用空格隔开时须都有；没有找到时退出状态为 1",
+	  cmd_search },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "proposals", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
 	{ "list", "notices", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },
+	{ "list", "diary", OPT(OPT_DB) | OPT(OPT_STATE), OPT(OPT_DB), { [OPT_STATE] = "open|answered|overdue" },
+	  "列出民情日记，最新的在前，每条一行：编号、日期、反映人、网格、地点、类别、紧急程度、状态、事项、"
+	  "转为的议题", cmd_list_diary },
 };
 const size_t cli_command_count = YS_ARRAY_LEN(cli_commands);
 

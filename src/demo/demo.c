@@ -92,6 +92,7 @@ static void demo_free(struct demo *d)
 	free(d->props);
 	free(d->pp);
 	free(d->ev);
+	diary_free(d);
 }
 
 static void remove_db(const char *path)

@@ -74,6 +74,8 @@ enum ev_type {                   /* order of events at the same moment */
 	EV_PROGRESS,             /* 实施进展 */
 	EV_OBJECTION,            /* 异议 to a notice */
 	EV_ANSWER,               /* its answer */
+	EV_DIARY,                /* a 民情日记 entry typed in */
+	EV_DIARY_REPLY,          /* its reply recorded */
 };
 
 struct event {
@@ -164,6 +166,12 @@ struct demo {
 
 	char (*objection_id)[ID_LEN];   /* per objections.tsv row, once recorded */
 	char (*minute_id)[ID_LEN];      /* per minutes.tsv row, once recorded */
+
+	/* 民情日记 (diary.c) */
+	struct tsv diary;
+	int yc[14];                     /* diary.tsv's columns */
+	char (*diary_id)[ID_LEN];       /* per diary.tsv row, once recorded */
+	int *prop_diary;                /* per proposal: the diary row it comes from, -1 */
 };
 
 /* ---- errors (demo.c) ----------------------------------------------------- */
@@ -209,6 +217,23 @@ int fix_of(const struct demo *d, int kind, int target, int field, int row);
  * the data's own */
 const char *first_typed(const struct demo *d, int kind, int target, int field,
                         int row, const char *final);
+
+/* queue an event (read.c) */
+void add_event(struct demo *d, time_t at, int type, int idx, int meet, int item, int speaker);
+
+/* ---- 民情日记 (diary.c) ---------------------------------------------------- */
+/* diary.tsv read and checked after proposals.tsv, its entries and replies
+ * queued; -1 on the first problem */
+int read_diary(struct demo *d);
+/* an entry typed in; its reply recorded (the events EV_DIARY and
+ * EV_DIARY_REPLY) */
+int do_diary(struct demo *d, int r);
+int do_diary_reply(struct demo *d, int r);
+/* the proposal i of proposals.tsv, from its diary entry when one names
+ * it (d->prop_diary[i] >= 0): 0 or -1 with err */
+int diary_proposal(struct demo *d, int i, struct proposal *p, const struct proposer *pp, int n,
+                   char *err, size_t errlen);
+void diary_free(struct demo *d);
 
 /* ---- the replay (replay.c) ----------------------------------------------- */
 

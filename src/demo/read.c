@@ -15,8 +15,8 @@
 
 /* ---- lookups ------------------------------------------------------------- */
 
-static void add_event(struct demo *d, time_t at, int type, int idx, int meet,
-                      int item, int speaker)
+void add_event(struct demo *d, time_t at, int type, int idx, int meet,
+               int item, int speaker)
 {
 	struct event *e;
 
@@ -975,6 +975,7 @@ int load_all(struct demo *d)
 		{ offsetof(struct demo, objections), DEMO_DIR "objections.tsv" },
 		{ offsetof(struct demo, addenda),   DEMO_DIR "addenda.tsv" },
 		{ offsetof(struct demo, corrections), DEMO_DIR "corrections.tsv" },
+		{ offsetof(struct demo, diary),     DEMO_DIR "diary.tsv" },
 	};
 
 	for (size_t i = 0; i < YS_ARRAY_LEN(files); i++)
@@ -983,7 +984,7 @@ int load_all(struct demo *d)
 	if (read_community(d) || read_people(d) || read_proposals(d) ||
 	    read_meetings(d) || read_minutes(d) || read_votes(d) ||
 	    read_outcomes(d) || read_actions(d) || read_progress(d) ||
-	    read_objections(d) || read_addenda(d) || read_corrections(d))
+	    read_objections(d) || read_addenda(d) || read_corrections(d) || read_diary(d))
 		return -1;
 	return 0;
 }

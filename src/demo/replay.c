@@ -95,7 +95,8 @@ static int do_proposal(struct demo *d, int i)
 		}
 	}
 	p.content = xstrdup(first_typed(d, FX_PROPOSAL, i, FF_CONTENT, -1, fld(t, r, c[3])));
-	rc = ops_proposal_new(d->st, &p, pp, n, err, sizeof err);
+	rc = d->prop_diary[i] >= 0 ? diary_proposal(d, i, &p, pp, n, err, sizeof err)
+	   : ops_proposal_new(d->st, &p, pp, n, err, sizeof err);
 	if (rc != 0)
 		ops_err(d, t, r, err);
 	else
@@ -857,6 +858,8 @@ static int run_event(struct demo *d, const struct event *e)
 	case EV_PROGRESS: return do_progress(d, e->idx);
 	case EV_OBJECTION: return do_objection(d, e->idx);
 	case EV_ANSWER:   return do_answer(d, e->idx);
+	case EV_DIARY:    return do_diary(d, e->idx);
+	case EV_DIARY_REPLY: return do_diary_reply(d, e->idx);
 	}
 	return derr(d, NULL, 0, "内部错误：未知的事件。");
 }

@@ -72,7 +72,7 @@ static char *target_path(struct store *st, const char *target, int where, const 
 }
 
 /* what each kind of export can be written as */
-enum { FAM_DOC, FAM_DATA, FAM_ROSTER };
+enum { FAM_DOC, FAM_DATA, FAM_ROSTER, FAM_STATS, FAM_DIARY };
 static const struct {
 	unsigned formats;        /* 1 << OF_… */
 	const char *can;
@@ -81,6 +81,9 @@ static const struct {
 	              "文档只能导出为 PDF（.pdf）、HTML（.html）或纯文本（.txt）" },
 	[FAM_DATA] = { 1u << OF_CSV | 1u << OF_JSON, "决议数据只能导出为 CSV（.csv）或 JSON（.json）" },
 	[FAM_ROSTER] = { 1u << OF_XLSX | 1u << OF_CSV, "花名册只能导出为 Excel（.xlsx）或 CSV（.csv）" },
+	[FAM_STATS] = { 1u << OF_PDF | 1u << OF_HTML | 1u << OF_TXT | 1u << OF_XLSX,
+	                "统计只能导出为 PDF（.pdf）、HTML（.html）、纯文本（.txt）或 Excel（.xlsx）" },
+	[FAM_DIARY] = { 1u << OF_XLSX | 1u << OF_CSV, "民情日记只能导出为 Excel（.xlsx）或 CSV（.csv）" },
 };
 
 /* A file named with an extension that is not the format's (x.docx, or
@@ -188,8 +191,17 @@ int out_export_decisions(struct store *st, int format, int gb18030, const char *
 	              path, err, errlen);
 }
 
-int out_export_roster(struct store *st, int format, int gb18030, const char *target,
-                      int where, char **path, char *err, size_t errlen)
+/* a list kept as a sheet for the office (the roster, the diary): .xlsx or
+ * CSV, named 「<name>_2026-11-22.xlsx」 */
+struct sheet_export {
+	int family;
+	const char *name;
+	int (*csv)(struct store *st, int gb18030, struct strbuf *out, char *err, size_t errlen);
+	int (*xlsx)(struct store *st, const char *path, char *err, size_t errlen);
+};
+
+static int export_sheet(struct store *st, const struct sheet_export *x, int format, int gb18030,
+                        const char *target, int where, char **path, char *err, size_t errlen)
 {
 	char why[1024], day[11];
 	struct out_file of;
@@ -197,22 +209,22 @@ int out_export_roster(struct store *st, int format, int gb18030, const char *tar
 
 	*path = NULL;
 	if (format != OF_XLSX && format != OF_CSV)
-		return failed(err, errlen, families[FAM_ROSTER].can);
+		return failed(err, errlen, families[x->family].can);
 	if (gb18030 && format == OF_XLSX)
 		return failed(err, errlen, "Excel 文件不分编码；GB18030 只用于 CSV");
 	today(day);
-	char *name = xasprintf("花名册_%s.%s", day, out_format_ext(format));
+	char *name = xasprintf("%s_%s.%s", x->name, day, out_format_ext(format));
 	char *p = target_path(st, target, where, name, why, sizeof why);
 	free(name);
 	if (!p)
 		return failed(err, errlen, why);
-	if (ext_mismatch(p, FAM_ROSTER, format, why, sizeof why) || out_file_open(&of, p, why, sizeof why) != 0) {
+	if (ext_mismatch(p, x->family, format, why, sizeof why) || out_file_open(&of, p, why, sizeof why) != 0) {
 		free(p);
 		return failed(err, errlen, why);
 	}
 	if (format == OF_CSV) {
 		struct strbuf sb = {0};
-		rc = out_roster_csv(st, gb18030, &sb, why, sizeof why);
+		rc = x->csv(st, gb18030, &sb, why, sizeof why);
 		if (rc == 0 && sb.len && fwrite(sb.s, 1, sb.len, of.f) != sb.len)
 			rc = ys_err(why, sizeof why, "写入 %s 失败：%s", p, ys_errno_zh(errno));
 		sb_free(&sb);
@@ -220,9 +232,74 @@ int out_export_roster(struct store *st, int format, int gb18030, const char *tar
 		/* libxlsxwriter writes the file under the temporary name itself */
 		fclose(of.f);
 		of.f = NULL;
-		rc = out_roster_xlsx(st, of.tmp, why, sizeof why);
+		rc = x->xlsx(st, of.tmp, why, sizeof why);
 	}
 	return settle(&of, rc, p, why, sizeof why, path, err, errlen);
+}
+
+int out_export_stats(struct store *st, const struct stats_report *rep, int format, int gb18030,
+                     const char *target, int where, char **path, char *err, size_t errlen)
+{
+	char why[1024];
+	struct community comm;
+	struct out_file of;
+	struct doc d;
+	int rc;
+
+	*path = NULL;
+	if (!(families[FAM_STATS].formats & 1u << format))
+		return failed(err, errlen, families[FAM_STATS].can);
+	if (gb18030 && (format == OF_PDF || format == OF_XLSX))
+		return failed(err, errlen, "PDF 和 Excel 文件不分编码；GB18030 只用于纯文本和 HTML");
+	if (store_community_get(st, &comm) != 0)
+		comm.name[0] = '\0';
+	stats_doc(comm.name, rep, &d);
+	char *name = out_filename(&d, out_format_ext(format));
+	char *p = target_path(st, target, where, name, why, sizeof why);
+	free(name);
+	if (!p) {
+		doc_free(&d);
+		return failed(err, errlen, why);
+	}
+	if (ext_mismatch(p, FAM_STATS, format, why, sizeof why)) {
+		doc_free(&d);
+		free(p);
+		return failed(err, errlen, why);
+	}
+	if (format != OF_XLSX) {
+		rc = out_write_doc(&d, format, gb18030, p, why, sizeof why);
+		doc_free(&d);
+		if (rc != 0) {
+			free(p);
+			return failed(err, errlen, why);
+		}
+		*path = p;
+		return 0;
+	}
+	doc_free(&d);
+	if (out_file_open(&of, p, why, sizeof why) != 0) {
+		free(p);
+		return failed(err, errlen, why);
+	}
+	/* libxlsxwriter writes the file under the temporary name itself */
+	fclose(of.f);
+	of.f = NULL;
+	rc = out_stats_xlsx(comm.name, rep, of.tmp, why, sizeof why);
+	return settle(&of, rc, p, why, sizeof why, path, err, errlen);
+}
+
+int out_export_roster(struct store *st, int format, int gb18030, const char *target,
+                      int where, char **path, char *err, size_t errlen)
+{
+	static const struct sheet_export x = { FAM_ROSTER, "花名册", out_roster_csv, out_roster_xlsx };
+	return export_sheet(st, &x, format, gb18030, target, where, path, err, errlen);
+}
+
+int out_export_diary(struct store *st, int format, int gb18030, const char *target,
+                     int where, char **path, char *err, size_t errlen)
+{
+	static const struct sheet_export x = { FAM_DIARY, "民情日记", out_diary_csv, out_diary_xlsx };
+	return export_sheet(st, &x, format, gb18030, target, where, path, err, errlen);
 }
 
 int out_export_board(struct store *st, const char *dir, char **index, char *err, size_t errlen)

@@ -45,6 +45,13 @@ void out_csv_field(struct strbuf *sb, const char *s, int text);
  * or as an .xlsx workbook written to path (roster.c) */
 int out_roster_csv(struct store *st, int gb18030, struct strbuf *out, char *err, size_t errlen);
 int out_roster_xlsx(struct store *st, const char *path, char *err, size_t errlen);
+/* the statistics of a period (model/stats.h) as an .xlsx workbook (stats.c) */
+struct stats_report;
+int out_stats_xlsx(const char *community, const struct stats_report *rep, const char *path,
+                   char *err, size_t errlen);
+/* the diary the same way, newest first (diary.c) */
+int out_diary_csv(struct store *st, int gb18030, struct strbuf *out, char *err, size_t errlen);
+int out_diary_xlsx(struct store *st, const char *path, char *err, size_t errlen);
 /* data written to path through the above */
 int out_write_file(const char *path, const char *data, size_t n, char *err, size_t errlen);
 

@@ -38,6 +38,21 @@ static int subject_of(struct store *st, const char *entity, const char *id, char
 		proposal_clear(&p);
 		return 0;
 	}
+	if (strcmp(entity, "diary") == 0) {
+		struct diary d;
+		int rc = store_diary_get(st, id, &d);
+		if (rc < 0)
+			return ys_err(err, errlen, "%s", store_errmsg(st));
+		if (rc == 1) {
+			snprintf(buf, len, "民情日记（已删除）");
+			snprintf(number, 16, "民情日记");
+		} else {
+			snprintf(buf, len, "民情日记 %s（%s %s 反映）", d.number, d.raised_on, d.resident_name);
+			snprintf(number, 16, "%.15s", d.number);
+			diary_clear(&d);
+		}
+		return 0;
+	}
 	return ys_err(err, errlen, "未知的记录类型：%s", entity);
 }
 

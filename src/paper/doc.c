@@ -2,6 +2,7 @@
  * (minutes_doc.c, notice_doc.c) fill it; the renderers (render_txt.c,
  * render_html.c, render_pdf.c) read it. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,5 +193,114 @@ void doc_cells_free(char *cells[DOC_MAX_COLS], int ncols)
 	for (int i = 0; i < ncols && i < DOC_MAX_COLS; i++) {
 		free(cells[i]);
 		cells[i] = NULL;
+	}
+}
+
+/* ---- bar charts ------------------------------------------------------------ */
+
+void doc_chart(struct doc *d, int nseries, const char *const *series, int stacked,
+               int nrows, const char *const *label, const double *v)
+{
+	struct strbuf sb = {0};
+	char *names;
+
+	if (nseries < 1)
+		nseries = 1;
+	if (nseries > DOC_MAX_COLS - 1)
+		nseries = DOC_MAX_COLS - 1;     /* the label takes a cell when read */
+	names = join_cells(nseries, series);
+	sb_add(&sb, "");
+	for (int r = 0; r < nrows; r++) {
+		char *cell = join_cells(1, &label[r]);
+
+		sb_add(&sb, cell);
+		free(cell);
+		for (int k = 0; k < nseries; k++)
+			sb_addf(&sb, "\t%.17g", v[r * nseries + k] > 0 ? v[r * nseries + k] : 0.0);
+		sb_add(&sb, "\n");
+	}
+	doc_add(d, B_CHART, names, sb.s);
+	d->b[d->n - 1].ncols = nseries;
+	d->b[d->n - 1].stacked = stacked;
+	free(names);
+	sb_free(&sb);
+}
+
+void doc_chart_read(const struct block *b, struct doc_chart *c)
+{
+	char *cells[DOC_MAX_COLS];
+	const char *t = b->text ? b->text : "";
+	int n = b->ncols >= 1 && b->ncols < DOC_MAX_COLS ? b->ncols : 1;
+
+	memset(c, 0, sizeof *c);
+	c->nseries = n;
+	c->stacked = b->stacked;
+	c->max = 1;
+	doc_cells(b->label ? b->label : "", n, cells);
+	for (int k = 0; k < n; k++)
+		c->series[k] = cells[k];
+	for (const char *s = t; *s; s++)
+		c->nrows += *s == '\n';
+	c->label = xcalloc((size_t)c->nrows + 1, sizeof *c->label);
+	c->v = xcalloc((size_t)(c->nrows + 1) * (size_t)n, sizeof *c->v);
+	for (int r = 0; r < c->nrows; r++) {
+		const char *end = strchr(t, '\n');
+		char *line = xasprintf("%.*s", (int)(end - t), t);
+		char *row[DOC_MAX_COLS];
+		double sum = 0;
+
+		doc_cells(line, n + 1, row);
+		c->label[r] = xstrdup(row[0]);
+		for (int k = 0; k < n; k++) {
+			double v = strtod(row[k + 1], NULL);
+
+			c->v[r * n + k] = v > 0 ? v : 0;
+			sum += c->v[r * n + k];
+			if (!c->stacked && c->v[r * n + k] > c->max)
+				c->max = c->v[r * n + k];
+		}
+		if (c->stacked && sum > c->max)
+			c->max = sum;
+		doc_cells_free(row, n + 1);
+		free(line);
+		t = end + 1;
+	}
+}
+
+void doc_chart_free(struct doc_chart *c)
+{
+	for (int k = 0; k < c->nseries; k++)
+		free(c->series[k]);
+	for (int r = 0; r < c->nrows; r++)
+		free(c->label[r]);
+	free(c->label);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+void doc_chart_value(double v, char *buf, size_t len)
+{
+	if (v == (double)(long long)v)
+		snprintf(buf, len, "%lld", (long long)v);
+	else
+		snprintf(buf, len, "%.1f", v);
+}
+
+double doc_chart_step(double max, int ticks)
+{
+	static const double m[] = { 1, 2, 5 };
+	double base = 1;
+
+	if (ticks < 1)
+		ticks = 1;
+	if (!(max > 0))
+		return 1;
+	if (max > 1e15)
+		return max / ticks;
+	for (;;) {
+		for (size_t i = 0; i < YS_ARRAY_LEN(m); i++)
+			if (m[i] * base * ticks >= max)
+				return m[i] * base;
+		base *= 10;
 	}
 }

@@ -98,4 +98,9 @@ double pdf_table_height(struct pdf *p, const struct block *b, int all);
  * edge of the next piece's part of the page, or a new page */
 void pdf_place_cut(struct pdf *p);
 
+/* ---- pdf_chart.c ---- */
+/* B_CHART: its height (kept whole on a page), and the chart placed */
+double pdf_chart_height(struct pdf *p, const struct block *b);
+void pdf_place_chart(struct pdf *p, const struct block *b);
+
 #endif

@@ -89,6 +89,12 @@ static const char css[] =
 	"text-align:left;white-space:pre-wrap;overflow-wrap:anywhere}"
 	".tab th{text-align:center;font-weight:bold}"
 	".tab td.c{text-align:center}"
+	".chart{margin:.6em 0 1em}.chart .legend{margin:0 0 .4em}"
+	".chart .key{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 .8em;vertical-align:-.1em}"
+	".bar-row{display:flex;align-items:center;line-height:1.5}"
+	".bar-label{flex:0 0 11em;text-align:right;padding-right:.6em;overflow:hidden;white-space:nowrap}"
+	".bars{flex:1;display:flex;align-items:center}.bar{display:inline-block;height:.9em}"
+	".val{margin-left:.4em;font-size:.85em}"
 	".cutline{display:flex;align-items:center;margin:.9em 0}"
 	".cutline .scissors{flex:none;margin-right:.3em}"
 	"hr.cut{flex:1 1 auto;border:0;border-top:1px dashed #111;margin:0}"
@@ -166,6 +172,54 @@ static size_t table(const struct doc *d, size_t i, struct strbuf *out)
 	return k;
 }
 
+/* the colours of a chart's series (the PDF's, pdf_chart.c) */
+static const char *const chart_color[] = {
+	"#2f5597", "#c55a11", "#7f7f7f", "#70ad47", "#bf9000", "#7030a0",
+};
+
+/* B_CHART: a row per label with sized boxes, a legend above */
+static void chart(const struct block *b, struct strbuf *out)
+{
+	struct doc_chart c;
+
+	doc_chart_read(b, &c);
+	sb_add(out, "<div class=\"chart\">\n");
+	if (c.nseries > 1) {
+		sb_add(out, "<p class=\"legend\">");
+		for (int k = 0; k < c.nseries; k++) {
+			sb_addf(out, "<span class=\"key\" style=\"background:%s\"></span>",
+			        chart_color[k % YS_ARRAY_LEN(chart_color)]);
+			html_escape(c.series[k], out);
+			sb_add(out, " ");
+		}
+		sb_add(out, "</p>\n");
+	}
+	for (int r = 0; r < c.nrows; r++) {
+		int lines = c.stacked ? 1 : c.nseries;
+
+		for (int k = 0; k < lines; k++) {
+			double total = 0;
+			char val[32];
+
+			sb_add(out, "<div class=\"bar-row\"><span class=\"bar-label\">");
+			if (k == 0)
+				html_escape(c.label[r], out);
+			sb_add(out, "</span><span class=\"bars\">");
+			for (int s = c.stacked ? 0 : k; s < (c.stacked ? c.nseries : k + 1); s++) {
+				double v = c.v[r * c.nseries + s];
+
+				sb_addf(out, "<span class=\"bar\" style=\"width:%.1f%%;background:%s\"></span>",
+				        v / c.max * 85.0, chart_color[s % YS_ARRAY_LEN(chart_color)]);
+				total += v;
+			}
+			doc_chart_value(total, val, sizeof val);
+			sb_addf(out, "<span class=\"val\">%s</span></span></div>\n", val);
+		}
+	}
+	sb_add(out, "</div>\n");
+	doc_chart_free(&c);
+}
+
 /* the blocks alone, for pages that frame them themselves (the board site) */
 void render_html_blocks(const struct doc *d, struct strbuf *out)
 {
@@ -237,6 +291,9 @@ void render_html_blocks(const struct doc *d, struct strbuf *out)
 		case B_CUT:
 			sb_add(out, "<div class=\"cutline\"><span class=\"scissors\">\u2702</span>"
 			       "<hr class=\"cut\"></div>\n");
+			break;
+		case B_CHART:
+			chart(b, out);
 			break;
 		case B_LINE:
 		default:

@@ -441,6 +441,7 @@ static PangoLayout *block_layout(struct pdf *p, const struct block *b,
 	case B_SIGN:
 	case B_CUT:
 	case B_THEAD:
+	case B_CHART:
 		return NULL;
 	case B_ROW:                     /* one that stands outside a table */
 		lay = pdf_layout_new(p, p->body_font, p->body_pt, 0, p->letter, width);
@@ -533,6 +534,7 @@ static double block_height(struct pdf *p, const struct block *b, int all)
 	case B_SIGN:      return sign_height(p);
 	case B_CUT:       return p->pitch;
 	case B_THEAD:     return pdf_table_height(p, b, all);
+	case B_CHART:     return pdf_chart_height(p, b);
 	case B_ROW:
 		if (doc_table_head(p->d, (size_t)(b - p->d->b)))
 			return pdf_table_height(p, b, all);
@@ -593,6 +595,9 @@ static void place_block(struct pdf *p, size_t i)
 		break;                  /* no table: a line */
 	case B_CUT:
 		pdf_place_cut(p);
+		return;
+	case B_CHART:
+		pdf_place_chart(p, b);
 		return;
 	case B_PAGEBREAK:
 		if (p->used) {

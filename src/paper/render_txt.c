@@ -337,6 +337,60 @@ static void signoff(struct strbuf *out, const struct doc *d, size_t i, int cols)
 	}
 }
 
+/* the fill of each series in a chart drawn with characters */
+static const char *const chart_fill[] = { "█", "▒", "░", "▓", "=", "#", "+", "*", "~", "o", "x" };
+
+/* B_CHART: a line per row (and per series when side by side): the label,
+ * the bar in block characters, the value; a legend when several series */
+static void chart(struct strbuf *out, const struct block *b, int cols)
+{
+	struct doc_chart c;
+	int lw = 0, room;
+
+	doc_chart_read(b, &c);
+	for (int r = 0; r < c.nrows; r++)
+		if (text_width(c.label[r]) > lw)
+			lw = text_width(c.label[r]);
+	if (lw > cols / 3)
+		lw = cols / 3;
+	room = cols - lw - 2 - 8;
+	if (room < 4)
+		room = 4;
+	if (c.nseries > 1) {
+		sb_add(out, "图例：");
+		for (int k = 0; k < c.nseries; k++)
+			sb_addf(out, "%s%s %s", k ? "  " : "", chart_fill[k % YS_ARRAY_LEN(chart_fill)],
+			        c.series[k]);
+		sb_add(out, "\n");
+	}
+	for (int r = 0; r < c.nrows; r++) {
+		int lines = c.stacked ? 1 : c.nseries;
+
+		for (int k = 0; k < lines; k++) {
+			char *label = text_fit(k == 0 ? c.label[r] : "", lw, TEXT_ELLIPSIS);
+			double total = 0;
+			char val[32];
+
+			sb_add(out, label);
+			free(label);
+			sb_add(out, "  ");
+			for (int s = c.stacked ? 0 : k; s < (c.stacked ? c.nseries : k + 1); s++) {
+				double v = c.v[r * c.nseries + s];
+				int n = (int)(v / c.max * room + 0.5);
+
+				if (n == 0 && v > 0)
+					n = 1;
+				for (int i = 0; i < n; i++)
+					sb_add(out, chart_fill[s % YS_ARRAY_LEN(chart_fill)]);
+				total += v;
+			}
+			doc_chart_value(total, val, sizeof val);
+			sb_addf(out, " %s\n", val);
+		}
+	}
+	doc_chart_free(&c);
+}
+
 /* 1 if out ends with an empty line (or is empty) */
 static int at_blank(const struct strbuf *out)
 {
@@ -402,6 +456,9 @@ void render_txt(const struct doc *d, int cols, struct strbuf *out)
 		}
 		case B_CUT:
 			cut(out, cols);
+			break;
+		case B_CHART:
+			chart(out, b, cols);
 			break;
 		case B_LINE:
 		default:

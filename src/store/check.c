@@ -30,7 +30,7 @@ const char *db_table_cn(const char *t)
 		{ "vote", "表决" }, { "ballot", "记名表决票" }, { "change_log", "修改记录" },
 		{ "seal", "签字确认" }, { "addendum", "更正" }, { "notice", "公示" },
 		{ "objection", "异议" }, { "impl", "实施安排" }, { "progress", "实施进展" },
-		{ "vote_teller", "监票、计票人" },
+		{ "vote_teller", "监票、计票人" }, { "diary", "民情日记" },
 	};
 	size_t i;
 
@@ -206,6 +206,20 @@ static void say_agenda(struct check *c, sqlite3_stmt *s)
 	       db_col_text(s, 2));
 }
 
+static void say_search(struct check *c, sqlite3_stmt *s)
+{
+	static const struct { const char *kind, *what; } kinds[] = {
+		{ "index", "检索索引中有 %d 条没有对应的文字" },
+		{ "proposal", "有 %d 个议题不在检索索引中" },
+		{ "minute", "有 %d 条发言记录不在检索索引中" },
+		{ "notice", "有 %d 份公示不在检索索引中" },
+		{ "person", "有 %d 个人员不在检索索引中" },
+	};
+	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
+		if (strcmp(db_col_text(s, 0), kinds[i].kind) == 0)
+			report(c, kinds[i].what, db_col_int(s, 1));
+}
+
 /* the file's own structure; the references only when it is sound (on a
  * damaged file they would read the damaged pages and stop half-way) */
 static int check_file(struct check *c)
@@ -247,7 +261,8 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		BAD_ID("vote") " UNION ALL " BAD_ID("ballot") " UNION ALL "
 		BAD_ID("change_log") " UNION ALL " BAD_ID("addendum") " UNION ALL "
 		BAD_ID("notice") " UNION ALL " BAD_ID("objection") " UNION ALL "
-		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller"), say_uuid))
+		BAD_ID("progress") " UNION ALL " BAD_ID("vote_teller") " UNION ALL " BAD_ID("diary"),
+		say_uuid))
 		return -1;
 
 	/* the procedure: a proposal is where its last event put it */
@@ -378,14 +393,29 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		say_agenda))
 		return -1;
 
-	/* the search index (0002) */
-	s = db_stmt(st, "INSERT INTO proposal_fts(proposal_fts) VALUES ('integrity-check')");
+	/* the search everywhere (0013): the index agrees with its text, and
+	 * every record searched is in it once */
+	s = db_stmt(st, "INSERT INTO search_fts(search_fts) VALUES ('integrity-check')");
 	if (!s)
 		return -1;
 	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE) {
-		report(&c, "议题检索索引损坏（%s）", sqlite3_errmsg(st->db));
-	}
+	if (rc != SQLITE_DONE)
+		report(&c, "检索索引损坏（%s）", sqlite3_errmsg(st->db));
 	sqlite3_reset(s);
+	if (check_rows(&c,
+		"SELECT kind, n FROM ("
+		" SELECT 'index' kind, COUNT(*) n FROM search_fts_key k"
+		"  WHERE NOT EXISTS (SELECT 1 FROM search_fts f WHERE f.rowid = k.id)"
+		" UNION ALL SELECT 'proposal', COUNT(*) FROM proposal p WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'proposal' AND k.ref = p.id)"
+		" UNION ALL SELECT 'minute', COUNT(*) FROM minute m WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'minute' AND k.ref = m.id)"
+		" UNION ALL SELECT 'notice', COUNT(*) FROM notice n WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'notice' AND k.ref = n.id)"
+		" UNION ALL SELECT 'person', COUNT(*) FROM person p WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'person' AND k.ref = p.id)"
+		") WHERE n > 0",
+		say_search))
+		return -1;
 	return c.found;
 }

@@ -7,7 +7,6 @@
 #include "store_int.h"
 
 /* the proposal_fts rowid of a proposal (0002_proposal_search.sql) */
-#define FTS_KEY(year, seq) ((long long)(year) * 1000000 + (seq))
 
 /* ---- proposals ------------------------------------------------------------- */
 
@@ -416,86 +415,6 @@ int store_proposal_waiting(struct store *st, int step, struct proposal *out, int
 		return db_fail(st, "议题步骤不对：%d", step);
 	/* the board column read from its start is exactly that */
 	return store_proposal_page(st, step, "", 1, out, max);
-}
-
-/* number of characters (code points) of UTF-8 text */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-int store_proposal_search(struct store *st, const char *q, const char *after,
-                          struct proposal *out, int max)
-{
-	struct strbuf pat = { 0 };
-	sqlite3_stmt *s;
-	const char *c;
-	int year, seq, n;
-
-	if (!q || !*q || max <= 0)
-		return 0;
-	if (db_parse_number(st, after, "-", "议题编号", "2026-018", &year, &seq))
-		return -1;
-	if (!after || !*after) {
-		year = 10000;
-		seq = 0;
-	}
-	if (utf8_chars(q) >= 3) {
-		/* FTS5 query syntax, not SQL: the text becomes one quoted
-		 * phrase (a quote inside is doubled), so that the trigrams
-		 * must follow each other = a plain substring match */
-		sb_add(&pat, "\"");
-		for (c = q; *c; c++) {
-			if (*c == '"')
-				sb_add(&pat, "\"\"");
-			else
-				sb_addn(&pat, c, 1);
-		}
-		sb_add(&pat, "\"");
-		s = db_stmt(st,
-			"SELECT " PROPOSAL_PAGE_COLS " FROM proposal_fts f"
-			" JOIN proposal p ON p.year = f.rowid / 1000000 AND p.seq = f.rowid % 1000000"
-			" WHERE proposal_fts MATCH ?1 AND f.rowid < ?2"
-			" ORDER BY f.rowid DESC LIMIT ?3");
-		if (!s) {
-			sb_free(&pat);
-			return -1;
-		}
-		db_bind_text(s, 1, pat.s);
-		db_bind_int(s, 2, FTS_KEY(year, seq));
-		db_bind_int(s, 3, max);
-	} else {
-		/* one or two characters have no trigram: scan, newest first,
-		 * stopping after a page of hits */
-		sb_add(&pat, "%");
-		for (c = q; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				sb_add(&pat, "\\");
-			sb_addn(&pat, c, 1);
-		}
-		sb_add(&pat, "%");
-		s = db_stmt(st,
-			"SELECT " PROPOSAL_PAGE_COLS " FROM proposal p"
-			" WHERE (p.year, p.seq) < (?2, ?3)"
-			" AND (p.title LIKE ?1 ESCAPE '\\' OR p.content LIKE ?1 ESCAPE '\\')"
-			" ORDER BY p.year DESC, p.seq DESC LIMIT ?4");
-		if (!s) {
-			sb_free(&pat);
-			return -1;
-		}
-		db_bind_text(s, 1, pat.s);
-		db_bind_int(s, 2, year);
-		db_bind_int(s, 3, seq);
-		db_bind_int(s, 4, max);
-	}
-	sb_free(&pat);
-	n = db_read_rows(st, s, out, max, &proposal_row);
-	return n;
 }
 
 /* ---- proposal events ------------------------------------------------------- */

@@ -269,87 +269,6 @@ static void board_follow(struct ui *u, const char *pid)
 	load_col(u, col);
 }
 
-/* 检索: results of a search, newest first, a page at a time (keyset on the
- * number).  Returns 1 with the chosen proposal's id in u->proposal_id. */
-struct search {
-	const char *q;
-	struct proposal rows[ROW_MAX];
-	struct pages pg;
-};
-
-static int sr_read(struct ui *u, void *ctx, const struct page_key *after, void *rows, int max)
-{
-	struct search *sr = ctx;
-	return store_proposal_search(u->st, sr->q, after->a, rows, max);
-}
-
-static void sr_clear(void *row)
-{
-	proposal_clear(row);
-}
-
-static const struct page_def sr_pages = {
-	.size = sizeof(struct proposal), .max = ROW_MAX, .read = sr_read,
-	.key = { offsetof(struct proposal, number) }, .nkeys = 1,
-	.clear = sr_clear,
-};
-
-static int search_results(struct ui *u, const char *q)
-{
-	struct search *sr = xcalloc(1, sizeof *sr);
-	int chosen = 0;
-
-	sr->q = q;
-	sr->pg.def = &sr_pages;
-	sr->pg.rows = sr->rows;
-	sr->pg.ctx = sr;
-	for (;;) {
-		ui_draw_frame(u);
-		int h = u->rows - 3, w = u->cols;      /* over the whole body */
-		int y0 = 2, x0 = 0;
-		pages_fit(u, &sr->pg, h - 3);
-		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」%s", q,
-		        sr->pg.depth ? "（续）" : "");
-		for (int i = 1; i < h; i++)
-			ui_fill(y0 + i, x0, w, UA_NORMAL);
-		const int widths[] = { 9, 12, 60 };
-		for (int i = 0; i < sr->pg.n; i++) {
-			const struct proposal *r = &sr->rows[i];
-			const char *cells[] = { r->number, r->status == PST_ACTIVE ? step_long_name(r->step)
-			                                                           : pstatus_name(r->status),
-			                        r->title };
-			int attr = i == sr->pg.cur ? UA_SEL : UA_NORMAL;
-			ui_put(y0 + 1 + i, x0, 1, i == sr->pg.cur ? "▸" : " ", 0, attr);
-			ui_row(y0 + 1 + i, x0 + 1, w - 1, attr, cells, widths, 3);
-		}
-		if (sr->pg.n == 0)
-			ui_put(y0 + 2, x0 + 2, w - 4, sr->pg.depth ? "没有更多结果。"
-			       : "没有找到。检索标题和内容中的字词，如「电梯」。", TEXT_ELLIPSIS, UA_DIM);
-		ui_put(y0 + h - 1, x0, w, " ↑↓ 选择  PgDn/PgUp 翻页  Enter 打开档案  Esc 返回", TEXT_ELLIPSIS, UA_TAB);
-		wnoutrefresh(stdscr);
-		doupdate();
-		int k = ui_getkey(u, NULL);
-		if (k == 27 || k == 'q')
-			break;
-		if (ui_is_enter(k) && sr->pg.n > 0) {
-			snprintf(u->proposal_id, sizeof u->proposal_id, "%s", sr->rows[sr->pg.cur].id);
-			chosen = 1;
-			break;
-		}
-		if (k == KC(KEY_UP))
-			pages_move(u, &sr->pg, K_UP);
-		else if (k == KC(KEY_DOWN))
-			pages_move(u, &sr->pg, K_DOWN);
-		else if (k == KC(KEY_NPAGE))
-			pages_move(u, &sr->pg, K_PGDN);
-		else if (k == KC(KEY_PPAGE))
-			pages_move(u, &sr->pg, K_PGUP);
-	}
-	pages_clear(&sr->pg);
-	free(sr);
-	return chosen;
-}
-
 static void board_action(struct ui *u, int a)
 {
 	const struct proposal *p = selected();
@@ -427,14 +346,6 @@ static void board_action(struct ui *u, int a)
 		if (p)
 			ui_preview_notices(u, p->id);
 		break;
-	case K_SEARCH: {
-		char *q = NULL;
-		if (ui_prompt(u, "检索议题", "标题或内容中的字词（如：电梯、停车）：", NULL, 30, &q) && q[0]
-		    && search_results(u, q))
-			ui_goto(u, SCR_DOSSIER);
-		free(q);
-		break;
-	}
 	case K_WITHDRAW:
 		if (p) {
 			char id[ID_LEN], num[16];

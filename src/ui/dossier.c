@@ -17,6 +17,7 @@ static struct {
 	int width;                  /* wrapped for this width */
 	int step, status;
 	char number[16];
+	char diary_id[ID_LEN];      /* the 民情日记 entry it came from, "" none */
 } D;
 
 struct wrap_ctx { struct strbuf *sb; const char *indent; };
@@ -47,6 +48,26 @@ static void add_linef(int width, const char *indent, const char *fmt, ...)
 	va_end(ap);
 	add_wrapped(indent, s, width);
 	free(s);
+}
+
+/* the 民情日记 entry the proposal came from: its number, day, resident
+ * and what was raised, and the key that shows it */
+static void dossier_diary(struct ui *u, const char *pid, int width)
+{
+	struct diary d;
+
+	D.diary_id[0] = '\0';
+	if (store_diary_for_proposal(u->st, pid, &d) != 0)
+		return;
+	ys_strlcpy(D.diary_id, d.id, sizeof D.diary_id);
+	add_wrapped("", "", width);
+	add_wrapped("", "民情日记", width);
+	add_linef(width, "  ", "%s  %s  %s 反映（%s 记录）  按 m 查看这条民情日记", d.number, d.raised_on,
+	          d.resident_name, d.worker_name);
+	add_wrapped("  ", d.content, width);
+	if (d.replied_on[0])
+		add_linef(width, "  ", "%s 答复：%s", d.replied_on, d.reply);
+	diary_clear(&d);
 }
 
 static void dossier_build(struct ui *u, int width)
@@ -83,6 +104,7 @@ static void dossier_build(struct ui *u, int width)
 	if (p.status == PST_ACTIVE)
 		add_wrapped("", ui_next_step_hint(p.step), width);
 	sb_free(&who);
+	dossier_diary(u, p.id, width);
 	add_wrapped("", "", width);
 	add_wrapped("", "内容", width);
 	add_wrapped("  ", p.content, width);
@@ -183,7 +205,7 @@ static void dossier_enter(struct ui *u)
 /* the first line and the section names stand out */
 static int dossier_attr(int i, const char *line)
 {
-	static const char *const heads[] = { "内容", "流程", "实施", "公示" };
+	static const char *const heads[] = { "内容", "流程", "实施", "公示", "民情日记" };
 	if (i == 0)
 		return UA_HEAD;
 	for (size_t k = 0; k < YS_ARRAY_LEN(heads); k++)
@@ -230,6 +252,12 @@ static void dossier_action(struct ui *u, int a)
 		break;
 	case K_HISTORY:
 		ui_preview_changes(u, "proposal", u->proposal_id);
+		break;
+	case K_DIARY_LINK:
+		if (D.diary_id[0])
+			ui_diary_show(u, D.diary_id);
+		else
+			ui_message(u, UA_WARN, "议题 %s 不是由民情日记转来的。", D.number);
 		break;
 	}
 }

@@ -19,7 +19,9 @@ static const struct { int screen; const char *label; int action; } tabs[] = {
 	{ SCR_ROSTER, "3 花名册", K_TAB_ROSTER },
 	{ SCR_RULES, "4 规则", K_TAB_RULES },
 	{ SCR_NOTICES, "5 公示栏", K_TAB_NOTICES },
+	{ SCR_DIARY, "6 民情日记", K_TAB_DIARY },
 	{ SCR_NOTES, "7 手记", K_TAB_NOTES },
+	{ SCR_STATS, "8 统计", K_TAB_STATS },
 };
 
 int ui_tab_screen(int action)

@@ -18,7 +18,11 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_ROSTER, '3', 0, "3", NULL, "花名册：人员、身份、网格楼栋" },
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
 	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
+	{ SCR_ANY, -1, K_TAB_DIARY, '6', 0, "6", NULL, "民情日记：居民反映的诉求、办理和答复，可转为议题" },
 	{ SCR_ANY, -1, K_TAB_NOTES, '7', 0, "7", NULL, "手记：书记手记和一年的大事记" },
+	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
+	{ SCR_ANY, -1, K_FIND, '/', 0, "/", "检索",
+	  "检索全部记录：议题、会议发言、公示、民情日记、手记、人员（两个字也行，如「电梯」；Enter 打开）" },
 	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
 	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },
@@ -33,7 +37,6 @@ const struct keydef ui_keys[] = {
 	{ SCR_BOARD, -1, K_NEXT_PAGE, '\t', 0, "Tab", "后续", "在 提议至决议 与 公开、实施、归档、终止 两页之间切换" },
 	{ SCR_BOARD, -1, K_ADVANCE, 'a', 0, "a", "推进", "已决议的议题：决议公开（先看公示全文，再编号张贴）、实施、实施结果公开、归档；光标随议题移动" },
 	{ SCR_BOARD, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
-	{ SCR_BOARD, -1, K_SEARCH, '/', 0, "/", "检索", "按标题或内容中的字词检索全部议题（含已终止、已归档）" },
 	{ SCR_BOARD, -1, K_PROGRESS, 'r', 0, "r", NULL, "实施中的议题：记录一条实施进展（日期按实际）" },
 	{ SCR_BOARD, -1, K_EXPORT, 'x', 0, "x", NULL, "导出全部决议的数据：CSV（Excel、WPS 可直接打开）或 JSON" },
 	{ SCR_BOARD, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", NULL, "预览、导出、打印本议题的公示" },
@@ -94,7 +97,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_ROSTER, -1, K_EXPORT, 'x', 0, "x", NULL, "把花名册导出为 Excel（.xlsx）或 CSV，改好后可以再导入" },
 	{ SCR_ROSTER, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL,
 	  "删除误录的人员（只能删除没有出现在任何提议、签到、发言、表决中的人；不再参加的请停用）" },
-	{ SCR_ROSTER, -1, K_SEARCH, '/', 0, "/", "查找", "按姓名查找" },
+	{ SCR_ROSTER, -1, K_SEARCH, 's', 0, "s", NULL, "只列出姓名含某些字的人员（留空则列出全部）" },
 	{ SCR_ROSTER, -1, K_FILTER, 'f', 0, "f", "筛选", "按身份筛选" },
 	/* 公示栏 */
 	{ SCR_NOTICES, -1, K_PREVIEW, '\r', KC(KEY_F(5)), "Enter/F5", "预览", "预览、导出、打印所选公示（公开版）" },
@@ -102,9 +105,28 @@ const struct keydef ui_keys[] = {
 	{ SCR_NOTICES, -1, K_OBJECTION, 'o', 0, "o", "记录异议", "记录公示期内收到的异议" },
 	{ SCR_NOTICES, -1, K_ANSWER, 'r', 0, "r", "答复", "答复所选公示的一条异议" },
 	{ SCR_NOTICES, -1, K_EXPORT, 'x', 0, "x", "导出网页", "把公示栏导出为网页（大厅屏幕、手机转发用，不需要网络）" },
+	/* 统计 */
+	{ SCR_STATS, -1, K_LEFT, KC(KEY_LEFT), 'h', "←/h", "上一年", "统计上一年" },
+	{ SCR_STATS, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→/l", "下一年", "统计下一年" },
+	{ SCR_STATS, -1, K_NEXT_PAGE, '\t', 0, "Tab", "下一张表", "翻到下一张统计表（到最后一张后回到开头）" },
+	{ SCR_STATS, -1, K_PERIOD, 'd', 0, "d", "起止日期", "统计一段时间：填写起始日期和截止日期（两天都算在内）" },
+	{ SCR_STATS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "预览打印", "预览统计报告（带图表），可导出 PDF、打印存档" },
+	{ SCR_STATS, -1, K_EXPORT, 'x', 0, "x", "导出", "把统计的每张表导出为 Excel（.xlsx，每张表一页，附图表），或 PDF、网页、文本" },
 	/* 表决规则 */
 	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
 	{ SCR_RULES, -1, K_SETTINGS, 's', 0, "s", "设置", "社区名称与落款、异议电话、公示期天数、材料提前天数、计票两人录入" },
+	/* 民情日记 */
+	{ SCR_DIARY, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新增", "记下一条居民反映的诉求（按纸面记录补录时填当时的日期）" },
+	{ SCR_DIARY, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "详情", "所选民情日记的全部内容：可导出、打印" },
+	{ SCR_DIARY, -1, K_EDIT, 'e', 0, "e", "修改", "修改所选民情日记（改动记入修改记录）" },
+	{ SCR_DIARY, -1, K_REPLY, 'r', 0, "r", "答复", "记录给居民的答复、答复日期和办理情况：答复后即为已答复（闭环）" },
+	{ SCR_DIARY, -1, K_TO_PROPOSAL, 'p', 0, "p", "转为议题", "需要集体决定的诉求转为议题：新议题表单已按这条民情日记填好，"
+	  "保存后议题的来源写明民情日记编号，两边互相关联" },
+	{ SCR_DIARY, -1, K_FILTER, 'f', 0, "f", "筛选", "按状态（待答复、已答复、逾期）、网格、类别筛选" },
+	{ SCR_DIARY, -1, K_EXPORT, 'x', 0, "x", NULL, "把民情日记导出为 Excel（.xlsx）或 CSV" },
+	{ SCR_DIARY, -1, K_HISTORY, 'h', 0, "h", NULL, "所选民情日记的修改记录：改了什么、谁改的、何时" },
+	{ SCR_DIARY, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL, "删除误录的民情日记（已转为议题的不能删除）" },
+	{ SCR_DOSSIER, -1, K_DIARY_LINK, 'm', 0, "m", NULL, "本议题来自民情日记时：转到那条民情日记" },
 	/* 手记: two pages, 书记手记 and 大事记 */
 	{ SCR_NOTES, -1, K_NEXT_PAGE, '\t', 0, "Tab", "手记/大事记", "在 书记手记 与 大事记 两页之间切换" },
 	{ SCR_NOTES, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "详情",
@@ -153,7 +175,7 @@ int ui_key_action(int screen, int pane, int key)
 static const char *const screen_names[SCR_COUNT] = {
 	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
 	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
-	[SCR_NOTICES] = "公示栏", [SCR_NOTES] = "手记",
+	[SCR_NOTICES] = "公示栏", [SCR_DIARY] = "民情日记", [SCR_STATS] = "统计", [SCR_NOTES] = "手记",
 };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 

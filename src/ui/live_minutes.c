@@ -292,3 +292,11 @@ void live_minute_delete(struct ui *u)
 	minute_clear(&m);
 	live_reload(u);
 }
+
+/* a search opened a line of the minutes: the 记录 pane with it selected */
+void ui_live_show_minute(struct ui *u, int seq)
+{
+	u->pane = PANE_MINUTES;
+	L.nminutes = store_minute_count(u->st, L.ms.m.id);
+	L.msel = seq > 0 && seq < L.nminutes ? seq : 0;
+}

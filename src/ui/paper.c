@@ -34,6 +34,13 @@ static const struct format roster_formats[] = {
 	{ "CSV（GB18030，旧版 Excel）", OF_CSV, 1 },
 };
 
+static const struct format stats_formats[] = {
+	{ "Excel（.xlsx，每张表一页，附图表）", OF_XLSX, 0 },
+	{ "PDF（带图表，打印存档）", OF_PDF, 0 },
+	{ "网页（.html）", OF_HTML, 0 },
+	{ "纯文本（.txt）", OF_TXT, 0 },
+};
+
 static char *ask_folder(struct ui *u, const char *title, const char *initial);
 
 /* the format from a table, then the folder; NULL when the clerk gave up */
@@ -264,6 +271,35 @@ void ui_export_roster(struct ui *u)
 	if (!folder)
 		return;
 	int rc = out_export_roster(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path, err, sizeof err);
+	exported(u, rc, folder, path, err);
+	free(folder);
+}
+
+/* the same export as `yishiting stats -o FOLDER` (out_export_stats) */
+void ui_export_stats(struct ui *u, const struct stats_report *rep)
+{
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出统计", "导出统计到文件夹", stats_formats,
+	                                 (int)YS_ARRAY_LEN(stats_formats), &f);
+	if (!folder)
+		return;
+	int rc = out_export_stats(u->st, rep, f->format, f->gb18030, folder, OUT_FOLDER, &path, err,
+	                          sizeof err);
+	exported(u, rc, folder, path, err);
+	free(folder);
+}
+
+/* the same export as `yishiting export diary` (out_export_diary) */
+void ui_export_diary(struct ui *u)
+{
+	const struct format *f;
+	char err[1024], *path = NULL;
+	char *folder = ask_format_folder(u, "导出民情日记", "导出民情日记到文件夹", roster_formats,
+	                                 (int)YS_ARRAY_LEN(roster_formats), &f);
+	if (!folder)
+		return;
+	int rc = out_export_diary(u->st, f->format, f->gb18030, folder, OUT_FOLDER, &path, err, sizeof err);
 	exported(u, rc, folder, path, err);
 	free(folder);
 }

@@ -41,10 +41,12 @@ static const char *org_name(const struct ui *u, int org)
 static const char *const sources[] = {
 	"民情日记", "网格走访", "居民来信", "12345热线", "议事协商会", "党员联系群众", "其他",
 };
-static const char *const categories[] = {
+/* offered by the 民情日记 form too (ui_int.h) */
+const char *const ui_categories[] = {
 	"加装电梯", "停车管理", "环境卫生", "雨污分流", "安全隐患", "噪声扰民",
 	"公共设施", "物业管理", "养老托幼", "其他",
 };
+const size_t ui_category_count = YS_ARRAY_LEN(ui_categories);
 
 enum { F_TITLE, F_DATE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID, F_BUILDING,
        F_REASON, F_N };
@@ -54,6 +56,9 @@ enum { F_TITLE, F_DATE, F_CONTENT, F_WHO, F_PEOPLE, F_SOURCE, F_CATEGORY, F_GRID
 struct pform {
 	char id[ID_LEN];
 	int reason_needed;
+	/* a proposal from a 民情日记 entry: its id, and its 来源 offered */
+	char diary_id[ID_LEN];
+	char diary_source[64];
 	/* the choices offered: the lists, and a value of the proposal that is
 	 * not in them kept as one more choice (never changed unasked) */
 	const char *sources[16], *categories[40];
@@ -204,6 +209,9 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 		ys_strlcpy(p.id, pf->id, sizeof p.id);
 		rc = ops_proposal_edit(u->st, &p, pp, n, reason, err, sizeof err);
 		free(reason);
+	} else if (pf->diary_id[0]) {
+		/* the proposal and the entry's link, in one operation */
+		rc = ops_diary_to_proposal(u->st, pf->diary_id, &p, pp, n, err, sizeof err);
 	} else {
 		rc = ops_proposal_new(u->st, &p, pp, n, err, sizeof err);
 	}
@@ -217,6 +225,9 @@ static int proposal_submit(struct ui *u, struct form *fm, void *arg)
 	}
 	if (pf->id[0])
 		ui_message(u, UA_OK, "已修改议题「%s」；改动记入修改记录（按 h 查看）。", p.title);
+	else if (pf->diary_id[0])
+		ui_message(u, UA_OK, "已登记议题 %s「%s」，来源：%s。下一步：两委联席会议商议。", p.number,
+		           p.title, p.source);
 	else
 		ui_message(u, UA_OK, "已登记议题 %s「%s」。下一步：两委联席会议商议。", p.number, p.title);
 	free(p.content);
@@ -232,8 +243,57 @@ static int choice_of(const char *const *list, int n, const char *s)
 	return -1;
 }
 
-/* the form of a new proposal (old NULL) or of the correction of old */
-static int proposal_form(struct ui *u, const struct proposal *old)
+/* the text up to the first line break, at most max characters */
+static void first_line(const char *s, size_t max, char *out, size_t len)
+{
+	size_t n = 0, chars = 0;
+
+	while (s[n] && s[n] != '\n' && chars < max && n + 4 < len) {
+		n++;
+		while (((unsigned char)s[n] & 0xC0) == 0x80)
+			n++;
+		chars++;
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+	ys_trim(out);
+}
+
+/* a new proposal filled from a 民情日记 entry: the title from the first
+ * line of what was raised, the content, grid and place, its 来源 and
+ * category chosen, and the resident as proposer when on the roster (a
+ * 居民代表 proposes as one, another resident as 居民联名) */
+static void diary_prefill(struct ui *u, struct form *fm, const struct pform *pf,
+                          const struct diary *d)
+{
+	struct field *f = fm->f;
+	char title[256];
+	struct person who;
+
+	first_line(d->content ? d->content : "", 60, title, sizeof title);
+	form_set_text(fm, F_TITLE, title);
+	form_set_text(fm, F_CONTENT, d->content);
+	form_set_text(fm, F_GRID, d->grid);
+	first_line(d->place, 15, title, sizeof title);
+	form_set_text(fm, F_BUILDING, title);
+	f[F_SOURCE].choice = choice_of(pf->sources, pf->nsources, pf->diary_source);
+	if (f[F_SOURCE].choice < 0)
+		f[F_SOURCE].choice = 0;
+	if (d->category[0]) {
+		int c = choice_of(pf->categories, pf->ncategories, d->category);
+		f[F_CATEGORY].choice = c >= 0 ? c : 0;
+	}
+	if (!d->resident_id[0] || store_person_get(u->st, d->resident_id, &who) != 0)
+		return;
+	f[F_WHO].choice = who.roles & ROLE_REP ? 0 : WHO_JOINT;
+	form_changed(u, fm, F_WHO, NULL);
+	f[F_PEOPLE].people[0] = who;
+	f[F_PEOPLE].npeople = 1;
+}
+
+/* the form of a new proposal (old NULL) or of the correction of old; a
+ * new one may come from the 民情日记 entry from (NULL: none) */
+static int proposal_form(struct ui *u, const struct proposal *old, const struct diary *from)
 {
 	struct pform pf;
 	char why[256] = "", title[128];
@@ -250,14 +310,18 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 			return 0;
 		}
 	}
-	pf.nsources = choices_with(sources, (int)YS_ARRAY_LEN(sources), old ? old->source : NULL,
-	                           pf.sources);
+	if (from) {
+		ys_strlcpy(pf.diary_id, from->id, sizeof pf.diary_id);
+		ops_diary_source(from->number, pf.diary_source, sizeof pf.diary_source);
+	}
+	pf.nsources = choices_with(sources, (int)YS_ARRAY_LEN(sources),
+	                           old ? old->source : from ? pf.diary_source : NULL, pf.sources);
 	/* the built-in categories, those in use, and the clerk's new one */
 	{
 		const char *all[40];
 		int k = 0, nused = store_proposal_categories(u->st, pf.used, 24);
-		for (size_t i = 0; i < YS_ARRAY_LEN(categories) - 1; i++)
-			all[k++] = categories[i];                   /* 「其他」 goes last */
+		for (size_t i = 0; i < ui_category_count - 1; i++)
+			all[k++] = ui_categories[i];                   /* 「其他」 goes last */
 		for (int i = 0; i < nused; i++) {
 			int dup = 0;
 			for (int j = 0; j < k; j++)
@@ -267,7 +331,9 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 				all[k++] = pf.used[i];
 		}
 		all[k++] = "其他";
-		pf.ncategories = choices_with(all, k, old ? old->category : NULL, pf.categories);
+		pf.ncategories = choices_with(all, k, old ? old->category
+		                              : from && from->category[0] ? from->category : NULL,
+		                              pf.categories);
 		pf.categories[pf.ncategories++] = NEW_CATEGORY;
 	}
 	struct field f[F_N] = {
@@ -292,13 +358,17 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 	};
 	if (old)
 		snprintf(title, sizeof title, "修改议题 %s", old->number);
-	struct form fm = { .title = old ? title : "新议题（提议）", .f = f, .n = old ? F_N : F_REASON,
+	if (from)
+		snprintf(title, sizeof title, "新议题（来自民情日记 %s）", from->number);
+	struct form fm = { .title = old || from ? title : "新议题（提议）", .f = f, .n = old ? F_N : F_REASON,
 	                   .submit = proposal_submit, .changed = form_changed, .arg = &pf };
 	form_init(&fm);
 	if (!old) {
 		char today[11];
 		ys_today(today);
 		form_set_text(&fm, F_DATE, today);
+		if (from)
+			diary_prefill(u, &fm, &pf, from);
 	} else {
 		struct proposer pp[16];
 		int n = store_proposal_proposers(u->st, old->id, pp, 16), who = 0, k = 0;
@@ -342,7 +412,21 @@ static int proposal_form(struct ui *u, const struct proposal *old)
 
 int ui_proposal_new(struct ui *u)
 {
-	return proposal_form(u, NULL);
+	return proposal_form(u, NULL, NULL);
+}
+
+int ui_proposal_from_diary(struct ui *u, const char *diary_id)
+{
+	struct diary d;
+	int ok;
+
+	if (store_diary_get(u->st, diary_id, &d) != 0) {
+		ui_error(u, "找不到这条民情日记。");
+		return 0;
+	}
+	ok = proposal_form(u, NULL, &d);
+	diary_clear(&d);
+	return ok;
 }
 
 int ui_proposal_edit(struct ui *u, const char *pid)
@@ -354,7 +438,7 @@ int ui_proposal_edit(struct ui *u, const char *pid)
 		ui_error(u, "找不到这个议题。");
 		return 0;
 	}
-	ok = proposal_form(u, &p);
+	ok = proposal_form(u, &p, NULL);
 	proposal_clear(&p);
 	return ok;
 }

@@ -147,6 +147,24 @@ static void roster_show_no(struct ui *u, int no)
 	}
 }
 
+/* a search opened a person: the roster without any name search or role
+ * filter (停用 people listed when it is one of them), that person selected */
+void ui_roster_show(struct ui *u, const char *person_id)
+{
+	struct person p;
+
+	if (store_person_get(u->st, person_id, &p) != 0) {
+		ui_error(u, "找不到这个人员：%s", store_errmsg(u->st));
+		return;
+	}
+	R.search[0] = '\0';
+	R.role = -1;
+	if (!p.active)
+		R.show_inactive = 1;
+	ui_goto(u, SCR_ROSTER);
+	show_no(u, p.no);
+}
+
 static void roster_enter(struct ui *u)
 {
 	R.nrows = 0;
@@ -315,11 +333,11 @@ static void roster_draw(struct ui *u, int top, int bottom)
 			? "花名册是空的。按 n 新增人员。"
 			: R.total > 0 && !R.show_inactive
 			? "符合条件的人员都已停用。按 f 选「显示停用人员」。"
-			: "没有符合条件的人员。按 / 更换查找内容，按 f 更改筛选。";
+			: "没有符合条件的人员。按 s 更换查找的姓名，按 f 更改筛选。";
 		ui_put(top + 3, 2, u->cols - 4, empty, TEXT_ELLIPSIS, UA_WARN);
 		ui_put(y + 1, 1, u->cols - 2, R.everyone == 0
 		       ? "花名册上的人员用于会议签到、应到人数的计算和选择提议人。"
-		       : "按 n 新增人员；按 / 按姓名查找；按 f 按身份筛选。",
+		       : "按 n 新增人员；按 s 按姓名查找；按 f 按身份筛选。",
 		       TEXT_ELLIPSIS, UA_DIM);
 		return;
 	}

@@ -17,6 +17,8 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_ROSTER] = &screen_roster,
 	[SCR_RULES] = &screen_rules,
 	[SCR_NOTICES] = &screen_notices,
+	[SCR_DIARY] = &screen_diary,
+	[SCR_STATS] = &screen_stats,
 	[SCR_NOTES] = &screen_notes,
 };
 
@@ -60,12 +62,14 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 		case K_HELP:
 			ui_help(&u);
 			break;
+		case K_FIND:
+			ui_search(&u);
+			break;
 		case K_QUIT:
 			u.quit = 1;
 			break;
 		case K_TAB_BOARD: case K_TAB_MEETINGS: case K_TAB_ROSTER: case K_TAB_RULES:
-		case K_TAB_NOTICES:
-		case K_TAB_NOTES:
+		case K_TAB_NOTICES: case K_TAB_DIARY: case K_TAB_STATS: case K_TAB_NOTES:
 			ui_goto(&u, ui_tab_screen(act));
 			break;
 		case K_NONE:

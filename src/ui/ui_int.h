@@ -26,6 +26,8 @@ enum screen_id {
 	SCR_ROSTER,          /* 花名册 */
 	SCR_RULES,           /* 表决规则 */
 	SCR_NOTICES,         /* 公示栏 */
+	SCR_DIARY,           /* 民情日记 */
+	SCR_STATS,           /* 统计、年度台账 */
 	SCR_NOTES,           /* 手记：书记手记 | 大事记 */
 	SCR_COUNT
 };
@@ -48,6 +50,12 @@ enum ui_action {
 	/* paper */
 	K_TAB_NOTICES, K_PREVIEW, K_PREVIEW_INTERNAL, K_SEAL, K_ADDENDUM, K_PROGRESS,
 	K_OBJECTION, K_ANSWER, K_EXPORT, K_PRINT, K_SETTINGS, K_BACKUP, K_IMPORT,
+	/* statistics */
+	K_TAB_STATS, K_PERIOD,
+	/* search everywhere */
+	K_FIND,
+	/* 民情日记 */
+	K_TAB_DIARY, K_REPLY, K_TO_PROPOSAL, K_DIARY_LINK,
 	/* 手记 */
 	K_TAB_NOTES, K_YEAR, K_HIDE, K_SHOW_HIDDEN,
 	K_ACTION_COUNT
@@ -119,7 +127,8 @@ struct screen_def {
 	int (*key_ok)(struct ui *, int action);
 };
 extern const struct screen_def screen_board, screen_dossier, screen_meetings,
-	screen_live, screen_roster, screen_rules, screen_notices;
+	screen_live, screen_roster, screen_rules, screen_notices, screen_stats;
+extern const struct screen_def screen_diary;
 extern const struct screen_def screen_notes;     /* notes.c: 书记手记 and 大事记 */
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
@@ -158,6 +167,32 @@ int ui_settings(struct ui *u);
  * 1 when imported */
 int ui_roster_import(struct ui *u);
 
+/* search.c: / on any screen — ask the words, list what holds them grouped
+ * by kind, open the one chosen */
+void ui_search(struct ui *u);
+/* where a search opens a record: the person in the roster (roster.c), the
+ * meeting's minutes at line seq (live_minutes.c) */
+void ui_roster_show(struct ui *u, const char *person_id);
+void ui_live_show_minute(struct ui *u, int seq);
+/* ---- 民情日记 (diary.c, diary_form.c) ------------------------------------ */
+/* the form of a new entry (orig NULL) or of the correction of orig; 1 when
+ * saved, the entry's number into number[24] */
+int ui_diary_form(struct ui *u, const struct diary *orig, char *number);
+/* r: the reply given (the loop closed) and what was done; 1 when saved */
+int ui_diary_reply(struct ui *u, const struct diary *d);
+/* Enter: the entry in full in the pager (export, print) */
+void ui_diary_detail(struct ui *u, const char *diary_id);
+/* the diary tab with the entry selected (from a proposal's dossier) */
+void ui_diary_show(struct ui *u, const char *diary_id);
+/* x: the diary as .xlsx or CSV into a folder */
+void ui_export_diary(struct ui *u);
+/* p: the new-proposal form filled from the entry; on save the proposal
+ * and the link in one operation; 1 when recorded (proposal.c) */
+int ui_proposal_from_diary(struct ui *u, const char *diary_id);
+/* the categories the proposal form offers (proposal.c), 「其他」 last */
+extern const char *const ui_categories[];
+extern const size_t ui_category_count;
+
 /* ---- paper (ui_paper.c) -------------------------------------------------- */
 struct doc;
 /* a document on screen (the pager), with export (x) and print (P/F5);
@@ -174,6 +209,9 @@ void ui_backup(struct ui *u);
 void ui_backup_note(struct ui *u);
 /* 导出花名册: the roster as .xlsx or CSV into a folder */
 void ui_export_roster(struct ui *u);
+/* 导出统计: the statistics as Excel, PDF, HTML or text into a folder */
+struct stats_report;
+void ui_export_stats(struct ui *u, const struct stats_report *rep);
 /* 导出公示栏网页: the notice board as a static site into a folder */
 void ui_export_board(struct ui *u);
 /* the minutes of a meeting in the pager */

@@ -51,15 +51,11 @@ hint_bar() {
 		return
 	fi
 	help=$(screen)      # the whole help: it may be longer than the window
-	keys Down Down Down Down Down Down Down Down Down Down
-	help="$help
+	for page in 1 2 3 4 5; do
+		keys Down Down Down Down Down Down Down Down Down Down
+		help="$help
 $(screen)"
-	keys Down Down Down Down Down Down Down Down Down Down
-	help="$help
-$(screen)"
-	keys Down Down Down Down Down Down Down Down Down Down
-	help="$help
-$(screen)"
+	done
 	undescribed=
 	for it in $(printf '%s\n' "$items" | LC_ALL=C sed 's/^\([!-~]*\).*/\1/'); do
 		printf '%s\n' "$help" | grep -qF -- "  $it " || undescribed="$undescribed $it"
@@ -173,7 +169,7 @@ expect_sql "SELECT count(*) FROM meeting WHERE status = 1" "1" "the help changed
 # ---- the roster -------------------------------------------------------------------
 keys 3
 expect "林志强" "the roster opens"
-hint_bar "the roster's hint bar" "F2/n新增" "e/Enter修改" "d停用/启用" "/查找" "f筛选"
+hint_bar "the roster's hint bar" "F2/n新增" "e/Enter修改" "d停用/启用" "/检索" "f筛选"
 keys '?'
 expect "d          停用或恢复所选人员（以往记录不变）" "the roster's help describes d"
 expect "f          按身份筛选" "and f"

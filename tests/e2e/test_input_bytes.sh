@@ -29,7 +29,7 @@ done
 
 # in a field: what was typed before and after stays
 keys /
-expect "标题或内容中的字词" "the search asks its words"
+expect "要找的字词" "the search asks its words"
 typ "电梯"
 hexkeys c3 28
 typ "ok"

@@ -29,6 +29,8 @@ look() {  # look ROUND: open, the first frame, every tab, quit
 	wait_for "[4 规则]" 5
 	keys 5
 	wait_for "[5 公示栏]" 5
+	keys 6
+	wait_for "[6 民情日记]" 5
 	keys 1
 	wait_for "[1 议题]" 5
 	keys q

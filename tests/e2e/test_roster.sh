@@ -46,7 +46,7 @@ keys Down Down
 expect "▸    3 黄建平" "Down moves one row"
 
 # ---- search -----------------------------------------------------------------
-keys /
+keys s
 expect "姓名中的字" "/ asks for part of a name"
 typ "林"
 keys Enter
@@ -61,7 +61,7 @@ else
 	fail "search 林: $n rows on screen, $nl with 林, $want in the database"
 fi
 expect_not "陈美华" "a name without 林 is not listed"
-keys / C-u Enter
+keys s C-u Enter
 expect "共 60 人，在册 57 人" "an empty search lists everyone again"
 
 # ---- filter -----------------------------------------------------------------
@@ -145,7 +145,7 @@ case "$att_before" in
 0:*) fail "9 游建华 should have attended demo meetings" ;;
 *) pass "9 游建华 attended demo meetings (${att_before%%:*} rows)" ;;
 esac
-keys /
+keys s
 typ "游建华"
 keys Enter
 expect "▸    9 游建华" "the search finds 9 游建华"
@@ -170,7 +170,7 @@ expect "已恢复在册：游建华" "the person is restored"
 expect_sql "SELECT active FROM person WHERE no = 9" "1" "the restore is stored"
 expect_sql "$att_q" "$att_before" "the attendance rows are still unchanged"
 keys f Down Down Down Down Down Down Down Down Down Down Enter   # 不显示停用人员
-keys / C-u Enter
+keys s C-u Enter
 expect "共 61 人，在册 58 人；停用的 3 人未列出" "the list is back to normal"
 
 # ---- a name that is too long ------------------------------------------------

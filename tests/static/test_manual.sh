@@ -68,7 +68,7 @@ done
 if [ -z "$missing" ]; then pass "every variable the sources read with getenv() is in the environment table"; else fail "read by the program but not in --help or the manual:$missing"; fi
 
 # ---- the keys of every screen (ui_keys_each) ---------------------------------------------
-for s in 议题看板 议题档案 会议 会议进行中 花名册 表决规则 公示栏 各屏通用; do
+for s in 议题看板 议题档案 会议 会议进行中 花名册 表决规则 公示栏 民情日记 各屏通用; do
 	if grep -qx "   $s" "$T_TMP/man.txt"; then pass "the keys of 「$s」 are in the manual"; else fail "no keys of 「$s」 in the manual"; fi
 done
 nkeys=$(sed -n '/^按键/,/^环境变量/p' "$T_TMP/man.txt" | grep -c '^       [^ ].*  ')

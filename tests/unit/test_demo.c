@@ -573,11 +573,16 @@ static void test_corrections(void)
 	CHECK(sql_int(st, "SELECT count(*) FROM vote v JOIN vote w ON w.id = v.supersedes"
 	                  " WHERE v.correction = 1 AND v.reason <> '' AND v.round = w.round + 1"
 	                  " AND (v.yes <> w.yes OR v.no <> w.no OR v.abstain <> w.abstain)") >= 1);
-	/* every change has its reason and names a clerk of the roster (the
+	/* every correction has its reason and names a clerk of the roster (the
 	 * 书记手记 and the 大事记 are written, not corrected: no reason) */
 	CHECK(sql_int(st, "SELECT count(*) FROM change_log") >= 4);
-	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity NOT IN ('note', 'chronicle')"
-	                      " AND (reason = '' OR who NOT IN (SELECT name FROM person))"), 0);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity NOT IN ('diary', 'note',"
+	                      " 'chronicle') AND (reason = '' OR who NOT IN (SELECT name FROM person))"), 0);
+	/* the diary's log: the three proposals made from entries, nothing else */
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN diary d ON d.id = c.entity_id"
+	                      " JOIN proposal p ON p.id = d.proposal_id WHERE c.entity = 'diary'"
+	                      " AND c.field = '转为议题' AND c.new_value = p.number"), 3);
+	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log WHERE entity = 'diary'"), 3);
 	/* made before the record was signed: a meeting's before its seal, a
 	 * proposal's before the first meeting that handled it was sealed */
 	CHECK_INT(sql_int(st, "SELECT count(*) FROM change_log c JOIN seal s ON s.meeting_id = c.entity_id"

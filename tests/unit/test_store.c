@@ -114,6 +114,23 @@ static int new_meeting(struct store *st, int kind, const char *date, const char 
 	return 0;
 }
 
+/* how many records of `kind` the search for q finds; the first one's
+ * title in found_first */
+static char found_first[300];
+static int found(struct store *st, const char *q, const char *kind)
+{
+	struct search_hit *h;
+	int n = store_search(st, q, &h, NULL), k = 0;
+
+	found_first[0] = '\0';
+	for (int i = 0; i < n; i++)
+		if (strcmp(h[i].kind, kind) == 0 && k++ == 0)
+			snprintf(found_first, sizeof found_first, "%s", h[i].title);
+	if (n > 0)
+		search_hits_free(h, n);
+	return n < 0 ? -1 : k;
+}
+
 /* ---- opening -------------------------------------------------------------- */
 
 static void test_fresh_database(void)
@@ -121,7 +138,7 @@ static void test_fresh_database(void)
 	static const char *const tables[] = {
 		"community", "setting", "person", "rule_set", "proposal", "proposer",
 		"proposal_event", "meeting", "agenda_item", "attendance", "minute", "vote",
-		"ballot", "change_log", "proposal_fts",
+		"ballot", "change_log", "search_fts", "search_fts_key",
 	};
 	struct store *st = fresh("fresh.db");
 	struct rule_set rules[16];
@@ -190,7 +207,7 @@ static void test_migrate_from_v1(void)
 {
 	const struct embedded_file *f = embedded_find("data/migrations/0001_init.sql");
 	const char *path = fx_path("old.db");
-	struct proposal p, hits[8];
+	struct proposal p;
 	struct fx_lines l = { 0, "" };
 	char err[512] = "";
 	struct store *st;
@@ -251,15 +268,16 @@ static void test_migrate_from_v1(void)
 
 	/* the old proposal is in the new search index, by trigram and by the
 	 * short-query fallback */
-	CHECK_INT(store_proposal_search(st, "加装电梯", "", hits, 8), 1);
-	CHECK_STR(hits[0].number, "2026-001");
-	CHECK_INT(store_proposal_search(st, "本单元同意", "", hits, 8), 1);
-	CHECK_INT(store_proposal_search(st, "电梯", "", hits, 8), 1);
+	CHECK_INT(found(st, "加装电梯", "proposal"), 1);
+	CHECK_STR(found_first, "2026-001 3栋加装电梯");
+	CHECK_INT(found(st, "本单元同意", "proposal"), 1);
+	CHECK_INT(found(st, "电梯", "proposal"), 1);
+	CHECK_INT(found(st, "张三", "person"), 1);
 
 	/* and the upgraded file takes new records after the old ones */
 	CHECK_INT(add_proposal(st, "小区停车位改造", "地面停车位重新划线", NULL, &p), 0);
 	CHECK_STR(p.number, "2026-002");
-	CHECK_INT(store_proposal_search(st, "停车位", "", hits, 8), 1);
+	CHECK_INT(found(st, "停车位", "proposal"), 1);
 	CHECK_INT(store_check(st, fx_collect, &l), 0);
 	CHECK_STR(l.all, "");
 	store_close(st);
@@ -835,8 +853,9 @@ static void test_proposal_board(void)
 static void test_search(void)
 {
 	struct store *st = fresh("search.db");
-	struct proposal hit[4], p;
-	int n;
+	struct proposal p;
+	struct search_hit *h;
+	int n, total;
 
 	CHECK(st != NULL);
 	if (!st)
@@ -845,37 +864,47 @@ static void test_search(void)
 	CHECK_INT(add_proposal(st, "停车位改造", "地面停车位划线，增设充电桩", NULL, NULL), 0);
 	CHECK_INT(add_proposal(st, "5栋电梯维修", "电梯维修资金使用", NULL, NULL), 0);
 	CHECK_INT(add_proposal(st, "引号\"测试\"议题", "Elevator Repair", NULL, &p), 0);
+	CHECK_INT(add_person(st, "梯子王", ROLE_REP, NULL), 0);
 
-	n = store_proposal_search(st, "加装电梯", "", hit, 4);
-	CHECK_INT(n, 1);
-	CHECK_STR(hit[0].title, "3栋加装电梯");
-	/* two characters: the fallback, newest first */
-	n = store_proposal_search(st, "电梯", "", hit, 4);
-	CHECK_INT(n, 2);
-	CHECK_STR(hit[0].number, "2026-003");
-	CHECK_STR(hit[1].number, "2026-001");
-	n = store_proposal_search(st, "电梯", hit[0].number, hit, 4);
-	CHECK_INT(n, 1);
-	CHECK_STR(hit[0].number, "2026-001");
-	/* content, paging by trigram */
-	n = store_proposal_search(st, "充电桩", "", hit, 4);
-	CHECK_INT(n, 1);
-	CHECK_STR(hit[0].number, "2026-002");
-	n = store_proposal_search(st, "维修", "", hit, 4);
-	CHECK_INT(n, 1);
-	CHECK_STR(hit[0].number, "2026-003");
-	n = store_proposal_search(st, "电梯维修", "", hit, 4);
-	CHECK_INT(n, 1);
-	CHECK_STR(hit[0].number, "2026-003");
+	CHECK_INT(found(st, "加装电梯", "proposal"), 1);
+	CHECK_STR(found_first, "2026-001 3栋加装电梯");
+	/* two characters: LIKE on the index's text; newest first */
+	CHECK_INT(found(st, "电梯", "proposal"), 2);
+	CHECK_STR(found_first, "2026-003 5栋电梯维修");
+	/* one character reaches people too, grouped after the proposals */
+	n = store_search(st, "梯", &h, &total);
+	CHECK_INT(n, 3);
+	CHECK_INT(total, 3);
+	if (n == 3) {
+		CHECK_STR(h[0].kind, "proposal");
+		CHECK_STR(h[2].kind, "person");
+		CHECK_STR(h[2].title, "梯子王");
+		CHECK_INT(h[2].sub, 1);                  /* active */
+		CHECK_INT(h[0].sub, STEP_PROPOSE);       /* a proposal's step */
+	}
+	search_hits_free(h, n);
+	/* content, by trigram */
+	CHECK_INT(found(st, "充电桩", "proposal"), 1);
+	CHECK_STR(found_first, "2026-002 停车位改造");
+	CHECK_INT(found(st, "电梯维修", "proposal"), 1);
+	/* several words must all be there, short ones too */
+	CHECK_INT(found(st, "电梯 资金", "proposal"), 1);
+	CHECK_INT(found(st, "加装电梯\u30002单元", "proposal"), 1);
+	CHECK_INT(found(st, "电梯 停车", "proposal"), 0);
 	/* a quote in the query is text, not FTS syntax; case folded */
-	n = store_proposal_search(st, "\"测试\"", "", hit, 4);
-	CHECK_INT(n, 1);
-	n = store_proposal_search(st, "elevator", "", hit, 4);
-	CHECK_INT(n, 1);
-	n = store_proposal_search(st, "%", "", hit, 4);
-	CHECK_INT(n, 0);
-	n = store_proposal_search(st, "不存在的词", "", hit, 4);
-	CHECK_INT(n, 0);
+	CHECK_INT(found(st, "\"测试\"", "proposal"), 1);
+	CHECK_INT(found(st, "elevator", "proposal"), 1);
+	CHECK_INT(found(st, "ELEV", "proposal"), 1);
+	CHECK_INT(found(st, "%", "proposal"), 0);
+	CHECK_INT(found(st, "_", "proposal"), 0);
+	CHECK_INT(found(st, "不存在的词", "proposal"), 0);
+	CHECK_INT(found(st, "   ", "proposal"), 0);
+	/* an edit is searched at once, the old words no longer */
+	p.content = xstrdup("电动车充电");
+	CHECK_INT(store_proposal_update(st, &p), 0);
+	proposal_clear(&p);
+	CHECK_INT(found(st, "Elevator", "proposal"), 0);
+	CHECK_INT(found(st, "电动车充电", "proposal"), 1);
 	store_close(st);
 }
 
