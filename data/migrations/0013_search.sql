@@ -17,10 +17,11 @@
 -- dropped in the same transaction.  (Its name has "_fts" in it like the
 -- index's own tables: salvage leaves them all to the triggers.)
 --
---   kind      proposal | minute | notice | person
+--   kind      proposal | minute | notice | person | diary
 --   ref       the record's id
 --   title     what a result is shown by: the proposal's number and title,
---             the speaker, the notice's 文号 and title, the person's name
+--             the speaker, the notice's 文号 and title, the person's name,
+--             the 民情日记's number and who raised it
 --   body      the rest that is searched
 
 -- It takes over from proposal_fts (0002), which searched proposals only.
@@ -108,11 +109,33 @@ CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN
 	DELETE FROM search_fts_key WHERE kind = 'person' AND ref = old.id;
 END;
 
+-- ---- 民情日记 -------------------------------------------------------------------
+CREATE TRIGGER search_diary_insert AFTER INSERT ON diary BEGIN
+	INSERT INTO search_fts_key(kind, ref) VALUES ('diary', new.id);
+	INSERT INTO search_fts(rowid, title, body)
+	VALUES ((SELECT id FROM search_fts_key WHERE kind = 'diary' AND ref = new.id),
+	        new.number || ' ' || new.resident_name,
+	        new.content || ' ' || new.done || ' ' || new.reply || ' ' || new.place || ' ' || new.grid || ' ' ||
+	        new.category || ' ' || new.worker_name || ' ' || new.phone);
+END;
+CREATE TRIGGER search_diary_update AFTER UPDATE OF number, resident_name, content, done, reply, place, grid,
+	category, worker_name, phone ON diary BEGIN
+	UPDATE search_fts SET title = new.number || ' ' || new.resident_name,
+	       body = new.content || ' ' || new.done || ' ' || new.reply || ' ' || new.place || ' ' || new.grid || ' ' ||
+	              new.category || ' ' || new.worker_name || ' ' || new.phone
+	WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'diary' AND ref = new.id);
+END;
+CREATE TRIGGER search_diary_delete AFTER DELETE ON diary BEGIN
+	DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'diary' AND ref = old.id);
+	DELETE FROM search_fts_key WHERE kind = 'diary' AND ref = old.id;
+END;
+
 -- ---- what an older version of the program wrote --------------------------------
 INSERT INTO search_fts_key(kind, ref) SELECT 'proposal', id FROM proposal;
 INSERT INTO search_fts_key(kind, ref) SELECT 'minute', id FROM minute;
 INSERT INTO search_fts_key(kind, ref) SELECT 'notice', id FROM notice;
 INSERT INTO search_fts_key(kind, ref) SELECT 'person', id FROM person;
+INSERT INTO search_fts_key(kind, ref) SELECT 'diary', id FROM diary;
 INSERT INTO search_fts(rowid, title, body)
 	SELECT k.id, p.number || ' ' || p.title,
 	       p.content || ' ' || p.source || ' ' || p.category || ' ' || p.grid || ' ' || p.building
@@ -126,3 +149,8 @@ INSERT INTO search_fts(rowid, title, body)
 	SELECT k.id, p.name, p.phone || ' ' || p.household || ' ' || p.grid || ' ' || p.building || ' ' ||
 	       p.unit || ' ' || p.room || ' ' || p.res_group || ' ' || p.note
 	FROM person p JOIN search_fts_key k ON k.kind = 'person' AND k.ref = p.id;
+INSERT INTO search_fts(rowid, title, body)
+	SELECT k.id, d.number || ' ' || d.resident_name,
+	       d.content || ' ' || d.done || ' ' || d.reply || ' ' || d.place || ' ' || d.grid || ' ' ||
+	       d.category || ' ' || d.worker_name || ' ' || d.phone
+	FROM diary d JOIN search_fts_key k ON k.kind = 'diary' AND k.ref = d.id;

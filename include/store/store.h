@@ -805,7 +805,8 @@ struct search_hit {
 	char date[11];           /* its day, "" when it has none */
 	int sub;                 /* a proposal's step + 100 × status, a notice's
 	                          * kind, a line's number in its minutes,
-	                          * whether a person is active */
+	                          * whether a person is active, whether a
+	                          * 民情日记 entry is answered */
 	char where[32];          /* a line of the minutes: its meeting's number */
 	char title[300];         /* number and title, speaker, name … */
 	char *text;              /* the rest of its text (allocated) */

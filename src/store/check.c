@@ -214,6 +214,7 @@ static void say_search(struct check *c, sqlite3_stmt *s)
 		{ "minute", "有 %d 条发言记录不在检索索引中" },
 		{ "notice", "有 %d 份公示不在检索索引中" },
 		{ "person", "有 %d 个人员不在检索索引中" },
+		{ "diary", "有 %d 条民情日记不在检索索引中" },
 	};
 	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
 		if (strcmp(db_col_text(s, 0), kinds[i].kind) == 0)
@@ -414,6 +415,8 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'notice' AND k.ref = n.id)"
 		" UNION ALL SELECT 'person', COUNT(*) FROM person p WHERE NOT EXISTS"
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'person' AND k.ref = p.id)"
+		" UNION ALL SELECT 'diary', COUNT(*) FROM diary d WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'diary' AND k.ref = d.id)"
 		") WHERE n > 0",
 		say_search))
 		return -1;

@@ -113,12 +113,14 @@ static void like_pattern(const char *w, struct strbuf *sb)
 	"  WHEN 'minute' THEN (SELECT t.date FROM minute m JOIN meeting t ON t.id = m.meeting_id" \
 	"   WHERE m.id = k.ref)" \
 	"  WHEN 'notice' THEN (SELECT n.start_date FROM notice n WHERE n.id = k.ref)" \
+	"  WHEN 'diary' THEN (SELECT d.raised_on FROM diary d WHERE d.id = k.ref)" \
 	"  END, '') AS day," \
 	" COALESCE(CASE k.kind" \
 	"  WHEN 'proposal' THEN (SELECT p.step + 100 * p.status FROM proposal p WHERE p.id = k.ref)" \
 	"  WHEN 'notice' THEN (SELECT n.kind FROM notice n WHERE n.id = k.ref)" \
 	"  WHEN 'minute' THEN (SELECT m.seq FROM minute m WHERE m.id = k.ref)" \
-	"  WHEN 'person' THEN (SELECT p.active FROM person p WHERE p.id = k.ref) END, 0)," \
+	"  WHEN 'person' THEN (SELECT p.active FROM person p WHERE p.id = k.ref)" \
+	"  WHEN 'diary' THEN (SELECT d.replied_on <> '' FROM diary d WHERE d.id = k.ref) END, 0)," \
 	" COALESCE(CASE k.kind WHEN 'minute' THEN (SELECT t.number FROM minute m" \
 	"  JOIN meeting t ON t.id = m.meeting_id WHERE m.id = k.ref) END, '')," \
 	" f.title, f.body" \

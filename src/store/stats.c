@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "model/diary.h"
 #include "model/stats.h"
 
 static int meetings(struct store *st, struct stats_raw *r)
@@ -91,9 +92,42 @@ static int matters(struct store *st, struct stats_raw *r)
 	return db_step_end(st, s, rc);
 }
 
+/* the 民情日记 raised up to the end: when its reply is due comes from its
+ * urgency (model/diary.c), as the diary's own list says 逾期 */
+static int concerns(struct store *st, struct stats_raw *r)
+{
+	sqlite3_stmt *s;
+	int rc, cap = 0;
+
+	r->has_concerns = 1;
+	s = db_stmt(st,
+		"SELECT raised_on, category, urgency, replied_on, proposal_id IS NOT NULL FROM diary"
+		" WHERE raised_on <= ?1 ORDER BY raised_on, number");
+	if (!s)
+		return -1;
+	db_bind_text(s, 1, r->to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct stat_concern *c;
+
+		if (r->nconcern == cap) {
+			cap = cap ? cap * 2 : 64;
+			r->concern = xrealloc(r->concern, (size_t)cap * sizeof *r->concern);
+		}
+		c = &r->concern[r->nconcern++];
+		memset(c, 0, sizeof *c);
+		ys_strlcpy(c->date, db_col_text(s, 0), sizeof c->date);
+		ys_strlcpy(c->category, db_col_text(s, 1), sizeof c->category);
+		if (diary_due_date(c->date, db_col_int(s, 2), c->due) != 0)
+			c->due[0] = '\0';
+		ys_strlcpy(c->answered, db_col_text(s, 3), sizeof c->answered);
+		c->to_proposal = db_col_int(s, 4);
+	}
+	return db_step_end(st, s, rc);
+}
+
 int store_stats_raw(struct store *st, struct stats_raw *raw)
 {
-	if (meetings(st, raw) || matters(st, raw)) {
+	if (meetings(st, raw) || matters(st, raw) || concerns(st, raw)) {
 		stats_raw_free(raw);
 		return -1;
 	}

@@ -34,7 +34,7 @@ struct results {
 /* which kind the search from a screen lists first */
 static const struct { int screen; const char *kind; } first_kind[] = {
 	{ SCR_MEETINGS, "minute" }, { SCR_LIVE, "minute" }, { SCR_ROSTER, "person" },
-	{ SCR_NOTICES, "notice" },
+	{ SCR_NOTICES, "notice" }, { SCR_DIARY, "diary" },
 };
 
 static void group(struct results *r, int screen)
@@ -113,6 +113,12 @@ static void line_dated(const struct search_hit *h, const char *day, const char *
 	snprintf(buf, len, "%s  %s  %s", h->title, day, snip);
 }
 
+static void line_diary(const struct search_hit *h, const char *day, const char *snip,
+                       char *buf, size_t len)
+{
+	snprintf(buf, len, "%s  %s  [%s]  %s", h->title, day, h->sub ? "已答复" : "待答复", snip);
+}
+
 static void open_proposal(struct ui *u, const struct search_hit *h)
 {
 	snprintf(u->proposal_id, sizeof u->proposal_id, "%s", h->ref);
@@ -136,6 +142,11 @@ static void open_person(struct ui *u, const struct search_hit *h)
 	ui_roster_show(u, h->ref);
 }
 
+static void open_diary(struct ui *u, const struct search_hit *h)
+{
+	ui_diary_show(u, h->ref);
+}
+
 static const struct {
 	const char *kind;
 	void (*line)(const struct search_hit *h, const char *day, const char *snip, char *buf, size_t len);
@@ -145,6 +156,7 @@ static const struct {
 	{ "minute", line_minute, open_minute },
 	{ "notice", line_dated, open_notice },
 	{ "person", line_person, open_person },
+	{ "diary", line_diary, open_diary },
 };
 
 static int kind_of(const struct search_hit *h)

@@ -34,12 +34,14 @@ expect "[记录]" "Enter on a line of the minutes opens the meeting's 记录"
 expect "▸$at $who：" "with that line ($at $who) selected"
 keys Escape
 
+keys 5
+wait_for "公示栏" 5
 keys /
 typ "雨污分流"
 keys Enter
 nn=$(sql "SELECT COUNT(*) FROM notice WHERE title $(like 雨污分流) OR body $(like 雨污分流)")
 expect "公示（$nn）" "a longer word through the index: $nn notices"
-keys End
+if screen | sed -n 3p | grep -qF "公示（$nn）"; then pass "on the notice board, notices first"; else fail "notices not first from the board"; fi
 keys Enter
 expect "预览：关于1栋至4栋雨污分流" "Enter on a notice previews it"
 keys Escape
@@ -55,7 +57,22 @@ if screen | sed -n 3p | grep -qF "人员（1）"; then pass "on the roster, peop
 keys Enter
 expect "▸    9 游建华" "Enter shows the person in the roster"
 
+# from the 民情日记 tab its entries come first; Enter selects the entry there
+keys 6
+wait_for "民情日记" 5
+keys /
+typ "路灯"
+keys Enter
+nd=$(sql "SELECT COUNT(*) FROM diary WHERE content $(like 路灯) OR done $(like 路灯) OR reply $(like 路灯) OR place $(like 路灯)")
+expect "民情日记（$nd）" "the diary's entries with 路灯: $nd"
+if screen | sed -n 3p | grep -qF "民情日记（$nd）"; then pass "on the diary tab, its entries first"; else fail "diary not first from its tab"; fi
+newest=$(sql "SELECT number FROM diary WHERE content $(like 路灯) OR reply $(like 路灯) ORDER BY raised_on DESC LIMIT 1")
+keys Enter
+expect "▸ $(sql "SELECT substr(raised_on, 6) FROM diary WHERE number = '$newest'") $newest" "Enter shows the entry $newest in the diary"
+
 # nothing found; / in the results starts again
+keys 1
+wait_for "提议 (" 5
 keys /
 typ "不存在的字词"
 keys Enter

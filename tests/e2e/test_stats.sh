@@ -91,6 +91,16 @@ same "议事协商会" "协商事项（件）" "数量" \
 	"$(sql "SELECT COUNT(*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.kind = 5 AND m.status = 2 AND m.date BETWEEN '$Y0' AND '$Y1'")"
 same "议事协商会" "形成协商意见、化解矛盾（件）" "数量" \
 	"$(sql "SELECT COUNT(*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id WHERE m.kind = 5 AND m.status = 2 AND m.date BETWEEN '$Y0' AND '$Y1' AND i.outcome <> 0 AND trim(i.decision) <> ''")"
+# the 民情日记 of the year (the clock of the test: 2026-11-22)
+DY="raised_on BETWEEN '$Y0' AND '$Y1'"
+same "民情日记（按类别）" "合计" "收到" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY")"
+same "民情日记（按类别）" "合计" "已答复" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY AND replied_on <> ''")"
+same "民情日记（按类别）" "合计" "转为议题" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY AND proposal_id IS NOT NULL")"
+DUE="date(raised_on, '+' || CASE urgency WHEN 2 THEN 3 WHEN 1 THEN 7 ELSE 15 END || ' days')"
+same "民情日记（按类别）" "合计" "按时答复" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY AND replied_on <> '' AND replied_on <= $DUE")"
+same "民情日记（按类别）" "合计" "逾期未答复" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY AND replied_on = '' AND $DUE < '2026-11-22'")"
+cat=$(sql "SELECT category FROM diary WHERE $DY GROUP BY category ORDER BY COUNT(*) DESC, category LIMIT 1")
+same "民情日记（按类别）" "$cat" "收到" "$(sql "SELECT COUNT(*) FROM diary WHERE $DY AND category = '$cat'")"
 file_has "$T_TMP/cells" "概况|2026年，共召开会议$(sql "SELECT COUNT(*) FROM meeting WHERE $HELD")次" "the summary on the first sheet"
 # Excel's own charts are in the workbook
 if unzip -l "$T_TMP/stats.xlsx" 2>/dev/null | grep -q 'xl/charts/chart1.xml' ||
@@ -104,7 +114,7 @@ fi
 run stats --db "$DB" --year 2026 -o "$T_TMP/stats.pdf"
 rc_is 0 "stats -o x.pdf"
 pdftotext -layout "$T_TMP/stats.pdf" "$T_TMP/stats.txt"
-for h in "军门社区2026年议事协商工作统计" "一、概况" "二、会议召开情况（按类型）" "三、会议召开情况（按月）" \
+for h in "军门社区2026年议事协商工作统计" "一、概况" "九、民情日记（按类别）" "二、会议召开情况（按类型）" "三、会议召开情况（按月）" \
          "四、议题办理情况（按类别）" "五、期末议题所处步骤" "六、议题办理结果" "七、议题办理用时（天）" "八、议事协商会"; do
 	file_has "$T_TMP/stats.txt" "$h" "the PDF has $h"
 done
