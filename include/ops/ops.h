@@ -515,6 +515,27 @@ int ops_restore(const char *db, const char *from, struct restore_result *res,
 int ops_batch_begin(struct store *st, char *err, size_t errlen);
 int ops_batch_end(struct store *st, int commit, char *err, size_t errlen);
 
+/* ---- 书记手记 and 大事记 (notes.c) ------------------------------------------ */
+#define NOTE_TITLE_MAX_CHARS 60
+#define NOTE_BODY_MAX_CHARS 20000
+#define CHRON_TEXT_MAX_CHARS 200
+/* A note new (n->id "") or changed: a date (not after today; a past day is
+ * the rule: notes are typed up later), a title (<= 60 characters), a text,
+ * an author (<= 20 characters), and links to meetings and matters that
+ * exist, each once.  Logged (entity "note"). */
+int ops_note_save(struct store *st, struct note *n, char *err, size_t errlen);
+int ops_note_delete(struct store *st, const char *note_id, char *err, size_t errlen);
+/* who writes the notes when the clerk names nobody: the party secretary of
+ * the roster (store_party_secretary) into name/id; "" when none */
+void ops_note_author_default(struct store *st, char name[64], char id[ID_LEN]);
+/* a line of the 大事记 written by hand, new (e->id "") or changed: a date
+ * not after today, a text of at most 200 characters.  Logged ("chronicle") */
+int ops_chron_save(struct store *st, struct chron_entry *e, char *err, size_t errlen);
+int ops_chron_delete(struct store *st, const char *entry_id, char *err, size_t errlen);
+/* a generated line of the 大事记 left out (hide 1) or taken back (0);
+ * nothing is deleted.  Logged. */
+int ops_chron_hide(struct store *st, int kind, const char *ref_id, int hide,
+                   char *err, size_t errlen);
 /* ---- 民情日记 (issue 10) --------------------------------------------------------
  * Every write of the diary; corrections (field by field), deletions and
  * the link to a proposal are logged in the change log under "diary".

@@ -85,6 +85,8 @@ enum doc_kind {
 	DOC_SCRIPT = 8,          /* 主持词 */
 	DOC_STATS = 9,           /* 统计、年度台账 */
 	DOC_DOSSIER = 10,        /* 一事一档: a proposal's whole file */
+	DOC_CHRONICLE = 11,      /* 大事记 of a year */
+	DOC_NOTES = 12,          /* 书记手记 of a year */
 };
 
 enum doc_pageno {
@@ -232,6 +234,17 @@ int notice_doc_of(struct store *st, const struct notice *n, int public_version,
  * with when, who, what, the old and new value and the reason. */
 int changes_doc(struct store *st, const char *entity, const char *id, struct doc *d,
                 char *err, size_t errlen);
+
+/* ---- 大事记 and 书记手记 (chronicle_doc.c) ----------------------------------- */
+/* a line of the 大事记 as it is printed and shown: 「召开2026年第1次党员大会
+ * （应到45人，实到38人）」 (without its date), appended to out */
+void chronicle_line(const struct chron_item *it, struct strbuf *out);
+/* 「XX社区2026年大事记」: the year's lines not hidden, by month, each with
+ * its date; an empty year says so */
+int chronicle_doc(struct store *st, int year, struct doc *d, char *err, size_t errlen);
+/* 「XX社区2026年书记手记」: every note of the year in date order, with its
+ * author and the meetings and matters it speaks of */
+int notes_doc(struct store *st, int year, struct doc *d, char *err, size_t errlen);
 
 /* ---- renderers ----------------------------------------------------------- */
 /* plain text wrapped at `cols` display columns (Chinese line-breaking rules),

@@ -681,6 +681,96 @@ int store_changes_field(struct store *st, const char *entity, const char *field,
  * Returns the number of problems found (0 = all good), -1 on error. */
 int store_check(struct store *st, store_report_cb cb, void *arg);
 
+/* ---- 书记手记 and 大事记 (notes.c) ---------------------------------------- */
+/* 书记手记: a note of the branch secretary on a day (may lie in the past),
+ * with the meetings and matters (议题) it speaks of. */
+#define NOTE_MAX_LINKS 16
+struct note_link {
+	char meeting_id[ID_LEN];     /* exactly one of the two is set */
+	char proposal_id[ID_LEN];
+	char number[16];             /* filled by get/year: 2026-H-05 or 2026-017 */
+	char title[256];             /* filled by get/year */
+	char date[11];               /* filled: the meeting's date, the 提议日期 */
+};
+struct note {
+	char id[ID_LEN];
+	char date[11];               /* YYYY-MM-DD */
+	char title[256];
+	char *body;                  /* allocated */
+	char author_id[ID_LEN];      /* "" for a name typed freely */
+	char author[64];             /* the name, a snapshot */
+	char created_at[20], updated_at[20];
+	struct note_link links[NOTE_MAX_LINKS];
+	int nlinks;
+};
+void note_clear(struct note *n);
+/* assigns id; the links are written in their order */
+int store_note_add(struct store *st, struct note *n);
+/* date, title, body, author and the links (replaced) */
+int store_note_update(struct store *st, const struct note *n);
+int store_note_delete(struct store *st, const char *id);        /* with its links */
+int store_note_get(struct store *st, const char *id, struct note *n);   /* 1 = none */
+/* the notes dated in a year, oldest first (date, then when typed); *out
+ * allocated (note_clear each, then free); the count or -1 */
+int store_note_year(struct store *st, int year, struct note **out);
+/* the community's party secretary (a roster person whose 职务 says
+ * 党委书记 or 党支部书记, not 副书记): 0, 1 when the roster names none */
+int store_party_secretary(struct store *st, struct person *p);
+
+/* 大事记: the clerk's own lines, and every line of a year, the generated
+ * ones read from the meetings held, the decisions, the notices posted and
+ * the matters archived. */
+struct chron_entry {
+	char id[ID_LEN];
+	char date[11];
+	char *text;                  /* allocated */
+};
+void chron_entry_clear(struct chron_entry *e);
+int store_chron_add(struct store *st, struct chron_entry *e);         /* assigns id */
+int store_chron_update(struct store *st, const struct chron_entry *e);
+int store_chron_delete(struct store *st, const char *id);
+int store_chron_get(struct store *st, const char *id, struct chron_entry *e);  /* 1 = none */
+
+enum chron_kind {
+	CK_MEETING = 1,              /* a meeting held (开会 or 散会) */
+	CK_DECISION = 2,             /* 决议: a matter passed to 决议, or 不予采纳 at a meeting */
+	CK_NOTICE = 3,               /* 决议公开 / 实施结果公开 posted */
+	CK_ARCHIVE = 4,              /* a matter 归档 (办结) */
+	CK_HAND = 5,                 /* the clerk's own line */
+};
+#define CK_COUNT 6
+/* the stable name of a generated kind in chronicle_hidden ("meeting" …),
+ * NULL for CK_HAND and unknown kinds */
+const char *chron_kind_key(int kind);
+struct chron_item {
+	int kind;                    /* enum chron_kind */
+	char ref_id[ID_LEN];         /* the meeting, event, notice or entry */
+	char date[11];
+	int hidden;                  /* left out of the 大事记 by the clerk */
+	char number[64];             /* meeting 2026-H-05, proposal 2026-017, 文号 */
+	char title[256];             /* the meeting's, the proposal's, the notice's */
+	int sub;                     /* meeting kind; event action; notice kind */
+	int a, b, c;                 /* meeting: 应到, 实到; decision: 赞成, 反对, 弃权 */
+	int has_vote;                /* a decision with its vote */
+	char where[256];             /* a decision: the meeting's title */
+	char proposal_id[ID_LEN];    /* a decision, notice or archive: its matter */
+	char *text;                  /* CK_HAND: the text (allocated); else NULL */
+};
+void chron_item_clear(struct chron_item *it);
+/* every line of a year, hidden ones included (it->hidden), by date, then
+ * kind, then number; *out allocated; the count or -1 */
+int store_chronicle_year(struct store *st, int year, struct chron_item **out);
+/* leave a generated line out of the 大事记 (hide 1) or take it back (0) */
+int store_chron_hide(struct store *st, int kind, const char *ref_id, int hide);
+/* what a note may be linked to, for a form: the links of `keep` (may be
+ * NULL) first, then the newest meetings not cancelled (meetings 1) or the
+ * newest matters (0), up to max; number, title and date filled; the count
+ * or -1 */
+int store_link_choices(struct store *st, int meetings, const struct note *keep,
+                       struct note_link *out, int max);
+/* the years that have notes, chronicle entries or meetings, newest first,
+ * into years[max]; the count or -1 */
+int store_record_years(struct store *st, int *years, int max);
 /* ---- statistics (stats.c) ------------------------------------------------ */
 struct stats_raw;
 /* the raw facts of the period raw->from .. raw->to (set by the caller; see

@@ -19,6 +19,7 @@ struct paper_opts {
 	int sort;                /* enum signin_sort */
 	int method;              /* the 主持词's vote method */
 	struct ballot_opts ballots;
+	int year;                /* 大事记, 书记手记 */
 };
 
 /* decision|result (or the Chinese names) → enum notice_kind; 0 if unknown */
@@ -224,6 +225,12 @@ static int paper_opts_of(const struct cli_args *a, struct paper_opts *po)
 		po->ballots.items[po->ballots.nitems++] = (int)v;
 		s = *end ? end + 1 : end;
 	}
+	if ((s = a->opt[OPT_YEAR])) {
+		v = strtol(s, &end, 10);
+		if (end == s || *end || v < 1900 || v > 9999)
+			return cli_usage_error(a->cmd, "--year 应为四位数的年份，如 2026，不是「%s」。", s);
+		po->year = (int)v;
+	}
 	po->ballots.separate = a->opt[OPT_SEPARATE] != NULL;
 	po->ballots.named = a->opt[OPT_NAMED] != NULL;
 	if (po->ballots.named && a->opt[OPT_COPIES])
@@ -247,6 +254,12 @@ static int kind_of(const struct cli_args *a)
 static int build_doc(struct store *st, const struct cli_args *a, int kind,
                      const struct paper_opts *po, struct doc *d)
 {
+	char err[512];
+
+	if (strcmp(a->cmd->sub, "chronicle") == 0)
+		return built(chronicle_doc(st, po->year, d, err, sizeof err), "大事记", err, d);
+	if (strcmp(a->cmd->sub, "notes") == 0)
+		return built(notes_doc(st, po->year, d, err, sizeof err), "书记手记", err, d);
 	if (strcmp(a->cmd->sub, "minutes") == 0)
 		return minutes(st, a->opt[OPT_MEETING], d);
 	if (strcmp(a->cmd->sub, "notice") == 0)

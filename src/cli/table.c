@@ -146,7 +146,8 @@ const struct cli_option cli_options[OPT_COUNT] = {
 	},
 	[OPT_YEAR] = {
 		.name = "--year", .arg = "年份", .hint = "如 2026",
-		.help = "统计哪一年（1 月 1 日至 12 月 31 日）；不给时为今年", .group = GROUP_PAPER,
+		.help = "哪一年：统计（1 月 1 日至 12 月 31 日，不给时为今年），大事记、书记手记（必须给出）",
+		.group = GROUP_PAPER,
 	},
 	[OPT_PERIOD] = {
 		.name = "--period", .arg = "起止日期", .hint = "如 2026-03-01..2026-08-31",
@@ -249,6 +250,11 @@ const struct cli_command cli_commands[] = {
 	{ "export", "attachment", OPT(OPT_DB) | OPT(OPT_ID) | OPT(OPT_OUTPUT), OPT(OPT_DB) | OPT(OPT_ID),
 	  { [OPT_OUTPUT] = "文件或文件夹" },
 	  "把一个附件原样写回文件（默认用附件原来的文件名）", cmd_export_attachment },
+	{ "export", "chronicle", DOC_OPTS | OPT(OPT_YEAR), OPT(OPT_DB) | OPT(OPT_YEAR), PAPER_ARGS,
+	  "一年的大事记（归档用）：召开的会议、作出的决议、张贴的公示、办结的议题和手写的条目，按月排列",
+	  cmd_export_doc },
+	{ "export", "notes", DOC_OPTS | OPT(OPT_YEAR), OPT(OPT_DB) | OPT(OPT_YEAR), PAPER_ARGS,
+	  "一年的书记手记，按日期排列，注明关联的会议和议题", cmd_export_doc },
 	{ "print", "minutes", OPT(OPT_DB) | OPT(OPT_MEETING) | OPT(OPT_PRINTER),
 	  OPT(OPT_DB) | OPT(OPT_MEETING), { 0 },
 	  "用 CUPS 打印会议记录（程序自己生成的 PDF）", cmd_print },
@@ -267,6 +273,8 @@ const struct cli_command cli_commands[] = {
 	  MEETING_REQ, PAPER_ARGS, "打印主持词", cmd_print },
 	{ "print", "dossier", OPT(OPT_DB) | OPT(OPT_PROPOSAL) | OPT(OPT_PRINTER),
 	  OPT(OPT_DB) | OPT(OPT_PROPOSAL), { 0 }, "用 CUPS 打印一事一档（图片附件随之印出）", cmd_print },
+	{ "print", "chronicle", OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PRINTER), OPT(OPT_DB) | OPT(OPT_YEAR),
+	  PAPER_ARGS, "打印一年的大事记", cmd_print },
 	{ "stats", NULL, OPT(OPT_DB) | OPT(OPT_YEAR) | OPT(OPT_PERIOD) | OPT(OPT_FORMAT) | OPT(OPT_OUTPUT) |
 	  OPT(OPT_GB18030), OPT(OPT_DB), { [OPT_FORMAT] = "pdf|xlsx|html|txt", [OPT_OUTPUT] = "文件" },
 	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"

@@ -244,5 +244,10 @@ int replay(struct demo *d);
 /* data/demo/attachments.tsv attached through ops after the replay, each
  * with a picture drawn for it; 0 or -1 */
 int demo_attach(struct demo *d);
+/* ---- 书记手记 and 大事记 (notes.c) ------------------------------------------ */
+
+/* notes.tsv and chronicle.tsv read, checked and typed in through ops, each
+ * row at its entered moment, after the events; 0 or -1 */
+int replay_notes(struct demo *d);
 
 #endif

@@ -936,6 +936,9 @@ int replay(struct demo *d)
 	for (int i = 0; i < d->nev; i++)
 		if (run_event(d, &d->ev[i]) != 0)
 			return -1;
+	/* the secretary's notes and the 大事记's own lines, about all of it */
+	if (replay_notes(d) != 0)
+		return -1;
 	/* the demo names no clerk: whoever opens it is the 录入人 until they
 	 * name themselves (4 规则 → s) */
 	if (d->operator_set && ops_operator_set(d->st, "", err, sizeof err) != 0)

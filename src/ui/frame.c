@@ -20,6 +20,7 @@ static const struct { int screen; const char *label; int action; } tabs[] = {
 	{ SCR_RULES, "4 规则", K_TAB_RULES },
 	{ SCR_NOTICES, "5 公示栏", K_TAB_NOTICES },
 	{ SCR_DIARY, "6 民情日记", K_TAB_DIARY },
+	{ SCR_NOTES, "7 手记", K_TAB_NOTES },
 	{ SCR_STATS, "8 统计", K_TAB_STATS },
 };
 

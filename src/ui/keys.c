@@ -19,6 +19,7 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_RULES, '4', 0, "4", NULL, "表决规则：法定人数与通过比例及其依据" },
 	{ SCR_ANY, -1, K_TAB_NOTICES, '5', 0, "5", NULL, "公示栏：公示期、剩余天数、异议及答复" },
 	{ SCR_ANY, -1, K_TAB_DIARY, '6', 0, "6", NULL, "民情日记：居民反映的诉求、办理和答复，可转为议题" },
+	{ SCR_ANY, -1, K_TAB_NOTES, '7', 0, "7", NULL, "手记：书记手记和一年的大事记" },
 	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
 	{ SCR_ANY, -1, K_FIND, '/', 0, "/", "检索",
 	  "检索全部记录：议题、会议发言、公示、民情日记、手记、人员（两个字也行，如「电梯」；Enter 打开）" },
@@ -136,6 +137,21 @@ const struct keydef ui_keys[] = {
 	{ SCR_ATTACH, -1, K_NEW, 'a', 0, "a", "附上文件", "附上一个扫描件或照片：写出文件的路径和说明（PNG、JPEG、PDF 等，最大 20 MB）" },
 	{ SCR_ATTACH, -1, K_EXPORT, 'x', 0, "x", "导出", "把所选附件原样写回文件（用它原来的文件名）" },
 	{ SCR_ATTACH, -1, K_DELETE, 'd', 0, "d", "删除", "删除误附的附件（须写明理由，记入修改记录）" },
+	/* 手记: two pages, 书记手记 and 大事记 */
+	{ SCR_NOTES, -1, K_NEXT_PAGE, '\t', 0, "Tab", "手记/大事记", "在 书记手记 与 大事记 两页之间切换" },
+	{ SCR_NOTES, -1, K_OPEN, '\r', KC(KEY_ENTER), "Enter", "详情",
+	  "书记手记：打开所选手记，看全文和关联的会议、议题；在详情中按 Enter 转到所选的会议或议题。"
+	  "大事记：转到所选条目的会议或议题档案，手写的条目则修改" },
+	{ SCR_NOTES, -1, K_BACK, 27, 0, "Esc", "返回", "从手记详情回到列表" },
+	{ SCR_NOTES, -1, K_NEW, 'n', KC(KEY_F(2)), "F2/n", "新建", "书记手记：写一篇手记（日期可以是以前的）；大事记：添加一条手写的大事（检查、表彰、换届等）" },
+	{ SCR_NOTES, -1, K_HIDE, 'h', 0, "h", "隐藏", "大事记：所选的由会议、决议、公示、归档生成的一行不写入大事记（再按一次恢复；不删除任何记录）" },
+	{ SCR_NOTES, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "打印", "预览、导出、打印本年的大事记（在书记手记页为本年的书记手记）" },
+	{ SCR_NOTES, -1, K_SHOW_HIDDEN, 's', 0, "s", NULL, "大事记：显示或不显示已隐藏的行（显示时为暗色）" },
+	{ SCR_NOTES, -1, K_EDIT, 'e', 0, "e", "修改", "修改所选的手记，或所选的手写大事记条目" },
+	{ SCR_NOTES, -1, K_DELETE, KC(KEY_DC), 'd', "Del/d", "删除", "删除所选的手记，或所选的手写大事记条目（先确认；记入修改记录）" },
+	{ SCR_NOTES, -1, K_LEFT, KC(KEY_LEFT), '[', "←/[", NULL, "上一年" },
+	{ SCR_NOTES, -1, K_RIGHT, KC(KEY_RIGHT), ']', "→/]", NULL, "下一年" },
+	{ SCR_NOTES, -1, K_YEAR, 'y', 0, "y", "年份", "选择年份（有手记、大事记或会议的年份）" },
 	/* the tab screens quit; detail screens go back */
 	{ SCR_ANY, -1, K_QUIT, 'q', KC(KEY_F(10)), "q", "退出", "退出议事厅（所有内容均已保存）" },
 };
@@ -170,6 +186,7 @@ static const char *const screen_names[SCR_COUNT] = {
 	[SCR_BOARD] = "议题看板", [SCR_DOSSIER] = "议题档案", [SCR_MEETINGS] = "会议",
 	[SCR_LIVE] = "会议进行中", [SCR_ROSTER] = "花名册", [SCR_RULES] = "表决规则",
 	[SCR_NOTICES] = "公示栏", [SCR_DIARY] = "民情日记", [SCR_STATS] = "统计", [SCR_ATTACH] = "附件",
+	[SCR_NOTES] = "手记",
 };
 static const char *const pane_names[] = { "签到", "记录", "表决" };
 

@@ -20,6 +20,7 @@ static const struct screen_def *const screens[SCR_COUNT] = {
 	[SCR_DIARY] = &screen_diary,
 	[SCR_STATS] = &screen_stats,
 	[SCR_ATTACH] = &screen_attach,
+	[SCR_NOTES] = &screen_notes,
 };
 
 int ui_run(struct store *st, int exit_after_frame, int mono)
@@ -69,7 +70,7 @@ int ui_run(struct store *st, int exit_after_frame, int mono)
 			u.quit = 1;
 			break;
 		case K_TAB_BOARD: case K_TAB_MEETINGS: case K_TAB_ROSTER: case K_TAB_RULES:
-		case K_TAB_NOTICES: case K_TAB_DIARY: case K_TAB_STATS:
+		case K_TAB_NOTICES: case K_TAB_DIARY: case K_TAB_STATS: case K_TAB_NOTES:
 			ui_goto(&u, ui_tab_screen(act));
 			break;
 		case K_NONE:

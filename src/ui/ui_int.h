@@ -29,6 +29,7 @@ enum screen_id {
 	SCR_DIARY,           /* 民情日记 */
 	SCR_STATS,           /* 统计、年度台账 */
 	SCR_ATTACH,          /* 附件 of a proposal, meeting or notice */
+	SCR_NOTES,           /* 手记：书记手记 | 大事记 */
 	SCR_COUNT
 };
 #define SCR_ANY (-1)          /* key row valid on every screen */
@@ -58,6 +59,8 @@ enum ui_action {
 	K_TAB_DIARY, K_REPLY, K_TO_PROPOSAL, K_DIARY_LINK,
 	/* attachments and the dossier */
 	K_ATTACH, K_DOSSIER,
+	/* 手记 */
+	K_TAB_NOTES, K_YEAR, K_HIDE, K_SHOW_HIDDEN,
 	K_ACTION_COUNT
 };
 
@@ -130,6 +133,7 @@ extern const struct screen_def screen_board, screen_dossier, screen_meetings,
 	screen_live, screen_roster, screen_rules, screen_notices, screen_stats;
 extern const struct screen_def screen_diary;
 extern const struct screen_def screen_attach;
+extern const struct screen_def screen_notes;     /* notes.c: 书记手记 and 大事记 */
 
 /* the clerk's steps on a proposal (steps.c), from the board and the
  * dossier: 推进, 实施进展, 撤回, and the proposal's notices */

@@ -186,5 +186,17 @@ expect "e/Enter    修改所选规则（须写明理由，修改留痕）" "the 
 keys F1
 help_closed "the rules" "依据："
 
+# ---- 手记: two pages, one hint bar each --------------------------------------------
+keys 7
+expect "篇手记" "the notes open"
+hint_bar "the notes' hint bar" "Tab手记/大事记" "F2/n新建" "F1/?帮助" "q退出"
+keys Tab
+expect "来源 大事" "the 大事记 page opens"
+hint_bar "the 大事记's hint bar" "F2/n新建" "h隐藏" "F5/p打印"
+keys F1
+expect "h          大事记：所选的由会议" "the notes' help describes h"
+keys F1
+help_closed "the notes" "来源 大事"
+
 keys q
 expect "程序已退出:0" "the program quits cleanly"
