@@ -17,11 +17,11 @@
 -- dropped in the same transaction.  (Its name has "_fts" in it like the
 -- index's own tables: salvage leaves them all to the triggers.)
 --
---   kind      proposal | minute | notice | person | diary
+--   kind      proposal | minute | notice | person | diary | note
 --   ref       the record's id
 --   title     what a result is shown by: the proposal's number and title,
 --             the speaker, the notice's 文号 and title, the person's name,
---             the 民情日记's number and who raised it
+--             the 民情日记's number and who raised it, the 手记's title
 --   body      the rest that is searched
 
 -- It takes over from proposal_fts (0002), which searched proposals only.
@@ -130,12 +130,29 @@ CREATE TRIGGER search_diary_delete AFTER DELETE ON diary BEGIN
 	DELETE FROM search_fts_key WHERE kind = 'diary' AND ref = old.id;
 END;
 
+-- ---- 书记手记 -------------------------------------------------------------------
+CREATE TRIGGER search_note_insert AFTER INSERT ON note BEGIN
+	INSERT INTO search_fts_key(kind, ref) VALUES ('note', new.id);
+	INSERT INTO search_fts(rowid, title, body)
+	VALUES ((SELECT id FROM search_fts_key WHERE kind = 'note' AND ref = new.id), new.title,
+	        new.body || ' ' || new.author);
+END;
+CREATE TRIGGER search_note_update AFTER UPDATE OF title, body, author ON note BEGIN
+	UPDATE search_fts SET title = new.title, body = new.body || ' ' || new.author
+	WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'note' AND ref = new.id);
+END;
+CREATE TRIGGER search_note_delete AFTER DELETE ON note BEGIN
+	DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'note' AND ref = old.id);
+	DELETE FROM search_fts_key WHERE kind = 'note' AND ref = old.id;
+END;
+
 -- ---- what an older version of the program wrote --------------------------------
 INSERT INTO search_fts_key(kind, ref) SELECT 'proposal', id FROM proposal;
 INSERT INTO search_fts_key(kind, ref) SELECT 'minute', id FROM minute;
 INSERT INTO search_fts_key(kind, ref) SELECT 'notice', id FROM notice;
 INSERT INTO search_fts_key(kind, ref) SELECT 'person', id FROM person;
 INSERT INTO search_fts_key(kind, ref) SELECT 'diary', id FROM diary;
+INSERT INTO search_fts_key(kind, ref) SELECT 'note', id FROM note;
 INSERT INTO search_fts(rowid, title, body)
 	SELECT k.id, p.number || ' ' || p.title,
 	       p.content || ' ' || p.source || ' ' || p.category || ' ' || p.grid || ' ' || p.building
@@ -154,3 +171,6 @@ INSERT INTO search_fts(rowid, title, body)
 	       d.content || ' ' || d.done || ' ' || d.reply || ' ' || d.place || ' ' || d.grid || ' ' ||
 	       d.category || ' ' || d.worker_name || ' ' || d.phone
 	FROM diary d JOIN search_fts_key k ON k.kind = 'diary' AND k.ref = d.id;
+INSERT INTO search_fts(rowid, title, body)
+	SELECT k.id, n.title, n.body || ' ' || n.author
+	FROM note n JOIN search_fts_key k ON k.kind = 'note' AND k.ref = n.id;

@@ -224,6 +224,7 @@ static void say_search(struct check *c, sqlite3_stmt *s)
 		{ "notice", "有 %d 份公示不在检索索引中" },
 		{ "person", "有 %d 个人员不在检索索引中" },
 		{ "diary", "有 %d 条民情日记不在检索索引中" },
+		{ "note", "有 %d 篇书记手记不在检索索引中" },
 	};
 	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
 		if (strcmp(db_col_text(s, 0), kinds[i].kind) == 0)
@@ -435,6 +436,8 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'person' AND k.ref = p.id)"
 		" UNION ALL SELECT 'diary', COUNT(*) FROM diary d WHERE NOT EXISTS"
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'diary' AND k.ref = d.id)"
+		" UNION ALL SELECT 'note', COUNT(*) FROM note n WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'note' AND k.ref = n.id)"
 		") WHERE n > 0",
 		say_search))
 		return -1;

@@ -114,6 +114,7 @@ static void like_pattern(const char *w, struct strbuf *sb)
 	"   WHERE m.id = k.ref)" \
 	"  WHEN 'notice' THEN (SELECT n.start_date FROM notice n WHERE n.id = k.ref)" \
 	"  WHEN 'diary' THEN (SELECT d.raised_on FROM diary d WHERE d.id = k.ref)" \
+	"  WHEN 'note' THEN (SELECT n.date FROM note n WHERE n.id = k.ref)" \
 	"  END, '') AS day," \
 	" COALESCE(CASE k.kind" \
 	"  WHEN 'proposal' THEN (SELECT p.step + 100 * p.status FROM proposal p WHERE p.id = k.ref)" \

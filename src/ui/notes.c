@@ -105,6 +105,22 @@ static void notes_enter(struct ui *u)
 		NS.ncur = clamp(NS.nnotes - 1, NS.nnotes);
 }
 
+/* a search opened a note: its year's 书记手记 with the note open whole */
+void ui_notes_show(struct ui *u, const char *note_id, const char *date)
+{
+	int year = atoi(date);
+
+	NS.year = year >= 1000 && year <= 9999 ? year : ys_year_now();
+	NS.page = PG_NOTES;
+	ui_goto(u, SCR_NOTES);
+	notes_load(u, note_id);
+	if (NS.nnotes > 0 && strcmp(NS.notes[NS.ncur].id, note_id) == 0) {
+		NS.detail = 1;
+		NS.lcur = 0;
+		NS.dtop = 0;
+	}
+}
+
 static struct note *cur_note(void)
 {
 	return NS.nnotes ? &NS.notes[NS.ncur] : NULL;

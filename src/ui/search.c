@@ -34,7 +34,7 @@ struct results {
 /* which kind the search from a screen lists first */
 static const struct { int screen; const char *kind; } first_kind[] = {
 	{ SCR_MEETINGS, "minute" }, { SCR_LIVE, "minute" }, { SCR_ROSTER, "person" },
-	{ SCR_NOTICES, "notice" }, { SCR_DIARY, "diary" },
+	{ SCR_NOTICES, "notice" }, { SCR_DIARY, "diary" }, { SCR_NOTES, "note" },
 };
 
 static void group(struct results *r, int screen)
@@ -147,6 +147,11 @@ static void open_diary(struct ui *u, const struct search_hit *h)
 	ui_diary_show(u, h->ref);
 }
 
+static void open_note(struct ui *u, const struct search_hit *h)
+{
+	ui_notes_show(u, h->ref, h->date);
+}
+
 static const struct {
 	const char *kind;
 	void (*line)(const struct search_hit *h, const char *day, const char *snip, char *buf, size_t len);
@@ -157,6 +162,7 @@ static const struct {
 	{ "notice", line_dated, open_notice },
 	{ "person", line_person, open_person },
 	{ "diary", line_diary, open_diary },
+	{ "note", line_dated, open_note },
 };
 
 static int kind_of(const struct search_hit *h)

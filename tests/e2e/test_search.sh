@@ -70,6 +70,20 @@ newest=$(sql "SELECT number FROM diary WHERE content $(like 路灯) OR reply $(l
 keys Enter
 expect "▸ $(sql "SELECT substr(raised_on, 6) FROM diary WHERE number = '$newest'") $newest" "Enter shows the entry $newest in the diary"
 
+# from 7 手记 the secretary's notes come first; Enter opens the note whole
+keys 7
+wait_for "书记手记" 5
+keys /
+typ "停车"
+keys Enter
+nt=$(sql "SELECT COUNT(*) FROM note WHERE title $(like 停车) OR body $(like 停车)")
+expect "书记手记（$nt）" "the notes with 停车: $nt"
+if screen | sed -n 3p | grep -qF "书记手记（$nt）"; then pass "on tab 7, the notes first"; else fail "notes not first from tab 7"; fi
+title=$(sql "SELECT title FROM note WHERE title $(like 停车) OR body $(like 停车) ORDER BY date DESC LIMIT 1")
+keys Enter
+expect "$title" "Enter opens the note 「$title」"
+expect "关联（↑/↓ 选择，Enter 转到）" "whole, with its links"
+
 # nothing found; / in the results starts again
 keys 1
 wait_for "提议 (" 5
