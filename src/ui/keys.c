@@ -47,6 +47,8 @@ const struct keydef ui_keys[] = {
 	{ SCR_DOSSIER, -1, K_WITHDRAW, 'w', 0, "w", "撤回", "提议人撤回议题（须说明理由）" },
 	{ SCR_DOSSIER, -1, K_PROGRESS, 'r', 0, "r", "进展", "实施中的议题：记录一条实施进展（日期按实际）" },
 	{ SCR_DOSSIER, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "公示", "预览、导出、打印本议题的公示" },
+	{ SCR_DOSSIER, -1, K_DOSSIER, 'b', 0, "b", "一事一档", "本议题的一事一档：封面、目录、提议、各次会议的出席发言和表决、"
+	  "公示、实施、异议、附件（图片附后）、签字摘要；预览后导出 PDF 或打印归档" },
 	{ SCR_DOSSIER, -1, K_EDIT, 'e', 0, "e", "修改", "修改议题的标题、内容、提议日期、提议人、来源、类别、网格、楼栋"
 	  "（会议记录签字确认后须写明更正理由）" },
 	{ SCR_DOSSIER, -1, K_HISTORY, 'h', 0, "h", NULL, "本议题的修改记录：改了什么、谁改的、何时、理由" },
@@ -128,8 +130,6 @@ const struct keydef ui_keys[] = {
 	{ SCR_DIARY, -1, K_DELETE, 'X', KC(KEY_DC), "X/Del", NULL, "删除误录的民情日记（已转为议题的不能删除）" },
 	{ SCR_DOSSIER, -1, K_DIARY_LINK, 'm', 0, "m", NULL, "本议题来自民情日记时：转到那条民情日记" },
 	/* 附件, and the dossier as one paper */
-	{ SCR_DOSSIER, -1, K_DOSSIER, 'b', 0, "b", "一事一档", "本议题的一事一档：封面、目录、提议、各次会议的出席发言和表决、"
-	  "公示、实施、异议、附件（图片附后）、签字摘要；预览后导出 PDF 或打印归档" },
 	{ SCR_DOSSIER, -1, K_ATTACH, 'f', 0, "f", "附件", "本议题的附件（验收报告、现场照片等扫描件）：列出、附上、导出、删除" },
 	{ SCR_MEETINGS, -1, K_ATTACH, 'f', 0, "f", "附件", "所选会议的附件（签字的签到表、签字的会议记录等扫描件）：列出、附上、导出、删除" },
 	{ SCR_NOTICES, -1, K_ATTACH, 'f', 0, "f", "附件", "所选公示的附件（张贴的公示照片等）：列出、附上、导出、删除" },
