@@ -36,6 +36,9 @@ CREATE TABLE search_fts_key (
 	ref   TEXT NOT NULL,
 	UNIQUE (kind, ref)
 );
+-- a kind's records from the newest entered: a search of short words walks
+-- them and stops after a page of hits
+CREATE INDEX search_fts_key_kind ON search_fts_key(kind, id);
 
 CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'trigram');
 

@@ -795,8 +795,7 @@ int search_kind_index(const char *kind);        /* -1 if unknown */
 
 #define SEARCH_MAX_WORDS 8       /* words of a query (more are not used) */
 #define SEARCH_MAX_QUERY 120     /* bytes of one word */
-#define SEARCH_MAX_HITS 300      /* hits handed back */
-#define SEARCH_MAX_SCAN 3000     /* rows the index gives at most */
+#define SEARCH_PER_KIND 100      /* hits of one kind handed back at most */
 struct search_hit {
 	char kind[12];           /* search_kinds[].kind */
 	char ref[ID_LEN];        /* the record */
@@ -810,13 +809,15 @@ struct search_hit {
 	char where[32];          /* a line of the minutes: its meeting's number */
 	char title[300];         /* number and title, speaker, name … */
 	char *text;              /* the rest of its text (allocated) */
+	int order;               /* found as the how-manieth (newest entered first) */
 };
 /* The records that hold every word of q (words separated by spaces; a
  * word of any length, 电梯 as well as 装电梯), grouped by kind in the order
- * of search_kinds, newest first in each: *out allocated (free with
- * search_hits_free), the count returned (at most SEARCH_MAX_HITS; *total,
- * when not NULL, gets how many there are), or -1. */
-int store_search(struct store *st, const char *q, struct search_hit **out, int *total);
+ * of search_kinds, the newest day first in each: at most SEARCH_PER_KIND
+ * of a kind, the newest entered; bit k of *more (when not NULL) set when
+ * kind k has more than those.  *out allocated (free with search_hits_free);
+ * the count returned, or -1. */
+int store_search(struct store *st, const char *q, struct search_hit **out, unsigned *more);
 void search_hits_free(struct search_hit *h, int n);
 
 /* the raw handle, for tests only */

@@ -25,12 +25,13 @@ int cmd_list(const struct cli_args *a)
 int cmd_search(const struct cli_args *a)
 {
 	struct search_hit *h;
-	int n, total;
+	int n;
+	unsigned more;
 	struct store *st = cli_open_existing(a->opt[OPT_DB]);
 
 	if (!st)
 		return 1;
-	n = store_search(st, a->operand, &h, &total);
+	n = store_search(st, a->operand, &h, &more);
 	if (n < 0) {
 		fprintf(stderr, "检索失败：%s\n", store_errmsg(st));
 		store_close(st);
@@ -46,9 +47,11 @@ int cmd_search(const struct cli_args *a)
 		       h[i].where, h[i].where[0] ? " " : "", h[i].title, line);
 		free(line);
 	}
-	if (total > n)
-		fprintf(stderr, "共 %d 条，列出了最新的 %d 条。\n", total, n);
-	else if (n == 0)
+	for (size_t k = 0; k < search_kind_count; k++)
+		if (more >> k & 1)
+			fprintf(stderr, "%s不止 %d 条，只列出了最新录入的 %d 条；可加字词缩小范围。\n",
+			        search_kinds[k].name, SEARCH_PER_KIND, SEARCH_PER_KIND);
+	if (n == 0)
 		fprintf(stderr, "没有找到含「%s」的记录。\n", a->operand);
 	search_hits_free(h, n);
 	store_close(st);

@@ -124,23 +124,47 @@ static void like_pattern(const char *w, struct strbuf *sb)
 	"  WHEN 'diary' THEN (SELECT d.replied_on <> '' FROM diary d WHERE d.id = k.ref) END, 0)," \
 	" COALESCE(CASE k.kind WHEN 'minute' THEN (SELECT t.number FROM minute m" \
 	"  JOIN meeting t ON t.id = m.meeting_id WHERE m.id = k.ref) END, '')," \
-	" f.title, f.body" \
-	" FROM search_fts f JOIN search_fts_key k ON k.id = f.rowid"
-#define HIT_ORDER \
-	" ORDER BY CASE k.kind WHEN 'proposal' THEN 1 WHEN 'minute' THEN 2 WHEN 'notice' THEN 3" \
-	" WHEN 'diary' THEN 4 WHEN 'note' THEN 5 ELSE 6 END, day DESC, k.id DESC" \
-	" LIMIT " STR(SEARCH_MAX_SCAN)
+	" f.title, f.body"
 
-int store_search(struct store *st, const char *q, struct search_hit **out, int *total)
+/* the newest first by when they were entered, a kind at a time, stopping
+ * after a few more rows than are shown: a common word in a large file
+ * reads a page, not the file.  With a word of three characters or more
+ * the index finds the rows (walked from the newest); with short words only,
+ * the kind's keys are walked from the newest and each text is tested. */
+static sqlite3_stmt *kind_stmt(struct store *st, int indexed)
+{
+	if (indexed)
+		return db_stmt(st, HIT_COLS
+			" FROM search_fts f JOIN search_fts_key k ON k.id = f.rowid"
+			" WHERE search_fts MATCH ?1 AND k.kind = ?3"
+			" AND (?2 = '' OR f.title LIKE ?2 ESCAPE '\\' OR f.body LIKE ?2 ESCAPE '\\')"
+			" ORDER BY f.rowid DESC LIMIT ?4");
+	return db_stmt(st, HIT_COLS
+		" FROM search_fts_key k CROSS JOIN search_fts f ON f.rowid = k.id"
+		" WHERE k.kind = ?3 AND (f.title LIKE ?2 ESCAPE '\\' OR f.body LIKE ?2 ESCAPE '\\')"
+		" ORDER BY k.id DESC LIMIT ?4");
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+	int c = search_kind_index(x->kind) - search_kind_index(y->kind);
+
+	if (c)
+		return c;
+	c = strcmp(y->date, x->date);           /* the newest day first */
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+int store_search(struct store *st, const char *q, struct search_hit **out, unsigned *more)
 {
 	char w[SEARCH_MAX_WORDS][SEARCH_MAX_QUERY + 1];
 	struct strbuf fts = {0}, like = {0};
-	int nw = words(q ? q : "", w), n = 0, cap = 0, rc;
-	sqlite3_stmt *s;
+	int nw = words(q ? q : "", w), n = 0, cap = 0, rc = SQLITE_DONE;
 
 	*out = NULL;
-	if (total)
-		*total = 0;
+	if (more)
+		*more = 0;
 	if (nw == 0)
 		return 0;
 	sb_add(&fts, "");
@@ -158,57 +182,65 @@ int store_search(struct store *st, const char *q, struct search_hit **out, int *
 			like_pattern(w[i], &like);
 		}
 	}
-	if (fts.len) {
-		s = db_stmt(st, HIT_COLS " WHERE search_fts MATCH ?1"
-		                " AND (?2 = '' OR f.title LIKE ?2 ESCAPE '\\' OR f.body LIKE ?2 ESCAPE '\\')"
-		                HIT_ORDER);
-		if (s) {
-			db_bind_text(s, 1, fts.s);
-			db_bind_text(s, 2, like.s);
+	for (size_t k = 0; k < search_kind_count && rc == SQLITE_DONE; k++) {
+		sqlite3_stmt *s = kind_stmt(st, fts.len > 0);
+		int got = 0;
+
+		if (!s) {
+			rc = SQLITE_ERROR;
+			break;
 		}
-	} else {
-		s = db_stmt(st, HIT_COLS " WHERE f.title LIKE ?1 ESCAPE '\\' OR f.body LIKE ?1 ESCAPE '\\'"
-		                HIT_ORDER);
-		if (s)
-			db_bind_text(s, 1, like.s);
+		db_bind_text(s, 1, fts.s);
+		db_bind_text(s, 2, like.s);
+		db_bind_text(s, 3, search_kinds[k].kind);
+		db_bind_int(s, 4, SEARCH_PER_KIND * 4);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct search_hit *h;
+			const char *title = db_col_text(s, 6), *body = db_col_text(s, 7);
+			int all = 1;
+
+			/* every word, the short ones too, in the title or the text */
+			for (int i = 0; i < nw && all; i++)
+				all = has_word(title, w[i]) || has_word(body, w[i]);
+			if (!all)
+				continue;
+			if (got == SEARCH_PER_KIND) {
+				if (more)
+					*more |= 1u << k;
+				break;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 32;
+				*out = xrealloc(*out, (size_t)cap * sizeof **out);
+			}
+			h = &(*out)[n++];
+			got++;
+			memset(h, 0, sizeof *h);
+			h->order = n;
+			ys_strlcpy(h->kind, db_col_text(s, 0), sizeof h->kind);
+			ys_strlcpy(h->ref, db_col_text(s, 1), sizeof h->ref);
+			ys_strlcpy(h->target, db_col_text(s, 2), sizeof h->target);
+			ys_strlcpy(h->date, db_col_text(s, 3), sizeof h->date);
+			h->sub = db_col_int(s, 4);
+			ys_strlcpy(h->where, db_col_text(s, 5), sizeof h->where);
+			ys_strlcpy(h->title, title, sizeof h->title);
+			h->text = xstrdup(body);
+		}
+		if (rc == SQLITE_ROW) {
+			sqlite3_reset(s);
+			rc = SQLITE_DONE;
+		} else if (db_step_end(st, s, rc) != 0) {
+			rc = SQLITE_ERROR;
+		}
 	}
 	sb_free(&fts);
 	sb_free(&like);
-	if (!s)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct search_hit *h;
-		const char *title = db_col_text(s, 6), *body = db_col_text(s, 7);
-		int all = 1;
-
-		/* every word, the short ones too, in the title or the text */
-		for (int i = 0; i < nw && all; i++)
-			all = has_word(title, w[i]) || has_word(body, w[i]);
-		if (!all)
-			continue;
-		if (total)
-			(*total)++;
-		if (n >= SEARCH_MAX_HITS)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = xrealloc(*out, (size_t)cap * sizeof **out);
-		}
-		h = &(*out)[n++];
-		memset(h, 0, sizeof *h);
-		ys_strlcpy(h->kind, db_col_text(s, 0), sizeof h->kind);
-		ys_strlcpy(h->ref, db_col_text(s, 1), sizeof h->ref);
-		ys_strlcpy(h->target, db_col_text(s, 2), sizeof h->target);
-		ys_strlcpy(h->date, db_col_text(s, 3), sizeof h->date);
-		h->sub = db_col_int(s, 4);
-		ys_strlcpy(h->where, db_col_text(s, 5), sizeof h->where);
-		ys_strlcpy(h->title, title, sizeof h->title);
-		h->text = xstrdup(body);
-	}
-	if (db_step_end(st, s, rc) != 0) {
+	if (rc != SQLITE_DONE) {
 		search_hits_free(*out, n);
 		*out = NULL;
 		return -1;
 	}
+	if (n > 1)
+		qsort(*out, (size_t)n, sizeof **out, hit_cmp);
 	return n;
 }

@@ -15,6 +15,10 @@
 #include "base/text.h"
 #include "base/util.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define STR_SEARCH_PER_KIND STR(SEARCH_PER_KIND)
+
 /* a line of the results: a group's heading (hit < 0) or a hit */
 struct sr_line {
 	int hit;                 /* index into hits, -1 for a heading */
@@ -25,7 +29,8 @@ struct sr_line {
 struct results {
 	char q[256];
 	struct search_hit *hits;
-	int nhits, total;
+	int nhits;
+	unsigned more;            /* bit k: kind k has more than listed */
 	struct sr_line *line;
 	int nlines;
 	int cur, top;            /* the selected line (a hit), the first shown */
@@ -197,17 +202,14 @@ static void results_draw(struct ui *u, void *arg)
 	sb_add(&counts, "");
 	for (int i = 0; i < r->nlines; i++)
 		if (r->line[i].hit < 0)
-			sb_addf(&counts, "%s%s %d", counts.len ? "，" : "", search_kinds[r->line[i].kind].name,
-			        r->line[i].count);
+			sb_addf(&counts, "%s%s %d%s", counts.len ? "，" : "", search_kinds[r->line[i].kind].name,
+			        r->line[i].count, r->more >> r->line[i].kind & 1 ? "+" : "");
 	if (r->cur < r->top)
 		r->top = r->cur > 0 && r->line[r->cur - 1].hit < 0 ? r->cur - 1 : r->cur;
 	if (r->cur >= r->top + h)
 		r->top = r->cur - h + 1;
-	if (r->total > r->nhits)
-		ui_putf(1, 0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」：共 %d 条，列出最新的 %d 条（%s）",
-		        r->q, r->total, r->nhits, counts.s);
-	else
-		ui_putf(1, 0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」：%s", r->q, counts.s);
+	ui_putf(1, 0, w, TEXT_ELLIPSIS, UA_TITLE, " 检索「%s」：%s%s", r->q, counts.s,
+	        r->more ? "（带 + 的只列出最新录入的 " STR_SEARCH_PER_KIND " 条，可加字词缩小范围）" : "");
 	sb_free(&counts);
 	for (int i = 0; i < h; i++) {
 		int n = r->top + i, y = 2 + i;
@@ -216,8 +218,9 @@ static void results_draw(struct ui *u, void *arg)
 		if (n >= r->nlines)
 			continue;
 		if (r->line[n].hit < 0) {
-			ui_putf(y, 1, w - 2, TEXT_ELLIPSIS, UA_HEAD, "%s（%d）",
-			        search_kinds[r->line[n].kind].name, r->line[n].count);
+			ui_putf(y, 1, w - 2, TEXT_ELLIPSIS, UA_HEAD, "%s（%d%s）",
+			        search_kinds[r->line[n].kind].name, r->line[n].count,
+			        r->more >> r->line[n].kind & 1 ? "+" : "");
 			continue;
 		}
 		hit_line(&r->hits[r->line[n].hit], r->q, line, sizeof line);
@@ -317,7 +320,7 @@ void ui_search(struct ui *u)
 		free(q);
 		if (!r.q[0])
 			return;
-		n = store_search(u->st, r.q, &r.hits, &r.total);
+		n = store_search(u->st, r.q, &r.hits, &r.more);
 		if (n < 0) {
 			ui_error(u, "检索失败：%s", store_errmsg(u->st));
 			return;

@@ -233,8 +233,16 @@ int main(int argc, char **argv)
 	TIME("board column, last page", 200, n = store_proposal_page(st, STEP_PROPOSE, "9999-999999", -1, page, 40));
 	TIME("board column count", 20, n = store_proposal_count(st, STEP_PROPOSE));
 	printf("    (count = %d)\n", n);
-	TIME("search 加装电梯 (trigram), 40", 20, n = store_proposal_search(st, "加装电梯", "", page, 40));
-	TIME("search 电梯 (2 chars, fallback), 40", 20, n = store_proposal_search(st, "电梯", "", page, 40));
+	TIME("search everywhere 加装电梯 (trigram)", 20, {
+		struct search_hit *h;
+		n = store_search(st, "加装电梯", &h, NULL);
+		search_hits_free(h, n);
+	});
+	TIME("search everywhere 电梯 (2 chars, LIKE)", 20, {
+		struct search_hit *h;
+		n = store_search(st, "电梯", &h, NULL);
+		search_hits_free(h, n);
+	});
 	struct person_query q = { "0123", 0, 1, NULL };
 	TIME("roster search by name, 40", 50, n = store_person_page(st, &q, 0, 1, pe, 40));
 	struct person_query all = { NULL, 0, 1, NULL };

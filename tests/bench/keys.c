@@ -335,7 +335,7 @@ struct step { int kind; const char *bytes; };
 static const char *const kinds[] = {
 	"board PgDn", "board Down", "board j", "board PgUp",
 	"dossier: Enter opens", "dossier: Esc back (*)",
-	"3 roster", "roster: / prompt", "roster: ^U, type 居民012", "roster: Enter searches",
+	"3 roster", "roster: s prompt", "roster: ^U, type 居民012", "roster: Enter searches",
 	"2 meetings", "meeting: Enter, sign-in list", "sign-in Down", "sign-in PgDn",
 	"meeting: Esc back (*)", "1 board",
 };
@@ -372,7 +372,7 @@ static void make_script(void)
 	}
 	for (int i = 0; i < 10; i++) {
 		add(S_ROSTER, "3", 1);
-		add(S_SLASH, "/", 1);
+		add(S_SLASH, "s", 1);
 		add(S_TYPE, "\025", 1);                 /* ^U: the last search away */
 		/* one character a write, as an input method sends them */
 		add(S_TYPE, "居", 1);

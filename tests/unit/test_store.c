@@ -855,7 +855,8 @@ static void test_search(void)
 	struct store *st = fresh("search.db");
 	struct proposal p;
 	struct search_hit *h;
-	int n, total;
+	int n;
+	unsigned more;
 
 	CHECK(st != NULL);
 	if (!st)
@@ -872,9 +873,9 @@ static void test_search(void)
 	CHECK_INT(found(st, "电梯", "proposal"), 2);
 	CHECK_STR(found_first, "2026-003 5栋电梯维修");
 	/* one character reaches people too, grouped after the proposals */
-	n = store_search(st, "梯", &h, &total);
+	n = store_search(st, "梯", &h, &more);
 	CHECK_INT(n, 3);
-	CHECK_INT(total, 3);
+	CHECK_INT(more, 0);
 	if (n == 3) {
 		CHECK_STR(h[0].kind, "proposal");
 		CHECK_STR(h[2].kind, "person");
@@ -905,6 +906,23 @@ static void test_search(void)
 	proposal_clear(&p);
 	CHECK_INT(found(st, "Elevator", "proposal"), 0);
 	CHECK_INT(found(st, "电动车充电", "proposal"), 1);
+
+	/* a common word in a large file: the newest SEARCH_PER_KIND of the
+	 * kind, and the kind said to have more — by trigram and by LIKE */
+	for (int i = 0; i < SEARCH_PER_KIND + 5; i++) {
+		char title[64];
+
+		snprintf(title, sizeof title, "楼道灯维修第%d处", i + 1);
+		CHECK_INT(add_proposal(st, title, "楼道灯不亮", NULL, NULL), 0);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		n = store_search(st, pass ? "楼道" : "楼道灯", &h, &more);
+		CHECK_INT(n, SEARCH_PER_KIND);
+		CHECK_INT(more, 1u << search_kind_index("proposal"));
+		if (n > 0)
+			CHECK_STR(h[0].title, "2026-109 楼道灯维修第105处");
+		search_hits_free(h, n);
+	}
 	store_close(st);
 }
 
