@@ -117,6 +117,9 @@ void stat_cell(const struct stat_table *t, int row, int col, char *buf, size_t l
 int stats_period(int year, const char *from, const char *to, char out_from[11],
                  char out_to[11], char *err, size_t errlen);
 
+/* 一, 二 … 二十 for the headings: the summary is 一, table i is i + 2 */
+const char *stat_number_cn(int n);
+
 /* the share of `part` in `whole` (0..1), STAT_NA when whole is 0 */
 double stat_rate(double part, double whole);
 

@@ -27,6 +27,15 @@ void stats_report_free(struct stats_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
+const char *stat_number_cn(int n)
+{
+	static const char *const cn[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+		"十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+	};
+	return n >= 1 && n <= (int)YS_ARRAY_LEN(cn) ? cn[n - 1] : "";
+}
+
 double stat_rate(double part, double whole)
 {
 	return whole > 0 ? part / whole : STAT_NA;
@@ -68,10 +77,10 @@ int stats_period(int year, const char *from, const char *to, char out_from[11],
 		return ys_err(err, errlen, "请给出年份，或者起止日期。");
 	}
 	if (ys_parse_date(from, NULL) != 0) {
-		return ys_err(err, errlen, "起始日期不对：%s（应为 YYYY-MM-DD）。", from);
+		return ys_err(err, errlen, "起始日期不对：%s（应为实有的日期，写成 YYYY-MM-DD，如 2026-03-01）。", from);
 	}
 	if (ys_parse_date(to, NULL) != 0) {
-		return ys_err(err, errlen, "截止日期不对：%s（应为 YYYY-MM-DD）。", to);
+		return ys_err(err, errlen, "截止日期不对：%s（应为实有的日期，写成 YYYY-MM-DD，如 2026-08-31）。", to);
 	}
 	if (strcmp(from, to) > 0) {
 		return ys_err(err, errlen, "起始日期 %s 晚于截止日期 %s。", from, to);

@@ -36,7 +36,7 @@ static void sheet_name(const char *title, int no, char *buf, size_t len)
 	for (const char *s = title; *s && j + 1 < sizeof clean; s++)
 		clean[j++] = strchr("[]:*?/\\", *s) ? '_' : *s;
 	clean[j] = '\0';
-	snprintf(buf, len, "%d %s", no, clean);
+	snprintf(buf, len, "%s %s", stat_number_cn(no), clean);
 	/* 31 characters: cut at a character boundary */
 	{
 		size_t chars = 0, i = 0;
@@ -147,7 +147,7 @@ int out_stats_xlsx(const char *community, const struct stats_report *rep, const 
 	b.note = workbook_add_format(b.wb);
 	format_set_italic(b.note);
 
-	ws = workbook_add_worksheet(b.wb, "概况");
+	ws = workbook_add_worksheet(b.wb, "一 概况");
 	if (!ws) {
 		workbook_close(b.wb);
 		return ys_err(err, errlen, "写入 Excel 文件失败：无法添加工作表");
@@ -162,7 +162,7 @@ int out_stats_xlsx(const char *community, const struct stats_report *rep, const 
 	worksheet_set_row(ws, 3, 120, NULL);
 	keep(&b, worksheet_write_string(ws, 3, 0, rep->summary, b.wrap));
 	for (int i = 0; i < rep->ntables; i++)
-		table_sheet(&b, &rep->table[i], i + 1);
+		table_sheet(&b, &rep->table[i], i + 2);     /* 二 … as on paper */
 	closed = workbook_close(b.wb);
 	if (b.rc != LXW_NO_ERROR)
 		return ys_err(err, errlen, "写入 Excel 文件失败：%s", lxw_strerror(b.rc));

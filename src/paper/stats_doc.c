@@ -11,11 +11,6 @@
 #include "base/util.h"
 #include "base/clock.h"
 
-static const char *const cn_num[] = {
-	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-	"十一", "十二", "十三", "十四", "十五",
-};
-
 static void table(struct doc *d, const struct stat_table *t, int no)
 {
 	const char *head[DOC_MAX_COLS];
@@ -23,8 +18,7 @@ static void table(struct doc *d, const struct stat_table *t, int no)
 	char cells[DOC_MAX_COLS][48];
 	const char *cellp[DOC_MAX_COLS];
 
-	doc_addf(d, B_HEADING, NULL, "%s、%s", no < (int)YS_ARRAY_LEN(cn_num) ? cn_num[no] : "",
-	         t->title);
+	doc_addf(d, B_HEADING, NULL, "%s、%s", stat_number_cn(no + 1), t->title);
 	head[0] = t->label_head;
 	colw[0] = 22;
 	for (int c = 1; c < n; c++) {

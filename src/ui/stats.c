@@ -16,7 +16,7 @@
 #include "paper/doc.h"
 
 /* a line of the scrolled view */
-enum { L_TEXT, L_BLANK, L_TITLE, L_HEAD, L_ROW, L_NOTE };
+enum { L_TEXT, L_BLANK, L_SUMMARY, L_TITLE, L_HEAD, L_ROW, L_NOTE };
 struct sline {
 	int kind;
 	int table, row;          /* L_TITLE, L_HEAD, L_ROW, L_NOTE */
@@ -32,6 +32,7 @@ static struct {
 	int nlines, cap;
 	int width;               /* the lines were made for this width */
 	int top;
+	int rows;                /* lines shown at the last draw */
 } S;
 
 static void lines_free(void)
@@ -63,6 +64,7 @@ static void lines_build(int width)
 {
 	lines_free();
 	S.width = width;
+	line_add(L_SUMMARY, 0, 0, NULL);
 	text_wrap(S.rep.summary, width > 8 ? width : 8, summary_cb, NULL);
 	for (int t = 0; t < S.rep.ntables; t++) {
 		line_add(L_BLANK, t, 0, NULL);
@@ -166,7 +168,8 @@ static double bar_max(const struct stat_table *t)
 
 static void draw_line(const struct sline *l, int y, int w)
 {
-	const struct stat_table *t = l->kind == L_TEXT || l->kind == L_BLANK ? NULL : &S.rep.table[l->table];
+	const struct stat_table *t = l->kind == L_TEXT || l->kind == L_BLANK || l->kind == L_SUMMARY
+	                             ? NULL : &S.rep.table[l->table];
 	struct cols c;
 	int x = 1;
 	char cell[48];
@@ -175,14 +178,16 @@ static void draw_line(const struct sline *l, int y, int w)
 		ui_put(y, 1, w, l->text, 0, UA_NORMAL);
 		return;
 	}
+	if (l->kind == L_SUMMARY) {
+		ui_put(y, 1, w, "一、概况", 0, UA_TITLE);
+		return;
+	}
 	if (l->kind == L_BLANK || !t) {
 		ui_fill(y, 0, w + 2, UA_NORMAL);
 		return;
 	}
 	if (l->kind == L_TITLE) {
-		ui_putf(y, 1, w, TEXT_ELLIPSIS, UA_TITLE, "%s、%s",
-		        (const char *const[]){ "一", "二", "三", "四", "五", "六", "七", "八", "九",
-		                               "十" }[l->table < 10 ? l->table : 9], t->title);
+		ui_putf(y, 1, w, TEXT_ELLIPSIS, UA_TITLE, "%s、%s", stat_number_cn(l->table + 2), t->title);
 		return;
 	}
 	if (l->kind == L_NOTE) {
@@ -255,9 +260,14 @@ static void stats_draw(struct ui *u, int top, int bottom)
 	ys_cn_date_any(S.from, a);
 	ys_cn_date_any(S.to, b);
 	ui_fill(top, 0, u->cols, UA_NORMAL);
-	ui_putf(top, 1, w, TEXT_ELLIPSIS, UA_TITLE, "统计期间：%s（%s至%s）    ←→ 换年份  d 指定起止日期",
-	        S.rep.period[0] ? S.rep.period : "", a, b);
+	if (S.year)
+		ui_putf(top, 1, w, TEXT_ELLIPSIS, UA_TITLE, "统计期间：%s（%s至%s）    ←→ 换年份  d 指定起止日期",
+		        S.rep.period, a, b);
+	else
+		ui_putf(top, 1, w, TEXT_ELLIPSIS, UA_TITLE, "统计期间：%s    ←→ 按年统计  d 改起止日期",
+		        S.rep.period);
 	h = bottom - top - 1;
+	S.rows = h;
 	if (S.top > S.nlines - h)
 		S.top = S.nlines - h > 0 ? S.nlines - h : 0;
 	for (int i = 0; i < h; i++) {
@@ -323,7 +333,11 @@ static void stats_action(struct ui *u, int action)
 		int y = S.year ? S.year : atoi(S.from);
 
 		y += action == K_LEFT ? -1 : 1;
-		if (y < 1900 || y > 9999)
+		if (y > ys_year_now()) {
+			ui_message(u, UA_WARN, "%d 年还没到：统计到今年为止。", y);
+			return;
+		}
+		if (y < 1900)
 			return;
 		set_year(y);
 		load(u);
@@ -333,12 +347,13 @@ static void stats_action(struct ui *u, int action)
 		ask_period(u);
 		return;
 	case K_NEXT_PAGE: {
-		/* the next table's title at the top, after the last the start */
-		int n = S.top + 1;
+		/* the next table's title at the top; when the last tables all
+		 * show already, back to the start */
+		int n = S.top + 1, last = S.nlines - S.rows > 0 ? S.nlines - S.rows : 0;
 
 		while (n < S.nlines && S.line[n].kind != L_TITLE)
 			n++;
-		S.top = n < S.nlines ? n : 0;
+		S.top = n < S.nlines && S.top < last ? (n < last ? n : last) : 0;
 		return;
 	}
 	case K_PREVIEW: {

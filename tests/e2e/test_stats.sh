@@ -159,20 +159,30 @@ start 80 24
 wait_for "1 议题" 10
 keys 8
 expect "统计期间：2026年（2026年1月1日至2026年12月31日）" "tab 8 shows this year"
-expect "一、会议召开情况（按类型）" "the first table"
+expect "一、概况" "the summary numbered as on paper"
+expect "二、会议召开情况（按类型）" "the first table"
 expect "两委联席会议" "its rows"
 if screen | grep -q '党员大会.*█'; then pass "bars beside the rows"; else fail "no bars on screen"; fi
 expect "d起止日期" "the keys in the hint bar"
 check_screen_sane "80x24"
-keys Tab Tab
-expect "三、议题办理情况（按类别）" "Tab: the next table, then the next"
+keys Tab Tab Tab
+expect "四、议题办理情况（按类别）" "Tab: the next table, then the next"
 keys PageDown
-expect "四、期末议题所处步骤" "PageDown scrolls on"
+expect "六、议题办理结果" "PageDown scrolls on"
+i=0
+while [ $i -lt 10 ] && ! screen | grep -qF "一、概况"; do keys Tab; sleep 0.2; i=$((i + 1)); done
+if screen | grep -qF "一、概况" && [ $i -ge 3 ]; then
+	pass "Tab after the last table comes back to the start ($i presses)"
+else
+	fail "Tab never came back to the summary ($i presses)"
+fi
 keys Left
 expect "统计期间：2025年" "← the year before"
 expect_wrapped "2025年，共召开会议0次" "an empty year says so"
 keys Right
 expect "统计期间：2026年" "→ back"
+keys Right
+expect "2027 年还没到：统计到今年为止。" "a year that has not come is not counted"
 keys d
 expect "统计一段时间" "d asks for a period"
 keys C-u
@@ -184,7 +194,7 @@ expect "起始日期 2026-03-01 晚于截止日期 2026-02-01" "a period back to
 keys C-u
 typ "2026-08-31"
 keys F10
-expect "统计期间：2026年3月1日至2026年8月31日" "the period typed in"
+expect "统计期间：2026年3月1日至2026年8月31日    ←→ 按年统计" "the period typed in, said once"
 keys p
 expect "军门社区2026年3月1日至2026年8月31日议事协商工作统计" "the preview of the report"
 keys Escape
