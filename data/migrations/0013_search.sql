@@ -1,6 +1,6 @@
 -- 0013_search.sql: 检索 everywhere — one index over what a clerk looks
--- for: proposals, the lines of the minutes, notices, people (and the
--- 民情日记 and 手记 where the database keeps them).
+-- for: proposals, meetings, the lines of the minutes, notices, the 民情日记,
+-- the 书记手记, the 大事记's own lines and people.
 --
 -- FTS5 with the trigram tokenizer, as proposal_fts (0002): any substring
 -- of three or more characters is found through the index; a query of one
@@ -17,7 +17,8 @@
 -- dropped in the same transaction.  (Its name has "_fts" in it like the
 -- index's own tables: salvage leaves them all to the triggers.)
 --
---   kind      proposal | minute | notice | person | diary | note
+--   kind      proposal | meeting | minute | notice | person | diary | note |
+--             chronicle (a 大事记 line the clerk wrote)
 --   ref       the record's id
 --   title     what a result is shown by: the proposal's number and title,
 --             the speaker, the notice's 文号 and title, the person's name,
@@ -149,6 +150,40 @@ CREATE TRIGGER search_note_delete AFTER DELETE ON note BEGIN
 	DELETE FROM search_fts_key WHERE kind = 'note' AND ref = old.id;
 END;
 
+-- ---- meetings -------------------------------------------------------------------
+CREATE TRIGGER search_meeting_insert AFTER INSERT ON meeting BEGIN
+	INSERT INTO search_fts_key(kind, ref) VALUES ('meeting', new.id);
+	INSERT INTO search_fts(rowid, title, body)
+	VALUES ((SELECT id FROM search_fts_key WHERE kind = 'meeting' AND ref = new.id),
+	        new.number || ' ' || new.title,
+	        new.place || ' ' || new.chair_name || ' ' || new.clerk_name || ' ' || COALESCE(new.pending, ''));
+END;
+CREATE TRIGGER search_meeting_update AFTER UPDATE OF number, title, place, chair_name, clerk_name, pending
+ON meeting BEGIN
+	UPDATE search_fts SET title = new.number || ' ' || new.title,
+	       body = new.place || ' ' || new.chair_name || ' ' || new.clerk_name || ' ' || COALESCE(new.pending, '')
+	WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'meeting' AND ref = new.id);
+END;
+CREATE TRIGGER search_meeting_delete AFTER DELETE ON meeting BEGIN
+	DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'meeting' AND ref = old.id);
+	DELETE FROM search_fts_key WHERE kind = 'meeting' AND ref = old.id;
+END;
+
+-- ---- the 大事记's lines the clerk wrote ----------------------------------------------
+CREATE TRIGGER search_chronicle_insert AFTER INSERT ON chronicle_entry BEGIN
+	INSERT INTO search_fts_key(kind, ref) VALUES ('chronicle', new.id);
+	INSERT INTO search_fts(rowid, title, body)
+	VALUES ((SELECT id FROM search_fts_key WHERE kind = 'chronicle' AND ref = new.id), '', new.text);
+END;
+CREATE TRIGGER search_chronicle_update AFTER UPDATE OF text ON chronicle_entry BEGIN
+	UPDATE search_fts SET body = new.text
+	WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'chronicle' AND ref = new.id);
+END;
+CREATE TRIGGER search_chronicle_delete AFTER DELETE ON chronicle_entry BEGIN
+	DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_fts_key WHERE kind = 'chronicle' AND ref = old.id);
+	DELETE FROM search_fts_key WHERE kind = 'chronicle' AND ref = old.id;
+END;
+
 -- ---- what an older version of the program wrote --------------------------------
 INSERT INTO search_fts_key(kind, ref) SELECT 'proposal', id FROM proposal;
 INSERT INTO search_fts_key(kind, ref) SELECT 'minute', id FROM minute;
@@ -156,6 +191,8 @@ INSERT INTO search_fts_key(kind, ref) SELECT 'notice', id FROM notice;
 INSERT INTO search_fts_key(kind, ref) SELECT 'person', id FROM person;
 INSERT INTO search_fts_key(kind, ref) SELECT 'diary', id FROM diary;
 INSERT INTO search_fts_key(kind, ref) SELECT 'note', id FROM note;
+INSERT INTO search_fts_key(kind, ref) SELECT 'meeting', id FROM meeting;
+INSERT INTO search_fts_key(kind, ref) SELECT 'chronicle', id FROM chronicle_entry;
 INSERT INTO search_fts(rowid, title, body)
 	SELECT k.id, p.number || ' ' || p.title,
 	       p.content || ' ' || p.source || ' ' || p.category || ' ' || p.grid || ' ' || p.building
@@ -177,3 +214,9 @@ INSERT INTO search_fts(rowid, title, body)
 INSERT INTO search_fts(rowid, title, body)
 	SELECT k.id, n.title, n.body || ' ' || n.author
 	FROM note n JOIN search_fts_key k ON k.kind = 'note' AND k.ref = n.id;
+INSERT INTO search_fts(rowid, title, body)
+	SELECT k.id, m.number || ' ' || m.title,
+	       m.place || ' ' || m.chair_name || ' ' || m.clerk_name || ' ' || COALESCE(m.pending, '')
+	FROM meeting m JOIN search_fts_key k ON k.kind = 'meeting' AND k.ref = m.id;
+INSERT INTO search_fts(rowid, title, body)
+	SELECT k.id, '', c.text FROM chronicle_entry c JOIN search_fts_key k ON k.kind = 'chronicle' AND k.ref = c.id;

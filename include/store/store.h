@@ -805,10 +805,11 @@ struct search_hit {
 	int sub;                 /* a proposal's step + 100 × status, a notice's
 	                          * kind, a line's number in its minutes,
 	                          * whether a person is active, whether a
-	                          * 民情日记 entry is answered */
+	                          * 民情日记 entry is answered, a meeting's kind */
 	char where[32];          /* a line of the minutes: its meeting's number */
 	char title[300];         /* number and title, speaker, name … */
-	char *text;              /* the rest of its text (allocated) */
+	char *text;              /* the rest of its text as shown (allocated;
+	                          * a 民情日记 entry: what was raised, the reply) */
 	int order;               /* found as the how-manieth (newest entered first) */
 };
 /* The records that hold every word of q (words separated by spaces; a

@@ -280,7 +280,7 @@ const struct cli_command cli_commands[] = {
 	  "统计、年度台账：会议（按类型、按月，出席率）、议题（按类别、步骤、结果，办理用时）、议事协商会、"
 	  "民情日记；不给 -o 和 --format 时以纯文本显示", cmd_stats },
 	{ "search", NULL, OPT(OPT_DB), OPT(OPT_DB), { [ARG_OPERAND] = "字词" },
-	  "检索全部记录（议题、会议发言、公示、民情日记、手记、人员）：每行一条，以制表符分隔：种类、日期、"
+	  "检索全部记录（议题、会议及其发言、公示、民情日记、书记手记、大事记、人员）：每行一条，以制表符分隔：种类、日期、"
 	  "标题（发言为会议编号和发言人）、所在的文字；几个词用空格隔开时须都有；没有找到时退出状态为 1",
 	  cmd_search },
 	{ "list", "meetings", OPT(OPT_DB), OPT(OPT_DB), { 0 }, LIST_HELP, cmd_list },

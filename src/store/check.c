@@ -225,6 +225,8 @@ static void say_search(struct check *c, sqlite3_stmt *s)
 		{ "person", "有 %d 个人员不在检索索引中" },
 		{ "diary", "有 %d 条民情日记不在检索索引中" },
 		{ "note", "有 %d 篇书记手记不在检索索引中" },
+		{ "meeting", "有 %d 次会议不在检索索引中" },
+		{ "chronicle", "有 %d 条手写的大事记不在检索索引中" },
 	};
 	for (size_t i = 0; i < YS_ARRAY_LEN(kinds); i++)
 		if (strcmp(db_col_text(s, 0), kinds[i].kind) == 0)
@@ -438,6 +440,10 @@ int store_check(struct store *st, store_report_cb cb, void *arg)
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'diary' AND k.ref = d.id)"
 		" UNION ALL SELECT 'note', COUNT(*) FROM note n WHERE NOT EXISTS"
 		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'note' AND k.ref = n.id)"
+		" UNION ALL SELECT 'meeting', COUNT(*) FROM meeting m WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'meeting' AND k.ref = m.id)"
+		" UNION ALL SELECT 'chronicle', COUNT(*) FROM chronicle_entry c WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_fts_key k WHERE k.kind = 'chronicle' AND k.ref = c.id)"
 		") WHERE n > 0",
 		say_search))
 		return -1;

@@ -11,10 +11,12 @@
 
 const struct search_kind search_kinds[] = {
 	{ "proposal", "议题" },
+	{ "meeting", "会议" },
 	{ "minute", "会议发言" },
 	{ "notice", "公示" },
 	{ "diary", "民情日记" },
 	{ "note", "书记手记" },
+	{ "chronicle", "大事记" },
 	{ "person", "人员" },
 };
 const size_t search_kind_count = YS_ARRAY_LEN(search_kinds);
@@ -115,16 +117,21 @@ static void like_pattern(const char *w, struct strbuf *sb)
 	"  WHEN 'notice' THEN (SELECT n.start_date FROM notice n WHERE n.id = k.ref)" \
 	"  WHEN 'diary' THEN (SELECT d.raised_on FROM diary d WHERE d.id = k.ref)" \
 	"  WHEN 'note' THEN (SELECT n.date FROM note n WHERE n.id = k.ref)" \
+	"  WHEN 'meeting' THEN (SELECT t.date FROM meeting t WHERE t.id = k.ref)" \
+	"  WHEN 'chronicle' THEN (SELECT c.date FROM chronicle_entry c WHERE c.id = k.ref)" \
 	"  END, '') AS day," \
 	" COALESCE(CASE k.kind" \
 	"  WHEN 'proposal' THEN (SELECT p.step + 100 * p.status FROM proposal p WHERE p.id = k.ref)" \
 	"  WHEN 'notice' THEN (SELECT n.kind FROM notice n WHERE n.id = k.ref)" \
 	"  WHEN 'minute' THEN (SELECT m.seq FROM minute m WHERE m.id = k.ref)" \
 	"  WHEN 'person' THEN (SELECT p.active FROM person p WHERE p.id = k.ref)" \
+	"  WHEN 'meeting' THEN (SELECT t.kind FROM meeting t WHERE t.id = k.ref)" \
 	"  WHEN 'diary' THEN (SELECT d.replied_on <> '' FROM diary d WHERE d.id = k.ref) END, 0)," \
 	" COALESCE(CASE k.kind WHEN 'minute' THEN (SELECT t.number FROM minute m" \
 	"  JOIN meeting t ON t.id = m.meeting_id WHERE m.id = k.ref) END, '')," \
-	" f.title, f.body"
+	" f.title, f.body," \
+	" CASE k.kind WHEN 'diary' THEN (SELECT d.content || ' ' || d.reply FROM diary d" \
+	"  WHERE d.id = k.ref) ELSE f.body END"
 
 /* the newest first by when they were entered, a kind at a time, stopping
  * after a few more rows than are shown: a common word in a large file
@@ -224,7 +231,7 @@ int store_search(struct store *st, const char *q, struct search_hit **out, unsig
 			h->sub = db_col_int(s, 4);
 			ys_strlcpy(h->where, db_col_text(s, 5), sizeof h->where);
 			ys_strlcpy(h->title, title, sizeof h->title);
-			h->text = xstrdup(body);
+			h->text = xstrdup(db_col_text(s, 8));      /* what is shown */
 		}
 		if (rc == SQLITE_ROW) {
 			sqlite3_reset(s);

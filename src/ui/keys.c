@@ -22,7 +22,8 @@ const struct keydef ui_keys[] = {
 	{ SCR_ANY, -1, K_TAB_NOTES, '7', 0, "7", NULL, "手记：书记手记和一年的大事记" },
 	{ SCR_ANY, -1, K_TAB_STATS, '8', 0, "8", NULL, "统计：年度台账，会议、议题、议事协商、民情日记的数字和图表" },
 	{ SCR_ANY, -1, K_FIND, '/', 0, "/", "检索",
-	  "检索全部记录：议题、会议发言、公示、民情日记、手记、人员（两个字也行，如「电梯」；Enter 打开）" },
+	  "检索全部记录：议题、会议及其发言、公示、民情日记、书记手记、大事记、人员（两个字也行，如「电梯」；"
+	  "Enter 打开）" },
 	{ SCR_ANY, -1, K_UP, KC(KEY_UP), 'k', "↑/k", NULL, "上移" },
 	{ SCR_ANY, -1, K_DOWN, KC(KEY_DOWN), 'j', "↓/j", NULL, "下移" },
 	{ SCR_ANY, -1, K_PGUP, KC(KEY_PPAGE), 0, "PgUp", NULL, "上一页" },

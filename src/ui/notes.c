@@ -121,6 +121,17 @@ void ui_notes_show(struct ui *u, const char *note_id, const char *date)
 	}
 }
 
+void ui_chronicle_show(struct ui *u, const char *entry_id, const char *date)
+{
+	int year = atoi(date);
+
+	NS.year = year >= 1000 && year <= 9999 ? year : ys_year_now();
+	NS.page = PG_CHRON;
+	NS.detail = 0;
+	ui_goto(u, SCR_NOTES);
+	notes_load(u, entry_id);
+}
+
 static struct note *cur_note(void)
 {
 	return NS.nnotes ? &NS.notes[NS.ncur] : NULL;

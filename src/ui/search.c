@@ -38,7 +38,7 @@ struct results {
 
 /* which kind the search from a screen lists first */
 static const struct { int screen; const char *kind; } first_kind[] = {
-	{ SCR_MEETINGS, "minute" }, { SCR_LIVE, "minute" }, { SCR_ROSTER, "person" },
+	{ SCR_MEETINGS, "meeting" }, { SCR_LIVE, "minute" }, { SCR_ROSTER, "person" },
 	{ SCR_NOTICES, "notice" }, { SCR_DIARY, "diary" }, { SCR_NOTES, "note" },
 };
 
@@ -118,6 +118,21 @@ static void line_dated(const struct search_hit *h, const char *day, const char *
 	snprintf(buf, len, "%s  %s  %s", h->title, day, snip);
 }
 
+static void line_meeting(const struct search_hit *h, const char *day, const char *snip,
+                         char *buf, size_t len)
+{
+	const struct meeting_kind_def *k = meeting_kind_get(h->sub);
+
+	snprintf(buf, len, "%s  %s  %s  %s", h->title, k ? k->name : "", day, snip);
+}
+
+static void line_chronicle(const struct search_hit *h, const char *day, const char *snip,
+                           char *buf, size_t len)
+{
+	(void)h;
+	snprintf(buf, len, "%s  %s", day, snip);
+}
+
 static void line_diary(const struct search_hit *h, const char *day, const char *snip,
                        char *buf, size_t len)
 {
@@ -157,6 +172,17 @@ static void open_note(struct ui *u, const struct search_hit *h)
 	ui_notes_show(u, h->ref, h->date);
 }
 
+static void open_meeting(struct ui *u, const struct search_hit *h)
+{
+	snprintf(u->meeting_id, sizeof u->meeting_id, "%s", h->ref);
+	ui_goto(u, SCR_LIVE);
+}
+
+static void open_chronicle(struct ui *u, const struct search_hit *h)
+{
+	ui_chronicle_show(u, h->ref, h->date);
+}
+
 static const struct {
 	const char *kind;
 	void (*line)(const struct search_hit *h, const char *day, const char *snip, char *buf, size_t len);
@@ -168,6 +194,8 @@ static const struct {
 	{ "person", line_person, open_person },
 	{ "diary", line_diary, open_diary },
 	{ "note", line_dated, open_note },
+	{ "meeting", line_meeting, open_meeting },
+	{ "chronicle", line_chronicle, open_chronicle },
 };
 
 static int kind_of(const struct search_hit *h)
@@ -313,7 +341,7 @@ void ui_search(struct ui *u)
 
 		memset(&r, 0, sizeof r);
 		if (!ui_prompt(u, "检索",
-		               "要找的字词（议题、会议发言、公示、民情日记、手记、人员；几个词用空格隔开）：",
+		               "要找的字词（几个词用空格隔开）：",
 		               NULL, 60, &q))
 			return;
 		ys_strlcpy(r.q, q, sizeof r.q);
@@ -326,7 +354,8 @@ void ui_search(struct ui *u)
 			return;
 		}
 		if (n == 0) {
-			ui_message(u, UA_WARN, "没有找到含「%s」的议题、会议发言、公示、民情日记、手记或人员。", r.q);
+			ui_message(u, UA_WARN, "没有找到含「%s」的议题、会议、发言、公示、民情日记、手记、大事记或人员。",
+			           r.q);
 			return;
 		}
 		r.nhits = n;

@@ -180,6 +180,8 @@ void ui_roster_show(struct ui *u, const char *person_id);
 void ui_live_show_minute(struct ui *u, int seq);
 /* the 书记手记 of the note's year with the note open whole (notes.c) */
 void ui_notes_show(struct ui *u, const char *note_id, const char *date);
+/* the 大事记 of the line's year with the line the clerk wrote selected */
+void ui_chronicle_show(struct ui *u, const char *entry_id, const char *date);
 /* ---- 民情日记 (diary.c, diary_form.c) ------------------------------------ */
 /* the form of a new entry (orig NULL) or of the correction of orig; 1 when
  * saved, the entry's number into number[24] */

@@ -84,6 +84,25 @@ keys Enter
 expect "$title" "Enter opens the note 「$title」"
 expect "关联（↑/↓ 选择，Enter 转到）" "whole, with its links"
 
+# a meeting by its name, a 大事记 line the clerk wrote
+keys 2
+wait_for "2026-H-" 5
+keys /
+typ "防水"
+keys Enter
+nmt=$(sql "SELECT COUNT(*) FROM meeting WHERE title $(like 防水) OR place $(like 防水)")
+expect "会议（$nmt）" "a meeting by a word of its name: $nmt"
+if screen | sed -n 3p | grep -qF "会议（$nmt）"; then pass "from the meetings, meetings first"; else fail "meetings not first from tab 2"; fi
+keys Enter
+expect "$(sql "SELECT number FROM meeting WHERE title $(like 防水) ORDER BY date DESC LIMIT 1")" "Enter opens the meeting"
+keys Escape
+keys /
+typ "学雷锋"
+keys Enter
+expect "大事记（1）" "a 大事记 line the clerk wrote"
+keys Enter
+expect "社区组织“学雷锋志愿服务月”活动" "Enter shows it in the year's 大事记"
+
 # nothing found; / in the results starts again
 keys 1
 wait_for "提议 (" 5
