@@ -74,8 +74,8 @@ same "议题办理结果" "实施结果公开（办结）" "议题数" "$(sql "S
 same "议题办理结果" "归档" "议题数" "$(sql "SELECT COUNT(DISTINCT proposal_id) FROM proposal_event WHERE action = 9 AND $EV")"
 same "议题办理结果" "不予采纳" "议题数" "$(sql "SELECT COUNT(DISTINCT proposal_id) FROM proposal_event WHERE action = 4 AND $EV")"
 same "议题办理结果" "撤回" "议题数" "$(sql "SELECT COUNT(DISTINCT proposal_id) FROM proposal_event WHERE action = 5 AND $EV")"
-same "议题办理情况（按类别）" "停车" "新提出" \
-	"$(sql "SELECT COUNT(DISTINCT e.proposal_id) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id WHERE e.action = 1 AND p.category = '停车' AND substr(e.at, 1, 10) BETWEEN '$Y0' AND '$Y1'")"
+same "议题办理情况（按类别）" "停车管理" "新提出" \
+	"$(sql "SELECT COUNT(DISTINCT e.proposal_id) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id WHERE e.action = 1 AND p.category = '停车管理' AND substr(e.at, 1, 10) BETWEEN '$Y0' AND '$Y1'")"
 # the demo's matters all began this year: the steps at the end are today's
 for s in "1 提议" "4 决议" "8 归档"; do
 	same "期末议题所处步骤" "${s#* }" "议题数" "$(sql "SELECT COUNT(*) FROM proposal WHERE status = 0 AND step = ${s%% *}")"
