@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "out_int.h"
 #include "base/clock.h"
@@ -350,6 +351,25 @@ int out_export_attachment(struct store *st, const char *id, const char *target, 
 	if (store_attachment_data(st, a.id, &data, &n) != 0) {
 		free(p);
 		return failed(err, errlen, store_errmsg(st));
+	}
+	/* into a folder under its own name: a file of that name already there
+	 * (the clerk's own, or another attachment of the same name) is kept,
+	 * and this one becomes 「名称 (2).png」; a file named by the clerk is
+	 * written as asked */
+	if (!(target && strcmp(p, target) == 0) && access(p, F_OK) == 0) {
+		const char *slash = strrchr(p, '/'), *base = slash ? slash + 1 : p;
+		const char *dot = strrchr(base, '.');
+		size_t stem = dot && dot != base ? (size_t)(dot - p) : strlen(p);
+		char *q = NULL;
+
+		for (int k = 2; k < 1000; k++) {
+			free(q);
+			q = xasprintf("%.*s (%d)%s", (int)stem, p, k, p + stem);
+			if (access(q, F_OK) != 0)
+				break;
+		}
+		free(p);
+		p = q;
 	}
 	rc = out_write_file(p, (const char *)data, n, why, sizeof why);
 	free(data);

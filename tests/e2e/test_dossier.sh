@@ -75,6 +75,12 @@ png_id=$(sql "SELECT substr(id, 1, 8) FROM attachment WHERE file_name = 'photo.p
 run export attachment --db "$DB" --id "$png_id" -o "$T_TMP/back/"
 rc_is 0 "export attachment"
 cmp -s "$T_TMP/back/photo.png" "$T_TMP/photo.png" && pass "the same bytes back" || fail "exported PNG differs"
+# into the same folder again: the file there is kept, the new one numbered
+printf 'the clerk'"'"'s own file' >"$T_TMP/back/photo.png"
+run export attachment --db "$DB" --id "$png_id" -o "$T_TMP/back/"
+has "$T_TMP/back/photo (2).png" "a file of the same name is not overwritten: photo (2).png"
+grep -q "the clerk's own file" "$T_TMP/back/photo.png" && pass "the file that was there is kept" || fail "a file was overwritten"
+cmp -s "$T_TMP/back/photo (2).png" "$T_TMP/photo.png" && pass "the numbered copy has the bytes" || fail "photo (2).png differs"
 run export attachment --db "$DB" --id 00000000
 rc_is 1 "an unknown attachment"
 has "没有编号为 00000000 的附件" "the unknown attachment named"
