@@ -173,12 +173,19 @@ static int dform_submit(struct ui *u, struct form *fm, void *arg)
 			{ "反映的事项", F_CONTENT }, { "办理情况", F_DONE }, { "答复日期", F_REPLIED },
 			{ "答复内容", F_REPLY },
 		};
+		const char *first = NULL;
+
 		snprintf(fm->msg, sizeof fm->msg, "%s", err);
-		for (size_t i = 0; i < YS_ARRAY_LEN(about); i++)
-			if (strstr(err, about[i].word)) {
+		/* the field the message is about: the one it names first
+		 * (「答复日期 … 不能早于反映日期 …」 is about 答复日期) */
+		for (size_t i = 0; i < YS_ARRAY_LEN(about); i++) {
+			const char *at = strstr(err, about[i].word);
+
+			if (at && (!first || at < first)) {
+				first = at;
 				fm->focus = about[i].field;
-				break;
 			}
+		}
 	} else {
 		memcpy(df->d.number, d.number, sizeof df->d.number);
 		ui_message(u, UA_OK, "已%s民情日记 %s（%s %s 反映）%s", df->d.id[0] ? "修改" : "记下",
