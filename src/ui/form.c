@@ -142,9 +142,11 @@ static void list_pick(struct ui *u, struct field *f)
 		if (h < 6)
 			h = 6;
 		int y0 = (u->rows - h) / 2, x0 = (u->cols - w) / 2;
+		/* the rows it takes blanked across: nothing of the screen under it
+		 * shows at its sides */
+		for (int i = 0; i < h; i++)
+			ui_fill(y0 + i, 0, u->cols, UA_NORMAL);
 		ui_putf(y0, x0, w, TEXT_ELLIPSIS, UA_TITLE, " %s", f->label);
-		for (int i = 1; i < h - 1; i++)
-			ui_fill(y0 + i, x0, w, UA_NORMAL);
 		ui_put(y0 + h - 1, x0, w, " ↑↓ 选择  空格 勾选/取消  Enter 完成", TEXT_ELLIPSIS, UA_TAB);
 		int vis = h - 3;
 		if (cur < top)
