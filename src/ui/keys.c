@@ -111,10 +111,10 @@ const struct keydef ui_keys[] = {
 	/* 统计 */
 	{ SCR_STATS, -1, K_LEFT, KC(KEY_LEFT), 'h', "←/h", "上一年", "统计上一年" },
 	{ SCR_STATS, -1, K_RIGHT, KC(KEY_RIGHT), 'l', "→/l", "下一年", "统计下一年" },
-	{ SCR_STATS, -1, K_NEXT_PAGE, '\t', 0, "Tab", "下一张表", "翻到下一张统计表（到最后一张后回到开头）" },
 	{ SCR_STATS, -1, K_PERIOD, 'd', 0, "d", "起止日期", "统计一段时间：填写起始日期和截止日期（两天都算在内）" },
 	{ SCR_STATS, -1, K_PREVIEW, 'p', KC(KEY_F(5)), "F5/p", "预览打印", "预览统计报告（带图表），可导出 PDF、打印存档" },
 	{ SCR_STATS, -1, K_EXPORT, 'x', 0, "x", "导出", "把统计的每张表导出为 Excel（.xlsx，每张表一页，附图表），或 PDF、网页、文本" },
+	{ SCR_STATS, -1, K_NEXT_PAGE, '\t', 0, "Tab", "下一张表", "翻到下一张统计表（到最后一张后回到开头）" },
 	/* 表决规则 */
 	{ SCR_RULES, -1, K_EDIT, 'e', '\r', "e/Enter", "修改", "修改所选规则（须写明理由，修改留痕）" },
 	{ SCR_RULES, -1, K_SETTINGS, 's', 0, "s", "设置", "社区名称与落款、异议电话、公示期天数、材料提前天数、计票两人录入" },

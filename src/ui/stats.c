@@ -51,12 +51,13 @@ static void line_add(int kind, int table, int row, const char *text)
 	S.line[S.nlines++] = (struct sline){ kind, table, row, text ? xstrdup(text) : NULL };
 }
 
+/* a wrapped line of the summary (arg NULL) or of a table's note */
 static void summary_cb(const char *line, size_t nbytes, void *arg)
 {
 	char *s = xasprintf("%.*s", (int)nbytes, line);
+	const int *table = arg;
 
-	(void)arg;
-	line_add(L_TEXT, 0, 0, s);
+	line_add(table ? L_NOTE : L_TEXT, table ? *table : 0, 0, s);
 	free(s);
 }
 
@@ -72,8 +73,12 @@ static void lines_build(int width)
 		line_add(L_HEAD, t, 0, NULL);
 		for (int r = 0; r < S.rep.table[t].nrows; r++)
 			line_add(L_ROW, t, r, NULL);
-		if (S.rep.table[t].note[0])
-			line_add(L_NOTE, t, 0, NULL);
+		if (S.rep.table[t].note[0]) {
+			char *note = xasprintf("注：%s", S.rep.table[t].note);
+
+			text_wrap(note, width > 8 ? width : 8, summary_cb, &t);
+			free(note);
+		}
 	}
 }
 
@@ -191,7 +196,7 @@ static void draw_line(const struct sline *l, int y, int w)
 		return;
 	}
 	if (l->kind == L_NOTE) {
-		ui_putf(y, 1, w, TEXT_ELLIPSIS, UA_DIM, "注：%s", t->note);
+		ui_put(y, 1, w, l->text, 0, UA_DIM);
 		return;
 	}
 	table_cols(t, w, &c);
