@@ -53,6 +53,25 @@ static int owner_exists(struct store *st, int kind, const char *id, char *err, s
 	return 0;
 }
 
+
+/* the same bytes (the same SM3) attached to the same record already: a
+ * second copy would only confuse the dossier, so it is refused, naming the
+ * first */
+static int not_twice(struct store *st, const struct attachment *a, char *err, size_t errlen)
+{
+	struct attachment *have = NULL;
+	int n = store_attachment_list(st, a->owner_kind, a->owner_id, &have), rc = 0;
+
+	if (n < 0)
+		return store_fail(st, err, errlen);
+	for (int i = 0; i < n && rc == 0; i++)
+		if (strcmp(have[i].sm3, a->sm3) == 0)
+			rc = ys_err(err, errlen, "这个文件已经附上过了：「%s」（%s，%.10s 附上，SM3 相同），不再重复附上。",
+			            have[i].title, have[i].file_name, have[i].added_at);
+	free(have);
+	return rc;
+}
+
 /* the last part of a path */
 static const char *base_name(const char *path)
 {
@@ -100,6 +119,8 @@ int ops_attach_bytes(struct store *st, int owner_kind, const char *owner_id, con
 	if (op_begin(st, err, errlen))
 		return -1;
 	rc = owner_exists(st, owner_kind, a->owner_id, err, errlen);
+	if (rc == 0)
+		rc = not_twice(st, a, err, errlen);
 	if (rc == 0 && store_attachment_add(st, a, data, n) != 0)
 		rc = store_fail(st, err, errlen);
 	if (rc == 0) {

@@ -170,6 +170,16 @@ static void test_attach_and_log(void)
 
 	CHECK_INT(ops_attach_file(st, AO_PROPOSAL, pid, fx_path("ok.png"), "", &a, err, sizeof err), 0);
 	CHECK_STR(a.title, "ok.png");                  /* no title: the file's name */
+	{
+		struct attachment again;
+		int before = count_attachments();
+
+		/* the same bytes to the same record again: refused, the first named */
+		CHECK_INT(ops_attach_file(st, AO_PROPOSAL, pid, fx_path("ok.png"), "再附一次", &again, err,
+		                          sizeof err), -1);
+		CHECK_CONTAINS(err, "这个文件已经附上过了：「ok.png」");
+		CHECK_INT(count_attachments(), before);
+	}
 	CHECK_STR(a.file_name, "ok.png");
 	CHECK_STR(a.type, "png");
 	CHECK_INT(a.size, (int)sizeof png1);
