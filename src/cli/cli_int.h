@@ -164,6 +164,11 @@ int cmd_salvage(const struct cli_args *a);
 /* cmd_roster.c */
 int cmd_import_roster(const struct cli_args *a);
 int cmd_export_roster(const struct cli_args *a);
+/* export roster|diary: --format xlsx|csv (or the -o name's), --gb18030 for
+ * CSV only, the sheet written by export; what names it in the messages */
+typedef int (*out_sheet_fn)(struct store *st, int format, int gb18030, const char *target,
+                            int where, char **path, char *err, size_t errlen);
+int cli_export_sheet(const struct cli_args *a, const char *what, out_sheet_fn export);
 /* cmd_stats.c: stats */
 int cmd_stats(const struct cli_args *a);
 /* the refusal of a damaged database, with the way out (stderr) */

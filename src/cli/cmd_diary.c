@@ -35,31 +35,5 @@ int cmd_list_diary(const struct cli_args *a)
 
 int cmd_export_diary(const struct cli_args *a)
 {
-	const char *fmt = a->opt[OPT_FORMAT], *out = a->opt[OPT_OUTPUT];
-	int format = OF_XLSX, gb = a->opt[OPT_GB18030] != NULL;
-	char err[1024], *path = NULL;
-	struct store *st;
-	int rc;
-
-	if (fmt) {
-		format = out_format_parse(fmt);
-		if (format != OF_XLSX && format != OF_CSV)
-			return cli_usage_error(a->cmd, "民情日记的 --format 只能是 xlsx 或 csv，不认识「%s」。", fmt);
-	} else if (out && out_format_of_name(out) == OF_CSV) {
-		format = OF_CSV;
-	}
-	if (gb && format == OF_XLSX)
-		return cli_usage_error(a->cmd, "Excel 文件不分编码；--gb18030 只用于 csv。");
-	st = cli_open_existing(a->opt[OPT_DB]);
-	if (!st)
-		return 1;
-	rc = out_export_diary(st, format, gb, out, OUT_AUTO, &path, err, sizeof err);
-	store_close(st);
-	if (rc != 0) {
-		fprintf(stderr, "%s\n", err);
-		return 1;
-	}
-	printf("已导出：%s\n", path);
-	free(path);
-	return 0;
+	return cli_export_sheet(a, "民情日记", out_export_diary);
 }

@@ -172,7 +172,7 @@ done:
 	return rc;
 }
 
-int cmd_export_roster(const struct cli_args *a)
+int cli_export_sheet(const struct cli_args *a, const char *what, out_sheet_fn export)
 {
 	const char *fmt = a->opt[OPT_FORMAT], *out = a->opt[OPT_OUTPUT];
 	int format = OF_XLSX, gb = a->opt[OPT_GB18030] != NULL;
@@ -183,7 +183,7 @@ int cmd_export_roster(const struct cli_args *a)
 	if (fmt) {
 		format = out_format_parse(fmt);
 		if (format != OF_XLSX && format != OF_CSV)
-			return cli_usage_error(a->cmd, "花名册的 --format 只能是 xlsx 或 csv，不认识「%s」。", fmt);
+			return cli_usage_error(a->cmd, "%s的 --format 只能是 xlsx 或 csv，不认识「%s」。", what, fmt);
 	} else if (out && out_format_of_name(out) == OF_CSV) {
 		format = OF_CSV;
 	}
@@ -192,7 +192,7 @@ int cmd_export_roster(const struct cli_args *a)
 	st = cli_open_existing(a->opt[OPT_DB]);
 	if (!st)
 		return 1;
-	rc = out_export_roster(st, format, gb, out, OUT_AUTO, &path, err, sizeof err);
+	rc = export(st, format, gb, out, OUT_AUTO, &path, err, sizeof err);
 	store_close(st);
 	if (rc != 0) {
 		fprintf(stderr, "%s\n", err);
@@ -201,4 +201,9 @@ int cmd_export_roster(const struct cli_args *a)
 	printf("已导出：%s\n", path);
 	free(path);
 	return 0;
+}
+
+int cmd_export_roster(const struct cli_args *a)
+{
+	return cli_export_sheet(a, "花名册", out_export_roster);
 }
